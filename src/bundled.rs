@@ -1,0 +1,64 @@
+//! The bundled roadmap, embedded in the binary so that `waymark` works from any directory.
+
+use std::path::Path;
+
+use crate::model::FileSystem;
+
+/// The entry file of the bundled roadmap.
+pub const ENTRY: &str = "roadmaps/regenerative-medicine.ron";
+
+/// Every file of the bundled roadmap, by path.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "roadmaps/regenerative-medicine.ron",
+        include_str!("../roadmaps/regenerative-medicine.ron"),
+    ),
+    (
+        "roadmaps/ministries.ron",
+        include_str!("../roadmaps/ministries.ron"),
+    ),
+    (
+        "roadmaps/targets.ron",
+        include_str!("../roadmaps/targets.ron"),
+    ),
+    (
+        "roadmaps/matrix.ron",
+        include_str!("../roadmaps/matrix.ron"),
+    ),
+    (
+        "roadmaps/proposals-2018.ron",
+        include_str!("../roadmaps/proposals-2018.ron"),
+    ),
+    (
+        "roadmaps/programmes.ron",
+        include_str!("../roadmaps/programmes.ron"),
+    ),
+    ("roadmaps/kpis.ron", include_str!("../roadmaps/kpis.ron")),
+    (
+        "roadmaps/events.ron",
+        include_str!("../roadmaps/events.ron"),
+    ),
+    (
+        "roadmaps/context.ron",
+        include_str!("../roadmaps/context.ron"),
+    ),
+];
+
+/// Reads the bundled files.
+pub struct Bundled;
+
+impl FileSystem for Bundled {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        let wanted = path.to_string_lossy().replace('\\', "/");
+        FILES
+            .iter()
+            .find(|(name, _)| *name == wanted)
+            .map(|(_, text)| text.as_bytes().to_vec())
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "not a bundled file"))
+    }
+}
+
+/// Opens the bundled roadmap.
+pub fn open() -> Result<crate::document::Document, crate::model::LoadError> {
+    crate::document::open(&Bundled, Path::new(ENTRY))
+}

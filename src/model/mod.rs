@@ -1,0 +1,262 @@
+//! The roadmap as data: serde types with typed IDs, loading from and saving to RON files.
+//!
+//! A roadmap is one entry file with a `roadmap: (…)` header that may `include` further files. Every
+//! file has the same shape ([`FileDoc`]), holding any of the item collections; items from all files
+//! are merged into one [`Roadmap`], each remembering the file it came from ([`FileId`]) so that it
+//! is saved back there.
+
+pub mod ids;
+mod io;
+pub mod items;
+pub mod link;
+pub mod time;
+
+use serde::{Deserialize, Serialize};
+
+pub use ids::*;
+pub use io::{
+    FileSystem, LoadError, Parsed, ParsedFile, canonical_text, parse_roadmap, serialize_file,
+};
+pub use items::*;
+pub use link::{Link, LinkKind, Role};
+pub use time::{FySpan, When};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Whether the source states something or an editor added or assumed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Provenance {
+    /// The cited source states it.
+    #[default]
+    Stated,
+    /// An editor judged it (a link between documents, a category placement).
+    Editorial,
+    /// An editor assumed it for lack of a stated value (a date above all).
+    Assumed,
+}
+
+impl Provenance {
+    /// The Japanese label.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Provenance::Stated => "出典記載",
+            Provenance::Editorial => "編集判断",
+            Provenance::Assumed => "仮定",
+        }
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Provenance::Stated => "stated",
+            Provenance::Editorial => "editorial",
+            Provenance::Assumed => "assumed",
+        }
+    }
+}
+
+/// Where in a source document an item comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// The document.
+    pub doc: SourceId,
+    /// Where in it: page, section, line range (`L93-99 項目1 小論点1`).
+    pub locator: String,
+}
+
+/// Which file of a roadmap an item belongs to: an index into [`Roadmap::files`]. Files are never
+/// removed from a loaded roadmap, so the index stays valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u16);
+
+/// The header of a roadmap's entry file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Stable ID of the roadmap.
+    pub id: RoadmapId,
+    /// Title.
+    pub title: String,
+    /// English title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// What the roadmap covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// First fiscal year of the roadmap's horizon.
+    pub start_fy: i32,
+    /// Last fiscal year of the horizon (inclusive).
+    pub end_fy: i32,
+}
+
+macro_rules! collections {
+    ($( $(#[$doc:meta])* $field:ident : $ty:ty ),* $(,)?) => {
+        /// One RON file of a roadmap, as written on disk.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct FileDoc {
+            /// Schema version the file is written in.
+            pub schema: u32,
+            /// The header; present in the entry file only.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub roadmap: Option<Header>,
+            /// Further files, relative to this one; in the entry file only.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub include: Vec<String>,
+            $(
+                $(#[$doc])*
+                #[serde(default, skip_serializing_if = "Vec::is_empty")]
+                pub $field: Vec<$ty>,
+            )*
+        }
+
+        /// All items of a roadmap, merged from its files.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Items {
+            $(
+                $(#[$doc])*
+                pub $field: Vec<$ty>,
+            )*
+        }
+
+        impl Items {
+            /// Appends the items of one file, marking them as coming from `origin`.
+            fn absorb(&mut self, doc: FileDoc, origin: FileId) {
+                $(
+                    for mut item in doc.$field {
+                        item.origin = origin;
+                        self.$field.push(item);
+                    }
+                )*
+            }
+
+            /// The items that belong to `origin`, in order, as a file body.
+            fn file_doc(&self, origin: FileId) -> FileDoc {
+                FileDoc {
+                    schema: SCHEMA_VERSION,
+                    roadmap: None,
+                    include: Vec::new(),
+                    $(
+                        $field: self.$field.iter().filter(|i| i.origin == origin).cloned().collect(),
+                    )*
+                }
+            }
+
+            /// Number of items of every kind, links included.
+            pub fn count(&self) -> usize {
+                0 $( + self.$field.len() )*
+            }
+        }
+    };
+}
+
+collections! {
+    /// Source documents.
+    sources: Source,
+    /// Ministries and agencies.
+    ministries: Ministry,
+    /// Value-chain stages, in order.
+    stages: Stage,
+    /// Target states (目指すべき姿).
+    target_states: TargetState,
+    /// Context statements (現状, 方向性, assessments).
+    notes: Note,
+    /// Themes (項目) with their 大論点.
+    themes: Theme,
+    /// Gaps (小論点 and the 2018 gaps).
+    gaps: Gap,
+    /// Measures (対応案, proposal actions, programmes).
+    measures: Measure,
+    /// Proposals (提言).
+    proposals: Proposal,
+    /// KPIs.
+    kpis: Kpi,
+    /// Budget lines.
+    budgets: Budget,
+    /// Dated events.
+    events: Event,
+    /// Named scenarios.
+    scenarios: Scenario,
+    /// Typed links.
+    links: Link,
+}
+
+/// A file of a loaded roadmap.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileInfo {
+    /// The path as the entry file names it (the entry file's own name for the entry file).
+    pub name: String,
+}
+
+/// A whole roadmap: its header, its files and all their items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Roadmap {
+    /// The header from the entry file.
+    pub header: Header,
+    /// The files, the entry file first. [`FileId`] indexes this.
+    pub files: Vec<FileInfo>,
+    /// Every item.
+    pub items: Items,
+}
+
+impl Roadmap {
+    /// The body of file `origin` as it is saved: the header and includes for the entry file, and
+    /// the items that came from (or were added to) that file.
+    pub fn file_doc(&self, origin: FileId) -> FileDoc {
+        let mut doc = self.items.file_doc(origin);
+        if origin == FileId(0) {
+            doc.roadmap = Some(self.header.clone());
+            doc.include = self.files.iter().skip(1).map(|f| f.name.clone()).collect();
+        }
+        doc
+    }
+
+    /// Looks up a gap by ID.
+    pub fn gap(&self, id: &GapId) -> Option<&Gap> {
+        self.items.gaps.iter().find(|g| &g.id == id)
+    }
+
+    /// Looks up a measure by ID.
+    pub fn measure(&self, id: &MeasureId) -> Option<&Measure> {
+        self.items.measures.iter().find(|m| &m.id == id)
+    }
+
+    /// Looks up a ministry by code.
+    pub fn ministry(&self, code: &MinistryCode) -> Option<&Ministry> {
+        self.items.ministries.iter().find(|m| &m.code == code)
+    }
+
+    /// Looks up a source document by ID.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.items.sources.iter().find(|s| &s.id == id)
+    }
+}
+
+/// Shows a number as a circled numeral (①…⑳, then ㉑…㊿), or in parentheses beyond 50.
+pub fn circled(n: u32) -> String {
+    match n {
+        1..=20 => char::from_u32(0x2460 + n - 1).map_or_else(|| format!("({n})"), String::from),
+        21..=35 => char::from_u32(0x3251 + n - 21).map_or_else(|| format!("({n})"), String::from),
+        36..=50 => char::from_u32(0x32B1 + n - 36).map_or_else(|| format!("({n})"), String::from),
+        _ => format!("({n})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn circled_numbers() {
+        assert_eq!(circled(1), "①");
+        assert_eq!(circled(8), "⑧");
+        assert_eq!(circled(20), "⑳");
+        assert_eq!(circled(21), "㉑");
+        assert_eq!(circled(36), "㊱");
+        assert_eq!(circled(50), "㊿");
+        assert_eq!(circled(0), "(0)");
+        assert_eq!(circled(51), "(51)");
+    }
+}
