@@ -4,6 +4,7 @@
 //! [`analysis`] validates it and derives what the views show; [`ui`] draws the views and [`app`]
 //! wires them together. Tests and benchmarks reach everything through this crate.
 
+pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod bundled;
@@ -12,5 +13,6 @@ pub mod diagnostic;
 pub mod document;
 pub mod export;
 pub mod fonts;
+pub mod i18n;
 pub mod model;
 pub mod ui;

@@ -1,6 +1,13 @@
-//! Plain functions over the model: validation, linkage, coverage, timeline layout. No egui here.
+//! Plain functions over the model: validation, the link index, labels, filters, coverage and the
+//! timeline layout. No egui here.
 
+pub mod coverage;
+pub mod derived;
+pub mod filter;
+pub mod index;
+pub mod labels;
 pub mod locate;
+pub mod timeline;
 mod validate;
 
 pub use validate::validate;

@@ -7,6 +7,7 @@
 
 pub mod ids;
 mod io;
+pub mod item_ref;
 pub mod items;
 pub mod link;
 pub mod time;
@@ -17,6 +18,7 @@ pub use ids::*;
 pub use io::{
     FileSystem, LoadError, Parsed, ParsedFile, canonical_text, parse_roadmap, serialize_file,
 };
+pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
 pub use link::{Link, LinkKind, Role};
 pub use time::{FySpan, When};

@@ -1,4 +1,84 @@
-//! The views of the explorer, one module per view, each exposing a `*_ui` function that reads
-//! state and pushes actions.
+//! The views of the explorer, one module per view. Each exposes a `*_ui` function that reads a
+//! [`ViewCtx`] and pushes [`Action`]s; none changes the document or touches the file system.
 
 pub mod overview;
+
+use std::collections::HashSet;
+
+use crate::action::Action;
+use crate::analysis::coverage::Coverage;
+use crate::analysis::derived::Derived;
+use crate::analysis::filter::Visible;
+use crate::analysis::index::Index;
+use crate::analysis::timeline::{Grouping, Timeline};
+use crate::i18n::Lang;
+use crate::model::{ItemRef, Roadmap};
+
+/// What every view reads.
+pub struct ViewCtx<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its link index.
+    pub index: &'a Index,
+    /// What passes the filter; views show only these items (or dim the rest where context matters).
+    pub visible: &'a Visible,
+    /// Coverage report.
+    pub coverage: &'a Coverage,
+    /// Timeline layout.
+    pub timeline: &'a Timeline,
+    /// The selected item.
+    pub selection: Option<&'a ItemRef>,
+    /// The selection's neighbourhood; items outside it are dimmed where a view draws links.
+    pub focus: Option<&'a HashSet<ItemRef>>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Timeline grouping.
+    pub grouping: Grouping,
+}
+
+impl<'a> ViewCtx<'a> {
+    /// A context over a roadmap and its derived data.
+    pub fn new(roadmap: &'a Roadmap, derived: &'a Derived) -> Self {
+        Self {
+            roadmap,
+            index: &derived.index,
+            visible: &derived.visible,
+            coverage: &derived.coverage,
+            timeline: &derived.timeline,
+            selection: derived.inputs.selection.as_ref(),
+            focus: derived.focus.as_ref(),
+            lang: derived.inputs.lang,
+            grouping: derived.inputs.grouping,
+        }
+    }
+
+    /// Whether `item` is selected.
+    pub fn is_selected(&self, item: &ItemRef) -> bool {
+        self.selection == Some(item)
+    }
+
+    /// Whether `item` should be drawn dimmed: something is selected and `item` is not near it.
+    pub fn is_dimmed(&self, item: &ItemRef) -> bool {
+        self.focus.is_some_and(|f| !f.contains(item))
+    }
+
+    /// Picks the text for the interface language.
+    pub fn t<'s>(&self, ja: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(ja, en)
+    }
+}
+
+/// A clickable, selectable label for an item; clicking selects it everywhere.
+pub fn item_link(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    item: &ItemRef,
+    text: impl Into<String>,
+    actions: &mut Vec<Action>,
+) -> egui::Response {
+    let response = ui.selectable_label(ctx.is_selected(item), text.into());
+    if response.clicked() {
+        actions.push(Action::Select(Some(item.clone())));
+    }
+    response
+}

@@ -1,0 +1,211 @@
+//! Search and filters, applied to every view at once: the set of items that remain visible.
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::index::Index;
+use crate::i18n::Lang;
+use crate::model::{Category, Gap, ItemRef, Measure, MinistryCode, Roadmap, StageId, ThemeId};
+
+/// What the user narrowed the roadmap to. Empty sets and `None` mean "no restriction".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Text to find in any item's text, Japanese or English; case-insensitive.
+    pub text: String,
+    /// Only measures these ministries are responsible for (and the gaps they answer).
+    pub ministries: BTreeSet<MinistryCode>,
+    /// Only these themes (項目).
+    pub themes: BTreeSet<ThemeId>,
+    /// Only gaps in these categories (and their measures).
+    pub categories: BTreeSet<Category>,
+    /// Only gaps at these value-chain stages (and their measures).
+    pub stages: BTreeSet<StageId>,
+    /// Only measures running in or after this fiscal year.
+    pub fy_from: Option<i32>,
+    /// Only measures running in or before this fiscal year.
+    pub fy_to: Option<i32>,
+}
+
+impl Filter {
+    /// Whether anything is restricted.
+    pub fn is_active(&self) -> bool {
+        !self.text.trim().is_empty() || self.is_structural()
+    }
+
+    fn is_structural(&self) -> bool {
+        !(self.ministries.is_empty()
+            && self.themes.is_empty()
+            && self.categories.is_empty()
+            && self.stages.is_empty()
+            && self.fy_from.is_none()
+            && self.fy_to.is_none())
+    }
+}
+
+/// The items that pass the filter.
+#[derive(Clone, Debug, Default)]
+pub struct Visible {
+    active: bool,
+    items: HashSet<ItemRef>,
+}
+
+impl Visible {
+    /// Whether `item` passes (always, when no filter is active).
+    pub fn contains(&self, item: &ItemRef) -> bool {
+        !self.active || self.items.contains(item)
+    }
+
+    /// Whether a filter is active.
+    pub fn is_active(&self) -> bool {
+        self.active
+    }
+
+    /// How many items pass, when a filter is active.
+    pub fn len(&self) -> Option<usize> {
+        self.active.then_some(self.items.len())
+    }
+}
+
+fn text_matches(haystacks: &[&str], needle: &str) -> bool {
+    haystacks.iter().any(|h| h.to_lowercase().contains(needle))
+}
+
+fn measure_texts(m: &Measure) -> Vec<&str> {
+    let mut v = vec![m.text.as_str(), m.id.as_str()];
+    v.extend(m.title.as_deref());
+    v.extend(m.en.as_deref());
+    v.extend(m.ministries_as_written.as_deref());
+    v.extend(m.details.iter().map(String::as_str));
+    v
+}
+
+fn gap_texts(g: &Gap) -> Vec<&str> {
+    let mut v = vec![g.text.as_str(), g.id.as_str()];
+    v.extend(g.en.as_deref());
+    v
+}
+
+/// Applies `filter` to `roadmap`.
+pub fn apply(roadmap: &Roadmap, index: &Index, filter: &Filter) -> Visible {
+    if !filter.is_active() {
+        return Visible::default();
+    }
+    let it = &roadmap.items;
+    let needle = filter.text.trim().to_lowercase();
+    let gap_structural = |g: &Gap| {
+        (filter.themes.is_empty() || g.theme.as_ref().is_some_and(|t| filter.themes.contains(t)))
+            && (filter.categories.is_empty()
+                || g.category
+                    .as_ref()
+                    .is_some_and(|c| filter.categories.contains(c)))
+            && (filter.stages.is_empty() || g.stages.iter().any(|s| filter.stages.contains(s)))
+    };
+    let gap_restricted =
+        !(filter.themes.is_empty() && filter.categories.is_empty() && filter.stages.is_empty());
+
+    // Measures pass on their own ministries and span …
+    let own_ok: HashSet<&str> = it
+        .measures
+        .iter()
+        .filter(|m| {
+            let r = ItemRef::Measure(m.id.clone());
+            let ministry_ok = filter.ministries.is_empty()
+                || index.ministries_of_measure(&r).any(
+                    |(x, _)| matches!(x, ItemRef::Ministry(c) if filter.ministries.contains(c)),
+                );
+            let span_ok = match (&m.span, filter.fy_from, filter.fy_to) {
+                (_, None, None) => true,
+                (None, _, _) => false,
+                (Some(s), from, to) => {
+                    from.is_none_or(|f| s.end_fy >= f) && to.is_none_or(|t| s.start_fy <= t)
+                }
+            };
+            ministry_ok && span_ok
+        })
+        .map(|m| m.id.as_str())
+        .collect();
+    let mut items = HashSet::new();
+    // … and on the placement of the gaps they answer.
+    for m in &it.measures {
+        let r = ItemRef::Measure(m.id.clone());
+        let gaps_ok = !gap_restricted
+            || index.gaps_of_measure(&r).any(
+                |g| matches!(g, ItemRef::Gap(id) if roadmap.gap(id).is_some_and(gap_structural)),
+            );
+        let text_ok = needle.is_empty() || text_matches(&measure_texts(m), &needle);
+        if own_ok.contains(m.id.as_str()) && gaps_ok && text_ok {
+            items.insert(r);
+        }
+    }
+    // Gaps pass on their own placement, and on having a measure that passes its own filters.
+    let measure_restricted =
+        !filter.ministries.is_empty() || filter.fy_from.is_some() || filter.fy_to.is_some();
+    for g in &it.gaps {
+        let r = ItemRef::Gap(g.id.clone());
+        let via_measures = !measure_restricted
+            || index
+                .measures_of_gap(&r)
+                .any(|m| matches!(m, ItemRef::Measure(id) if own_ok.contains(id.as_str())));
+        let text_ok = needle.is_empty() || text_matches(&gap_texts(g), &needle);
+        if gap_structural(g) && via_measures && text_ok {
+            items.insert(r);
+        }
+    }
+    // Everything else: its own text; structural filters apply through what it is joined to.
+    let structural = filter.is_structural();
+    let mut rest: Vec<ItemRef> = Vec::new();
+    rest.extend(
+        it.ministries
+            .iter()
+            .map(|x| ItemRef::Ministry(x.code.clone())),
+    );
+    rest.extend(it.themes.iter().map(|x| ItemRef::Theme(x.id.clone())));
+    rest.extend(
+        it.target_states
+            .iter()
+            .map(|x| ItemRef::Target(x.id.clone())),
+    );
+    rest.extend(it.proposals.iter().map(|x| ItemRef::Proposal(x.id.clone())));
+    rest.extend(it.kpis.iter().map(|x| ItemRef::Kpi(x.id.clone())));
+    rest.extend(it.events.iter().map(|x| ItemRef::Event(x.id.clone())));
+    rest.extend(it.notes.iter().map(|x| ItemRef::Note(x.id.clone())));
+    rest.extend(it.budgets.iter().map(|x| ItemRef::Budget(x.id.clone())));
+    rest.extend(it.stages.iter().map(|x| ItemRef::Stage(x.id.clone())));
+    rest.extend(it.sources.iter().map(|x| ItemRef::Source(x.id.clone())));
+    for r in rest {
+        let text_ok = needle.is_empty()
+            || text_matches(
+                &[
+                    super::labels::text(roadmap, &r, Lang::Ja).as_str(),
+                    super::labels::text(roadmap, &r, Lang::En).as_str(),
+                    r.id_str(),
+                ],
+                &needle,
+            );
+        let structural_ok = !structural
+            || match &r {
+                ItemRef::Ministry(c) => {
+                    filter.ministries.is_empty() || filter.ministries.contains(c)
+                }
+                ItemRef::Theme(t) => {
+                    (filter.themes.is_empty() || filter.themes.contains(t))
+                        && index.related(&r, |_| true, true).any(|g| items.contains(g))
+                }
+                ItemRef::Event(id) => it.events.iter().find(|e| &e.id == id).is_some_and(|e| {
+                    let fy = e.when.fiscal_year();
+                    filter.fy_from.is_none_or(|f| fy >= f) && filter.fy_to.is_none_or(|t| fy <= t)
+                }),
+                // Items joined to gaps or measures remain when any of those remains.
+                _ => index.edges(&r).iter().any(|e| items.contains(&e.other)),
+            };
+        if text_ok && structural_ok {
+            items.insert(r);
+        }
+    }
+    Visible {
+        active: true,
+        items,
+    }
+}

@@ -1,0 +1,147 @@
+//! Short, human labels for items, as every view and the inspector show them.
+
+use crate::i18n::Lang;
+use crate::model::{ItemRef, Roadmap, circled};
+
+/// Cuts `text` to at most `max` characters, marking the cut with `…`.
+pub fn ellipsize(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let mut s: String = flat.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// A short tag for an item: `小論点1-2`, `提言⑤`, `2030-1`, `文` …
+pub fn tag(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
+    let it = &roadmap.items;
+    match item {
+        ItemRef::Gap(id) => match roadmap.gap(id) {
+            Some(g) => match g
+                .theme
+                .as_ref()
+                .and_then(|t| it.themes.iter().find(|x| &x.id == t))
+            {
+                Some(t) => format!("{}{}-{}", lang.pick("小論点", "Issue "), t.number, g.number),
+                None => format!("{}{}", lang.pick("ギャップ", "Gap "), g.number),
+            },
+            None => id.to_string(),
+        },
+        ItemRef::Proposal(id) => it.proposals.iter().find(|p| &p.id == id).map_or_else(
+            || id.to_string(),
+            |p| format!("{}{}", lang.pick("提言", "Proposal "), circled(p.number)),
+        ),
+        ItemRef::Theme(id) => it.themes.iter().find(|t| &t.id == id).map_or_else(
+            || id.to_string(),
+            |t| format!("{}{}", lang.pick("項目", "Theme "), t.number),
+        ),
+        ItemRef::Target(id) => it.target_states.iter().find(|t| &t.id == id).map_or_else(
+            || id.to_string(),
+            |t| {
+                let n = it
+                    .target_states
+                    .iter()
+                    .filter(|x| x.horizon_year == t.horizon_year)
+                    .position(|x| x.id == t.id)
+                    .unwrap_or(0);
+                format!("★{}-{}", t.horizon_year, n + 1)
+            },
+        ),
+        ItemRef::Ministry(code) => code.to_string(),
+        other => other.id_str().to_owned(),
+    }
+}
+
+/// The main text of an item, whole.
+pub fn text(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
+    let it = &roadmap.items;
+    let pick_en = |ja: &str, en: Option<&String>| match (lang, en) {
+        (Lang::En, Some(en)) => en.clone(),
+        _ => ja.to_owned(),
+    };
+    match item {
+        ItemRef::Source(id) => roadmap.source(id).map(|s| pick_en(&s.title, s.en.as_ref())),
+        ItemRef::Ministry(code) => roadmap.ministry(code).map(|m| match lang {
+            Lang::Ja => m.name.clone(),
+            Lang::En => m.name_en.clone(),
+        }),
+        ItemRef::Stage(id) => {
+            it.stages
+                .iter()
+                .find(|s| &s.id == id)
+                .map(|s| match (&s.detail, lang, &s.en) {
+                    (_, Lang::En, Some(en)) => en.clone(),
+                    (Some(d), _, _) => format!("{}（{}）", s.name, d),
+                    (None, _, _) => s.name.clone(),
+                })
+        }
+        ItemRef::Target(id) => it
+            .target_states
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| pick_en(&t.text, t.en.as_ref())),
+        ItemRef::Note(id) => it
+            .notes
+            .iter()
+            .find(|n| &n.id == id)
+            .map(|n| pick_en(&n.text, n.en.as_ref())),
+        ItemRef::Theme(id) => it
+            .themes
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| pick_en(&t.title, t.en.as_ref())),
+        ItemRef::Gap(id) => roadmap.gap(id).map(|g| pick_en(&g.text, g.en.as_ref())),
+        ItemRef::Measure(id) => roadmap.measure(id).map(|m| match (&m.title, lang, &m.en) {
+            (_, Lang::En, Some(en)) => en.clone(),
+            (Some(t), _, _) => t.clone(),
+            (None, _, _) => m.text.clone(),
+        }),
+        ItemRef::Proposal(id) => it
+            .proposals
+            .iter()
+            .find(|p| &p.id == id)
+            .map(|p| pick_en(&p.statement, p.en.as_ref())),
+        ItemRef::Kpi(id) => it
+            .kpis
+            .iter()
+            .find(|k| &k.id == id)
+            .map(|k| pick_en(&k.name, k.en.as_ref())),
+        ItemRef::Budget(id) => it
+            .budgets
+            .iter()
+            .find(|b| &b.id == id)
+            .map(|b| b.title.clone()),
+        ItemRef::Event(id) => it
+            .events
+            .iter()
+            .find(|e| &e.id == id)
+            .map(|e| pick_en(&e.title, e.en.as_ref())),
+    }
+    .unwrap_or_else(|| format!("({})", item.id_str()))
+}
+
+/// A one-line label: the tag and the start of the text.
+pub fn short(roadmap: &Roadmap, item: &ItemRef, lang: Lang, max_chars: usize) -> String {
+    let tag = tag(roadmap, item, lang);
+    let text = text(roadmap, item, lang);
+    if tag == item.id_str() && !matches!(item, ItemRef::Ministry(_)) {
+        ellipsize(&text, max_chars)
+    } else {
+        format!("{tag} {}", ellipsize(&text, max_chars))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ellipsize_counts_characters() {
+        assert_eq!(ellipsize("再生医療", 10), "再生医療");
+        assert_eq!(ellipsize("再生・細胞医療・遺伝子治療", 5), "再生・細…");
+        assert_eq!(ellipsize("a\n  b", 10), "a b");
+    }
+}

@@ -1,0 +1,424 @@
+//! Timeline layout: lanes in roadmap layers (target states, gaps, measures by ministry / theme /
+//! proposal, events, KPI deadlines), with bars packed into rows so that none overlap.
+//!
+//! Positions are in fiscal years on a continuous axis: FY2025 spans `[2025.0, 2026.0)`.
+
+use serde::{Deserialize, Serialize};
+
+use super::index::Index;
+use super::labels;
+use crate::i18n::Lang;
+use crate::model::{ItemRef, Provenance, Roadmap};
+
+/// How measure lanes are grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Grouping {
+    /// One lane per responsible ministry.
+    #[default]
+    Ministry,
+    /// One lane per theme (項目) of the gaps answered.
+    Theme,
+    /// One lane per proposal (提言).
+    Proposal,
+}
+
+/// The layer a lane belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layer {
+    /// Target states.
+    Targets,
+    /// Gaps, spanning the measures that answer them.
+    Gaps,
+    /// Measures.
+    Measures,
+    /// Events.
+    Events,
+    /// KPI deadlines.
+    Kpis,
+}
+
+/// A span on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The item.
+    pub item: ItemRef,
+    /// Start, in fiscal years.
+    pub start: f64,
+    /// End (exclusive), in fiscal years.
+    pub end: f64,
+    /// Row within the lane, from 0.
+    pub row: usize,
+    /// Stated, editorial or assumed timing.
+    pub provenance: Provenance,
+    /// Label to draw.
+    pub label: String,
+}
+
+/// A point on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// The item.
+    pub item: ItemRef,
+    /// Position, in fiscal years.
+    pub at: f64,
+    /// Row within the lane, from 0.
+    pub row: usize,
+    /// Label to draw.
+    pub label: String,
+}
+
+/// A lane: a titled band of rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// Layer.
+    pub layer: Layer,
+    /// Title shown at the left.
+    pub title: String,
+    /// The item the lane stands for (a ministry, theme or proposal), if any.
+    pub key: Option<ItemRef>,
+    /// Number of rows.
+    pub rows: usize,
+    /// Spans.
+    pub bars: Vec<Bar>,
+    /// Points.
+    pub markers: Vec<Marker>,
+}
+
+/// The whole layout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    /// Lanes from top to bottom.
+    pub lanes: Vec<Lane>,
+    /// First fiscal year of the horizon.
+    pub start_fy: i32,
+    /// Last fiscal year of the horizon.
+    pub end_fy: i32,
+}
+
+/// Packs intervals `(start, end)` into rows greedily, earliest start first: each goes into the
+/// first row where it fits. Returns each interval's row, in input order, and the number of rows.
+fn pack(intervals: &[(f64, f64)]) -> (Vec<usize>, usize) {
+    let mut order: Vec<usize> = (0..intervals.len()).collect();
+    order.sort_by(|&a, &b| {
+        intervals[a]
+            .0
+            .total_cmp(&intervals[b].0)
+            .then(intervals[a].1.total_cmp(&intervals[b].1))
+    });
+    let mut rows = vec![0; intervals.len()];
+    let mut row_ends: Vec<f64> = Vec::new();
+    for i in order {
+        let (start, end) = intervals[i];
+        match row_ends.iter().position(|&e| e <= start + 1e-9) {
+            Some(r) => {
+                row_ends[r] = end;
+                rows[i] = r;
+            }
+            None => {
+                rows[i] = row_ends.len();
+                row_ends.push(end);
+            }
+        }
+    }
+    (rows, row_ends.len().max(1))
+}
+
+fn lane_of_bars(
+    layer: Layer,
+    title: String,
+    key: Option<ItemRef>,
+    bars: Vec<(ItemRef, f64, f64, Provenance, String)>,
+    min_width: f64,
+) -> Lane {
+    // Labels need room: a bar is treated as at least `min_width` years wide when packing.
+    let iv: Vec<(f64, f64)> = bars
+        .iter()
+        .map(|b| (b.1, b.2.max(b.1 + min_width)))
+        .collect();
+    let (rows, n) = pack(&iv);
+    let bars = bars
+        .into_iter()
+        .zip(rows)
+        .map(|((item, start, end, provenance, label), row)| Bar {
+            item,
+            start,
+            end,
+            row,
+            provenance,
+            label,
+        })
+        .collect();
+    Lane {
+        layer,
+        title,
+        key,
+        rows: n,
+        bars,
+        markers: Vec::new(),
+    }
+}
+
+fn lane_of_markers(
+    layer: Layer,
+    title: String,
+    markers: Vec<(ItemRef, f64, String)>,
+    min_gap: f64,
+) -> Lane {
+    let iv: Vec<(f64, f64)> = markers.iter().map(|m| (m.1, m.1 + min_gap)).collect();
+    let (rows, n) = pack(&iv);
+    let markers = markers
+        .into_iter()
+        .zip(rows)
+        .map(|((item, at, label), row)| Marker {
+            item,
+            at,
+            row,
+            label,
+        })
+        .collect();
+    Lane {
+        layer,
+        title,
+        key: None,
+        rows: n,
+        bars: Vec::new(),
+        markers,
+    }
+}
+
+/// Lays out the timeline of `roadmap`, grouping measures by `grouping`. Only items for which
+/// `visible` holds are placed.
+pub fn layout(
+    roadmap: &Roadmap,
+    index: &Index,
+    grouping: Grouping,
+    lang: Lang,
+    visible: &dyn Fn(&ItemRef) -> bool,
+) -> Timeline {
+    let it = &roadmap.items;
+    let label_years = 2.5;
+    let mut lanes = Vec::new();
+
+    let targets = it
+        .target_states
+        .iter()
+        .map(|t| ItemRef::Target(t.id.clone()))
+        .filter(|r| visible(r))
+        .map(|r| {
+            let year = it
+                .target_states
+                .iter()
+                .find(|t| ItemRef::Target(t.id.clone()) == r)
+                .map_or(0, |t| t.horizon_year);
+            let label = labels::short(roadmap, &r, lang, 18);
+            (r, f64::from(year), label)
+        })
+        .collect();
+    lanes.push(lane_of_markers(
+        Layer::Targets,
+        lang.pick("目指すべき姿", "Target states").to_owned(),
+        targets,
+        label_years * 2.0,
+    ));
+
+    let span_of = |id: &crate::model::MeasureId| roadmap.measure(id).and_then(|m| m.span.as_ref());
+    let gaps = it
+        .gaps
+        .iter()
+        .filter_map(|g| {
+            let r = ItemRef::Gap(g.id.clone());
+            if !visible(&r) {
+                return None;
+            }
+            let spans: Vec<_> = index
+                .measures_of_gap(&r)
+                .filter_map(|m| match m {
+                    ItemRef::Measure(id) => span_of(id),
+                    _ => None,
+                })
+                .collect();
+            let start = spans.iter().map(|s| s.start_fy).min()?;
+            let end = spans.iter().map(|s| s.end_fy).max()?;
+            let provenance = if spans.iter().all(|s| s.provenance == Provenance::Stated) {
+                Provenance::Stated
+            } else {
+                Provenance::Assumed
+            };
+            Some((
+                r.clone(),
+                f64::from(start),
+                f64::from(end + 1),
+                provenance,
+                labels::short(roadmap, &r, lang, 16),
+            ))
+        })
+        .collect();
+    lanes.push(lane_of_bars(
+        Layer::Gaps,
+        lang.pick("論点・ギャップ", "Gaps").to_owned(),
+        None,
+        gaps,
+        label_years,
+    ));
+
+    let measure_bar = |m: &crate::model::Measure| {
+        let r = ItemRef::Measure(m.id.clone());
+        let s = m.span.as_ref()?;
+        visible(&r).then(|| {
+            (
+                r.clone(),
+                f64::from(s.start_fy),
+                f64::from(s.end_fy + 1),
+                s.provenance,
+                labels::short(roadmap, &r, lang, 16),
+            )
+        })
+    };
+    let mut groups: Vec<(String, Option<ItemRef>, Vec<crate::model::MeasureId>)> = match grouping {
+        Grouping::Ministry => it
+            .ministries
+            .iter()
+            .map(|m| {
+                let key = ItemRef::Ministry(m.code.clone());
+                let ids = index
+                    .measures_of_ministry(&key)
+                    .filter_map(|(x, _)| {
+                        if let ItemRef::Measure(id) = x {
+                            Some(id.clone())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                (
+                    format!("{} {}", m.code, lang.pick(&m.name, &m.name_en)),
+                    Some(key),
+                    ids,
+                )
+            })
+            .collect(),
+        Grouping::Theme => it
+            .themes
+            .iter()
+            .map(|t| {
+                let key = ItemRef::Theme(t.id.clone());
+                let mut ids = Vec::new();
+                for g in index.related(&key, |r| r == super::index::Relation::ThemeOf, true) {
+                    for m in index.measures_of_gap(g) {
+                        if let ItemRef::Measure(id) = m {
+                            if !ids.contains(id) {
+                                ids.push(id.clone());
+                            }
+                        }
+                    }
+                }
+                (labels::short(roadmap, &key, lang, 14), Some(key), ids)
+            })
+            .collect(),
+        Grouping::Proposal => it
+            .proposals
+            .iter()
+            .map(|p| {
+                (
+                    labels::short(roadmap, &ItemRef::Proposal(p.id.clone()), lang, 14),
+                    Some(ItemRef::Proposal(p.id.clone())),
+                    p.actions.clone(),
+                )
+            })
+            .collect(),
+    };
+    let grouped: std::collections::HashSet<&crate::model::MeasureId> =
+        groups.iter().flat_map(|g| g.2.iter()).collect();
+    let others: Vec<_> = it
+        .measures
+        .iter()
+        .filter(|m| !grouped.contains(&m.id))
+        .map(|m| m.id.clone())
+        .collect();
+    groups.push((
+        lang.pick("その他・担当未設定", "Other / unassigned")
+            .to_owned(),
+        None,
+        others,
+    ));
+    for (title, key, ids) in groups {
+        let bars: Vec<_> = ids
+            .iter()
+            .filter_map(|id| roadmap.measure(id))
+            .filter_map(&measure_bar)
+            .collect();
+        if !bars.is_empty() {
+            lanes.push(lane_of_bars(Layer::Measures, title, key, bars, label_years));
+        }
+    }
+
+    let events = it
+        .events
+        .iter()
+        .map(|e| (ItemRef::Event(e.id.clone()), e.when.fy_position()))
+        .filter(|(r, _)| visible(r))
+        .map(|(r, at)| {
+            let label = labels::short(roadmap, &r, lang, 14);
+            (r, at, label)
+        })
+        .collect();
+    lanes.push(lane_of_markers(
+        Layer::Events,
+        lang.pick("出来事", "Events").to_owned(),
+        events,
+        label_years,
+    ));
+
+    let kpis = it
+        .kpis
+        .iter()
+        .filter(|k| k.parent.is_none())
+        .filter_map(|k| {
+            let r = ItemRef::Kpi(k.id.clone());
+            let t = k.target.as_ref()?;
+            visible(&r).then(|| {
+                (
+                    r.clone(),
+                    f64::from(t.deadline_fy + 1),
+                    labels::short(roadmap, &r, lang, 14),
+                )
+            })
+        })
+        .collect();
+    lanes.push(lane_of_markers(
+        Layer::Kpis,
+        lang.pick("KPI期限", "KPI deadlines").to_owned(),
+        kpis,
+        label_years,
+    ));
+
+    Timeline {
+        lanes,
+        start_fy: roadmap.header.start_fy,
+        end_fy: roadmap.header.end_fy,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_keeps_overlapping_intervals_apart() {
+        let iv = [
+            (2020.0, 2025.0),
+            (2022.0, 2024.0),
+            (2025.0, 2026.0),
+            (2023.0, 2030.0),
+        ];
+        let (rows, n) = pack(&iv);
+        assert_eq!(n, 3);
+        assert_eq!(rows, vec![0, 1, 0, 2]);
+        for i in 0..iv.len() {
+            for j in i + 1..iv.len() {
+                let overlap = iv[i].0 < iv[j].1 && iv[j].0 < iv[i].1;
+                assert!(!(overlap && rows[i] == rows[j]), "{i} and {j} share a row");
+            }
+        }
+    }
+}
