@@ -215,6 +215,25 @@ impl Roadmap {
         doc
     }
 
+    /// Whether the item referred to exists.
+    pub fn contains(&self, item: &ItemRef) -> bool {
+        let it = &self.items;
+        match item {
+            ItemRef::Source(id) => it.sources.iter().any(|x| &x.id == id),
+            ItemRef::Ministry(code) => it.ministries.iter().any(|x| &x.code == code),
+            ItemRef::Stage(id) => it.stages.iter().any(|x| &x.id == id),
+            ItemRef::Target(id) => it.target_states.iter().any(|x| &x.id == id),
+            ItemRef::Note(id) => it.notes.iter().any(|x| &x.id == id),
+            ItemRef::Theme(id) => it.themes.iter().any(|x| &x.id == id),
+            ItemRef::Gap(id) => it.gaps.iter().any(|x| &x.id == id),
+            ItemRef::Measure(id) => it.measures.iter().any(|x| &x.id == id),
+            ItemRef::Proposal(id) => it.proposals.iter().any(|x| &x.id == id),
+            ItemRef::Kpi(id) => it.kpis.iter().any(|x| &x.id == id),
+            ItemRef::Budget(id) => it.budgets.iter().any(|x| &x.id == id),
+            ItemRef::Event(id) => it.events.iter().any(|x| &x.id == id),
+        }
+    }
+
     /// Looks up a gap by ID.
     pub fn gap(&self, id: &GapId) -> Option<&Gap> {
         self.items.gaps.iter().find(|g| &g.id == id)

@@ -1,7 +1,14 @@
 //! The views of the explorer, one module per view. Each exposes a `*_ui` function that reads a
 //! [`ViewCtx`] and pushes [`Action`]s; none changes the document or touches the file system.
 
+pub mod diagnostics;
+pub mod filter_bar;
+pub mod inspector;
+pub mod menu;
+pub mod navigator;
 pub mod overview;
+pub mod status_bar;
+pub mod tabs;
 
 use std::collections::HashSet;
 

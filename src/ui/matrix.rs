@@ -1,0 +1,399 @@
+//! The issue/response matrix: 項目 → 大論点 → 小論点 → 対応案, with one column per ministry marking
+//! its role in each 対応案, as the 2024 matrix lays it out.
+//!
+//! Every text is shown whole and wraps; rows are as tall as their longest cell and only the rows
+//! on screen are drawn. The small cell helpers at the end are shared by the other table views.
+
+use egui::{Align, Layout, RichText, TextStyle, TextWrapMode, WidgetText};
+use egui_extras::{Column, TableBuilder};
+
+use super::{ViewCtx, item_link};
+use crate::action::Action;
+use crate::analysis::index::Relation;
+use crate::analysis::labels;
+use crate::model::{ItemRef, Role, Theme};
+
+/// One row of the matrix.
+enum Row<'a> {
+    /// A theme (項目) with its 大論点, heading its gaps.
+    Theme(&'a Theme),
+    /// A gap with one of its measures; the gap's text is shown on its first row only.
+    Pair {
+        gap: ItemRef,
+        first_of_gap: bool,
+        measure: Option<ItemRef>,
+        /// Measures of the gap that the filter hides (shown when none remains).
+        hidden: usize,
+    },
+}
+
+/// The rows that pass the filter, in document order.
+fn rows<'a>(ctx: &ViewCtx<'a>) -> Vec<Row<'a>> {
+    let mut out = Vec::new();
+    for theme in &ctx.roadmap.items.themes {
+        let theme_ref = ItemRef::Theme(theme.id.clone());
+        let mut gaps: Vec<&ItemRef> = ctx
+            .index
+            .related(&theme_ref, |r| r == Relation::ThemeOf, true)
+            .filter(|g| ctx.visible.contains(g))
+            .collect();
+        if gaps.is_empty() {
+            continue;
+        }
+        gaps.sort_by_key(|g| match g {
+            ItemRef::Gap(id) => ctx.roadmap.gap(id).map_or(u32::MAX, |g| g.number),
+            _ => u32::MAX,
+        });
+        out.push(Row::Theme(theme));
+        for gap in gaps {
+            let all: Vec<&ItemRef> = ctx.index.measures_of_gap(gap).collect();
+            let shown: Vec<&ItemRef> = all
+                .iter()
+                .copied()
+                .filter(|m| ctx.visible.contains(m))
+                .collect();
+            let hidden = all.len() - shown.len();
+            if shown.is_empty() {
+                out.push(Row::Pair {
+                    gap: gap.clone(),
+                    first_of_gap: true,
+                    measure: None,
+                    hidden,
+                });
+            }
+            for (i, m) in shown.into_iter().enumerate() {
+                out.push(Row::Pair {
+                    gap: gap.clone(),
+                    first_of_gap: i == 0,
+                    measure: Some(m.clone()),
+                    hidden,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The gap's label: its tag and whole text.
+fn gap_text(ctx: &ViewCtx<'_>, gap: &ItemRef) -> String {
+    format!(
+        "{} {}",
+        labels::tag(ctx.roadmap, gap, ctx.lang),
+        labels::text(ctx.roadmap, gap, ctx.lang)
+    )
+}
+
+/// The measure's whole text and its further points.
+fn measure_texts(ctx: &ViewCtx<'_>, measure: &ItemRef) -> (String, Vec<String>) {
+    let details = match measure {
+        ItemRef::Measure(id) => ctx
+            .roadmap
+            .measure(id)
+            .map(|m| m.details.clone())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    (labels::text(ctx.roadmap, measure, ctx.lang), details)
+}
+
+fn as_written(ctx: &ViewCtx<'_>, measure: &ItemRef) -> String {
+    match measure {
+        ItemRef::Measure(id) => ctx
+            .roadmap
+            .measure(id)
+            .and_then(|m| m.ministries_as_written.clone())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Shows the issue/response matrix.
+pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+    ui.heading(ctx.t("論点・対応案", "Issue/response matrix"));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(ctx.t(
+            "府省庁の役割：",
+            "Ministry roles: ",
+        ));
+        for role in [Role::Lead, Role::CoLead, Role::Support] {
+            ui.label(format!("{} {}", role_mark(role), role_label(ctx, role)));
+        }
+        ui.label(RichText::new(ctx.t(
+            "「記載」は資料の府省庁表記そのまま",
+            "\"As written\" is the ministry tag verbatim",
+        ))
+        .weak());
+    });
+    let rows = rows(ctx);
+    if rows.is_empty() {
+        ui.label(ctx.t(
+            "フィルタに該当する論点はありません。",
+            "No issue passes the filter.",
+        ));
+        return;
+    }
+    let ministries = &ctx.roadmap.items.ministries;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("matrix")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(Layout::top_down(Align::Min))
+        .column(Column::initial(120.0).at_least(60.0).clip(true))
+        .column(Column::initial(210.0).at_least(80.0).clip(true))
+        .column(Column::initial(250.0).at_least(80.0).clip(true))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::initial(86.0).at_least(40.0).clip(true));
+    for _ in ministries {
+        table = table.column(Column::exact(30.0));
+    }
+    table
+        .header(22.0, |mut header| {
+            for title in [
+                ctx.t("項目", "Theme"),
+                ctx.t("大論点", "Overarching issue"),
+                ctx.t("小論点", "Issue"),
+                ctx.t("対応案", "Response"),
+                ctx.t("記載", "As written"),
+            ] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+            for m in ministries {
+                header.col(|ui| {
+                    ministry_header(ui, ctx, m, actions);
+                });
+            }
+        })
+        .body(|mut body| {
+            let widths = body.widths().to_vec();
+            let ui = body.ui_mut();
+            let heights: Vec<f32> = rows
+                .iter()
+                .map(|row| row_height(ui, ctx, row, &widths))
+                .collect();
+            body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                let Some(r) = rows.get(row.index()) else {
+                    return;
+                };
+                match r {
+                    Row::Theme(theme) => {
+                        let theme_ref = ItemRef::Theme(theme.id.clone());
+                        row.set_overline(true);
+                        row.set_selected(ctx.is_selected(&theme_ref));
+                        row.col(|ui| {
+                            wrap(ui);
+                            let text = format!(
+                                "{} {}",
+                                labels::tag(ctx.roadmap, &theme_ref, ctx.lang),
+                                theme.title
+                            );
+                            link(ui, ctx, &theme_ref, text, actions);
+                        });
+                        row.col(|ui| {
+                            wrap(ui);
+                            ui.label(&theme.issue);
+                        });
+                        for _ in 0..3 + ministries.len() {
+                            row.col(|_| {});
+                        }
+                    }
+                    Row::Pair {
+                        gap,
+                        first_of_gap,
+                        measure,
+                        hidden,
+                    } => {
+                        let selected = ctx.is_selected(gap)
+                            || measure.as_ref().is_some_and(|m| ctx.is_selected(m));
+                        row.set_selected(selected);
+                        row.col(|_| {});
+                        row.col(|_| {});
+                        row.col(|ui| {
+                            if *first_of_gap {
+                                wrap(ui);
+                                link(ui, ctx, gap, gap_text(ctx, gap), actions);
+                            }
+                        });
+                        row.col(|ui| {
+                            wrap(ui);
+                            match measure {
+                                Some(m) => {
+                                    let (text, details) = measure_texts(ctx, m);
+                                    link(ui, ctx, m, text, actions);
+                                    for d in details {
+                                        ui.label(RichText::new(d).small().weak());
+                                    }
+                                }
+                                None if *hidden > 0 => {
+                                    ui.label(
+                                        RichText::new(format!(
+                                            "{} ({hidden})",
+                                            ctx.t(
+                                                "対応案はフィルタで非表示",
+                                                "Responses hidden by the filter"
+                                            )
+                                        ))
+                                        .weak(),
+                                    );
+                                }
+                                None => {
+                                    ui.colored_label(
+                                        ui.visuals().warn_fg_color,
+                                        ctx.t("対応案なし", "No response"),
+                                    );
+                                }
+                            }
+                        });
+                        row.col(|ui| {
+                            wrap(ui);
+                            if let Some(m) = measure {
+                                ui.label(as_written(ctx, m));
+                            }
+                        });
+                        for ministry in ministries {
+                            row.col(|ui| {
+                                if let Some(m) = measure {
+                                    let code = ItemRef::Ministry(ministry.code.clone());
+                                    let role = ctx
+                                        .index
+                                        .ministries_of_measure(m)
+                                        .find(|(x, _)| **x == code)
+                                        .map(|(_, role)| role);
+                                    role_cell(ui, ctx, ministry, role);
+                                }
+                            });
+                        }
+                    }
+                }
+            });
+        });
+}
+
+/// Height of a matrix row: its tallest cell, wrapped to the column widths.
+fn row_height(ui: &egui::Ui, ctx: &ViewCtx<'_>, row: &Row<'_>, widths: &[f32]) -> f32 {
+    let w = |i: usize| widths.get(i).copied().unwrap_or(100.0);
+    match row {
+        Row::Theme(theme) => {
+            let title = format!("{}{} {}", ctx.t("項目", "Theme "), theme.number, theme.title);
+            link_height(ui, &title, w(0)).max(text_height(ui, &theme.issue, w(1)))
+        }
+        Row::Pair {
+            gap,
+            first_of_gap,
+            measure,
+            ..
+        } => {
+            let mut h = text_height(ui, "", w(3));
+            if *first_of_gap {
+                h = h.max(link_height(ui, &gap_text(ctx, gap), w(2)));
+            }
+            if let Some(m) = measure {
+                let (text, details) = measure_texts(ctx, m);
+                let mut mh = link_height(ui, &text, w(3));
+                for d in &details {
+                    mh += small_text_height(ui, d, w(3)) + ui.spacing().item_spacing.y;
+                }
+                h = h.max(mh).max(text_height(ui, &as_written(ctx, m), w(4)));
+            }
+            h
+        }
+    }
+}
+
+/// Shows a ministry column header: its code, selectable, with its full name on hover.
+fn ministry_header(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    ministry: &crate::model::Ministry,
+    actions: &mut Vec<Action>,
+) {
+    let r = ItemRef::Ministry(ministry.code.clone());
+    let name = match ctx.lang {
+        crate::i18n::Lang::Ja => &ministry.name,
+        crate::i18n::Lang::En => &ministry.name_en,
+    };
+    item_link(ui, ctx, &r, ministry.code.as_str(), actions).on_hover_text(name.as_str());
+}
+
+// ---- Cell helpers shared by the table views ----------------------------------------------------
+
+/// The mark of a role: ● lead, ◎ co-lead, ○ support.
+pub(crate) fn role_mark(role: Role) -> &'static str {
+    match role {
+        Role::Lead => "●",
+        Role::CoLead => "◎",
+        Role::Support => "○",
+    }
+}
+
+/// The role's name in the interface language.
+pub(crate) fn role_label(ctx: &ViewCtx<'_>, role: Role) -> &'static str {
+    match ctx.lang {
+        crate::i18n::Lang::Ja => role.label_ja(),
+        crate::i18n::Lang::En => role.label_en(),
+    }
+}
+
+/// Shows a ministry's role mark in a cell, with the ministry and role on hover.
+pub(crate) fn role_cell(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    ministry: &crate::model::Ministry,
+    role: Option<Role>,
+) {
+    if let Some(role) = role {
+        let name = match ctx.lang {
+            crate::i18n::Lang::Ja => &ministry.name,
+            crate::i18n::Lang::En => &ministry.name_en,
+        };
+        ui.label(role_mark(role))
+            .on_hover_text(format!("{name}: {}", role_label(ctx, role)));
+    }
+}
+
+/// Makes text in this cell wrap at the cell's width.
+pub(crate) fn wrap(ui: &mut egui::Ui) {
+    ui.style_mut().wrap_mode = Some(TextWrapMode::Wrap);
+}
+
+/// [`item_link`] that wraps, and is drawn weak when the item is away from the selection.
+pub(crate) fn link(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    item: &ItemRef,
+    text: impl Into<String>,
+    actions: &mut Vec<Action>,
+) -> egui::Response {
+    ui.scope(|ui| {
+        wrap(ui);
+        if ctx.is_dimmed(item) {
+            ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
+        }
+        item_link(ui, ctx, item, text, actions)
+    })
+    .inner
+}
+
+/// Height of `text` wrapped at `width` in the body font.
+pub(crate) fn text_height(ui: &egui::Ui, text: &str, width: f32) -> f32 {
+    WidgetText::from(text)
+        .into_galley(ui, Some(TextWrapMode::Wrap), width, TextStyle::Body)
+        .size()
+        .y
+        .max(ui.text_style_height(&TextStyle::Body))
+}
+
+/// Height of small text wrapped at `width`.
+fn small_text_height(ui: &egui::Ui, text: &str, width: f32) -> f32 {
+    WidgetText::from(RichText::new(text).small())
+        .into_galley(ui, Some(TextWrapMode::Wrap), width, TextStyle::Small)
+        .size()
+        .y
+}
+
+/// Height of a [`link`] showing `text` in a cell `width` wide.
+pub(crate) fn link_height(ui: &egui::Ui, text: &str, width: f32) -> f32 {
+    let pad = ui.spacing().button_padding;
+    text_height(ui, text, width - 2.0 * pad.x) + 2.0 * pad.y + 2.0
+}
