@@ -36,7 +36,10 @@ pub struct Prefs {
 /// What a background job reports.
 enum Msg {
     /// A roadmap finished loading.
-    Loaded { path: Option<PathBuf>, result: Result<Box<Document>, Vec<Diagnostic>> },
+    Loaded {
+        path: Option<PathBuf>,
+        result: Result<Box<Document>, Vec<Diagnostic>>,
+    },
     /// The file dialog closed.
     Picked(Option<PathBuf>),
 }
@@ -104,16 +107,30 @@ impl WaymarkApp {
         &self.prefs
     }
 
+    /// Whether a roadmap is being loaded in the background.
+    pub fn is_loading(&self) -> bool {
+        self.loading
+    }
+
     /// Diagnostics of the last failed load.
     pub fn load_errors(&self) -> &[Diagnostic] {
         &self.load_errors
     }
 
     fn inputs(&self) -> Inputs {
-        Inputs { filter: self.filter.clone(), grouping: self.prefs.grouping, lang: self.prefs.lang, selection: self.selection.clone() }
+        Inputs {
+            filter: self.filter.clone(),
+            grouping: self.prefs.grouping,
+            lang: self.prefs.lang,
+            selection: self.selection.clone(),
+        }
     }
 
-    fn finish_load(&mut self, path: Option<PathBuf>, result: Result<Box<Document>, Vec<Diagnostic>>) {
+    fn finish_load(
+        &mut self,
+        path: Option<PathBuf>,
+        result: Result<Box<Document>, Vec<Diagnostic>>,
+    ) {
         self.loading = false;
         match result {
             Ok(doc) => {
@@ -123,9 +140,16 @@ impl WaymarkApp {
                     self.prefs.recent.insert(0, p.clone());
                     self.prefs.recent.truncate(MAX_RECENT);
                 }
-                self.title = format!("{} — {} — Waymark", doc.roadmap.header.title, doc.files[0].display);
+                self.title = format!(
+                    "{} — {} — Waymark",
+                    doc.roadmap.header.title, doc.files[0].display
+                );
                 // Keep the selection when the item still exists.
-                if self.selection.as_ref().is_some_and(|s| !doc.roadmap.contains(s)) {
+                if self
+                    .selection
+                    .as_ref()
+                    .is_some_and(|s| !doc.roadmap.contains(s))
+                {
                     self.selection = None;
                 }
                 self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
@@ -134,7 +158,10 @@ impl WaymarkApp {
                 self.failed_path = None;
             }
             Err(diagnostics) => {
-                self.failed_path = Some(path.map_or_else(|| crate::bundled::ENTRY.to_owned(), |p| p.display().to_string()));
+                self.failed_path = Some(path.map_or_else(
+                    || crate::bundled::ENTRY.to_owned(),
+                    |p| p.display().to_string(),
+                ));
                 self.load_errors = diagnostics;
                 self.show_diagnostics = true;
             }
@@ -150,7 +177,11 @@ impl WaymarkApp {
                 Some(p) => open(&Disk, p),
                 None => crate::bundled::open(),
             };
-            tx.send(Msg::Loaded { path, result: result.map(Box::new).map_err(|e| e.diagnostics) }).ok();
+            tx.send(Msg::Loaded {
+                path,
+                result: result.map(Box::new).map_err(|e| e.diagnostics),
+            })
+            .ok();
             ctx.request_repaint();
         });
     }
@@ -158,7 +189,10 @@ impl WaymarkApp {
     fn start_dialog(&self, ctx: &egui::Context) {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
-        let dir = self.document.as_ref().and_then(|d| d.entry_path().parent().map(Path::to_path_buf));
+        let dir = self
+            .document
+            .as_ref()
+            .and_then(|d| d.entry_path().parent().map(Path::to_path_buf));
         std::thread::spawn(move || {
             let mut dialog = rfd::FileDialog::new().add_filter("Waymark roadmap (RON)", &["ron"]);
             if let Some(dir) = dir {
@@ -211,7 +245,14 @@ impl WaymarkApp {
         let ctx = ui.ctx().clone();
         self.poll_jobs(&ctx);
         let mut actions = Vec::new();
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         actions.extend(dropped.into_iter().map(Action::Open));
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
             ctx.memory_mut(|m| m.request_focus(ui::filter_bar::search_id()));
@@ -229,7 +270,12 @@ impl WaymarkApp {
         });
         let (Some(doc), Some(derived)) = (&self.document, &self.derived) else {
             egui::CentralPanel::default().show(ui, |ui| {
-                ui::diagnostics::diagnostics_ui(ui, lang, &self.load_errors, self.failed_path.as_deref());
+                ui::diagnostics::diagnostics_ui(
+                    ui,
+                    lang,
+                    &self.load_errors,
+                    self.failed_path.as_deref(),
+                );
             });
             self.apply(&ctx, actions);
             return;
@@ -238,27 +284,47 @@ impl WaymarkApp {
         egui::Panel::top("filters").show(ui, |ui| {
             ui::filter_bar::filter_bar_ui(ui, &view, &self.filter, &mut actions);
         });
-        let problems: Vec<Diagnostic> = if self.load_errors.is_empty() { doc.warnings.clone() } else { self.load_errors.clone() };
+        let problems: Vec<Diagnostic> = if self.load_errors.is_empty() {
+            doc.warnings.clone()
+        } else {
+            self.load_errors.clone()
+        };
         egui::Panel::bottom("status").show(ui, |ui| {
             if ui::status_bar::status_bar_ui(ui, &view, doc, &problems) {
                 self.show_diagnostics = !self.show_diagnostics;
             }
         });
         if self.show_diagnostics {
-            egui::Panel::bottom("diagnostics").resizable(true).show(ui, |ui| {
-                ui::diagnostics::diagnostics_ui(ui, lang, &problems, self.failed_path.as_deref());
-            });
+            egui::Panel::bottom("diagnostics")
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui::diagnostics::diagnostics_ui(
+                        ui,
+                        lang,
+                        &problems,
+                        self.failed_path.as_deref(),
+                    );
+                });
         }
-        egui::Panel::left("navigator").resizable(true).default_size(280.0).show(ui, |ui| {
-            ui::navigator::navigator_ui(ui, &view, &mut actions);
-        });
-        egui::Panel::right("inspector").resizable(true).default_size(340.0).show(ui, |ui| {
-            ui::inspector::inspector_ui(ui, &view, &mut actions);
-        });
+        egui::Panel::left("navigator")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| {
+                ui::navigator::navigator_ui(ui, &view, &mut actions);
+            });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| {
+                ui::inspector::inspector_ui(ui, &view, &mut actions);
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 for tab in Tab::ALL {
-                    if ui.selectable_label(self.prefs.tab == tab, tab.label(lang)).clicked() {
+                    if ui
+                        .selectable_label(self.prefs.tab == tab, tab.label(lang))
+                        .clicked()
+                    {
                         actions.push(Action::SetTab(tab));
                     }
                 }
@@ -287,7 +353,10 @@ impl eframe::App for WaymarkApp {
 /// Runs the explorer window.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_min_inner_size([800.0, 500.0]).with_drag_and_drop(true),
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
@@ -295,9 +364,13 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             crate::fonts::install(&cc.egui_ctx);
-            let prefs = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            let prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
             let app = WaymarkApp::new(path, prefs);
-            cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Title(app.title().to_owned()));
+            cc.egui_ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(app.title().to_owned()));
             Ok(Box::new(app))
         }),
     )

@@ -128,6 +128,23 @@ impl Pos {
     /// The start of a file.
     pub const START: Pos = Pos { line: 1, col: 1 };
 
+    /// The byte offset of this position in `text` (clamped to the text).
+    pub fn to_offset(self, text: &str) -> usize {
+        let mut offset = 0;
+        for (n, line) in text.split_inclusive('\n').enumerate() {
+            if n + 1 == self.line {
+                let col_bytes: usize = line
+                    .chars()
+                    .take(self.col.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
+                return offset + col_bytes;
+            }
+            offset += line.len();
+        }
+        text.len()
+    }
+
     /// The position of byte offset `offset` in `text`.
     pub fn of_offset(text: &str, offset: usize) -> Pos {
         let mut offset = offset.min(text.len());
@@ -159,6 +176,18 @@ mod tests {
         assert_eq!(Pos::of_offset(text, 3), Pos { line: 2, col: 1 });
         // "小論点" is 9 bytes, 3 characters.
         assert_eq!(Pos::of_offset(text, 12), Pos { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn positions_and_offsets_round_trip() {
+        let text = "ab\n小論点x\n\nz";
+        for offset in [0, 1, 3, 6, 12, 13, 14, 15] {
+            assert_eq!(
+                Pos::of_offset(text, offset).to_offset(text),
+                offset,
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The bundled Japanese font (BIZ UDPGothic, SIL OFL 1.1; licence in `assets/OFL.txt`).
+//! The bundled Japanese font (`BIZ UDPGothic`, SIL OFL 1.1; licence in `assets/OFL.txt`).
 //!
 //! It is installed first in both families, so Japanese never depends on the fonts of the machine
 //! and never renders as tofu. egui's own fonts stay behind it for symbols and emoji.
@@ -10,7 +10,7 @@ use egui::{FontData, FontDefinitions, FontFamily};
 /// The font file's bytes.
 pub const BIZ_UDP_GOTHIC: &[u8] = include_bytes!("../assets/BIZUDPGothic-Regular.ttf");
 
-/// Font definitions with BIZ UDPGothic first in every family.
+/// Font definitions with `BIZ UDPGothic` first in every family.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(

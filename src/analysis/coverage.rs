@@ -86,7 +86,7 @@ pub fn coverage(roadmap: &Roadmap, index: &Index) -> Coverage {
         match &m.span {
             None => c.measures_without_span.push(r),
             Some(s) if s.provenance != crate::model::Provenance::Stated => {
-                c.measures_with_assumed_span.push(r)
+                c.measures_with_assumed_span.push(r);
             }
             Some(_) => {}
         }

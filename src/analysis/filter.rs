@@ -62,6 +62,11 @@ impl Visible {
         self.active
     }
 
+    /// Whether a filter is active and nothing passes it.
+    pub fn is_empty(&self) -> bool {
+        self.active && self.items.is_empty()
+    }
+
     /// How many items pass, when a filter is active.
     pub fn len(&self) -> Option<usize> {
         self.active.then_some(self.items.len())

@@ -62,9 +62,8 @@ impl Relation {
             (Relation::ThemeOf, true) => "小論点",
             (Relation::ThemeOf, false) => "項目",
             (Relation::ProposalGap, true) => "対応するギャップ",
-            (Relation::ProposalGap, false) => "提言",
             (Relation::ProposalAction, true) => "アクション",
-            (Relation::ProposalAction, false) => "提言",
+            (Relation::ProposalGap | Relation::ProposalAction, false) => "提言",
             (Relation::KpiParent, true) => "内訳",
             (Relation::KpiParent, false) => "親KPI",
             (Relation::Funds, true) => "事業",
@@ -94,18 +93,16 @@ impl Relation {
             (Relation::MeasuredBy, false) => "Measures",
             (Relation::Through, true) => "Through programme",
             (Relation::Through, false) => "Carries out",
-            (Relation::ThemeOf, true) => "Gaps",
             (Relation::ThemeOf, false) => "Theme",
             (Relation::ProposalGap, true) => "Answers gap",
-            (Relation::ProposalGap, false) => "Proposal",
             (Relation::ProposalAction, true) => "Actions",
-            (Relation::ProposalAction, false) => "Proposal",
+            (Relation::ProposalGap | Relation::ProposalAction, false) => "Proposal",
             (Relation::KpiParent, true) => "Breakdown",
             (Relation::KpiParent, false) => "Parent KPI",
             (Relation::Funds, true) => "Programme",
             (Relation::Funds, false) => "Budget",
             (Relation::AtStage, true) => "Value-chain stage",
-            (Relation::AtStage, false) => "Gaps",
+            (Relation::ThemeOf, true) | (Relation::AtStage, false) => "Gaps",
             (Relation::Cites, true) => "Source",
             (Relation::Cites, false) => "Cited by",
         }
@@ -356,9 +353,8 @@ impl Index {
             out.insert(e.other.clone());
             let chain = matches!(
                 (item, &e.other),
-                (ItemRef::Gap(_), ItemRef::Measure(_))
+                (ItemRef::Gap(_) | ItemRef::Proposal(_), ItemRef::Measure(_))
                     | (ItemRef::Measure(_), ItemRef::Gap(_))
-                    | (ItemRef::Proposal(_), ItemRef::Measure(_))
             );
             if chain {
                 for e2 in self.edges(&e.other) {

@@ -109,15 +109,12 @@ fn pack(intervals: &[(f64, f64)]) -> (Vec<usize>, usize) {
     let mut row_ends: Vec<f64> = Vec::new();
     for i in order {
         let (start, end) = intervals[i];
-        match row_ends.iter().position(|&e| e <= start + 1e-9) {
-            Some(r) => {
-                row_ends[r] = end;
-                rows[i] = r;
-            }
-            None => {
-                rows[i] = row_ends.len();
-                row_ends.push(end);
-            }
+        if let Some(r) = row_ends.iter().position(|&e| e <= start + 1e-9) {
+            row_ends[r] = end;
+            rows[i] = r;
+        } else {
+            rows[i] = row_ends.len();
+            row_ends.push(end);
         }
     }
     (rows, row_ends.len().max(1))
@@ -305,10 +302,10 @@ pub fn layout(
                 let mut ids = Vec::new();
                 for g in index.related(&key, |r| r == super::index::Relation::ThemeOf, true) {
                     for m in index.measures_of_gap(g) {
-                        if let ItemRef::Measure(id) = m {
-                            if !ids.contains(id) {
-                                ids.push(id.clone());
-                            }
+                        if let ItemRef::Measure(id) = m
+                            && !ids.contains(id)
+                        {
+                            ids.push(id.clone());
                         }
                     }
                 }

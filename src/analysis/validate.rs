@@ -38,6 +38,9 @@ struct Validator<'a> {
 struct At<'k> {
     origin: FileId,
     key: Key<'k>,
+    /// Searched for first within the item, so that a part of it can be pointed at (one override
+    /// of a scenario).
+    anchor: Option<&'k str>,
 }
 
 impl<'k> At<'k> {
@@ -45,20 +48,33 @@ impl<'k> At<'k> {
         Self {
             origin,
             key: Key::Field("id", id),
+            anchor: None,
         }
     }
 }
 
 impl Validator<'_> {
     fn error(&mut self, rule: &'static str, at: &At<'_>, needle: Option<&str>, message: String) {
-        let place = self.loc.place(at.origin, &at.key, needle);
+        let needles: Vec<&str> = needle.into_iter().collect();
+        self.error_at(rule, at, &needles, message);
+    }
+
+    fn error_at(&mut self, rule: &'static str, at: &At<'_>, needles: &[&str], message: String) {
+        let needles: Vec<&str> = at
+            .anchor
+            .iter()
+            .copied()
+            .chain(needles.iter().copied())
+            .collect();
+        let place = self.loc.place(at.origin, &at.key, &needles);
         self.out.push(
             Diagnostic::error(rule, place.file, place.pos, message).with_snippet_from(place.text),
         );
     }
 
     fn warning(&mut self, rule: &'static str, at: &At<'_>, needle: Option<&str>, message: String) {
-        let place = self.loc.place(at.origin, &at.key, needle);
+        let needles: Vec<&str> = at.anchor.iter().copied().chain(needle).collect();
+        let place = self.loc.place(at.origin, &at.key, &needles);
         self.out.push(
             Diagnostic::warning(rule, place.file, place.pos, message).with_snippet_from(place.text),
         );
@@ -69,6 +85,7 @@ impl Validator<'_> {
         let at = At {
             origin: FileId(0),
             key: Key::Field("id", h.id.as_str()),
+            anchor: None,
         };
         if h.title.trim().is_empty() {
             self.error(
@@ -208,6 +225,7 @@ impl Validator<'_> {
                 let at = At {
                     origin,
                     key: Key::Field(field, key),
+                    anchor: None,
                 };
                 // The first occurrence in the same file is the original; point at a later one.
                 let place_note = if first == origin {
@@ -231,25 +249,24 @@ impl Validator<'_> {
             self.error(rule, at, None, message);
             return;
         };
-        let place = self.loc.place(at.origin, &at.key, None);
+        let place = self.loc.place(at.origin, &at.key, &[]);
         let quoted = format!("\"{value}\"");
         let mut pos = place.pos;
         let mut seen = 0;
         for (i, line) in place.text.lines().enumerate() {
-            if let Some(c) = line.find(field) {
-                if line[c + field.len()..]
+            if let Some(c) = line.find(field)
+                && line[c + field.len()..]
                     .trim_start()
                     .strip_prefix(':')
                     .is_some_and(|r| r.trim_start().starts_with(&quoted))
-                {
-                    seen += 1;
-                    if seen == n {
-                        pos = crate::diagnostic::Pos {
-                            line: i + 1,
-                            col: line[..c].chars().count() + 1,
-                        };
-                        break;
-                    }
+            {
+                seen += 1;
+                if seen == n {
+                    pos = crate::diagnostic::Pos {
+                        line: i + 1,
+                        col: line[..c].chars().count() + 1,
+                    };
+                    break;
                 }
             }
         }
@@ -282,6 +299,7 @@ impl Validator<'_> {
             let at = At {
                 origin: m.origin,
                 key: Key::Field("code", m.code.as_str()),
+                anchor: None,
             };
             self.required(&at, "name", &m.name);
             self.required(&at, "name_en", &m.name_en);
@@ -417,6 +435,11 @@ impl Validator<'_> {
                     o.measure.as_str(),
                 );
                 if let Some(span) = &o.span {
+                    let quoted = format!("\"{}\"", o.measure);
+                    let at = At {
+                        anchor: Some(&quoted),
+                        ..At::id(s.origin, s.id.as_str())
+                    };
                     self.span(&at, span);
                 }
             }
@@ -457,10 +480,16 @@ impl Validator<'_> {
             let mut years = HashSet::new();
             for a in &k.actuals {
                 if !years.insert(a.fy) {
-                    self.error(
+                    // Point at the second `fy:` of that year within `actuals`.
+                    let year = format!("fy: {}", a.fy);
+                    let at = At {
+                        anchor: Some("actuals:"),
+                        ..At::id(k.origin, k.id.as_str())
+                    };
+                    self.error_at(
                         "duplicate-year",
                         &at,
-                        Some(&format!("fy: {}", a.fy)),
+                        &[&year, &year],
                         format!("FY{} has more than one actual value", a.fy),
                     );
                 }
@@ -502,6 +531,7 @@ impl Validator<'_> {
             let at = At {
                 origin: l.origin,
                 key: Key::Link(*n),
+                anchor: None,
             };
             *n += 1;
             self.cite(&at, l.source.as_ref(), l.provenance);
@@ -652,16 +682,13 @@ impl Validator<'_> {
 
     fn cite(&mut self, at: &At<'_>, source: Option<&SourceRef>, provenance: Provenance) {
         match source {
-            Some(s) => {
-                if self.roadmap.source(&s.doc).is_none() {
-                    let doc = s.doc.as_str();
-                    self.exists(at, false, "source", doc);
-                }
+            Some(s) if self.roadmap.source(&s.doc).is_none() => {
+                self.exists(at, false, "source", s.doc.as_str());
             }
             None if provenance == Provenance::Stated => {
                 self.warning("no-source", at, None, "stated, but cites no source; add `source: (doc: …, locator: …)` or mark it Editorial".into());
             }
-            None => {}
+            Some(_) | None => {}
         }
     }
 

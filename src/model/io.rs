@@ -112,7 +112,13 @@ fn parse_doc(text: &str, display: &str) -> Result<FileDoc, Diagnostic> {
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
         };
-        Diagnostic::error("parse", display, at, describe_ron_error(&e.code)).with_snippet_from(text)
+        Diagnostic::error(
+            "parse",
+            display,
+            skip_blanks(text, at),
+            describe_ron_error(&e.code),
+        )
+        .with_snippet_from(text)
     })?;
     if doc.schema != SCHEMA_VERSION {
         let at = find_field(text, "schema").unwrap_or(Pos::START);
@@ -128,6 +134,16 @@ fn parse_doc(text: &str, display: &str) -> Result<FileDoc, Diagnostic> {
         .with_snippet_from(text));
     }
     Ok(doc)
+}
+
+/// ron reports some errors at the whitespace before the offending token; point at the token,
+/// on a later line if need be. At the end of the file the position stays where ron put it.
+fn skip_blanks(text: &str, at: Pos) -> Pos {
+    let offset = at.to_offset(text);
+    match text[offset..].find(|c: char| !c.is_whitespace()) {
+        Some(i) => Pos::of_offset(text, offset + i),
+        None => at,
+    }
 }
 
 fn describe_ron_error(code: &ron::Error) -> String {
@@ -219,7 +235,7 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
     let base = entry.parent().unwrap_or_else(|| Path::new(""));
 
     for (n, include) in includes.iter().enumerate() {
-        let cite = include_position(&files[0].text, include, n);
+        let cite = include_position(&files[0].text, n);
         let path = base.join(include);
         let display = path.display().to_string();
         let seen = infos.iter().any(|i| &i.name == include) || include == &infos[0].name;
@@ -292,17 +308,34 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
     })
 }
 
-/// Where the `n`th include is written in the entry file.
-fn include_position(entry_text: &str, include: &str, _n: usize) -> Pos {
-    let quoted = format!("\"{include}\"");
-    let start = text_offset_of_field(entry_text, "include").unwrap_or(0);
-    entry_text[start..]
-        .find(&quoted)
-        .map_or(Pos::START, |i| Pos::of_offset(entry_text, start + i))
-}
-
-fn text_offset_of_field(text: &str, name: &str) -> Option<usize> {
-    text.find(&format!("{name}:"))
+/// Where the `n`th include (from 0) is written in the entry file: the `n`th string literal of
+/// the `include` list.
+fn include_position(entry_text: &str, n: usize) -> Pos {
+    let Some(start) = find_field(entry_text, "include").map(|p| p.to_offset(entry_text)) else {
+        return Pos::START;
+    };
+    let mut seen = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in entry_text[start..].char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            if seen == n {
+                return Pos::of_offset(entry_text, start + i);
+            }
+            seen += 1;
+            in_string = true;
+        } else if c == ']' {
+            break;
+        }
+    }
+    Pos::START
 }
 
 fn pretty() -> ron::ser::PrettyConfig {

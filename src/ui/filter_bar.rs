@@ -13,7 +13,12 @@ pub fn search_id() -> egui::Id {
 }
 
 /// Shows the filter bar; pushes [`Action::SetFilter`] when the filter changes.
-pub fn filter_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, filter: &Filter, actions: &mut Vec<Action>) {
+pub fn filter_bar_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    filter: &Filter,
+    actions: &mut Vec<Action>,
+) {
     let mut f = filter.clone();
     let it = &ctx.roadmap.items;
     ui.horizontal_wrapped(|ui| {
@@ -29,7 +34,11 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, filter: &Filter, acti
         ui.label(ctx.t("府省庁", "Ministry"));
         for m in &it.ministries {
             let mut on = f.ministries.contains(&m.code);
-            if ui.toggle_value(&mut on, m.code.as_str()).on_hover_text(ctx.t(&m.name, &m.name_en)).changed() {
+            if ui
+                .toggle_value(&mut on, m.code.as_str())
+                .on_hover_text(ctx.t(&m.name, &m.name_en))
+                .changed()
+            {
                 if on {
                     f.ministries.insert(m.code.clone());
                 } else {
@@ -46,7 +55,12 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, filter: &Filter, acti
         ui.menu_button(theme_text, |ui| {
             for t in &it.themes {
                 let mut on = f.themes.contains(&t.id);
-                let label = crate::analysis::labels::short(ctx.roadmap, &ItemRef::Theme(t.id.clone()), ctx.lang, 30);
+                let label = crate::analysis::labels::short(
+                    ctx.roadmap,
+                    &ItemRef::Theme(t.id.clone()),
+                    ctx.lang,
+                    30,
+                );
                 if ui.checkbox(&mut on, label).changed() {
                     if on {
                         f.themes.insert(t.id.clone());
@@ -70,7 +84,10 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, filter: &Filter, acti
         ui.menu_button(cat_text, |ui| {
             for c in categories {
                 let mut on = f.categories.contains(&c);
-                if ui.checkbox(&mut on, ctx.t(c.label_ja(), c.label_en())).changed() {
+                if ui
+                    .checkbox(&mut on, ctx.t(c.label_ja(), c.label_en()))
+                    .changed()
+                {
                     if on {
                         f.categories.insert(c);
                     } else {
@@ -99,7 +116,10 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, filter: &Filter, acti
         ui.separator();
         let (lo, hi) = (ctx.roadmap.header.start_fy, ctx.roadmap.header.end_fy);
         let mut use_range = f.fy_from.is_some() || f.fy_to.is_some();
-        if ui.checkbox(&mut use_range, ctx.t("年度で絞る", "Fiscal years")).changed() {
+        if ui
+            .checkbox(&mut use_range, ctx.t("年度で絞る", "Fiscal years"))
+            .changed()
+        {
             if use_range {
                 f.fy_from = Some(lo);
                 f.fy_to = Some(hi);
@@ -110,9 +130,11 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, filter: &Filter, acti
         }
         if let (Some(from), Some(to)) = (f.fy_from.as_mut(), f.fy_to.as_mut()) {
             let from_label = ui.label(ctx.t("から", "from"));
-            ui.add(egui::DragValue::new(from).range(lo..=hi).prefix("FY")).labelled_by(from_label.id);
+            ui.add(egui::DragValue::new(from).range(lo..=hi).prefix("FY"))
+                .labelled_by(from_label.id);
             let to_label = ui.label(ctx.t("まで", "to"));
-            ui.add(egui::DragValue::new(to).range(lo..=hi).prefix("FY")).labelled_by(to_label.id);
+            ui.add(egui::DragValue::new(to).range(lo..=hi).prefix("FY"))
+                .labelled_by(to_label.id);
             if *to < *from {
                 *to = *from;
             }
@@ -120,7 +142,10 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, filter: &Filter, acti
         if f.is_active() {
             ui.separator();
             let shown = ctx.visible.len().unwrap_or(0);
-            ui.label(egui::RichText::new(format!("{}：{shown}", ctx.t("絞り込み中", "Filtered"))).color(ui.visuals().warn_fg_color));
+            ui.label(
+                egui::RichText::new(format!("{}：{shown}", ctx.t("絞り込み中", "Filtered")))
+                    .color(ui.visuals().warn_fg_color),
+            );
             if ui.button(ctx.t("解除", "Clear")).clicked() {
                 f = Filter::default();
             }

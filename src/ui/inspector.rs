@@ -3,7 +3,7 @@
 
 use crate::action::Action;
 use crate::analysis::labels;
-use crate::model::{ItemRef, Provenance, Roadmap, SourceRef};
+use crate::model::{ItemRef, Provenance, Roadmap, Role, SourceRef};
 
 use super::{ViewCtx, item_link};
 
@@ -11,27 +11,43 @@ use super::{ViewCtx, item_link};
 pub fn inspector_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t("詳細", "Inspector"));
     let Some(item) = ctx.selection else {
-        ui.label(ctx.t("項目を選択すると、全文・出典・つながりをここに表示します。", "Select an item to see its full text, source and links here."));
+        ui.label(ctx.t(
+            "項目を選択すると、全文・出典・つながりをここに表示します。",
+            "Select an item to see its full text, source and links here.",
+        ));
         return;
     };
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        let r = ctx.roadmap;
-        let kind = item.kind();
-        ui.label(egui::RichText::new(format!("{} · {}", ctx.t(kind.label_ja(), kind.label_en()), labels::tag(r, item, ctx.lang))).strong());
-        ui.label(egui::RichText::new(labels::text(r, item, ctx.lang)).size(15.0));
-        if ctx.lang == crate::i18n::Lang::En {
-            let ja = labels::text(r, item, crate::i18n::Lang::Ja);
-            if ja != labels::text(r, item, ctx.lang) {
-                ui.label(egui::RichText::new(ja).weak());
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let r = ctx.roadmap;
+            let kind = item.kind();
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} · {}",
+                    ctx.t(kind.label_ja(), kind.label_en()),
+                    labels::tag(r, item, ctx.lang)
+                ))
+                .strong(),
+            );
+            ui.label(egui::RichText::new(labels::text(r, item, ctx.lang)).size(15.0));
+            if ctx.lang == crate::i18n::Lang::En {
+                let ja = labels::text(r, item, crate::i18n::Lang::Ja);
+                if ja != labels::text(r, item, ctx.lang) {
+                    ui.label(egui::RichText::new(ja).weak());
+                }
             }
-        }
-        ui.separator();
-        details(ui, ctx, item);
-        ui.separator();
-        links(ui, ctx, item, actions);
-        ui.separator();
-        ui.label(egui::RichText::new(format!("ID: {}", item.id_str())).weak().monospace());
-    });
+            ui.separator();
+            details(ui, ctx, item);
+            ui.separator();
+            links(ui, ctx, item, actions);
+            ui.separator();
+            ui.label(
+                egui::RichText::new(format!("ID: {}", item.id_str()))
+                    .weak()
+                    .monospace(),
+            );
+        });
 }
 
 fn field(ui: &mut egui::Ui, name: &str, value: impl Into<String>) {
@@ -45,12 +61,23 @@ fn provenance(ctx: &ViewCtx<'_>, p: Provenance) -> String {
     ctx.t(p.label_ja(), p.label_en()).to_owned()
 }
 
-fn cite(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, roadmap: &Roadmap, source: Option<&SourceRef>, prov: Provenance) {
+fn cite(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    roadmap: &Roadmap,
+    source: Option<&SourceRef>,
+    prov: Provenance,
+) {
     let name = ctx.t("出典", "Source");
     match source {
         Some(s) => {
-            let title = roadmap.source(&s.doc).map_or_else(|| s.doc.to_string(), |d| d.title.clone());
-            let file = roadmap.source(&s.doc).and_then(|d| d.file.clone()).unwrap_or_default();
+            let title = roadmap
+                .source(&s.doc)
+                .map_or_else(|| s.doc.to_string(), |d| d.title.clone());
+            let file = roadmap
+                .source(&s.doc)
+                .and_then(|d| d.file.clone())
+                .unwrap_or_default();
             field(ui, name, format!("{title}（{file} {}）", s.locator));
         }
         None => field(ui, name, ctx.t("出典の記載なし", "no source cited")),
@@ -71,11 +98,19 @@ fn details(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
                 ui.label(format!("・{d}"));
             }
             if let Some(w) = &m.ministries_as_written {
-                field(ui, ctx.t("府省庁（原文）", "Ministries as written"), w.clone());
+                field(
+                    ui,
+                    ctx.t("府省庁（原文）", "Ministries as written"),
+                    w.clone(),
+                );
             }
             match &m.span {
                 Some(s) => {
-                    field(ui, ctx.t("期間", "Span"), format!("{s}（{}）", provenance(ctx, s.provenance)));
+                    field(
+                        ui,
+                        ctx.t("期間", "Span"),
+                        format!("{s}（{}）", provenance(ctx, s.provenance)),
+                    );
                     if let Some(b) = &s.basis {
                         field(ui, ctx.t("期間の根拠", "Basis"), b.clone());
                     }
@@ -88,14 +123,30 @@ fn details(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
         ItemRef::Gap(id) => {
             let Some(g) = r.gap(id) else { return };
             if let Some(c) = &g.category {
-                field(ui, ctx.t("区分", "Category"), ctx.t(c.label_ja(), c.label_en()));
+                field(
+                    ui,
+                    ctx.t("区分", "Category"),
+                    ctx.t(c.label_ja(), c.label_en()),
+                );
             }
             if !g.stages.is_empty() {
-                let names: Vec<String> = g.stages.iter().map(|s| labels::text(r, &ItemRef::Stage(s.clone()), ctx.lang)).collect();
-                field(ui, ctx.t("バリューチェーン", "Value chain"), names.join("、"));
+                let names: Vec<String> = g
+                    .stages
+                    .iter()
+                    .map(|s| labels::text(r, &ItemRef::Stage(s.clone()), ctx.lang))
+                    .collect();
+                field(
+                    ui,
+                    ctx.t("バリューチェーン", "Value chain"),
+                    names.join("、"),
+                );
             }
             if g.category.is_some() || !g.stages.is_empty() {
-                field(ui, ctx.t("配置の根拠", "Placement"), provenance(ctx, g.placement_provenance));
+                field(
+                    ui,
+                    ctx.t("配置の根拠", "Placement"),
+                    provenance(ctx, g.placement_provenance),
+                );
             }
             cite(ui, ctx, r, g.source.as_ref(), g.provenance);
         }
@@ -114,8 +165,16 @@ fn details(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
         ItemRef::Proposal(id) => {
             if let Some(p) = it.proposals.iter().find(|p| &p.id == id) {
                 for ex in &p.overseas {
-                    let head = [ex.country.as_deref(), ex.organisation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" / ");
-                    field(ui, &format!("{}：{head}", ctx.t("海外の取り組み", "Abroad")), ex.text.clone());
+                    let head = [ex.country.as_deref(), ex.organisation.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" / ");
+                    field(
+                        ui,
+                        &format!("{}：{head}", ctx.t("海外の取り組み", "Abroad")),
+                        ex.text.clone(),
+                    );
                 }
                 cite(ui, ctx, r, p.source.as_ref(), Provenance::Stated);
             }
@@ -123,12 +182,24 @@ fn details(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
         ItemRef::Kpi(id) => {
             if let Some(k) = it.kpis.iter().find(|k| &k.id == id) {
                 if let Some(t) = &k.target {
-                    field(ui, ctx.t("目標", "Target"), format!("{}（FY{}末）", t.text, t.deadline_fy));
+                    field(
+                        ui,
+                        ctx.t("目標", "Target"),
+                        format!("{}（FY{}末）", t.text, t.deadline_fy),
+                    );
                 }
                 if let Some(l) = &k.latest {
-                    field(ui, ctx.t("最新値", "Latest"), format!("{}（FY{}末）", l.text, l.as_of_fy));
+                    field(
+                        ui,
+                        ctx.t("最新値", "Latest"),
+                        format!("{}（FY{}末）", l.text, l.as_of_fy),
+                    );
                 }
-                let years: Vec<String> = k.actuals.iter().map(|a| format!("FY{}: {}", a.fy, a.value)).collect();
+                let years: Vec<String> = k
+                    .actuals
+                    .iter()
+                    .map(|a| format!("FY{}: {}", a.fy, a.value))
+                    .collect();
                 if !years.is_empty() {
                     field(ui, ctx.t("年度別", "By year"), years.join(" / "));
                 }
@@ -155,7 +226,11 @@ fn details(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
         }
         ItemRef::Budget(id) => {
             if let Some(b) = it.budgets.iter().find(|b| &b.id == id) {
-                field(ui, ctx.t("年度・金額", "Year, amount"), format!("FY{} {}億円", b.fiscal_year, b.amount_oku_yen));
+                field(
+                    ui,
+                    ctx.t("年度・金額", "Year, amount"),
+                    format!("FY{} {}億円", b.fiscal_year, b.amount_oku_yen),
+                );
                 if let Some(t) = &b.text {
                     field(ui, ctx.t("原文", "As written"), t.clone());
                 }
@@ -182,7 +257,11 @@ fn details(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
                     field(ui, ctx.t("発行・協力", "Issuer"), i.clone());
                 }
                 if let Some(d) = &s.date {
-                    field(ui, ctx.t("日付", "Date"), format!("{d}（{}）", provenance(ctx, s.date_provenance)));
+                    field(
+                        ui,
+                        ctx.t("日付", "Date"),
+                        format!("{d}（{}）", provenance(ctx, s.date_provenance)),
+                    );
                 }
                 if let Some(f) = &s.file {
                     field(ui, ctx.t("ファイル", "File"), f.clone());
@@ -200,7 +279,48 @@ fn details(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
     }
 }
 
+/// For a gap: the ministries responsible for the measures answering it, one step further than
+/// its own links, since "who is responsible for this gap" is the question reviewers ask.
+fn ministries_via_measures(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    item: &ItemRef,
+    actions: &mut Vec<Action>,
+) {
+    let mut ministries: Vec<(&ItemRef, Role)> = Vec::new();
+    for m in ctx.index.measures_of_gap(item) {
+        for (ministry, role) in ctx.index.ministries_of_measure(m) {
+            match ministries.iter_mut().find(|(x, _)| *x == ministry) {
+                Some((_, r)) => *r = (*r).min(role),
+                None => ministries.push((ministry, role)),
+            }
+        }
+    }
+    if ministries.is_empty() {
+        return;
+    }
+    ministries.sort();
+    ui.label(
+        egui::RichText::new(format!(
+            "{}（{}）",
+            ctx.t(
+                "担当府省庁（対応案を通じて）",
+                "Responsible ministries (through its measures)"
+            ),
+            ministries.len()
+        ))
+        .strong(),
+    );
+    for (ministry, _) in ministries {
+        let text = labels::short(ctx.roadmap, ministry, ctx.lang, 40);
+        item_link(ui, ctx, ministry, text, actions);
+    }
+}
+
 fn links(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef, actions: &mut Vec<Action>) {
+    if matches!(item, ItemRef::Gap(_)) {
+        ministries_via_measures(ui, ctx, item, actions);
+    }
     let edges = ctx.index.edges(item);
     if edges.is_empty() {
         ui.label(ctx.t("つながりはありません。", "No links."));
@@ -208,7 +328,12 @@ fn links(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef, actions: &mut Vec
     }
     let mut groups: Vec<(String, Vec<&crate::analysis::index::Edge>)> = Vec::new();
     for e in edges {
-        let title = ctx.t(e.relation.label_ja(e.outgoing), e.relation.label_en(e.outgoing)).to_owned();
+        let title = ctx
+            .t(
+                e.relation.label_ja(e.outgoing),
+                e.relation.label_en(e.outgoing),
+            )
+            .to_owned();
         match groups.iter_mut().find(|(t, _)| *t == title) {
             Some((_, v)) => v.push(e),
             None => groups.push((title, vec![e])),

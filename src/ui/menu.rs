@@ -8,10 +8,16 @@ use crate::i18n::Lang;
 pub fn menu_ui(ui: &mut egui::Ui, lang: Lang, prefs: &Prefs, tab: Tab, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(lang.pick("ファイル", "File"), |ui| {
-            if ui.button(lang.pick("開く…（Ctrl+O）", "Open… (Ctrl+O)")).clicked() {
+            if ui
+                .button(lang.pick("開く…（Ctrl+O）", "Open… (Ctrl+O)"))
+                .clicked()
+            {
                 actions.push(Action::OpenDialog);
             }
-            if ui.button(lang.pick("同梱のロードマップを開く", "Open bundled roadmap")).clicked() {
+            if ui
+                .button(lang.pick("同梱のロードマップを開く", "Open bundled roadmap"))
+                .clicked()
+            {
                 actions.push(Action::OpenBundled);
             }
             ui.menu_button(lang.pick("最近のファイル", "Recent files"), |ui| {
@@ -49,7 +55,11 @@ pub fn menu_ui(ui: &mut egui::Ui, lang: Lang, prefs: &Prefs, tab: Tab, actions: 
                 Lang::Ja => Lang::En,
                 Lang::En => Lang::Ja,
             };
-            if ui.button(lang.pick("English", "日本語")).on_hover_text(lang.pick("表示言語を切り替える", "Switch the interface language")).clicked() {
+            if ui
+                .button(lang.pick("English", "日本語"))
+                .on_hover_text(lang.pick("表示言語を切り替える", "Switch the interface language"))
+                .clicked()
+            {
                 actions.push(Action::SetLang(other));
             }
         });

@@ -6,7 +6,12 @@ use crate::document::Document;
 use super::ViewCtx;
 
 /// Shows the status bar; returns true when the diagnostics count was clicked.
-pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, doc: &Document, problems: &[crate::diagnostic::Diagnostic]) -> bool {
+pub fn status_bar_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    doc: &Document,
+    problems: &[crate::diagnostic::Diagnostic],
+) -> bool {
     let mut clicked = false;
     ui.horizontal(|ui| {
         ui.label(doc.entry_path().display().to_string());
@@ -29,7 +34,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, doc: &Document, probl
         }
         ui.separator();
         let (errors, warnings) = tally(problems);
-        let text = format!("{} {errors} · {} {warnings}", ctx.t("エラー", "errors"), ctx.t("警告", "warnings"));
+        let text = format!(
+            "{} {errors} · {} {warnings}",
+            ctx.t("エラー", "errors"),
+            ctx.t("警告", "warnings")
+        );
         clicked = ui.button(text).clicked();
     });
     clicked
