@@ -1,0 +1,176 @@
+//! Identity checks: unique IDs and ministry codes, unique proposal, theme and gap numbers.
+
+use std::collections::HashMap;
+
+use super::{At, Validator};
+use crate::analysis::locate::Key;
+use crate::diagnostic::Diagnostic;
+use crate::model::FileId;
+
+impl Validator<'_> {
+    pub(super) fn ids(&mut self) {
+        let it = &self.roadmap.items;
+        self.unique(
+            "source",
+            it.sources.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "ministry code",
+            it.ministries
+                .iter()
+                .map(|x| (x.origin, "code", x.code.as_str())),
+        );
+        self.unique(
+            "stage",
+            it.stages.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "target state",
+            it.target_states
+                .iter()
+                .map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "note",
+            it.notes.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "theme",
+            it.themes.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "gap",
+            it.gaps.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "measure",
+            it.measures.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "proposal",
+            it.proposals.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "KPI",
+            it.kpis.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "budget",
+            it.budgets.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "event",
+            it.events.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "scenario",
+            it.scenarios.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+
+        let mut numbers: HashMap<u32, &str> = HashMap::new();
+        for p in &it.proposals {
+            if let Some(first) = numbers.insert(p.number, p.id.as_str()) {
+                self.error(
+                    "duplicate-number",
+                    &At::id(p.origin, p.id.as_str()),
+                    Some("number:"),
+                    format!("proposal number {} is already used by `{first}`; proposal numbers must be unique", p.number),
+                );
+            }
+        }
+        let mut themes: HashMap<u32, &str> = HashMap::new();
+        for t in &it.themes {
+            if let Some(first) = themes.insert(t.number, t.id.as_str()) {
+                self.error(
+                    "duplicate-number",
+                    &At::id(t.origin, t.id.as_str()),
+                    Some("number:"),
+                    format!("theme number {} is already used by `{first}`; theme numbers must be unique", t.number),
+                );
+            }
+        }
+        let mut gap_numbers: HashMap<(Option<&str>, u32), &str> = HashMap::new();
+        for g in &it.gaps {
+            let scope = g.theme.as_ref().map(crate::model::ThemeId::as_str);
+            if let Some(first) = gap_numbers.insert((scope, g.number), g.id.as_str()) {
+                let within = scope.map_or_else(
+                    || "among gaps without a theme".to_owned(),
+                    |t| format!("in theme `{t}`"),
+                );
+                self.error(
+                    "duplicate-number",
+                    &At::id(g.origin, g.id.as_str()),
+                    Some("number:"),
+                    format!(
+                        "gap number {} {within} is already used by `{first}`",
+                        g.number
+                    ),
+                );
+            }
+        }
+    }
+
+    fn unique<'i>(
+        &mut self,
+        what: &str,
+        keys: impl Iterator<Item = (FileId, &'static str, &'i str)>,
+    ) {
+        let mut seen: HashMap<&str, FileId> = HashMap::new();
+        let mut count: HashMap<(FileId, &str), usize> = HashMap::new();
+        for (origin, field, key) in keys {
+            let n = count.entry((origin, key)).or_insert(0);
+            *n += 1;
+            if let Some(first) = seen.get(key).copied() {
+                let first_file = &self.roadmap.files[usize::from(first.0)].name;
+                let at = At {
+                    origin,
+                    key: Key::Field(field, key),
+                    anchor: None,
+                };
+                // The first occurrence in the same file is the original; point at a later one.
+                let place_note = if first == origin {
+                    "earlier in this file"
+                } else {
+                    first_file.as_str()
+                };
+                let message = format!(
+                    "duplicate {what} `{key}`: it is already defined ({place_note}); IDs must be unique"
+                );
+                self.error_nth("duplicate-id", &at, *n, message);
+            } else {
+                seen.insert(key, origin);
+            }
+        }
+    }
+
+    /// Reports at the n-th (from 1) occurrence of the key in its file.
+    fn error_nth(&mut self, rule: &'static str, at: &At<'_>, n: usize, message: String) {
+        let Key::Field(field, value) = at.key else {
+            self.error(rule, at, None, message);
+            return;
+        };
+        let place = self.loc.place(at.origin, &at.key, &[]);
+        let quoted = format!("\"{value}\"");
+        let mut pos = place.pos;
+        let mut seen = 0;
+        for (i, line) in place.text.lines().enumerate() {
+            if let Some(c) = line.find(field)
+                && line[c + field.len()..]
+                    .trim_start()
+                    .strip_prefix(':')
+                    .is_some_and(|r| r.trim_start().starts_with(&quoted))
+            {
+                seen += 1;
+                if seen == n {
+                    pos = crate::diagnostic::Pos {
+                        line: i + 1,
+                        col: line[..c].chars().count() + 1,
+                    };
+                    break;
+                }
+            }
+        }
+        self.out
+            .push(Diagnostic::error(rule, place.file, pos, message).with_snippet_from(place.text));
+    }
+}

@@ -1,0 +1,249 @@
+//! Checks of each item's own fields and the references it holds (themes, stages, actions, KPI
+//! parents, programmes, sources, spans and dates).
+
+use std::collections::{HashMap, HashSet};
+
+use super::{At, Validator};
+use crate::analysis::locate::Key;
+use crate::model::{MeasureKind, Provenance};
+
+impl Validator<'_> {
+    pub(super) fn items(&mut self) {
+        let r = self.roadmap;
+        let it = &r.items;
+        let stages: HashSet<&str> = it.stages.iter().map(|s| s.id.as_str()).collect();
+        let themes: HashSet<&str> = it.themes.iter().map(|s| s.id.as_str()).collect();
+        let gaps: HashSet<&str> = it.gaps.iter().map(|s| s.id.as_str()).collect();
+        let measures: HashMap<&str, &MeasureKind> = it
+            .measures
+            .iter()
+            .map(|m| (m.id.as_str(), &m.kind))
+            .collect();
+        let kpis: HashSet<&str> = it.kpis.iter().map(|s| s.id.as_str()).collect();
+        let ministries: HashSet<&str> = it.ministries.iter().map(|m| m.code.as_str()).collect();
+
+        for s in &it.sources {
+            let at = At::id(s.origin, s.id.as_str());
+            self.required(&at, "title", &s.title);
+            if let Some(d) = &s.date {
+                self.date(&at, d);
+            }
+        }
+        for m in &it.ministries {
+            let at = At {
+                origin: m.origin,
+                key: Key::Field("code", m.code.as_str()),
+                anchor: None,
+            };
+            self.required(&at, "name", &m.name);
+            self.required(&at, "name_en", &m.name_en);
+            self.cite(&at, m.source.as_ref(), m.provenance);
+        }
+        for s in &it.stages {
+            let at = At::id(s.origin, s.id.as_str());
+            self.required(&at, "name", &s.name);
+            self.cite(&at, s.source.as_ref(), Provenance::Stated);
+        }
+        for t in &it.target_states {
+            let at = At::id(t.origin, t.id.as_str());
+            self.required(&at, "text", &t.text);
+            self.cite(&at, t.source.as_ref(), t.provenance);
+            let h = &r.header;
+            if t.horizon_year < h.start_fy || t.horizon_year > h.end_fy + 1 {
+                self.warning(
+                    "outside-horizon",
+                    &at,
+                    Some("horizon_year:"),
+                    format!(
+                        "horizon year {} lies outside the roadmap's horizon FY{}–FY{}",
+                        t.horizon_year, h.start_fy, h.end_fy
+                    ),
+                );
+            }
+        }
+        for n in &it.notes {
+            let at = At::id(n.origin, n.id.as_str());
+            self.required(&at, "text", &n.text);
+            self.cite(&at, n.source.as_ref(), Provenance::Stated);
+        }
+        for t in &it.themes {
+            let at = At::id(t.origin, t.id.as_str());
+            self.required(&at, "title", &t.title);
+            self.required(&at, "issue", &t.issue);
+            self.cite(&at, t.source.as_ref(), Provenance::Stated);
+        }
+        for g in &it.gaps {
+            let at = At::id(g.origin, g.id.as_str());
+            self.required(&at, "text", &g.text);
+            self.cite(&at, g.source.as_ref(), g.provenance);
+            if let Some(t) = &g.theme {
+                self.exists(&at, themes.contains(t.as_str()), "theme", t.as_str());
+            }
+            for s in &g.stages {
+                self.exists(&at, stages.contains(s.as_str()), "stage", s.as_str());
+            }
+        }
+        for m in &it.measures {
+            let at = At::id(m.origin, m.id.as_str());
+            self.required(&at, "text", &m.text);
+            self.cite(&at, m.source.as_ref(), m.provenance);
+            if let Some(span) = &m.span {
+                self.span(&at, span);
+            }
+        }
+        for p in &it.proposals {
+            let at = At::id(p.origin, p.id.as_str());
+            self.required(&at, "statement", &p.statement);
+            self.cite(&at, p.source.as_ref(), Provenance::Stated);
+            self.exists(&at, gaps.contains(p.gap.as_str()), "gap", p.gap.as_str());
+            let mut seen = HashSet::new();
+            for a in &p.actions {
+                self.exists(
+                    &at,
+                    measures.contains_key(a.as_str()),
+                    "measure",
+                    a.as_str(),
+                );
+                if !seen.insert(a.as_str()) {
+                    self.error(
+                        "duplicate-reference",
+                        &at,
+                        Some(&format!("\"{a}\"")),
+                        format!("action `{a}` is listed twice"),
+                    );
+                }
+            }
+            for (i, ex) in p.overseas.iter().enumerate() {
+                if ex.text.trim().is_empty() {
+                    self.error(
+                        "empty-text",
+                        &at,
+                        Some("overseas:"),
+                        format!("overseas example {} has empty `text`", i + 1),
+                    );
+                }
+            }
+        }
+        self.kpis(&kpis);
+        for b in &it.budgets {
+            let at = At::id(b.origin, b.id.as_str());
+            self.required(&at, "title", &b.title);
+            self.cite(&at, b.source.as_ref(), b.provenance);
+            if let Some(p) = &b.programme {
+                self.exists(
+                    &at,
+                    measures.contains_key(p.as_str()),
+                    "measure",
+                    p.as_str(),
+                );
+            }
+            if let Some(code) = &b.ministry {
+                self.ministry_known(&at, &ministries, code.as_str());
+            }
+            if !b.amount_oku_yen.is_finite() || b.amount_oku_yen < 0.0 {
+                self.error(
+                    "bad-number",
+                    &at,
+                    Some("amount_oku_yen:"),
+                    format!(
+                        "amount {} is not a non-negative number of 億円",
+                        b.amount_oku_yen
+                    ),
+                );
+            }
+        }
+        for e in &it.events {
+            let at = At::id(e.origin, e.id.as_str());
+            self.required(&at, "title", &e.title);
+            self.cite(&at, e.source.as_ref(), e.provenance);
+            self.date(&at, &e.when);
+        }
+        for s in &it.scenarios {
+            let at = At::id(s.origin, s.id.as_str());
+            self.required(&at, "name", &s.name);
+            for o in &s.overrides {
+                self.exists(
+                    &at,
+                    measures.contains_key(o.measure.as_str()),
+                    "measure",
+                    o.measure.as_str(),
+                );
+                if let Some(span) = &o.span {
+                    let quoted = format!("\"{}\"", o.measure);
+                    let at = At {
+                        anchor: Some(&quoted),
+                        ..At::id(s.origin, s.id.as_str())
+                    };
+                    self.span(&at, span);
+                }
+            }
+        }
+    }
+
+    fn kpis(&mut self, kpis: &HashSet<&str>) {
+        let it = &self.roadmap.items;
+        let parents: HashMap<&str, &str> = it
+            .kpis
+            .iter()
+            .filter_map(|k| k.parent.as_ref().map(|p| (k.id.as_str(), p.as_str())))
+            .collect();
+        for k in &it.kpis {
+            let at = At::id(k.origin, k.id.as_str());
+            self.required(&at, "name", &k.name);
+            self.cite(&at, k.source.as_ref(), Provenance::Stated);
+            if let Some(p) = &k.parent {
+                self.exists(&at, kpis.contains(p.as_str()), "KPI", p.as_str());
+                // Walk up: a KPI may not be its own ancestor.
+                let mut cur = p.as_str();
+                for _ in 0..=parents.len() {
+                    if cur == k.id.as_str() {
+                        self.error(
+                            "cycle",
+                            &at,
+                            Some("parent:"),
+                            format!("KPI `{}` is its own ancestor through `parent`", k.id),
+                        );
+                        break;
+                    }
+                    match parents.get(cur) {
+                        Some(next) => cur = next,
+                        None => break,
+                    }
+                }
+            }
+            let mut years = HashSet::new();
+            for a in &k.actuals {
+                if !years.insert(a.fy) {
+                    // Point at the second `fy:` of that year within `actuals`.
+                    let year = format!("fy: {}", a.fy);
+                    let at = At {
+                        anchor: Some("actuals:"),
+                        ..At::id(k.origin, k.id.as_str())
+                    };
+                    self.error_at(
+                        "duplicate-year",
+                        &at,
+                        &[&year, &year],
+                        format!("FY{} has more than one actual value", a.fy),
+                    );
+                }
+            }
+            for v in k
+                .actuals
+                .iter()
+                .map(|a| a.value)
+                .chain(k.target.iter().map(|t| t.value))
+                .chain(k.latest.iter().map(|l| l.value))
+            {
+                if !v.is_finite() {
+                    self.error(
+                        "bad-number",
+                        &at,
+                        None,
+                        format!("KPI value {v} is not a finite number"),
+                    );
+                }
+            }
+        }
+    }
+}
