@@ -927,7 +927,7 @@ fn outside_horizon_is_a_warning_and_the_roadmap_loads() {
                 &path,
                 6,
                 29,
-                "horizon year 2050 lies outside the roadmap's horizon FY2020–FY2030",
+                "horizon year 2050 lies outside the roadmap's horizon FY2020-FY2030",
             ),
             want(
                 Warning,
@@ -935,7 +935,7 @@ fn outside_horizon_is_a_warning_and_the_roadmap_loads() {
                 &path,
                 13,
                 20,
-                "span FY2018–FY2022 lies outside",
+                "span FY2018-FY2022 lies outside",
             ),
         ],
     );

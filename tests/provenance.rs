@@ -28,12 +28,11 @@ fn line_range(locator: &str) -> Option<(usize, usize)> {
         .find(|c: char| !(c.is_ascii_digit() || c == '-'))
         .unwrap_or(rest.len());
     let range = &rest[..end_of_range];
-    match range.split_once('-') {
-        Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
-        None => {
-            let n = range.parse().ok()?;
-            Some((n, n))
-        }
+    if let Some((a, b)) = range.split_once('-') {
+        Some((a.parse().ok()?, b.parse().ok()?))
+    } else {
+        let n = range.parse().ok()?;
+        Some((n, n))
     }
 }
 

@@ -1,8 +1,8 @@
-//! The explorer as a user drives it: through labels and roles, with egui_kittest.
+//! The explorer as a user drives it: through labels and roles, with `egui_kittest`.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use waymark::action::Action;
+use waymark::action::{Action, Tab};
 use waymark::app::{Prefs, WaymarkApp};
 use waymark::i18n::Lang;
 use waymark::model::{GapId, ItemRef};
@@ -10,12 +10,22 @@ use waymark::model::{GapId, ItemRef};
 fn harness(app: WaymarkApp) -> Harness<'static, WaymarkApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(|ctx| waymark::fonts::install(ctx))
+        // Relayout after a language switch takes a few frames; it must still settle.
+        .with_max_steps(16)
+        .with_context_setup(waymark::fonts::install)
         .build_ui_state(|ui, app: &mut WaymarkApp| app.frame_ui(ui), app)
 }
 
+/// The bundled roadmap, showing the KPI tab: it lists no gaps or measures, so the navigator's and
+/// inspector's labels are the only ones these tests find.
 fn bundled_app() -> WaymarkApp {
-    WaymarkApp::new(None, Prefs::default())
+    WaymarkApp::new(
+        None,
+        Prefs {
+            tab: Tab::Kpis,
+            ..Prefs::default()
+        },
+    )
 }
 
 #[test]
@@ -141,4 +151,28 @@ fn search_narrows_the_navigator_and_shows_that_a_filter_is_active() {
         "an unrelated 小論点 is hidden"
     );
     h.get_by_label_contains("絞り込み中");
+}
+
+#[test]
+fn with_the_mouse_alone_gap_5_leads_to_its_measures_ministries_and_timing() {
+    let mut h = harness(bundled_app());
+    h.run();
+    // Navigator: 提言⑤ (further down, so scroll to it first), then its gap in the inspector.
+    h.get_by_label_contains("提言⑤").scroll_to_me();
+    h.run();
+    h.get_by_label_contains("提言⑤").click();
+    h.run();
+    assert_eq!(h.state().selection().map(ItemRef::id_str), Some("prop.5"));
+    h.get_by_label_contains("ギャップ5 臨床品質の細胞").click();
+    h.run();
+    assert_eq!(
+        h.state().selection(),
+        Some(&ItemRef::Gap(GapId::new("gap.2018.5").expect("id")))
+    );
+    // The 2018 proposal's own actions answer it …
+    h.get_by_label_contains("対応する施策（3）");
+    // … and the later 小論点1-3 carries it on, with its 対応案, span and ministry.
+    h.get_by_label_contains("小論点1-3 に引き継がれた対応");
+    h.get_by_label_contains("FY2022-FY2029");
+    h.get_by_label("経 経済産業省");
 }

@@ -357,17 +357,43 @@ impl Index {
                     | (ItemRef::Measure(_), ItemRef::Gap(_))
             );
             if chain {
-                for e2 in self.edges(&e.other) {
-                    if matches!(
-                        e2.relation,
-                        Relation::Responsible(_) | Relation::ContributesTo | Relation::Addresses
-                    ) {
-                        out.insert(e2.other.clone());
-                    }
-                }
+                self.insert_measure_context(&e.other, &mut out);
+            }
+        }
+        // A gap continued by a later one is answered through the later one's measures too.
+        for later in self.continuations(item) {
+            out.insert(later.clone());
+            for m in self.measures_of_gap(later) {
+                out.insert(m.clone());
+                self.insert_measure_context(m, &mut out);
             }
         }
         out
+    }
+
+    fn insert_measure_context(
+        &self,
+        measure: &ItemRef,
+        out: &mut std::collections::HashSet<ItemRef>,
+    ) {
+        for e in self.edges(measure) {
+            if matches!(
+                e.relation,
+                Relation::Responsible(_) | Relation::ContributesTo | Relation::Addresses
+            ) {
+                out.insert(e.other.clone());
+            }
+        }
+    }
+
+    /// The gaps that carry `gap` forward: later gaps continuing it, and gaps the same as it.
+    pub fn continuations<'a>(&'a self, gap: &ItemRef) -> impl Iterator<Item = &'a ItemRef> + 'a {
+        self.edges(gap)
+            .iter()
+            .filter(|e| {
+                (e.relation == Relation::Continues && e.outgoing) || e.relation == Relation::SameAs
+            })
+            .map(|e| &e.other)
     }
 }
 

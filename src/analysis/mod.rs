@@ -6,8 +6,10 @@ pub mod derived;
 pub mod filter;
 pub mod index;
 pub mod labels;
+pub mod linkage;
 pub mod locate;
 pub mod timeline;
+pub mod timeline_view;
 mod validate;
 
 pub use validate::validate;

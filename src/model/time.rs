@@ -41,7 +41,7 @@ impl fmt::Display for FySpan {
         if self.start_fy == self.end_fy {
             write!(f, "FY{}", self.start_fy)
         } else {
-            write!(f, "FY{}–FY{}", self.start_fy, self.end_fy)
+            write!(f, "FY{}-FY{}", self.start_fy, self.end_fy)
         }
     }
 }

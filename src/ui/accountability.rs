@@ -40,7 +40,7 @@ enum Row<'a> {
 /// Shows measures × ministries with role marks and per-ministry totals.
 pub fn accountability_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t("府省庁の担当", "Accountability"));
-    let grouped_id = Id::new("accountability-grouped-by-kind");
+    let grouped_id = Id::unique("accountability-grouped-by-kind");
     let mut grouped = ui.data_mut(|d| *d.get_temp_mut_or(grouped_id, true));
     ui.horizontal_wrapped(|ui| {
         ui.label(ctx.t("並べ方：", "Order: "));
@@ -86,6 +86,11 @@ pub fn accountability_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec
         return;
     }
 
+    table_ui(ui, ctx, &rows, actions);
+}
+
+/// The measures × ministries table.
+fn table_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, rows: &[Row<'_>], actions: &mut Vec<Action>) {
     let ministries = &ctx.roadmap.items.ministries;
     let mut table = TableBuilder::new(ui)
         .id_salt("accountability")
@@ -94,7 +99,7 @@ pub fn accountability_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec
         .cell_layout(Layout::top_down(Align::Min))
         .column(Column::remainder().at_least(200.0).clip(true))
         .column(Column::initial(110.0).at_least(40.0).clip(true))
-        .column(Column::initial(90.0).at_least(40.0).clip(true));
+        .column(Column::initial(120.0).at_least(40.0).clip(true));
     for _ in ministries {
         table = table.column(Column::exact(30.0));
     }
@@ -112,10 +117,12 @@ pub fn accountability_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec
             for m in ministries {
                 header.col(|ui| {
                     let r = ItemRef::Ministry(m.code.clone());
-                    item_link(ui, ctx, &r, m.code.as_str(), actions).on_hover_text(match ctx.lang {
-                        crate::i18n::Lang::Ja => m.name.as_str(),
-                        crate::i18n::Lang::En => m.name_en.as_str(),
-                    });
+                    item_link(ui, ctx, &r, m.code.as_str(), actions).on_hover_text(
+                        match ctx.lang {
+                            crate::i18n::Lang::Ja => m.name.as_str(),
+                            crate::i18n::Lang::En => m.name_en.as_str(),
+                        },
+                    );
                 });
             }
         })
@@ -133,50 +140,55 @@ pub fn accountability_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec
                     ),
                 })
                 .collect();
-            body.heterogeneous_rows(heights.into_iter(), |mut row| {
-                match rows.get(row.index()) {
-                    Some(Row::Group(label, n)) => {
-                        row.set_overline(true);
-                        row.col(|ui| {
-                            ui.strong(format!("{label} ({n})"));
-                        });
-                        for _ in 0..2 + ministries.len() {
-                            row.col(|_| {});
-                        }
+            body.heterogeneous_rows(heights.into_iter(), |mut row| match rows.get(row.index()) {
+                Some(Row::Group(label, n)) => {
+                    row.set_overline(true);
+                    row.col(|ui| {
+                        ui.strong(format!("{label} ({n})"));
+                    });
+                    for _ in 0..2 + ministries.len() {
+                        row.col(|_| {});
                     }
-                    Some(Row::Measure(m, r)) => {
-                        row.set_selected(ctx.is_selected(r));
-                        row.col(|ui| {
-                            link(ui, ctx, r, measure_label(ctx, r), actions);
-                        });
-                        row.col(|ui| {
-                            wrap(ui);
-                            if let Some(w) = &m.ministries_as_written {
-                                ui.label(w);
-                            }
-                        });
-                        row.col(|ui| {
-                            if let Some(span) = &m.span {
-                                let resp = ui.label(span.to_string());
-                                if let Some(basis) = &span.basis {
-                                    resp.on_hover_text(basis);
-                                }
-                            }
-                        });
-                        for ministry in ministries {
-                            row.col(|ui| {
-                                let code = ItemRef::Ministry(ministry.code.clone());
-                                let role = ctx
-                                    .index
-                                    .ministries_of_measure(r)
-                                    .find(|(x, _)| **x == code)
-                                    .map(|(_, role)| role);
-                                role_cell(ui, ctx, ministry, role);
-                            });
-                        }
-                    }
-                    None => {}
                 }
+                Some(Row::Measure(m, r)) => {
+                    row.set_selected(ctx.is_selected(r));
+                    row.col(|ui| {
+                        link(ui, ctx, r, measure_label(ctx, r), actions);
+                    });
+                    row.col(|ui| {
+                        wrap(ui);
+                        if let Some(w) = &m.ministries_as_written {
+                            ui.label(w);
+                        }
+                    });
+                    row.col(|ui| {
+                        wrap(ui);
+                        if let Some(span) = &m.span {
+                            // An assumed span is set in italics, with its basis on hover.
+                            let stated = span.provenance == crate::model::Provenance::Stated;
+                            let mut text = RichText::new(span.to_string());
+                            if !stated {
+                                text = text.italics().weak();
+                            }
+                            let resp = ui.label(text);
+                            if let Some(basis) = &span.basis {
+                                resp.on_hover_text(basis);
+                            }
+                        }
+                    });
+                    for ministry in ministries {
+                        row.col(|ui| {
+                            let code = ItemRef::Ministry(ministry.code.clone());
+                            let role = ctx
+                                .index
+                                .ministries_of_measure(r)
+                                .find(|(x, _)| **x == code)
+                                .map(|(_, role)| role);
+                            role_cell(ui, ctx, ministry, role);
+                        });
+                    }
+                }
+                None => {}
             });
         });
 }
@@ -235,29 +247,27 @@ fn totals_ui(
                 item_link(ui, ctx, &r, m.code.as_str(), actions);
             }
             ui.end_row();
-            let lines: [(String, fn(&Load) -> usize); 4] = [
-                (
-                    format!("{} {}", role_mark(Role::Lead), role_label(ctx, Role::Lead)),
-                    |l| l.lead,
-                ),
-                (
-                    format!("{} {}", role_mark(Role::CoLead), role_label(ctx, Role::CoLead)),
-                    |l| l.co_lead,
-                ),
-                (
-                    format!(
-                        "{} {}",
-                        role_mark(Role::Support),
-                        role_label(ctx, Role::Support)
-                    ),
-                    |l| l.support,
-                ),
-                (ctx.t("計", "Total").to_owned(), Load::total),
+            let lines = [
+                Some(Role::Lead),
+                Some(Role::CoLead),
+                Some(Role::Support),
+                None,
             ];
-            for (label, value) in lines {
-                ui.label(label);
+            for line in lines {
+                match line {
+                    Some(role) => {
+                        ui.label(format!("{} {}", role_mark(role), role_label(ctx, role)))
+                    }
+                    None => ui.label(ctx.t("計", "Total")),
+                };
                 for load in &loads {
-                    ui.label(value(load).to_string());
+                    let n = match line {
+                        Some(Role::Lead) => load.lead,
+                        Some(Role::CoLead) => load.co_lead,
+                        Some(Role::Support) => load.support,
+                        None => load.total(),
+                    };
+                    ui.label(n.to_string());
                 }
                 ui.end_row();
             }

@@ -38,9 +38,10 @@ pub fn inspector_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                 }
             }
             ui.separator();
-            details(ui, ctx, item);
-            ui.separator();
+            // Links first: who answers it and who is responsible is what reviewers look for.
             links(ui, ctx, item, actions);
+            ui.separator();
+            details(ui, ctx, item);
             ui.separator();
             ui.label(
                 egui::RichText::new(format!("ID: {}", item.id_str()))
@@ -280,15 +281,77 @@ fn details(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
 }
 
 /// For a gap: the ministries responsible for the measures answering it, one step further than
-/// its own links, since "who is responsible for this gap" is the question reviewers ask.
+/// its own links, since "who is responsible for this gap" is the question reviewers ask; and for a
+/// gap carried on by a later one, what answers it now, who is responsible, and when.
 fn ministries_via_measures(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
     item: &ItemRef,
     actions: &mut Vec<Action>,
 ) {
+    let heading = ctx.t(
+        "担当府省庁（対応案を通じて）",
+        "Responsible ministries (through its measures)",
+    );
+    ministries_of(
+        ui,
+        ctx,
+        ctx.index.measures_of_gap(item).collect(),
+        heading,
+        actions,
+    );
+    for later in ctx.index.continuations(item) {
+        let measures: Vec<&ItemRef> = ctx.index.measures_of_gap(later).collect();
+        if measures.is_empty() {
+            continue;
+        }
+        let title = format!(
+            "{} {}",
+            labels::tag(ctx.roadmap, later, ctx.lang),
+            ctx.t("に引き継がれた対応", "carries it on")
+        );
+        ui.label(egui::RichText::new(title).strong());
+        item_link(
+            ui,
+            ctx,
+            later,
+            labels::short(ctx.roadmap, later, ctx.lang, 40),
+            actions,
+        );
+        for m in &measures {
+            let span = match m {
+                ItemRef::Measure(id) => ctx.roadmap.measure(id).and_then(|m| m.span.as_ref()),
+                _ => None,
+            };
+            let when = span.map_or_else(String::new, |s| {
+                format!(
+                    "（{s}・{}）",
+                    ctx.t(s.provenance.label_ja(), s.provenance.label_en())
+                )
+            });
+            let text = format!("{}{when}", labels::short(ctx.roadmap, m, ctx.lang, 34));
+            item_link(ui, ctx, m, text, actions);
+        }
+        ministries_of(
+            ui,
+            ctx,
+            measures,
+            ctx.t("その担当府省庁", "Its responsible ministries"),
+            actions,
+        );
+    }
+}
+
+/// Lists the ministries responsible for any of `measures`, once each.
+fn ministries_of(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    measures: Vec<&ItemRef>,
+    heading: &str,
+    actions: &mut Vec<Action>,
+) {
     let mut ministries: Vec<(&ItemRef, Role)> = Vec::new();
-    for m in ctx.index.measures_of_gap(item) {
+    for m in measures {
         for (ministry, role) in ctx.index.ministries_of_measure(m) {
             match ministries.iter_mut().find(|(x, _)| *x == ministry) {
                 Some((_, r)) => *r = (*r).min(role),
@@ -300,17 +363,7 @@ fn ministries_via_measures(
         return;
     }
     ministries.sort();
-    ui.label(
-        egui::RichText::new(format!(
-            "{}（{}）",
-            ctx.t(
-                "担当府省庁（対応案を通じて）",
-                "Responsible ministries (through its measures)"
-            ),
-            ministries.len()
-        ))
-        .strong(),
-    );
+    ui.label(egui::RichText::new(format!("{heading}（{}）", ministries.len())).strong());
     for (ministry, _) in ministries {
         let text = labels::short(ctx.roadmap, ministry, ctx.lang, 40);
         item_link(ui, ctx, ministry, text, actions);

@@ -13,18 +13,16 @@ use crate::analysis::index::Relation;
 use crate::analysis::labels;
 use crate::model::{ItemRef, Role, Theme};
 
-/// One row of the matrix.
-enum Row<'a> {
-    /// A theme (項目) with its 大論点, heading its gaps.
-    Theme(&'a Theme),
-    /// A gap with one of its measures; the gap's text is shown on its first row only.
-    Pair {
-        gap: ItemRef,
-        first_of_gap: bool,
-        measure: Option<ItemRef>,
-        /// Measures of the gap that the filter hides (shown when none remains).
-        hidden: usize,
-    },
+/// One row of the matrix: a gap with one of its measures. The theme is shown on the first row of
+/// its gaps, the gap on its first row, as the source table spans those cells.
+struct Row<'a> {
+    /// The theme, on the first row of its gaps.
+    theme: Option<&'a Theme>,
+    gap: ItemRef,
+    first_of_gap: bool,
+    measure: Option<ItemRef>,
+    /// Measures of the gap that the filter hides (shown when none remains).
+    hidden: usize,
 }
 
 /// The rows that pass the filter, in document order.
@@ -44,7 +42,7 @@ fn rows<'a>(ctx: &ViewCtx<'a>) -> Vec<Row<'a>> {
             ItemRef::Gap(id) => ctx.roadmap.gap(id).map_or(u32::MAX, |g| g.number),
             _ => u32::MAX,
         });
-        out.push(Row::Theme(theme));
+        let mut theme_cell = Some(theme);
         for gap in gaps {
             let all: Vec<&ItemRef> = ctx.index.measures_of_gap(gap).collect();
             let shown: Vec<&ItemRef> = all
@@ -54,7 +52,8 @@ fn rows<'a>(ctx: &ViewCtx<'a>) -> Vec<Row<'a>> {
                 .collect();
             let hidden = all.len() - shown.len();
             if shown.is_empty() {
-                out.push(Row::Pair {
+                out.push(Row {
+                    theme: theme_cell.take(),
                     gap: gap.clone(),
                     first_of_gap: true,
                     measure: None,
@@ -62,7 +61,8 @@ fn rows<'a>(ctx: &ViewCtx<'a>) -> Vec<Row<'a>> {
                 });
             }
             for (i, m) in shown.into_iter().enumerate() {
-                out.push(Row::Pair {
+                out.push(Row {
+                    theme: theme_cell.take(),
                     gap: gap.clone(),
                     first_of_gap: i == 0,
                     measure: Some(m.clone()),
@@ -110,20 +110,7 @@ fn as_written(ctx: &ViewCtx<'_>, measure: &ItemRef) -> String {
 /// Shows the issue/response matrix.
 pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t("論点・対応案", "Issue/response matrix"));
-    ui.horizontal_wrapped(|ui| {
-        ui.label(ctx.t(
-            "府省庁の役割：",
-            "Ministry roles: ",
-        ));
-        for role in [Role::Lead, Role::CoLead, Role::Support] {
-            ui.label(format!("{} {}", role_mark(role), role_label(ctx, role)));
-        }
-        ui.label(RichText::new(ctx.t(
-            "「記載」は資料の府省庁表記そのまま",
-            "\"As written\" is the ministry tag verbatim",
-        ))
-        .weak());
-    });
+    legend_ui(ui, ctx);
     let rows = rows(ctx);
     if rows.is_empty() {
         ui.label(ctx.t(
@@ -173,132 +160,169 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
                 .map(|row| row_height(ui, ctx, row, &widths))
                 .collect();
             body.heterogeneous_rows(heights.into_iter(), |mut row| {
-                let Some(r) = rows.get(row.index()) else {
+                let Some(Row {
+                    theme,
+                    gap,
+                    first_of_gap,
+                    measure,
+                    hidden,
+                }) = rows.get(row.index())
+                else {
                     return;
                 };
-                match r {
-                    Row::Theme(theme) => {
-                        let theme_ref = ItemRef::Theme(theme.id.clone());
-                        row.set_overline(true);
-                        row.set_selected(ctx.is_selected(&theme_ref));
-                        row.col(|ui| {
-                            wrap(ui);
-                            let text = format!(
-                                "{} {}",
-                                labels::tag(ctx.roadmap, &theme_ref, ctx.lang),
-                                theme.title
-                            );
-                            link(ui, ctx, &theme_ref, text, actions);
-                        });
-                        row.col(|ui| {
-                            wrap(ui);
-                            ui.label(&theme.issue);
-                        });
-                        for _ in 0..3 + ministries.len() {
-                            row.col(|_| {});
-                        }
+                let selected =
+                    ctx.is_selected(gap) || measure.as_ref().is_some_and(|m| ctx.is_selected(m));
+                row.set_overline(theme.is_some());
+                row.set_selected(selected);
+                theme_cells(&mut row, ctx, *theme, actions);
+                row.col(|ui| {
+                    if *first_of_gap {
+                        link(ui, ctx, gap, gap_text(ctx, gap), actions);
                     }
-                    Row::Pair {
-                        gap,
-                        first_of_gap,
-                        measure,
-                        hidden,
-                    } => {
-                        let selected = ctx.is_selected(gap)
-                            || measure.as_ref().is_some_and(|m| ctx.is_selected(m));
-                        row.set_selected(selected);
-                        row.col(|_| {});
-                        row.col(|_| {});
-                        row.col(|ui| {
-                            if *first_of_gap {
-                                wrap(ui);
-                                link(ui, ctx, gap, gap_text(ctx, gap), actions);
-                            }
-                        });
-                        row.col(|ui| {
-                            wrap(ui);
-                            match measure {
-                                Some(m) => {
-                                    let (text, details) = measure_texts(ctx, m);
-                                    link(ui, ctx, m, text, actions);
-                                    for d in details {
-                                        ui.label(RichText::new(d).small().weak());
-                                    }
-                                }
-                                None if *hidden > 0 => {
-                                    ui.label(
-                                        RichText::new(format!(
-                                            "{} ({hidden})",
-                                            ctx.t(
-                                                "対応案はフィルタで非表示",
-                                                "Responses hidden by the filter"
-                                            )
-                                        ))
-                                        .weak(),
-                                    );
-                                }
-                                None => {
-                                    ui.colored_label(
-                                        ui.visuals().warn_fg_color,
-                                        ctx.t("対応案なし", "No response"),
-                                    );
-                                }
-                            }
-                        });
-                        row.col(|ui| {
-                            wrap(ui);
-                            if let Some(m) = measure {
-                                ui.label(as_written(ctx, m));
-                            }
-                        });
-                        for ministry in ministries {
-                            row.col(|ui| {
-                                if let Some(m) = measure {
-                                    let code = ItemRef::Ministry(ministry.code.clone());
-                                    let role = ctx
-                                        .index
-                                        .ministries_of_measure(m)
-                                        .find(|(x, _)| **x == code)
-                                        .map(|(_, role)| role);
-                                    role_cell(ui, ctx, ministry, role);
-                                }
-                            });
-                        }
+                });
+                row.col(|ui| measure_cell(ui, ctx, measure.as_ref(), *hidden, actions));
+                row.col(|ui| {
+                    wrap(ui);
+                    if let Some(m) = measure {
+                        ui.label(as_written(ctx, m));
                     }
+                });
+                for ministry in ministries {
+                    row.col(|ui| {
+                        if let Some(m) = measure {
+                            let code = ItemRef::Ministry(ministry.code.clone());
+                            let role = ctx
+                                .index
+                                .ministries_of_measure(m)
+                                .find(|(x, _)| **x == code)
+                                .map(|(_, role)| role);
+                            role_cell(ui, ctx, ministry, role);
+                        }
+                    });
                 }
             });
         });
 }
 
+/// The key to the role marks.
+fn legend_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(ctx.t("府省庁の役割：", "Ministry roles: "));
+        for role in [Role::Lead, Role::CoLead, Role::Support] {
+            ui.label(format!("{} {}", role_mark(role), role_label(ctx, role)));
+        }
+        ui.label(
+            RichText::new(ctx.t(
+                "「記載」は資料の府省庁表記そのまま",
+                "\"As written\" is the ministry tag verbatim",
+            ))
+            .weak(),
+        );
+    });
+}
+
+/// The 項目 and 大論点 cells: the theme's tag and title, and its 大論点; empty below its first row.
+fn theme_cells(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    ctx: &ViewCtx<'_>,
+    theme: Option<&Theme>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(theme) = theme else {
+        row.col(|_| {});
+        row.col(|_| {});
+        return;
+    };
+    let theme_ref = ItemRef::Theme(theme.id.clone());
+    row.col(|ui| {
+        link(ui, ctx, &theme_ref, theme_text(ctx, theme), actions);
+    });
+    row.col(|ui| {
+        wrap(ui);
+        ui.label(&theme.issue);
+        if let Some(en) = theme_gloss(ctx, theme) {
+            ui.label(RichText::new(en).small().weak());
+        }
+    });
+}
+
+/// The theme's label: its tag and title, verbatim (the English gloss goes under the 大論点).
+fn theme_text(ctx: &ViewCtx<'_>, theme: &Theme) -> String {
+    let theme_ref = ItemRef::Theme(theme.id.clone());
+    format!(
+        "{} {}",
+        labels::tag(ctx.roadmap, &theme_ref, ctx.lang),
+        theme.title
+    )
+}
+
+/// The theme's English gloss (title and 大論点), shown in English only.
+fn theme_gloss<'a>(ctx: &ViewCtx<'_>, theme: &'a Theme) -> Option<&'a str> {
+    match ctx.lang {
+        crate::i18n::Lang::Ja => None,
+        crate::i18n::Lang::En => theme.en.as_deref(),
+    }
+}
+
+/// The 対応案 cell: the measure's whole text and its further points, or why there is none.
+fn measure_cell(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    measure: Option<&ItemRef>,
+    hidden: usize,
+    actions: &mut Vec<Action>,
+) {
+    wrap(ui);
+    match measure {
+        Some(m) => {
+            let (text, details) = measure_texts(ctx, m);
+            link(ui, ctx, m, text, actions);
+            for d in details {
+                ui.label(RichText::new(d).small().weak());
+            }
+        }
+        None if hidden > 0 => {
+            ui.label(
+                RichText::new(format!(
+                    "{} ({hidden})",
+                    ctx.t("対応案はフィルタで非表示", "Responses hidden by the filter")
+                ))
+                .weak(),
+            );
+        }
+        None => {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                ctx.t("対応案なし", "No response"),
+            );
+        }
+    }
+}
+
 /// Height of a matrix row: its tallest cell, wrapped to the column widths.
 fn row_height(ui: &egui::Ui, ctx: &ViewCtx<'_>, row: &Row<'_>, widths: &[f32]) -> f32 {
     let w = |i: usize| widths.get(i).copied().unwrap_or(100.0);
-    match row {
-        Row::Theme(theme) => {
-            let title = format!("{}{} {}", ctx.t("項目", "Theme "), theme.number, theme.title);
-            link_height(ui, &title, w(0)).max(text_height(ui, &theme.issue, w(1)))
-        }
-        Row::Pair {
-            gap,
-            first_of_gap,
-            measure,
-            ..
-        } => {
-            let mut h = text_height(ui, "", w(3));
-            if *first_of_gap {
-                h = h.max(link_height(ui, &gap_text(ctx, gap), w(2)));
-            }
-            if let Some(m) = measure {
-                let (text, details) = measure_texts(ctx, m);
-                let mut mh = link_height(ui, &text, w(3));
-                for d in &details {
-                    mh += small_text_height(ui, d, w(3)) + ui.spacing().item_spacing.y;
-                }
-                h = h.max(mh).max(text_height(ui, &as_written(ctx, m), w(4)));
-            }
-            h
-        }
+    let mut h = text_height(ui, "", w(3));
+    if let Some(theme) = row.theme {
+        h = h.max(link_height(ui, &theme_text(ctx, theme), w(0))).max(
+            text_height(ui, &theme.issue, w(1))
+                + theme_gloss(ctx, theme).map_or(0.0, |en| {
+                    small_text_height(ui, en, w(1)) + ui.spacing().item_spacing.y
+                }),
+        );
     }
+    if row.first_of_gap {
+        h = h.max(link_height(ui, &gap_text(ctx, &row.gap), w(2)));
+    }
+    if let Some(m) = &row.measure {
+        let (text, details) = measure_texts(ctx, m);
+        let mut mh = link_height(ui, &text, w(3));
+        for d in &details {
+            mh += small_text_height(ui, d, w(3)) + ui.spacing().item_spacing.y;
+        }
+        h = h.max(mh).max(text_height(ui, &as_written(ctx, m), w(4)));
+    }
+    h
 }
 
 /// Shows a ministry column header: its code, selectable, with its full name on hover.

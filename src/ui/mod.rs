@@ -1,14 +1,22 @@
 //! The views of the explorer, one module per view. Each exposes a `*_ui` function that reads a
 //! [`ViewCtx`] and pushes [`Action`]s; none changes the document or touches the file system.
 
+pub mod accountability;
+pub mod coverage;
 pub mod diagnostics;
 pub mod filter_bar;
 pub mod inspector;
+pub mod kpis;
+pub mod linkage;
+pub mod matrix;
 pub mod menu;
 pub mod navigator;
 pub mod overview;
+pub mod proposals;
 pub mod status_bar;
 pub mod tabs;
+pub mod targets;
+pub mod timeline;
 
 use std::collections::HashSet;
 

@@ -10,7 +10,7 @@ pub fn overview_ui(ui: &mut egui::Ui, roadmap: &Roadmap) {
         ui.label(en);
     }
     ui.label(format!(
-        "FY{}–FY{}",
+        "FY{}-FY{}",
         roadmap.header.start_fy, roadmap.header.end_fy
     ));
     ui.separator();

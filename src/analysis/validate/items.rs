@@ -55,7 +55,7 @@ impl Validator<'_> {
                     &at,
                     Some("horizon_year:"),
                     format!(
-                        "horizon year {} lies outside the roadmap's horizon FY{}–FY{}",
+                        "horizon year {} lies outside the roadmap's horizon FY{}-FY{}",
                         t.horizon_year, h.start_fy, h.end_fy
                     ),
                 );

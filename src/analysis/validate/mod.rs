@@ -181,7 +181,7 @@ impl Validator<'_> {
                 at,
                 Some("start_fy:"),
                 format!(
-                    "span {span} lies outside the roadmap's horizon FY{}–FY{}",
+                    "span {span} lies outside the roadmap's horizon FY{}-FY{}",
                     h.start_fy, h.end_fy
                 ),
             );

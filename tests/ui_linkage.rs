@@ -1,0 +1,189 @@
+//! UI tests of the linkage view (gaps | measures | ministries) on the bundled roadmap, through what
+//! a person or a screen reader sees: boxes by their accessible names and descriptions, and the
+//! actions clicks push.
+
+use std::collections::HashSet;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use waymark::action::Action;
+use waymark::analysis::derived::{Derived, Inputs};
+use waymark::analysis::filter::Filter;
+use waymark::analysis::timeline::Grouping;
+use waymark::i18n::Lang;
+use waymark::model::{ItemRef, MinistryCode, Roadmap};
+use waymark::ui::ViewCtx;
+use waymark::ui::linkage::{highlighted, item_label, linkage_ui};
+
+fn bundled() -> Roadmap {
+    waymark::bundled::open()
+        .unwrap_or_else(|e| panic!("bundled roadmap loads: {:#?}", e.diagnostics))
+        .roadmap
+}
+
+fn derive(roadmap: &Roadmap, filter: Filter, selection: Option<ItemRef>) -> Derived {
+    Derived::compute(
+        roadmap,
+        Inputs {
+            filter,
+            grouping: Grouping::Ministry,
+            lang: Lang::Ja,
+            selection,
+        },
+    )
+}
+
+/// A harness showing the linkage view; its state collects the actions pushed.
+fn harness<'a>(roadmap: &'a Roadmap, derived: &'a Derived) -> Harness<'a, Vec<Action>> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(waymark::fonts::install)
+        .build_ui_state(
+            move |ui, actions: &mut Vec<Action>| {
+                let ctx = ViewCtx::new(roadmap, derived);
+                linkage_ui(ui, &ctx, actions);
+            },
+            Vec::new(),
+        );
+    h.run();
+    h
+}
+
+fn label_of(roadmap: &Roadmap, derived: &Derived, item: &ItemRef) -> String {
+    item_label(&ViewCtx::new(roadmap, derived), item)
+}
+
+fn ministry(code: &str) -> ItemRef {
+    ItemRef::Ministry(MinistryCode::new(code).expect("valid code"))
+}
+
+/// The first 小論点 of the matrix whose measures have responsible ministries.
+fn gap_with_ministries(roadmap: &Roadmap, derived: &Derived) -> ItemRef {
+    roadmap
+        .items
+        .gaps
+        .iter()
+        .map(|g| ItemRef::Gap(g.id.clone()))
+        .find(|g| {
+            derived
+                .index
+                .measures_of_gap(g)
+                .any(|m| derived.index.ministries_of_measure(m).next().is_some())
+        })
+        .expect("some gap has a measure with a ministry")
+}
+
+#[test]
+fn the_view_is_named_and_shows_the_three_columns() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let h = harness(&r, &d);
+    h.get_by_label("つながり：論点 → 対応案 → 府省庁");
+    h.get_by_label_contains("小論点1-1 iPS細胞がより適した疾患");
+    for code in ["文", "厚", "経"] {
+        h.get_by_label(&label_of(&r, &d, &ministry(code)));
+    }
+    // Every measure of the roadmap has its box.
+    for m in &r.items.measures {
+        let m = ItemRef::Measure(m.id.clone());
+        assert!(
+            h.query_all_by_label(&label_of(&r, &d, &m)).next().is_some(),
+            "no box for {m}"
+        );
+    }
+}
+
+#[test]
+fn clicking_a_gap_box_selects_the_gap() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness(&r, &d);
+    let gap = ItemRef::Gap(r.items.gaps[0].id.clone());
+    h.get_by_label(&label_of(&r, &d, &gap)).click();
+    h.run();
+    assert_eq!(h.state().as_slice(), &[Action::Select(Some(gap))]);
+}
+
+#[test]
+fn selecting_a_gap_lights_up_the_ministries_of_its_measures() {
+    let r = bundled();
+    let plain = derive(&r, Filter::default(), None);
+    let gap = gap_with_ministries(&r, &plain);
+    let d = derive(&r, Filter::default(), Some(gap.clone()));
+    let ctx = ViewCtx::new(&r, &d);
+    let lit = highlighted(&ctx).expect("something is selected");
+    let responsible: HashSet<ItemRef> = d
+        .index
+        .measures_of_gap(&gap)
+        .flat_map(|m| d.index.ministries_of_measure(m).map(|(x, _)| x.clone()))
+        .collect();
+    assert!(!responsible.is_empty());
+
+    let h = harness(&r, &d);
+    let gap_label = label_of(&r, &d, &gap);
+    let selected = h.get_by_label(&gap_label);
+    assert_eq!(
+        selected.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    for m in &r.items.ministries {
+        let item = ItemRef::Ministry(m.code.clone());
+        let label = label_of(&r, &d, &item);
+        let node = h.get_by_label(&label);
+        let description = node.accesskit_node().description();
+        if responsible.contains(&item) {
+            assert!(lit.contains(&item));
+            assert_eq!(description.as_deref(), Some("選択項目とつながる"), "{item}");
+        } else {
+            assert!(!lit.contains(&item));
+            assert_eq!(
+                description.as_deref(),
+                Some("選択項目とつながらない"),
+                "{item}"
+            );
+        }
+    }
+    // Some other gap is dimmed.
+    let other = r
+        .items
+        .gaps
+        .iter()
+        .map(|g| ItemRef::Gap(g.id.clone()))
+        .find(|g| !lit.contains(g))
+        .expect("another gap");
+    assert_eq!(
+        h.get_by_label(&label_of(&r, &d, &other))
+            .accesskit_node()
+            .description()
+            .as_deref(),
+        Some("選択項目とつながらない")
+    );
+}
+
+#[test]
+fn filtered_out_items_have_no_box() {
+    let r = bundled();
+    let filter = Filter {
+        ministries: [MinistryCode::new("経").expect("valid code")]
+            .into_iter()
+            .collect(),
+        ..Filter::default()
+    };
+    let d = derive(&r, filter, None);
+    let h = harness(&r, &d);
+    let meti = ministry("経");
+    let mut hidden = 0;
+    for m in &r.items.measures {
+        let m = ItemRef::Measure(m.id.clone());
+        let shown = h.query_all_by_label(&label_of(&r, &d, &m)).next().is_some();
+        let meti_s = d.index.ministries_of_measure(&m).any(|(x, _)| x == &meti);
+        assert_eq!(shown, meti_s, "{m}: shown {shown}, 経's {meti_s}");
+        hidden += usize::from(!shown);
+    }
+    assert!(hidden > 0);
+    h.get_by_label(&label_of(&r, &d, &meti));
+    assert!(
+        h.query_by_label(&label_of(&r, &d, &ministry("文")))
+            .is_none()
+    );
+}

@@ -1,0 +1,270 @@
+//! UI tests of the table views (matrix, accountability, proposals, targets, coverage, KPIs), through
+//! what a person or a screen reader sees: labels, and the actions clicks push.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use waymark::action::Action;
+use waymark::analysis::derived::{Derived, Inputs};
+use waymark::analysis::filter::Filter;
+use waymark::i18n::Lang;
+use waymark::model::{FileSystem, GapId, ItemRef, KpiId, MinistryCode, Roadmap, parse_roadmap};
+use waymark::ui::ViewCtx;
+
+type View = fn(&mut egui::Ui, &ViewCtx<'_>, &mut Vec<Action>);
+
+fn bundled() -> Roadmap {
+    waymark::bundled::open()
+        .unwrap_or_else(|e| panic!("bundled roadmap loads: {:#?}", e.diagnostics))
+        .roadmap
+}
+
+fn derive(roadmap: &Roadmap, filter: Filter, lang: Lang) -> Derived {
+    Derived::compute(
+        roadmap,
+        Inputs {
+            filter,
+            grouping: waymark::analysis::timeline::Grouping::default(),
+            lang,
+            selection: None,
+        },
+    )
+}
+
+/// A harness showing one view over `roadmap`; its state collects the actions pushed.
+fn harness<'a>(roadmap: &'a Roadmap, derived: &'a Derived, view: View) -> Harness<'a, Vec<Action>> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(waymark::fonts::install)
+        .build_ui_state(
+            move |ui, actions: &mut Vec<Action>| {
+                let ctx = ViewCtx::new(roadmap, derived);
+                view(ui, &ctx, actions);
+            },
+            Vec::new(),
+        );
+    h.run();
+    h
+}
+
+fn ministries(codes: &[&str]) -> Filter {
+    Filter {
+        ministries: codes
+            .iter()
+            .map(|c| MinistryCode::new(*c).expect("valid code"))
+            .collect(),
+        ..Filter::default()
+    }
+}
+
+/// m.t1.2, tagged （文） only.
+const MEXT_ONLY: &str = "オルガノイド（ミニ臓器含む）、エクソソーム";
+/// m.t2.1, tagged （文、厚）.
+const WITH_MHLW: &str = "in vivo遺伝子治療を研究対象とする";
+
+#[test]
+fn matrix_shows_whole_texts_unfiltered() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let h = harness(&r, &d, waymark::ui::matrix::matrix_ui);
+    h.get_by_label("論点・対応案");
+    h.get_by_label_contains(MEXT_ONLY);
+    h.get_by_label_contains("小論点1-1 iPS細胞がより適した疾患、臓器はあるか。");
+    // A theme's 大論点 and the ministry tag as written.
+    h.get_by_label_contains("第3期では「実用化」を加速化させる必要がある");
+    assert!(!h.get_all_by_label("（文）").collect::<Vec<_>>().is_empty());
+}
+
+#[test]
+fn ministry_filter_narrows_the_matrix_to_rows_naming_it() {
+    let r = bundled();
+    let d = derive(&r, ministries(&["厚"]), Lang::Ja);
+    let h = harness(&r, &d, waymark::ui::matrix::matrix_ui);
+    assert!(
+        h.query_by_label_contains(MEXT_ONLY).is_none(),
+        "a 対応案 tagged only 文 must be filtered out"
+    );
+    h.get_by_label_contains(WITH_MHLW);
+    // 小論点1-2 is answered only by a 文 対応案, so its row goes too; 小論点2-1 stays.
+    assert!(h.query_by_label_contains("小論点1-2 ").is_none());
+    h.get_by_label_contains("小論点2-1 ");
+    // Every ministry tag shown as written names 厚.
+    let tags: Vec<String> = h
+        .root()
+        .children_recursive()
+        .filter_map(|n| {
+            let n = n.accesskit_node();
+            n.label().or_else(|| n.value())
+        })
+        .filter(|l| l.starts_with('（') && l.ends_with('）') && l.chars().count() <= 12)
+        .collect();
+    assert!(!tags.is_empty());
+    for t in tags {
+        assert!(t.contains('厚'), "row tagged {t} shown under a 厚 filter");
+    }
+}
+
+#[test]
+fn clicking_a_gap_in_the_matrix_selects_it() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let mut h = harness(&r, &d, waymark::ui::matrix::matrix_ui);
+    h.get_by_label_contains("小論点1-1 ").click();
+    h.run();
+    let want = Action::Select(Some(ItemRef::Gap(GapId::new("gap.t1.1").expect("id"))));
+    assert!(h.state().contains(&want), "actions: {:?}", h.state());
+}
+
+#[test]
+fn switching_to_english_changes_the_headings() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::En);
+    let h = harness(&r, &d, waymark::ui::matrix::matrix_ui);
+    h.get_by_label("Issue/response matrix");
+    assert!(h.query_by_label("論点・対応案").is_none());
+    let d = derive(&r, Filter::default(), Lang::En);
+    let h = harness(&r, &d, waymark::ui::coverage::coverage_ui);
+    h.get_by_label("Coverage");
+    assert!(h.query_by_label("カバレッジ").is_none());
+}
+
+/// Reads files from memory.
+struct Mem(HashMap<PathBuf, String>);
+
+impl FileSystem for Mem {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        self.0
+            .get(path)
+            .map(|t| t.as_bytes().to_vec())
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
+}
+
+const FIXTURE: &str = r#"(
+    schema: 1,
+    roadmap: (id: "cov", title: "カバレッジ試験", start_fy: 2024, end_fy: 2030),
+    ministries: [(code: "厚", name: "厚生労働省", name_en: "MHLW")],
+    gaps: [
+        (id: "gap.lonely", number: 1, text: "誰も対応していない孤立した論点"),
+        (id: "gap.answered", number: 2, text: "施策が答えている論点"),
+    ],
+    measures: [
+        (id: "m.answer", kind: Response, text: "論点2に答える施策",
+         span: (start_fy: 2025, end_fy: 2026, provenance: Stated)),
+    ],
+    links: [
+        (link: AddressedBy(gap: "gap.answered", measure: "m.answer"), provenance: Stated),
+        (link: Responsible(measure: "m.answer", ministry: "厚", role: Lead), provenance: Stated),
+    ],
+)"#;
+
+fn parse(text: &str) -> Roadmap {
+    let fs = Mem(HashMap::from([(
+        PathBuf::from("fixture.ron"),
+        text.to_owned(),
+    )]));
+    parse_roadmap(&fs, Path::new("fixture.ron"))
+        .unwrap_or_else(|e| panic!("fixture parses: {:#?}", e.diagnostics))
+        .roadmap
+}
+
+#[test]
+fn coverage_lists_the_unaddressed_gap_only() {
+    let r = parse(FIXTURE);
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let mut h = harness(&r, &d, waymark::ui::coverage::coverage_ui);
+    h.get_by_label("カバレッジ");
+    h.get_by_label_contains("対応する施策のない論点 (1)");
+    assert!(h.query_by_label_contains("施策が答えている論点").is_none());
+    // Empty sections say so.
+    h.get_by_label_contains("担当府省庁のない施策 (0)");
+    assert!(h.query_all_by_label("該当なし").count() >= 3);
+    h.get_by_label_contains("誰も対応していない孤立した論点")
+        .click();
+    h.run();
+    let want = Action::Select(Some(ItemRef::Gap(GapId::new("gap.lonely").expect("id"))));
+    assert!(h.state().contains(&want), "actions: {:?}", h.state());
+}
+
+#[test]
+fn proposal_5_shows_its_overseas_organisations() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let h = harness(&r, &d, waymark::ui::proposals::proposals_ui);
+    h.get_by_label_contains("提言⑤");
+    for org in ["CCRM", "CTM CRC", "CMaT"] {
+        h.get_by_label(org);
+    }
+    assert!(h.query_all_by_label("カナダ").count() >= 1);
+    // 提言⑤'s gap is continued by 小論点1-3.
+    h.get_by_label_contains("小論点1-3 ");
+}
+
+#[test]
+fn targets_stand_side_by_side_with_their_measures() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let h = harness(&r, &d, waymark::ui::targets::targets_ui);
+    h.get_by_label("2030年");
+    h.get_by_label("2040年");
+    assert!(h.query_all_by_label_contains("寄与する施策 (").count() >= 5);
+}
+
+#[test]
+fn accountability_totals_and_kpis_render() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let h = harness(&r, &d, waymark::ui::accountability::accountability_ui);
+    h.get_by_label("府省庁ごとの計");
+    h.get_by_label_contains("対応案 (");
+
+    let mut h = harness(&r, &d, waymark::ui::kpis::kpis_ui);
+    // The budget table: FY2023's 181億円 line.
+    h.get_by_label("181");
+    assert!(h.query_all_by_label("FY2023").count() >= 1);
+    h.get_by_label("非臨床POCの取得件数").click();
+    h.run();
+    let want = Action::Select(Some(ItemRef::Kpi(
+        KpiId::new("kpi.nonclinical-poc").expect("id"),
+    )));
+    assert!(h.state().contains(&want), "actions: {:?}", h.state());
+}
+
+/// One 小論点 answered by two 対応案, one per ministry.
+const MIXED: &str = r#"(
+    schema: 1,
+    roadmap: (id: "mixed", title: "混在試験", start_fy: 2024, end_fy: 2030),
+    ministries: [
+        (code: "文", name: "文部科学省", name_en: "MEXT"),
+        (code: "厚", name: "厚生労働省", name_en: "MHLW"),
+    ],
+    themes: [(id: "theme.1", number: 1, title: "試験項目", issue: "試験の大論点")],
+    gaps: [(id: "gap.1", theme: "theme.1", number: 1, text: "二つの施策が答える小論点")],
+    measures: [
+        (id: "m.mext", kind: Response, text: "文科省だけの対応案", ministries_as_written: "（文）"),
+        (id: "m.mhlw", kind: Response, text: "厚労省だけの対応案", ministries_as_written: "（厚）"),
+    ],
+    links: [
+        (link: AddressedBy(gap: "gap.1", measure: "m.mext"), provenance: Stated),
+        (link: AddressedBy(gap: "gap.1", measure: "m.mhlw"), provenance: Stated),
+        (link: Responsible(measure: "m.mext", ministry: "文", role: Lead), provenance: Stated),
+        (link: Responsible(measure: "m.mhlw", ministry: "厚", role: Lead), provenance: Stated),
+    ],
+)"#;
+
+#[test]
+fn ministry_filter_hides_other_responses_to_a_shown_gap() {
+    let r = parse(MIXED);
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let h = harness(&r, &d, waymark::ui::matrix::matrix_ui);
+    h.get_by_label_contains("文科省だけの対応案");
+    h.get_by_label_contains("厚労省だけの対応案");
+    let d = derive(&r, ministries(&["厚"]), Lang::Ja);
+    let h = harness(&r, &d, waymark::ui::matrix::matrix_ui);
+    h.get_by_label_contains("小論点1-1 二つの施策が答える小論点");
+    h.get_by_label_contains("試験の大論点");
+    h.get_by_label_contains("厚労省だけの対応案");
+    assert!(h.query_by_label_contains("文科省だけの対応案").is_none());
+}

@@ -1,0 +1,237 @@
+//! UI tests of the timeline view on the bundled roadmap, through what a person or a screen reader
+//! sees: bars, markers and lane titles by their accessible names, and the actions clicks push.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use waymark::action::Action;
+use waymark::analysis::derived::{Derived, Inputs};
+use waymark::analysis::filter::Filter;
+use waymark::analysis::timeline::{Grouping, Layer};
+use waymark::i18n::Lang;
+use waymark::model::{ItemRef, MinistryCode, Roadmap};
+use waymark::ui::ViewCtx;
+use waymark::ui::linkage::item_label;
+use waymark::ui::timeline::timeline_ui;
+
+fn bundled() -> Roadmap {
+    waymark::bundled::open()
+        .unwrap_or_else(|e| panic!("bundled roadmap loads: {:#?}", e.diagnostics))
+        .roadmap
+}
+
+fn derive(roadmap: &Roadmap, filter: Filter, selection: Option<ItemRef>) -> Derived {
+    Derived::compute(
+        roadmap,
+        Inputs {
+            filter,
+            grouping: Grouping::Ministry,
+            lang: Lang::Ja,
+            selection,
+        },
+    )
+}
+
+/// A harness showing the timeline; its state collects the actions pushed.
+fn harness<'a>(roadmap: &'a Roadmap, derived: &'a Derived) -> Harness<'a, Vec<Action>> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(waymark::fonts::install)
+        .build_ui_state(
+            move |ui, actions: &mut Vec<Action>| {
+                let ctx = ViewCtx::new(roadmap, derived);
+                timeline_ui(ui, &ctx, actions);
+            },
+            Vec::new(),
+        );
+    h.run();
+    h
+}
+
+/// The measures with a bar on the timeline, each once, in lane order.
+fn measure_bars(derived: &Derived) -> Vec<ItemRef> {
+    let mut out: Vec<ItemRef> = Vec::new();
+    for lane in derived
+        .timeline
+        .lanes
+        .iter()
+        .filter(|l| l.layer == Layer::Measures)
+    {
+        for bar in &lane.bars {
+            if !out.contains(&bar.item) {
+                out.push(bar.item.clone());
+            }
+        }
+    }
+    out
+}
+
+fn label_of(roadmap: &Roadmap, derived: &Derived, item: &ItemRef) -> String {
+    item_label(&ViewCtx::new(roadmap, derived), item)
+}
+
+fn ministries(codes: &[&str]) -> Filter {
+    Filter {
+        ministries: codes
+            .iter()
+            .map(|c| MinistryCode::new(*c).expect("valid code"))
+            .collect(),
+        ..Filter::default()
+    }
+}
+
+#[test]
+fn the_view_is_named_and_has_lanes_for_the_ministries() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let h = harness(&r, &d);
+    h.get_by_label("タイムライン（年度）");
+    h.get_by_label("タイムライン図");
+    for title in ["文 文部科学省", "厚 厚生労働省", "経 経済産業省"] {
+        h.get_by_label(title);
+    }
+    // Layers other than measures have their lanes too.
+    h.get_by_role_and_label(egui::Role::RowHeader, "目指すべき姿");
+    h.get_by_role_and_label(egui::Role::RowHeader, "論点・ギャップ");
+    h.get_by_role_and_label(egui::Role::RowHeader, "出来事");
+    // A known gap's bar carries its tag and the start of its Japanese text.
+    assert!(
+        h.query_all_by_label_contains("小論点1-1 iPS細胞")
+            .next()
+            .is_some(),
+        "the bar of 小論点1-1 is on the timeline"
+    );
+}
+
+#[test]
+fn clicking_a_measure_bar_selects_that_measure() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness(&r, &d);
+    let measures = measure_bars(&d);
+    assert!(measures.len() > 10, "the bundled roadmap has measure bars");
+    // The first measure whose bar is in view (lanes further down are scrolled out of view).
+    let (item, label) = measures
+        .iter()
+        .map(|m| (m.clone(), label_of(&r, &d, m)))
+        .find(|(_, label)| h.query_all_by_label(label).next().is_some())
+        .expect("some measure bar is in view");
+    h.get_all_by_label(&label)
+        .next()
+        .expect("the bar is there")
+        .click();
+    h.run();
+    assert_eq!(h.state().as_slice(), &[Action::Select(Some(item))]);
+}
+
+#[test]
+fn clicking_empty_space_clears_the_selection() {
+    let r = bundled();
+    let gap = r.items.gaps[0].id.clone();
+    let d = derive(&r, Filter::default(), Some(ItemRef::Gap(gap)));
+    let mut h = harness(&r, &d);
+    // Just under the axis at the right: the padding above the first lane's row, where nothing is.
+    let chart = h.get_by_label("タイムライン図").rect();
+    let pos = egui::pos2(chart.right() - 20.0, chart.top() + 40.0 + 2.0);
+    h.hover_at(pos);
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::default(),
+    });
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::default(),
+    });
+    h.run();
+    assert_eq!(h.state().as_slice(), &[Action::Select(None)]);
+}
+
+#[test]
+fn a_measure_hidden_by_the_filter_has_no_bar() {
+    let r = bundled();
+    let all = derive(&r, Filter::default(), None);
+    let h_all = harness(&r, &all);
+    // A measure shown unfiltered that 経 is not responsible for.
+    let meti = ItemRef::Ministry(MinistryCode::new("経").expect("valid code"));
+    let (hidden, label) = measure_bars(&all)
+        .into_iter()
+        .filter(|m| all.index.ministries_of_measure(m).all(|(x, _)| x != &meti))
+        .map(|m| {
+            let label = label_of(&r, &all, &m);
+            (m, label)
+        })
+        .find(|(_, label)| h_all.query_all_by_label(label).next().is_some())
+        .expect("a measure outside 経 is shown unfiltered");
+    drop(h_all);
+
+    let filtered = derive(&r, ministries(&["経"]), None);
+    assert!(!filtered.visible.contains(&hidden));
+    let h = harness(&r, &filtered);
+    assert!(
+        h.query_all_by_label(&label).next().is_none(),
+        "{label} is filtered out but still drawn"
+    );
+    // What remains is drawn: the 経 lane.
+    h.get_by_label("経 経済産業省");
+}
+
+#[test]
+fn switching_grouping_pushes_set_grouping() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness(&r, &d);
+    h.get_by_label("項目").click();
+    h.run();
+    assert_eq!(
+        h.state().as_slice(),
+        &[Action::SetGrouping(Grouping::Theme)]
+    );
+    h.state_mut().clear();
+    // The current grouping does not push again.
+    h.get_by_label("府省庁").click();
+    h.run();
+    assert!(h.state().is_empty());
+}
+
+#[test]
+fn theme_grouping_titles_lanes_by_theme() {
+    let r = bundled();
+    let d = Derived::compute(
+        &r,
+        Inputs {
+            filter: Filter::default(),
+            grouping: Grouping::Theme,
+            lang: Lang::Ja,
+            selection: None,
+        },
+    );
+    let h = harness(&r, &d);
+    assert!(h.query_all_by_label_contains("項目1").next().is_some());
+    assert!(h.query_by_label("文 文部科学省").is_none());
+}
+
+#[test]
+fn a_selection_is_marked_and_english_labels_follow_the_language() {
+    let r = bundled();
+    let gap = ItemRef::Gap(r.items.gaps[0].id.clone());
+    let d = Derived::compute(
+        &r,
+        Inputs {
+            filter: Filter::default(),
+            grouping: Grouping::Ministry,
+            lang: Lang::En,
+            selection: Some(gap.clone()),
+        },
+    );
+    let h = harness(&r, &d);
+    h.get_by_label("Timeline (fiscal years)");
+    let label = label_of(&r, &d, &gap);
+    let node = h.get_all_by_label(&label).next().expect("the gap's bar");
+    assert_eq!(
+        node.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+}
