@@ -44,6 +44,25 @@ impl Tab {
         Tab::Kpis,
     ];
 
+    /// The tab's name on the command line (`--view matrix`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::Timeline => "timeline",
+            Tab::Matrix => "matrix",
+            Tab::Accountability => "accountability",
+            Tab::Proposals => "proposals",
+            Tab::Targets => "targets",
+            Tab::Linkage => "linkage",
+            Tab::Coverage => "coverage",
+            Tab::Kpis => "kpis",
+        }
+    }
+
+    /// The tab with this command-line name.
+    pub fn from_name(name: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.name() == name)
+    }
+
     /// The tab's label.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -74,6 +93,10 @@ pub enum Action {
     SetLang(Lang),
     /// Group the timeline's measures differently.
     SetGrouping(Grouping),
+    /// Show or hide the navigator.
+    ToggleNavigator,
+    /// Show or hide the inspector.
+    ToggleInspector,
     /// Open the roadmap at a path.
     Open(PathBuf),
     /// Open the bundled roadmap.

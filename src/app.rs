@@ -31,6 +31,10 @@ pub struct Prefs {
     pub tab: Tab,
     /// Recently opened roadmaps, newest first.
     pub recent: Vec<PathBuf>,
+    /// Whether the navigator is hidden.
+    pub hide_navigator: bool,
+    /// Whether the inspector is hidden.
+    pub hide_inspector: bool,
 }
 
 /// What a background job reports.
@@ -216,6 +220,8 @@ impl WaymarkApp {
                 Action::SetFilter(f) => self.filter = f,
                 Action::SetLang(lang) => self.prefs.lang = lang,
                 Action::SetGrouping(g) => self.prefs.grouping = g,
+                Action::ToggleNavigator => self.prefs.hide_navigator = !self.prefs.hide_navigator,
+                Action::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
                 Action::Open(path) => self.start_load(ctx, Some(path)),
                 Action::OpenBundled => self.start_load(ctx, None),
                 Action::OpenDialog => self.start_dialog(ctx),
@@ -306,18 +312,24 @@ impl WaymarkApp {
                     );
                 });
         }
-        egui::Panel::left("navigator")
-            .resizable(true)
-            .default_size(280.0)
-            .show(ui, |ui| {
-                ui::navigator::navigator_ui(ui, &view, &mut actions);
-            });
-        egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(340.0)
-            .show(ui, |ui| {
-                ui::inspector::inspector_ui(ui, &view, &mut actions);
-            });
+        if !self.prefs.hide_navigator {
+            egui::Panel::left("navigator")
+                .resizable(true)
+                .default_size(240.0)
+                .size_range(160.0..=480.0)
+                .show(ui, |ui| {
+                    ui::navigator::navigator_ui(ui, &view, &mut actions);
+                });
+        }
+        if !self.prefs.hide_inspector {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(300.0)
+                .size_range(200.0..=560.0)
+                .show(ui, |ui| {
+                    ui::inspector::inspector_ui(ui, &view, &mut actions);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 for tab in Tab::ALL {
@@ -350,8 +362,9 @@ impl eframe::App for WaymarkApp {
     }
 }
 
-/// Runs the explorer window.
-pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+/// Runs the explorer window on the roadmap at `path` (or the bundled one), showing `view` in
+/// `lang` when given, else the remembered ones.
+pub fn run(path: Option<PathBuf>, view: Option<Tab>, lang: Option<Lang>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
@@ -364,10 +377,16 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             crate::fonts::install(&cc.egui_ctx);
-            let prefs = cc
+            let mut prefs: Prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
+            if let Some(tab) = view {
+                prefs.tab = tab;
+            }
+            if let Some(lang) = lang {
+                prefs.lang = lang;
+            }
             let app = WaymarkApp::new(path, prefs);
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(app.title().to_owned()));

@@ -1,12 +1,21 @@
-//! Opening a roadmap as a whole: parse, validate, and refuse a roadmap with errors; writing files
-//! atomically.
+//! Opening a roadmap as a whole: parse, validate, and refuse a roadmap with errors; saving it
+//! back, atomically, file by file.
+//!
+//! A [`Document`] remembers the text of each file as last read or saved. [`save`] writes only
+//! the files whose canonical text differs from it (so unchanged items keep their bytes), each
+//! through a temporary file in the same folder that is flushed to disk and renamed over the
+//! old one, after keeping the old one as `NAME.bak`. It refuses a roadmap with errors, and a
+//! file that was changed outside since it was read ([`changed_on_disk`]), unless told to
+//! overwrite it. A save that fails names the file and leaves the roadmap in memory as it was;
+//! every new version is staged in a temporary file before any file is replaced, so a full disk, a
+//! missing folder or a permission problem stops it before anything on disk changes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::validate;
 use crate::diagnostic::Diagnostic;
-use crate::model::{FileSystem, LoadError, ParsedFile, Roadmap, parse_roadmap};
+use crate::model::{FileSystem, LoadError, ParsedFile, Roadmap, canonical_text, parse_roadmap};
 
 /// Reads files from disk.
 pub struct Disk;
@@ -59,24 +68,387 @@ pub fn open(fs: &dyn FileSystem, entry: &Path) -> Result<Document, LoadError> {
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
 /// then renamed over the target. The target is either the old or the new contents, never a mix.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
+    let staged = stage(path, contents)?;
+    staged.commit()?;
+    sync_dir(&folder_of(path));
+    Ok(())
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder_of(path: &Path) -> PathBuf {
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Makes renames in `dir` durable. Not every platform can sync a folder, so failure here is not
+/// an error.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        d.sync_all().ok();
+    }
+}
+
+/// New contents written to a temporary file beside their target and flushed to disk, waiting to
+/// be renamed over it. Dropped uncommitted, the temporary file is removed.
+struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Staged {
+    /// Renames the temporary file over the target.
+    fn commit(self) -> std::io::Result<()> {
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// Writes `contents` to a temporary file in the folder of `path`, with the permissions of the
+/// file it will replace, and flushes it to disk.
+fn stage(path: &Path, contents: &[u8]) -> std::io::Result<Staged> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".waymark-")
         .suffix(".tmp")
-        .tempfile_in(&dir)?;
+        .tempfile_in(folder_of(path))?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
         std::fs::set_permissions(tmp.path(), meta.permissions())?;
     }
-    tmp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = std::fs::File::open(&dir) {
-        // Make the rename itself durable; not every platform can sync a folder, so failure here
-        // is not an error.
-        d.sync_all().ok();
+    Ok(Staged {
+        tmp,
+        path: path.to_owned(),
+    })
+}
+
+/// Where the previous version of `path` is kept: `NAME.bak` beside it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(std::ffi::OsStr::to_os_string)
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// How to save.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SaveOptions {
+    /// Overwrite files that were changed outside Waymark since they were read (after the user
+    /// chose to keep their own version). Their previous contents still go to the backup.
+    pub overwrite_outside_changes: bool,
+}
+
+/// What a save did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SaveReport {
+    /// The files written, in file order.
+    pub written: Vec<PathBuf>,
+    /// The backups written beside them (`NAME.bak`, the previous contents).
+    pub backups: Vec<PathBuf>,
+    /// How many files were already up to date and left alone.
+    pub unchanged: usize,
+    /// The roadmap's warnings, as saved.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a save did not happen (or, for [`SaveError::Write`], did not finish).
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The roadmap has errors; nothing was written.
+    #[error("the roadmap has {} error(s); fix them before saving", .0.iter().filter(|d| d.is_error()).count())]
+    Invalid(Vec<Diagnostic>),
+    /// Files changed on disk since they were read; nothing was written.
+    #[error("changed outside Waymark since it was read: {}", list(.0))]
+    ChangedOnDisk(Vec<PathBuf>),
+    /// Save As would overwrite other files than the entry file; nothing was written.
+    #[error("would overwrite existing files: {}", list(.0))]
+    WouldOverwrite(Vec<PathBuf>),
+    /// A file could not be read or written. The files in `written` were saved before the
+    /// failure (none when it happened while preparing, which is nearly always the case).
+    #[error("could not save `{}`: {source}", .path.display())]
+    Write {
+        /// The file (or folder) that failed.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+        /// Files saved before the failure.
+        written: Vec<PathBuf>,
+    },
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| format!("`{}`", p.display()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Document {
+    /// The text each file would be saved with, in file order.
+    pub fn canonical_texts(&self) -> Vec<String> {
+        canonical_text(&self.roadmap)
     }
-    Ok(())
+
+    /// Whether saving would write anything: some file's canonical text differs from the text
+    /// last read or saved. (It serializes the roadmap: call it on a change, not every frame.)
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.canonical_texts()
+            .iter()
+            .zip(&self.files)
+            .any(|(text, file)| text != &file.text)
+    }
+
+    /// Validates the roadmap as it would be saved; diagnostics point into the texts to be
+    /// written.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let texts = self.canonical_texts();
+        validate(&self.roadmap, &with_texts(&self.files, &texts))
+    }
+}
+
+/// `files` with their texts replaced by `texts`.
+fn with_texts(files: &[ParsedFile], texts: &[String]) -> Vec<ParsedFile> {
+    files
+        .iter()
+        .zip(texts)
+        .map(|(f, t)| ParsedFile {
+            display: f.display.clone(),
+            path: f.path.clone(),
+            text: t.clone(),
+        })
+        .collect()
+}
+
+/// The files of `doc` whose content on disk differs from the text last read or saved (or that
+/// cannot be read any more): changes made outside Waymark. Compares contents, not times.
+pub fn changed_on_disk(doc: &Document) -> Vec<PathBuf> {
+    doc.files
+        .iter()
+        .filter(|f| std::fs::read(&f.path).map_or(true, |bytes| bytes != f.text.as_bytes()))
+        .map(|f| f.path.clone())
+        .collect()
+}
+
+/// One file to write, with the contents it replaces (for the backup).
+struct Planned {
+    /// Index in the document's files.
+    file: usize,
+    path: PathBuf,
+    contents: String,
+    previous: Option<Vec<u8>>,
+}
+
+/// Refuses a roadmap with errors; returns its warnings.
+fn check_saveable(doc: &Document, texts: &[String]) -> Result<Vec<Diagnostic>, SaveError> {
+    let diagnostics = validate(&doc.roadmap, &with_texts(&doc.files, texts));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(SaveError::Invalid(diagnostics));
+    }
+    Ok(diagnostics)
+}
+
+/// Reads a file's current contents: `None` when it does not exist.
+fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, SaveError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SaveError::Write {
+            path: path.to_owned(),
+            source,
+            written: Vec::new(),
+        }),
+    }
+}
+
+/// Writes the planned files: first every new version and backup to a temporary file (so that a
+/// full disk, a missing folder or a permission problem stops the save before any file is
+/// replaced), then renames each backup and file into place. Returns the files and backups
+/// written; on failure, the error lists the files already replaced.
+fn write_planned(plan: &[Planned]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), SaveError> {
+    let fail = |path: &Path, source: std::io::Error, written: &[PathBuf]| SaveError::Write {
+        path: path.to_owned(),
+        source,
+        written: written.to_vec(),
+    };
+    let mut staged = Vec::with_capacity(plan.len());
+    for p in plan {
+        let backup = match &p.previous {
+            Some(old) if old != p.contents.as_bytes() => {
+                let path = backup_path(&p.path);
+                Some(stage(&path, old).map_err(|e| fail(&path, e, &[]))?)
+            }
+            _ => None,
+        };
+        let file = stage(&p.path, p.contents.as_bytes()).map_err(|e| fail(&p.path, e, &[]))?;
+        staged.push((backup, file));
+    }
+    let mut written = Vec::new();
+    let mut backups = Vec::new();
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for (backup, file) in staged {
+        if let Some(b) = backup {
+            let path = b.path.clone();
+            b.commit().map_err(|e| fail(&path, e, &written))?;
+            backups.push(path);
+        }
+        let path = file.path.clone();
+        file.commit().map_err(|e| fail(&path, e, &written))?;
+        let dir = folder_of(&path);
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+        written.push(path);
+    }
+    for d in &dirs {
+        sync_dir(d);
+    }
+    Ok((written, backups))
+}
+
+/// After a failed write, records the files that were replaced all the same, so that they are
+/// not taken for outside changes.
+fn note_partial(doc: &mut Document, plan: &[Planned], error: &SaveError) {
+    if let SaveError::Write { written, .. } = error {
+        for p in plan.iter().filter(|p| written.contains(&p.path)) {
+            doc.files[p.file].text.clone_from(&p.contents);
+        }
+    }
+}
+
+/// Saves the document to its files: every file whose canonical text differs from the text last
+/// read or saved is written atomically, its previous contents kept as `NAME.bak` beside it.
+/// Unchanged files are not touched. Refuses (writing nothing) a roadmap with errors, and files
+/// changed on disk since they were read unless `options.overwrite_outside_changes`. On success
+/// the document records the texts written; on failure the roadmap is untouched.
+pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, SaveError> {
+    let texts = doc.canonical_texts();
+    let warnings = check_saveable(doc, &texts)?;
+    let mut plan = Vec::new();
+    let mut outside = Vec::new();
+    for (i, (file, text)) in doc.files.iter().zip(texts).enumerate() {
+        if file.text == text {
+            continue;
+        }
+        let previous = read_existing(&file.path)?;
+        if previous.as_deref() != Some(file.text.as_bytes()) {
+            outside.push(file.path.clone());
+        }
+        plan.push(Planned {
+            file: i,
+            path: file.path.clone(),
+            contents: text,
+            previous,
+        });
+    }
+    if !outside.is_empty() && !options.overwrite_outside_changes {
+        return Err(SaveError::ChangedOnDisk(outside));
+    }
+    let (written, backups) = match write_planned(&plan) {
+        Ok(done) => done,
+        Err(e) => {
+            note_partial(doc, &plan, &e);
+            return Err(e);
+        }
+    };
+    for p in plan {
+        doc.files[p.file].text = p.contents;
+    }
+    doc.warnings.clone_from(&warnings);
+    Ok(SaveReport {
+        unchanged: doc.files.len() - written.len(),
+        written,
+        backups,
+        warnings,
+    })
+}
+
+/// Whether two paths name the same file (by their canonical form where they exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Saves the document as a new roadmap whose entry file is `entry`: the entry file under its new
+/// name, the included files beside it under the names the entry file gives them (folders are
+/// created as needed). Each file is written atomically, and only where its content differs from
+/// what is there; a file replaced is kept as `NAME.bak`. The entry file may be overwritten (the
+/// save dialog has asked); other existing files that would change are refused
+/// ([`SaveError::WouldOverwrite`]) unless `options.overwrite_outside_changes`. Afterwards the
+/// document is the new one: its paths and entry name follow `entry`.
+pub fn save_as(
+    doc: &mut Document,
+    entry: &Path,
+    options: SaveOptions,
+) -> Result<SaveReport, SaveError> {
+    let Some(entry_name) = entry.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Err(SaveError::Write {
+            path: entry.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "a roadmap's entry file needs a file name",
+            ),
+            written: Vec::new(),
+        });
+    };
+    let texts = doc.canonical_texts();
+    let warnings = check_saveable(doc, &texts)?;
+    let base = folder_of(entry);
+    let paths: Vec<PathBuf> = std::iter::once(entry.to_owned())
+        .chain(doc.roadmap.files.iter().skip(1).map(|f| base.join(&f.name)))
+        .collect();
+    for dir in paths.iter().map(|p| folder_of(p)) {
+        std::fs::create_dir_all(&dir).map_err(|source| SaveError::Write {
+            path: dir.clone(),
+            source,
+            written: Vec::new(),
+        })?;
+    }
+    let mut plan = Vec::new();
+    let mut refused = Vec::new();
+    for (i, (path, text)) in paths.iter().zip(texts).enumerate() {
+        let previous = read_existing(path)?;
+        if previous.as_deref() == Some(text.as_bytes()) {
+            continue;
+        }
+        if let Some(old) = &previous {
+            let ours = doc
+                .files
+                .iter()
+                .find(|f| same_file(&f.path, path))
+                .is_some_and(|f| f.text.as_bytes() == old.as_slice());
+            if i > 0 && !ours {
+                refused.push(path.clone());
+            }
+        }
+        plan.push(Planned {
+            file: i,
+            path: path.clone(),
+            contents: text,
+            previous,
+        });
+    }
+    if !refused.is_empty() && !options.overwrite_outside_changes {
+        return Err(SaveError::WouldOverwrite(refused));
+    }
+    // On failure the document still names its old files: nothing to record.
+    let (written, backups) = write_planned(&plan)?;
+    let texts = doc.canonical_texts();
+    for (i, (file, text)) in doc.files.iter_mut().zip(texts).enumerate() {
+        file.path.clone_from(&paths[i]);
+        file.display = paths[i].display().to_string();
+        file.text = text;
+    }
+    doc.roadmap.files[0].name = entry_name;
+    doc.warnings.clone_from(&warnings);
+    Ok(SaveReport {
+        unchanged: doc.files.len() - written.len(),
+        written,
+        backups,
+        warnings,
+    })
 }

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use waymark::action::Tab;
 use waymark::cli;
+use waymark::i18n::Lang;
 
 /// Waymark: explore and edit strategy roadmaps.
 #[derive(Parser)]
@@ -15,6 +17,31 @@ struct Cli {
     command: Option<Command>,
     /// A roadmap's entry file to open; without one the bundled roadmap opens.
     path: Option<PathBuf>,
+    /// The view to show first: timeline, matrix, accountability, proposals, targets, linkage,
+    /// coverage or kpis.
+    #[arg(long, value_parser = parse_view)]
+    view: Option<Tab>,
+    /// The interface language: ja or en.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+fn parse_view(name: &str) -> Result<Tab, String> {
+    Tab::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Tab::ALL.iter().map(|t| t.name()).collect();
+        format!(
+            "unknown view `{name}`; expected one of {}",
+            names.join(", ")
+        )
+    })
+}
+
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    match name {
+        "ja" => Ok(Lang::Ja),
+        "en" => Ok(Lang::En),
+        _ => Err(format!("unknown language `{name}`; expected ja or en")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -45,6 +72,17 @@ enum Command {
         /// Entry file of the roadmap.
         path: PathBuf,
     },
+    /// Write a synthetic roadmap N times the size of the bundled one, for benchmarks.
+    Generate {
+        /// How many times the bundled roadmap's items (1–10000).
+        #[arg(long)]
+        scale: u32,
+        /// Seed of the pseudo-random choices; the same seed gives the same files.
+        #[arg(long, default_value_t = waymark::generate::DEFAULT_SEED)]
+        seed: u64,
+        /// Folder to write the entry file `roadmap.ron` and its included files into.
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -70,9 +108,14 @@ fn main() -> anyhow::Result<ExitCode> {
             format: ExportFormat::Json,
             path,
         }) => cli::export_json(&path, &mut out)?,
+        Some(Command::Generate {
+            scale,
+            seed,
+            out: dir,
+        }) => waymark::generate::run(scale, seed, &dir, &mut out)?,
         None => {
             drop(out);
-            waymark::app::run(args.path)?;
+            waymark::app::run(args.path, args.view, args.lang)?;
             0
         }
     };

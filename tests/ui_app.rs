@@ -176,3 +176,48 @@ fn with_the_mouse_alone_gap_5_leads_to_its_measures_ministries_and_timing() {
     h.get_by_label_contains("FY2022-FY2029");
     h.get_by_label("経 経済産業省");
 }
+
+/// A file dropped on the window, as the windowing integration hands it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_roadmap_on_the_window_opens_it_and_remembers_it() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/roadmap.ron");
+    let mut h = harness(bundled_app());
+    h.run();
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.clone())));
+    h.step();
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    let doc = h.state().document().expect("a roadmap is open");
+    assert_eq!(doc.entry_path(), path.as_path());
+    assert!(h.state().title().contains(&doc.roadmap.header.title));
+    assert_eq!(h.state().prefs().recent.first(), Some(&path));
+}
+
+#[test]
+fn ctrl_f_focuses_the_search_field() {
+    let mut h = harness(bundled_app());
+    h.run();
+    assert!(!h.get_by_role(egui::accesskit::Role::TextInput).is_focused());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    assert!(h.get_by_role(egui::accesskit::Role::TextInput).is_focused());
+}

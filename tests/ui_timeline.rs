@@ -6,7 +6,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use waymark::action::Action;
 use waymark::analysis::derived::{Derived, Inputs};
 use waymark::analysis::filter::Filter;
-use waymark::analysis::timeline::{Grouping, Layer};
+use waymark::analysis::timeline::{Anchor, Grouping, Layer, MarkerKind};
 use waymark::i18n::Lang;
 use waymark::model::{ItemRef, MinistryCode, Roadmap};
 use waymark::ui::ViewCtx;
@@ -33,8 +33,17 @@ fn derive(roadmap: &Roadmap, filter: Filter, selection: Option<ItemRef>) -> Deri
 
 /// A harness showing the timeline; its state collects the actions pushed.
 fn harness<'a>(roadmap: &'a Roadmap, derived: &'a Derived) -> Harness<'a, Vec<Action>> {
+    harness_sized(roadmap, derived, egui::vec2(1280.0, 800.0))
+}
+
+/// A harness of the given size showing the timeline.
+fn harness_sized<'a>(
+    roadmap: &'a Roadmap,
+    derived: &'a Derived,
+    size: egui::Vec2,
+) -> Harness<'a, Vec<Action>> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .with_context_setup(waymark::fonts::install)
         .build_ui_state(
             move |ui, actions: &mut Vec<Action>| {
@@ -63,6 +72,46 @@ fn measure_bars(derived: &Derived) -> Vec<ItemRef> {
         }
     }
     out
+}
+
+/// Drags the chart up by `dy` points, scrolling the lanes further down into view.
+fn scroll_lanes(h: &mut Harness<'_, Vec<Action>>, dy: f32) {
+    let chart = h.get_by_label("タイムライン図").rect();
+    let from = egui::pos2(chart.right() - 30.0, chart.bottom() - 10.0);
+    let to = from - egui::vec2(0.0, dy);
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::default(),
+    };
+    h.hover_at(from);
+    h.event(button(from, true));
+    h.run();
+    h.hover_at(from - egui::vec2(0.0, dy * 0.5));
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.event(button(to, false));
+    h.run();
+}
+
+/// The first of `items` whose bar is in view with its accessible name, scrolling the lanes down
+/// until one is (measure lanes come below the target states and the gaps).
+fn first_in_view(
+    h: &mut Harness<'_, Vec<Action>>,
+    items: &[(ItemRef, String)],
+) -> Option<(ItemRef, String)> {
+    for _ in 0..12 {
+        if let Some(found) = items
+            .iter()
+            .find(|(_, label)| h.query_all_by_label(label).next().is_some())
+        {
+            return Some(found.clone());
+        }
+        scroll_lanes(h, 300.0);
+    }
+    None
 }
 
 fn label_of(roadmap: &Roadmap, derived: &Derived, item: &ItemRef) -> String {
@@ -110,11 +159,11 @@ fn clicking_a_measure_bar_selects_that_measure() {
     let measures = measure_bars(&d);
     assert!(measures.len() > 10, "the bundled roadmap has measure bars");
     // The first measure whose bar is in view (lanes further down are scrolled out of view).
-    let (item, label) = measures
+    let labelled: Vec<(ItemRef, String)> = measures
         .iter()
         .map(|m| (m.clone(), label_of(&r, &d, m)))
-        .find(|(_, label)| h.query_all_by_label(label).next().is_some())
-        .expect("some measure bar is in view");
+        .collect();
+    let (item, label) = first_in_view(&mut h, &labelled).expect("some measure bar is in view");
     h.get_all_by_label(&label)
         .next()
         .expect("the bar is there")
@@ -153,27 +202,31 @@ fn clicking_empty_space_clears_the_selection() {
 fn a_measure_hidden_by_the_filter_has_no_bar() {
     let r = bundled();
     let all = derive(&r, Filter::default(), None);
-    let h_all = harness(&r, &all);
+    let mut h_all = harness(&r, &all);
     // A measure shown unfiltered that 経 is not responsible for.
     let meti = ItemRef::Ministry(MinistryCode::new("経").expect("valid code"));
-    let (hidden, label) = measure_bars(&all)
+    let outside: Vec<(ItemRef, String)> = measure_bars(&all)
         .into_iter()
         .filter(|m| all.index.ministries_of_measure(m).all(|(x, _)| x != &meti))
         .map(|m| {
             let label = label_of(&r, &all, &m);
             (m, label)
         })
-        .find(|(_, label)| h_all.query_all_by_label(label).next().is_some())
-        .expect("a measure outside 経 is shown unfiltered");
+        .collect();
+    let (hidden, label) =
+        first_in_view(&mut h_all, &outside).expect("a measure outside 経 is shown unfiltered");
     drop(h_all);
 
     let filtered = derive(&r, ministries(&["経"]), None);
     assert!(!filtered.visible.contains(&hidden));
-    let h = harness(&r, &filtered);
-    assert!(
-        h.query_all_by_label(&label).next().is_none(),
-        "{label} is filtered out but still drawn"
-    );
+    let mut h = harness(&r, &filtered);
+    for _ in 0..6 {
+        assert!(
+            h.query_all_by_label(&label).next().is_none(),
+            "{label} is filtered out but still drawn"
+        );
+        scroll_lanes(&mut h, 300.0);
+    }
     // What remains is drawn: the 経 lane.
     h.get_by_label("経 経済産業省");
 }
@@ -233,5 +286,97 @@ fn a_selection_is_marked_and_english_labels_follow_the_language() {
     assert_eq!(
         node.accesskit_node().toggled(),
         Some(egui::accesskit::Toggled::True)
+    );
+}
+
+#[test]
+fn the_whole_horizon_fits_and_target_labels_keep_clear_of_each_other() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let targets: Vec<ItemRef> = r
+        .items
+        .target_states
+        .iter()
+        .map(|t| ItemRef::Target(t.id.clone()))
+        .collect();
+    assert!(targets.len() >= 4);
+    // As wide as the whole window, and as narrow as the middle of the app beside its panels.
+    for width in [1280.0, 600.0] {
+        let h = harness_sized(&r, &d, egui::vec2(width, 800.0));
+        let chart = h.get_by_label("タイムライン図").rect();
+        let rects: Vec<(String, egui::Rect)> = targets
+            .iter()
+            .map(|t| {
+                let label = label_of(&r, &d, t);
+                let rect = h
+                    .query_all_by_label(&label)
+                    .next()
+                    .unwrap_or_else(|| panic!("{label} is in view at {width} points"))
+                    .rect();
+                (label, rect)
+            })
+            .collect();
+        for (i, (a, ra)) in rects.iter().enumerate() {
+            assert!(chart.contains_rect(*ra), "{a} is inside the chart");
+            for (b, rb) in &rects[i + 1..] {
+                assert!(
+                    !ra.shrink(0.5).intersects(rb.shrink(0.5)),
+                    "at {width} points, {a} {ra:?} overlaps {b} {rb:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn gaps_without_timing_are_markers_that_say_so() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let lane = d
+        .timeline
+        .lanes
+        .iter()
+        .find(|l| l.layer == Layer::Gaps)
+        .expect("a gaps lane");
+    // Every gap is on the timeline, as a bar or as a marker.
+    for g in &r.items.gaps {
+        let g = ItemRef::Gap(g.id.clone());
+        let bars = lane.bars.iter().filter(|b| b.item == g).count();
+        let markers = lane.markers.iter().filter(|m| m.item == g).count();
+        assert_eq!(bars + markers, 1, "{g} is drawn once");
+        if markers == 1 {
+            assert!(d.index.measures_of_gap(&g).all(|m| {
+                let ItemRef::Measure(id) = m else {
+                    return true;
+                };
+                r.measure(id).is_some_and(|m| m.span.is_none())
+            }));
+        }
+    }
+    // The 2018 gaps are answered by proposal actions that give no timing: they stand at the date
+    // of their source document, the 2018 paper, and take the first rows.
+    let untimed: Vec<_> = lane
+        .markers
+        .iter()
+        .filter(|m| m.kind == MarkerKind::Untimed(Anchor::SourceDate))
+        .collect();
+    assert!(untimed.len() >= 8, "{} untimed gaps", untimed.len());
+    assert!(untimed.iter().all(|m| (2018.0..2019.0).contains(&m.at)));
+    let first_bar_row = lane.bars.iter().map(|b| b.row).min().unwrap_or(0);
+    assert!(lane.markers.iter().all(|m| m.row < first_bar_row));
+
+    // On screen each has its own button, which says why it stands there.
+    let mut h = harness(&r, &d);
+    let label = label_of(&r, &d, &untimed[0].item);
+    let node = h.get_by_label(&label);
+    assert_eq!(
+        node.accesskit_node().description().as_deref(),
+        Some("対応する施策に期間の記載がない")
+    );
+    node.click();
+    h.run();
+    assert_eq!(
+        h.state().as_slice(),
+        &[Action::Select(Some(untimed[0].item.clone()))]
     );
 }

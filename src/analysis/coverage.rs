@@ -102,9 +102,12 @@ pub fn coverage(roadmap: &Roadmap, index: &Index) -> Coverage {
             .map(|a| a.fy)
             .min()
             .unwrap_or(latest.as_of_fy);
-        let years_total = f64::from((target.deadline_fy - first + 1).max(1));
-        let years_done =
-            f64::from((latest.as_of_fy - first + 1).clamp(0, target.deadline_fy - first + 1));
+        // In i64, and with the deadline at least a year after the start, so that neither the
+        // arithmetic nor the clamp can fail whatever years the KPI names.
+        let first = i64::from(first);
+        let years_total = (i64::from(target.deadline_fy) - first + 1).max(1);
+        let years_done = (i64::from(latest.as_of_fy) - first + 1).clamp(0, years_total);
+        let (years_total, years_done) = (years_total as f64, years_done as f64);
         let expected = target.value * years_done / years_total;
         let behind = match target.comparison {
             Comparison::AtLeast => latest.value < expected,

@@ -198,7 +198,7 @@ pub fn apply(roadmap: &Roadmap, index: &Index, filter: &Filter) -> Visible {
                     (filter.themes.is_empty() || filter.themes.contains(t))
                         && index.related(&r, |_| true, true).any(|g| items.contains(g))
                 }
-                ItemRef::Event(id) => it.events.iter().find(|e| &e.id == id).is_some_and(|e| {
+                ItemRef::Event(id) => roadmap.event(id).is_some_and(|e| {
                     let fy = e.when.fiscal_year();
                     filter.fy_from.is_none_or(|f| fy >= f) && filter.fy_to.is_none_or(|t| fy <= t)
                 }),

@@ -17,36 +17,26 @@ pub fn ellipsize(text: &str, max: usize) -> String {
 
 /// A short tag for an item: `小論点1-2`, `提言⑤`, `2030-1`, `文` …
 pub fn tag(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
-    let it = &roadmap.items;
     match item {
         ItemRef::Gap(id) => match roadmap.gap(id) {
-            Some(g) => match g
-                .theme
-                .as_ref()
-                .and_then(|t| it.themes.iter().find(|x| &x.id == t))
-            {
+            Some(g) => match g.theme.as_ref().and_then(|t| roadmap.theme(t)) {
                 Some(t) => format!("{}{}-{}", lang.pick("小論点", "Issue "), t.number, g.number),
                 None => format!("{}{}", lang.pick("ギャップ", "Gap "), g.number),
             },
             None => id.to_string(),
         },
-        ItemRef::Proposal(id) => it.proposals.iter().find(|p| &p.id == id).map_or_else(
+        ItemRef::Proposal(id) => roadmap.proposal(id).map_or_else(
             || id.to_string(),
             |p| format!("{}{}", lang.pick("提言", "Proposal "), circled(p.number)),
         ),
-        ItemRef::Theme(id) => it.themes.iter().find(|t| &t.id == id).map_or_else(
+        ItemRef::Theme(id) => roadmap.theme(id).map_or_else(
             || id.to_string(),
             |t| format!("{}{}", lang.pick("項目", "Theme "), t.number),
         ),
-        ItemRef::Target(id) => it.target_states.iter().find(|t| &t.id == id).map_or_else(
+        ItemRef::Target(id) => roadmap.target(id).map_or_else(
             || id.to_string(),
             |t| {
-                let n = it
-                    .target_states
-                    .iter()
-                    .filter(|x| x.horizon_year == t.horizon_year)
-                    .position(|x| x.id == t.id)
-                    .unwrap_or(0);
+                let n = roadmap.target_rank(id).unwrap_or(0);
                 format!("★{}-{}", t.horizon_year, n + 1)
             },
         ),
@@ -57,7 +47,6 @@ pub fn tag(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
 
 /// The main text of an item, whole.
 pub fn text(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
-    let it = &roadmap.items;
     let pick_en = |ja: &str, en: Option<&String>| match (lang, en) {
         (Lang::En, Some(en)) => en.clone(),
         _ => ja.to_owned(),
@@ -68,30 +57,17 @@ pub fn text(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
             Lang::Ja => m.name.clone(),
             Lang::En => m.name_en.clone(),
         }),
-        ItemRef::Stage(id) => {
-            it.stages
-                .iter()
-                .find(|s| &s.id == id)
-                .map(|s| match (&s.detail, lang, &s.en) {
-                    (_, Lang::En, Some(en)) => en.clone(),
-                    (Some(d), _, _) => format!("{}（{}）", s.name, d),
-                    (None, _, _) => s.name.clone(),
-                })
-        }
-        ItemRef::Target(id) => it
-            .target_states
-            .iter()
-            .find(|t| &t.id == id)
+        ItemRef::Stage(id) => roadmap.stage(id).map(|s| match (&s.detail, lang, &s.en) {
+            (_, Lang::En, Some(en)) => en.clone(),
+            (Some(d), _, _) => format!("{}（{}）", s.name, d),
+            (None, _, _) => s.name.clone(),
+        }),
+        ItemRef::Target(id) => roadmap
+            .target(id)
             .map(|t| pick_en(&t.text, t.en.as_ref())),
-        ItemRef::Note(id) => it
-            .notes
-            .iter()
-            .find(|n| &n.id == id)
-            .map(|n| pick_en(&n.text, n.en.as_ref())),
-        ItemRef::Theme(id) => it
-            .themes
-            .iter()
-            .find(|t| &t.id == id)
+        ItemRef::Note(id) => roadmap.note(id).map(|n| pick_en(&n.text, n.en.as_ref())),
+        ItemRef::Theme(id) => roadmap
+            .theme(id)
             .map(|t| pick_en(&t.title, t.en.as_ref())),
         ItemRef::Gap(id) => roadmap.gap(id).map(|g| pick_en(&g.text, g.en.as_ref())),
         ItemRef::Measure(id) => roadmap.measure(id).map(|m| match (&m.title, lang, &m.en) {
@@ -99,25 +75,13 @@ pub fn text(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
             (Some(t), _, _) => t.clone(),
             (None, _, _) => m.text.clone(),
         }),
-        ItemRef::Proposal(id) => it
-            .proposals
-            .iter()
-            .find(|p| &p.id == id)
+        ItemRef::Proposal(id) => roadmap
+            .proposal(id)
             .map(|p| pick_en(&p.statement, p.en.as_ref())),
-        ItemRef::Kpi(id) => it
-            .kpis
-            .iter()
-            .find(|k| &k.id == id)
-            .map(|k| pick_en(&k.name, k.en.as_ref())),
-        ItemRef::Budget(id) => it
-            .budgets
-            .iter()
-            .find(|b| &b.id == id)
-            .map(|b| b.title.clone()),
-        ItemRef::Event(id) => it
-            .events
-            .iter()
-            .find(|e| &e.id == id)
+        ItemRef::Kpi(id) => roadmap.kpi(id).map(|k| pick_en(&k.name, k.en.as_ref())),
+        ItemRef::Budget(id) => roadmap.budget(id).map(|b| b.title.clone()),
+        ItemRef::Event(id) => roadmap
+            .event(id)
             .map(|e| pick_en(&e.title, e.en.as_ref())),
     }
     .unwrap_or_else(|| format!("({})", item.id_str()))

@@ -2,6 +2,11 @@
 //! proposal, events, KPI deadlines), with bars packed into rows so that none overlap.
 //!
 //! Positions are in fiscal years on a continuous axis: FY2025 spans `[2025.0, 2026.0)`.
+//!
+//! A gap spans the measures that answer it. A gap no measure answers, or whose measures give no
+//! timing, has no span to show: it becomes a marker at the date of its source document (when it
+//! was written down), or at the start of the horizon when the source has no date, and says so
+//! ([`MarkerKind`]). Such markers take the first rows of the gaps lane, above the bars.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +14,10 @@ use super::index::Index;
 use super::labels;
 use crate::i18n::Lang;
 use crate::model::{ItemRef, Provenance, Roadmap};
+
+/// The most characters of an item's text a label carries; the view elides it further to the room
+/// it has on screen.
+const LABEL_CHARS: usize = 40;
 
 /// How measure lanes are grouped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -54,6 +63,26 @@ pub struct Bar {
     pub label: String,
 }
 
+/// What a marker's position means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// The item's own date: a target state's horizon, an event's date, a KPI's deadline.
+    Dated,
+    /// A gap no measure answers, placed where [`Anchor`] says, not at a timing of its own.
+    Unaddressed(Anchor),
+    /// A gap whose measures give no timing, placed where [`Anchor`] says.
+    Untimed(Anchor),
+}
+
+/// Where a gap without a span of its own is placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// At the date of its source document.
+    SourceDate,
+    /// At the start of the roadmap's horizon: its source gives no date.
+    HorizonStart,
+}
+
 /// A point on the timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
@@ -65,6 +94,8 @@ pub struct Marker {
     pub row: usize,
     /// Label to draw.
     pub label: String,
+    /// What the position means.
+    pub kind: MarkerKind,
 }
 
 /// A lane: a titled band of rows.
@@ -155,24 +186,38 @@ fn lane_of_bars(
     }
 }
 
+/// Markers packed into rows, each treated as `min_gap` years wide so that labels have room.
+fn packed_markers(
+    markers: Vec<(ItemRef, f64, String, MarkerKind)>,
+    min_gap: f64,
+) -> (Vec<Marker>, usize) {
+    let iv: Vec<(f64, f64)> = markers.iter().map(|m| (m.1, m.1 + min_gap)).collect();
+    let (rows, n) = pack(&iv);
+    let markers = markers
+        .into_iter()
+        .zip(rows)
+        .map(|((item, at, label, kind), row)| Marker {
+            item,
+            at,
+            row,
+            label,
+            kind,
+        })
+        .collect();
+    (markers, n)
+}
+
 fn lane_of_markers(
     layer: Layer,
     title: String,
     markers: Vec<(ItemRef, f64, String)>,
     min_gap: f64,
 ) -> Lane {
-    let iv: Vec<(f64, f64)> = markers.iter().map(|m| (m.1, m.1 + min_gap)).collect();
-    let (rows, n) = pack(&iv);
     let markers = markers
         .into_iter()
-        .zip(rows)
-        .map(|((item, at, label), row)| Marker {
-            item,
-            at,
-            row,
-            label,
-        })
+        .map(|(item, at, label)| (item, at, label, MarkerKind::Dated))
         .collect();
+    let (markers, n) = packed_markers(markers, min_gap);
     Lane {
         layer,
         title,
@@ -202,12 +247,11 @@ pub fn layout(
         .map(|t| ItemRef::Target(t.id.clone()))
         .filter(|r| visible(r))
         .map(|r| {
-            let year = it
-                .target_states
-                .iter()
-                .find(|t| ItemRef::Target(t.id.clone()) == r)
-                .map_or(0, |t| t.horizon_year);
-            let label = labels::short(roadmap, &r, lang, 18);
+            let year = match &r {
+                ItemRef::Target(id) => roadmap.target(id).map_or(0, |t| t.horizon_year),
+                _ => 0,
+            };
+            let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
             (r, f64::from(year), label)
         })
         .collect();
@@ -218,45 +262,7 @@ pub fn layout(
         label_years * 2.0,
     ));
 
-    let span_of = |id: &crate::model::MeasureId| roadmap.measure(id).and_then(|m| m.span.as_ref());
-    let gaps = it
-        .gaps
-        .iter()
-        .filter_map(|g| {
-            let r = ItemRef::Gap(g.id.clone());
-            if !visible(&r) {
-                return None;
-            }
-            let spans: Vec<_> = index
-                .measures_of_gap(&r)
-                .filter_map(|m| match m {
-                    ItemRef::Measure(id) => span_of(id),
-                    _ => None,
-                })
-                .collect();
-            let start = spans.iter().map(|s| s.start_fy).min()?;
-            let end = spans.iter().map(|s| s.end_fy).max()?;
-            let provenance = if spans.iter().all(|s| s.provenance == Provenance::Stated) {
-                Provenance::Stated
-            } else {
-                Provenance::Assumed
-            };
-            Some((
-                r.clone(),
-                f64::from(start),
-                f64::from(end + 1),
-                provenance,
-                labels::short(roadmap, &r, lang, 16),
-            ))
-        })
-        .collect();
-    lanes.push(lane_of_bars(
-        Layer::Gaps,
-        lang.pick("論点・ギャップ", "Gaps").to_owned(),
-        None,
-        gaps,
-        label_years,
-    ));
+    lanes.push(gap_lane(roadmap, index, lang, visible, label_years));
 
     let measure_bar = |m: &crate::model::Measure| {
         let r = ItemRef::Measure(m.id.clone());
@@ -267,7 +273,7 @@ pub fn layout(
                 f64::from(s.start_fy),
                 f64::from(s.end_fy + 1),
                 s.provenance,
-                labels::short(roadmap, &r, lang, 16),
+                labels::short(roadmap, &r, lang, LABEL_CHARS),
             )
         })
     };
@@ -355,7 +361,7 @@ pub fn layout(
         .map(|e| (ItemRef::Event(e.id.clone()), e.when.fy_position()))
         .filter(|(r, _)| visible(r))
         .map(|(r, at)| {
-            let label = labels::short(roadmap, &r, lang, 14);
+            let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
             (r, at, label)
         })
         .collect();
@@ -377,7 +383,7 @@ pub fn layout(
                 (
                     r.clone(),
                     f64::from(t.deadline_fy + 1),
-                    labels::short(roadmap, &r, lang, 14),
+                    labels::short(roadmap, &r, lang, LABEL_CHARS),
                 )
             })
         })
@@ -394,6 +400,81 @@ pub fn layout(
         start_fy: roadmap.header.start_fy,
         end_fy: roadmap.header.end_fy,
     }
+}
+
+/// The gaps lane: a bar for each gap spanning the measures that answer it, and in the first rows a
+/// marker for each gap without such a span ([`MarkerKind::Unaddressed`], [`MarkerKind::Untimed`]).
+fn gap_lane(
+    roadmap: &Roadmap,
+    index: &Index,
+    lang: Lang,
+    visible: &dyn Fn(&ItemRef) -> bool,
+    label_years: f64,
+) -> Lane {
+    let span_of = |id: &crate::model::MeasureId| roadmap.measure(id).and_then(|m| m.span.as_ref());
+    let mut bars = Vec::new();
+    let mut markers = Vec::new();
+    for g in &roadmap.items.gaps {
+        let r = ItemRef::Gap(g.id.clone());
+        if !visible(&r) {
+            continue;
+        }
+        let measures: Vec<&ItemRef> = index.measures_of_gap(&r).collect();
+        let spans: Vec<_> = measures
+            .iter()
+            .filter_map(|m| match m {
+                ItemRef::Measure(id) => span_of(id),
+                _ => None,
+            })
+            .collect();
+        let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
+        let first = spans.iter().map(|s| s.start_fy).min();
+        let last = spans.iter().map(|s| s.end_fy).max();
+        if let (Some(start), Some(end)) = (first, last) {
+            let provenance = if spans.iter().all(|s| s.provenance == Provenance::Stated) {
+                Provenance::Stated
+            } else {
+                Provenance::Assumed
+            };
+            bars.push((r, f64::from(start), f64::from(end + 1), provenance, label));
+            continue;
+        }
+        let source_date = g
+            .source
+            .as_ref()
+            .and_then(|s| roadmap.source(&s.doc))
+            .and_then(|s| s.date.as_ref());
+        let (at, anchor) = match source_date {
+            Some(date) => (date.fy_position(), Anchor::SourceDate),
+            None => (f64::from(roadmap.header.start_fy), Anchor::HorizonStart),
+        };
+        let kind = if measures.is_empty() {
+            MarkerKind::Unaddressed(anchor)
+        } else {
+            MarkerKind::Untimed(anchor)
+        };
+        markers.push((r, at, label, kind));
+    }
+    let mut lane = lane_of_bars(
+        Layer::Gaps,
+        lang.pick("論点・ギャップ", "Gaps").to_owned(),
+        None,
+        bars,
+        label_years,
+    );
+    if !markers.is_empty() {
+        let (markers, n) = packed_markers(markers, label_years * 2.0);
+        for bar in &mut lane.bars {
+            bar.row += n;
+        }
+        lane.rows = if lane.bars.is_empty() {
+            n
+        } else {
+            lane.rows + n
+        };
+        lane.markers = markers;
+    }
+    lane
 }
 
 #[cfg(test)]

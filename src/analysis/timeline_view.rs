@@ -1,5 +1,6 @@
 //! The arithmetic behind the timeline view: the fiscal-year scale with zoom and pan, tick spacing,
-//! year labels in 西暦 and 令和, the extent of the laid-out data, and today's date.
+//! year labels in 西暦 and 令和, the extent of the laid-out data, today's date, and the rows that
+//! keep markers' labels clear of each other at the current zoom.
 //!
 //! Plain numbers only (pixels as `f64` offsets from the left of the plotting area), so that it can
 //! be tested without a window.
@@ -141,6 +142,127 @@ pub fn data_range(timeline: &Timeline) -> (f64, f64) {
     (start, end)
 }
 
+/// A marker whose label needs a place: where the marker is and how wide its glyph and label are,
+/// in pixels along the axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelRequest {
+    /// The marker's centre.
+    pub x_px: f64,
+    /// Half the width of its glyph.
+    pub half_glyph_px: f64,
+    /// The width of its whole label.
+    pub label_px: f64,
+}
+
+/// Which side of its marker a label is drawn on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelSide {
+    /// After the marker (the usual place).
+    Right,
+    /// Before the marker, when the label would run past the end of the data after it.
+    Left,
+}
+
+/// Where a marker and its label went.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelPlace {
+    /// Row, from 0.
+    pub row: usize,
+    /// Side of the marker.
+    pub side: LabelSide,
+    /// Width granted to the label: its whole width, or less when it has to be elided.
+    pub label_px: f64,
+}
+
+/// Space between a marker's glyph and its label.
+pub const LABEL_GAP_PX: f64 = 4.0;
+/// Space between one marker's extent (glyph and label) and the next in its row: wider than
+/// [`LABEL_GAP_PX`], so that a label reads as belonging to the glyph it is next to.
+pub const ITEM_GAP_PX: f64 = 16.0;
+
+/// Packs markers and their labels into rows so that no label overlaps a marker or another label.
+///
+/// Markers are taken left to right. Each label goes after its marker, or before it when not even
+/// `min_label_px` of it fits after it within `[lo_px, hi_px]`. For packing, a label counts as at
+/// most `min_label_px` wide, so that long labels do not each take a row of their own; afterwards
+/// every label is granted the room up to its neighbours in its row (up to its whole width), and a
+/// label granted less than its whole width is to be elided. Returns each marker's place, in input
+/// order, and the number of rows (at least 1).
+pub fn pack_labels(
+    requests: &[LabelRequest],
+    min_label_px: f64,
+    lo_px: f64,
+    hi_px: f64,
+) -> (Vec<LabelPlace>, usize) {
+    let gap = LABEL_GAP_PX;
+    let item_gap = ITEM_GAP_PX;
+    let mut order: Vec<usize> = (0..requests.len()).collect();
+    order.sort_by(|&a, &b| requests[a].x_px.total_cmp(&requests[b].x_px));
+    let mut places = vec![
+        LabelPlace {
+            row: 0,
+            side: LabelSide::Right,
+            label_px: 0.0,
+        };
+        requests.len()
+    ];
+    // Each marker's extent with its label at the packing width, and the markers of each row.
+    let mut extents = vec![(0.0, 0.0); requests.len()];
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for &i in &order {
+        let r = requests[i];
+        let room_right = hi_px - (r.x_px + r.half_glyph_px + gap);
+        let room_left = (r.x_px - r.half_glyph_px - gap) - lo_px;
+        let w = r.label_px.min(min_label_px);
+        let side = if w > room_right && (w <= room_left || room_left > room_right) {
+            LabelSide::Left
+        } else {
+            LabelSide::Right
+        };
+        let extent = match side {
+            LabelSide::Right => (r.x_px - r.half_glyph_px, r.x_px + r.half_glyph_px + gap + w),
+            LabelSide::Left => (r.x_px - r.half_glyph_px - gap - w, r.x_px + r.half_glyph_px),
+        };
+        let row = rows
+            .iter()
+            .position(|row| {
+                row.last()
+                    .is_none_or(|&j| extents[j].1 + item_gap <= extent.0)
+            })
+            .unwrap_or_else(|| {
+                rows.push(Vec::new());
+                rows.len() - 1
+            });
+        rows[row].push(i);
+        extents[i] = extent;
+        places[i] = LabelPlace {
+            row,
+            side,
+            label_px: w,
+        };
+    }
+    // Grant each label the room up to its neighbours: left to right, so that a label before its
+    // marker takes only what the label before it left.
+    for row in &rows {
+        let mut prev_end = lo_px - item_gap;
+        for (k, &i) in row.iter().enumerate() {
+            let r = requests[i];
+            let next_start = row.get(k + 1).map_or(hi_px + item_gap, |&j| extents[j].0);
+            let room = match places[i].side {
+                LabelSide::Right => next_start - item_gap - (r.x_px + r.half_glyph_px + gap),
+                LabelSide::Left => (r.x_px - r.half_glyph_px - gap) - (prev_end + item_gap),
+            };
+            let granted = r.label_px.min(room.max(places[i].label_px));
+            places[i].label_px = granted;
+            prev_end = match places[i].side {
+                LabelSide::Right => r.x_px + r.half_glyph_px + gap + granted,
+                LabelSide::Left => r.x_px + r.half_glyph_px,
+            };
+        }
+    }
+    (places, rows.len().max(1))
+}
+
 /// The civil date (year, month, day) of a count of days since 1970-01-01.
 pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
     // Howard Hinnant's algorithm, for the proleptic Gregorian calendar.
@@ -216,6 +338,89 @@ mod tests {
         assert!((s.left_fy - 2018.0).abs() < 1e-9);
         // Positions and offsets are inverse.
         assert!((s.fy_at(s.x_of(2030.5)) - 2030.5).abs() < 1e-9);
+    }
+
+    /// The extent of a placed marker and its label.
+    fn extent(r: &LabelRequest, p: &LabelPlace) -> (f64, f64) {
+        match p.side {
+            LabelSide::Right => (
+                r.x_px - r.half_glyph_px,
+                r.x_px + r.half_glyph_px + LABEL_GAP_PX + p.label_px,
+            ),
+            LabelSide::Left => (
+                r.x_px - r.half_glyph_px - LABEL_GAP_PX - p.label_px,
+                r.x_px + r.half_glyph_px,
+            ),
+        }
+    }
+
+    #[test]
+    fn packed_labels_never_overlap_markers_or_each_other() {
+        let req = |x: f64, w: f64| LabelRequest {
+            x_px: x,
+            half_glyph_px: 9.0,
+            label_px: w,
+        };
+        // Target states at 2030 and 2040 on a narrow axis (16 px a year from FY2018), three and
+        // two of them at the same year; the 2040 ones end near the right edge.
+        let requests = [
+            req(352.0, 220.0),
+            req(352.0, 230.0),
+            req(192.0, 210.0),
+            req(192.0, 120.0),
+            req(192.0, 60.0),
+            req(250.0, 40.0),
+        ];
+        let (places, rows) = pack_labels(&requests, 96.0, 0.0, 368.0);
+        assert!(rows >= 3, "three markers share a year");
+        for (i, (a, pa)) in requests.iter().zip(&places).enumerate() {
+            let (lo, hi) = extent(a, pa);
+            assert!(
+                lo >= -1e-9 && hi <= 368.0 + 1e-9,
+                "{i} stays in range: {lo}..{hi}"
+            );
+            assert!(pa.label_px <= a.label_px + 1e-9);
+            for (j, (b, pb)) in requests.iter().zip(&places).enumerate().skip(i + 1) {
+                if pa.row == pb.row {
+                    let (lo2, hi2) = extent(b, pb);
+                    assert!(
+                        hi + ITEM_GAP_PX <= lo2 + 1e-9 || hi2 + ITEM_GAP_PX <= lo + 1e-9,
+                        "{i} and {j} crowd each other in row {}",
+                        pa.row
+                    );
+                }
+            }
+        }
+        // The markers near the right edge put their labels before them.
+        assert_eq!(places[0].side, LabelSide::Left);
+        assert_eq!(places[2].side, LabelSide::Right);
+    }
+
+    #[test]
+    fn labels_with_room_keep_their_width_and_share_a_row() {
+        let requests = [
+            LabelRequest {
+                x_px: 10.0,
+                half_glyph_px: 6.0,
+                label_px: 150.0,
+            },
+            LabelRequest {
+                x_px: 300.0,
+                half_glyph_px: 6.0,
+                label_px: 150.0,
+            },
+        ];
+        let (places, rows) = pack_labels(&requests, 96.0, 0.0, 1000.0);
+        assert_eq!(rows, 1);
+        assert!(places.iter().all(|p| (p.label_px - 150.0).abs() < 1e-9));
+        assert!(places.iter().all(|p| p.side == LabelSide::Right));
+        // Closer together, the first label is elided to the room before the second marker.
+        let mut close = requests;
+        close[1].x_px = 140.0;
+        let (places, rows) = pack_labels(&close, 96.0, 0.0, 1000.0);
+        assert_eq!(rows, 1);
+        let room = 140.0 - 6.0 - ITEM_GAP_PX - (10.0 + 6.0 + LABEL_GAP_PX);
+        assert!((places[0].label_px - room).abs() < 1e-9, "{:?}", places[0]);
     }
 
     #[test]

@@ -299,11 +299,7 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
         return Err(LoadError { diagnostics });
     }
     Ok(Parsed {
-        roadmap: Roadmap {
-            header,
-            files: infos,
-            items,
-        },
+        roadmap: Roadmap::new(header, infos, items),
         files,
     })
 }
@@ -364,4 +360,25 @@ pub fn canonical_text(roadmap: &Roadmap) -> Vec<String> {
     (0..roadmap.files.len())
         .map(|i| serialize_file(&roadmap.file_doc(FileId(u16::try_from(i).unwrap_or(u16::MAX)))))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_beyond_the_limit_is_refused_by_name() {
+        // The schema never nests this deep, so an untyped value shows the parser's limit.
+        let deep = format!("{}{}", "[".repeat(MAX_NESTING + 1), "]".repeat(MAX_NESTING + 1));
+        let err = ron_options()
+            .from_str::<serde::de::IgnoredAny>(&deep)
+            .expect_err("too deep");
+        assert_eq!(err.code, ron::Error::ExceededRecursionLimit);
+        assert_eq!(
+            describe_ron_error(&err.code),
+            format!("values are nested deeper than the limit of {MAX_NESTING}")
+        );
+        let shallow = format!("{}{}", "[".repeat(MAX_NESTING - 1), "]".repeat(MAX_NESTING - 1));
+        assert!(ron_options().from_str::<serde::de::IgnoredAny>(&shallow).is_ok());
+    }
 }

@@ -10,13 +10,15 @@ mod io;
 pub mod item_ref;
 pub mod items;
 pub mod link;
+mod lookup;
 pub mod time;
 
 use serde::{Deserialize, Serialize};
 
 pub use ids::*;
 pub use io::{
-    FileSystem, LoadError, Parsed, ParsedFile, canonical_text, parse_roadmap, serialize_file,
+    FileSystem, LoadError, MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, Parsed, ParsedFile,
+    canonical_text, parse_roadmap, serialize_file,
 };
 pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
@@ -199,11 +201,29 @@ pub struct Roadmap {
     pub header: Header,
     /// The files, the entry file first. [`FileId`] indexes this.
     pub files: Vec<FileInfo>,
-    /// Every item.
+    /// Every item. After changing items in place, call [`Self::reindex`].
     pub items: Items,
+    /// Positions of items by ID, for the lookups below.
+    lookup: lookup::Lookup,
 }
 
 impl Roadmap {
+    /// A roadmap of these files and items.
+    pub fn new(header: Header, files: Vec<FileInfo>, items: Items) -> Self {
+        Self {
+            header,
+            files,
+            items,
+            lookup: lookup::Lookup::default(),
+        }
+    }
+
+    /// Forgets the lookup table, to be rebuilt on the next lookup: call it after changing
+    /// [`Self::items`] in place. (Lookups stay correct without it, but slower.)
+    pub fn reindex(&mut self) {
+        self.lookup = lookup::Lookup::default();
+    }
+
     /// The body of file `origin` as it is saved: the header and includes for the entry file, and
     /// the items that came from (or were added to) that file.
     pub fn file_doc(&self, origin: FileId) -> FileDoc {
@@ -217,42 +237,86 @@ impl Roadmap {
 
     /// Whether the item referred to exists.
     pub fn contains(&self, item: &ItemRef) -> bool {
-        let it = &self.items;
         match item {
-            ItemRef::Source(id) => it.sources.iter().any(|x| &x.id == id),
-            ItemRef::Ministry(code) => it.ministries.iter().any(|x| &x.code == code),
-            ItemRef::Stage(id) => it.stages.iter().any(|x| &x.id == id),
-            ItemRef::Target(id) => it.target_states.iter().any(|x| &x.id == id),
-            ItemRef::Note(id) => it.notes.iter().any(|x| &x.id == id),
-            ItemRef::Theme(id) => it.themes.iter().any(|x| &x.id == id),
-            ItemRef::Gap(id) => it.gaps.iter().any(|x| &x.id == id),
-            ItemRef::Measure(id) => it.measures.iter().any(|x| &x.id == id),
-            ItemRef::Proposal(id) => it.proposals.iter().any(|x| &x.id == id),
-            ItemRef::Kpi(id) => it.kpis.iter().any(|x| &x.id == id),
-            ItemRef::Budget(id) => it.budgets.iter().any(|x| &x.id == id),
-            ItemRef::Event(id) => it.events.iter().any(|x| &x.id == id),
+            ItemRef::Source(id) => self.source(id).is_some(),
+            ItemRef::Ministry(code) => self.ministry(code).is_some(),
+            ItemRef::Stage(id) => self.stage(id).is_some(),
+            ItemRef::Target(id) => self.target(id).is_some(),
+            ItemRef::Note(id) => self.note(id).is_some(),
+            ItemRef::Theme(id) => self.theme(id).is_some(),
+            ItemRef::Gap(id) => self.gap(id).is_some(),
+            ItemRef::Measure(id) => self.measure(id).is_some(),
+            ItemRef::Proposal(id) => self.proposal(id).is_some(),
+            ItemRef::Kpi(id) => self.kpi(id).is_some(),
+            ItemRef::Budget(id) => self.budget(id).is_some(),
+            ItemRef::Event(id) => self.event(id).is_some(),
         }
     }
 
-    /// Looks up a gap by ID.
-    pub fn gap(&self, id: &GapId) -> Option<&Gap> {
-        self.items.gaps.iter().find(|g| &g.id == id)
+    /// The place (from 0) of a target state among the target states of its horizon year, in
+    /// file order: `★2030-1` is the first of 2030.
+    pub fn target_rank(&self, id: &TargetId) -> Option<usize> {
+        let it = &self.items;
+        let i = self.lookup.position(
+            it,
+            ItemKind::Target,
+            &it.target_states,
+            id.as_str(),
+            |x| x.id.as_str(),
+        )?;
+        let t = &it.target_states[i];
+        self.lookup.target_rank(it, i).or_else(|| {
+            it.target_states
+                .iter()
+                .filter(|x| x.horizon_year == t.horizon_year)
+                .position(|x| x.id == t.id)
+        })
     }
+}
 
-    /// Looks up a measure by ID.
-    pub fn measure(&self, id: &MeasureId) -> Option<&Measure> {
-        self.items.measures.iter().find(|m| &m.id == id)
-    }
+macro_rules! lookups {
+    ($( $(#[$doc:meta])* $name:ident($id:ty) -> $ty:ty, $field:ident, $kind:ident, $key:ident; )*) => {
+        impl Roadmap {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self, id: &$id) -> Option<&$ty> {
+                    let list = &self.items.$field;
+                    self.lookup
+                        .position(&self.items, ItemKind::$kind, list, id.as_str(), |x| {
+                            x.$key.as_str()
+                        })
+                        .map(|i| &list[i])
+                }
+            )*
+        }
+    };
+}
 
-    /// Looks up a ministry by code.
-    pub fn ministry(&self, code: &MinistryCode) -> Option<&Ministry> {
-        self.items.ministries.iter().find(|m| &m.code == code)
-    }
-
+lookups! {
     /// Looks up a source document by ID.
-    pub fn source(&self, id: &SourceId) -> Option<&Source> {
-        self.items.sources.iter().find(|s| &s.id == id)
-    }
+    source(SourceId) -> Source, sources, Source, id;
+    /// Looks up a ministry by code.
+    ministry(MinistryCode) -> Ministry, ministries, Ministry, code;
+    /// Looks up a value-chain stage by ID.
+    stage(StageId) -> Stage, stages, Stage, id;
+    /// Looks up a target state by ID.
+    target(TargetId) -> TargetState, target_states, Target, id;
+    /// Looks up a note by ID.
+    note(NoteId) -> Note, notes, Note, id;
+    /// Looks up a theme by ID.
+    theme(ThemeId) -> Theme, themes, Theme, id;
+    /// Looks up a gap by ID.
+    gap(GapId) -> Gap, gaps, Gap, id;
+    /// Looks up a measure by ID.
+    measure(MeasureId) -> Measure, measures, Measure, id;
+    /// Looks up a proposal by ID.
+    proposal(ProposalId) -> Proposal, proposals, Proposal, id;
+    /// Looks up a KPI by ID.
+    kpi(KpiId) -> Kpi, kpis, Kpi, id;
+    /// Looks up a budget line by ID.
+    budget(BudgetId) -> Budget, budgets, Budget, id;
+    /// Looks up an event by ID.
+    event(EventId) -> Event, events, Event, id;
 }
 
 /// Shows a number as a circled numeral (①…⑳, then ㉑…㊿), or in parentheses beyond 50.

@@ -46,6 +46,23 @@ impl fmt::Display for FySpan {
     }
 }
 
+/// The earliest year a roadmap may name (a date, a fiscal year, a span's end).
+pub const MIN_YEAR: i32 = 1000;
+/// The latest year a roadmap may name. Years are bounded so that arithmetic on them (the year
+/// after a span, the fiscal year before a date) can never overflow.
+pub const MAX_YEAR: i32 = 9999;
+
+/// Checks that `year` lies in [`MIN_YEAR`]`..=`[`MAX_YEAR`], returning a message if not.
+pub fn check_year(year: i32) -> Result<(), String> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(format!(
+            "year {year} is outside the years accepted, {MIN_YEAR}–{MAX_YEAR}"
+        ))
+    }
+}
+
 /// The fiscal year that a calendar date falls in.
 pub fn fiscal_year_of(year: i32, month: u8) -> i32 {
     if month >= 4 { year } else { year - 1 }
@@ -94,8 +111,10 @@ impl When {
         }
     }
 
-    /// Checks the month and day, returning a message for an impossible date.
+    /// Checks the year, month and day, returning a message for an impossible date.
     pub fn check(&self) -> Result<(), String> {
+        let (When::Day(y, ..) | When::Month(y, _) | When::Year(y) | When::FiscalYear(y)) = *self;
+        check_year(y)?;
         let check_month = |m: u8| {
             if (1..=12).contains(&m) {
                 Ok(())
@@ -166,6 +185,10 @@ mod tests {
         assert!(When::Day(2023, 2, 29).check().is_err());
         assert!(When::Month(2023, 13).check().is_err());
         assert!(When::Day(2023, 4, 31).check().is_err());
+        assert!(When::Year(MAX_YEAR).check().is_ok());
+        assert!(When::Year(MAX_YEAR + 1).check().is_err());
+        assert!(When::FiscalYear(MIN_YEAR - 1).check().is_err());
+        assert!(When::Day(i32::MIN, 1, 1).check().is_err());
     }
 
     #[test]

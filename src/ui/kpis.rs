@@ -233,6 +233,17 @@ fn kpi_plot(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
             .map(|fy| [f64::from(fy), t.value * f64::from(fy - first + 1) / years])
             .collect()
     });
+    // Fit every series: egui_plot's automatic bounds leave lines that rise past the last
+    // frame's bounds cut off at the top.
+    let top = cumulative
+        .iter()
+        .chain(path.iter().flatten())
+        .map(|p| p[1])
+        .fold(0.0_f64, f64::max);
+    let last_fy = path
+        .as_ref()
+        .and_then(|p| p.last())
+        .map_or_else(|| actuals.last().map_or(first, |a| a.fy), |p| p[0] as i32);
     let cumulative_name = ctx.t("累計実績", "Cumulative actual").to_owned();
     let path_name = ctx.t("目標（按分）", "Target, pro-rated").to_owned();
     Plot::new(("kpi-plot", k.id.as_str()))
@@ -243,9 +254,14 @@ fn kpi_plot(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
+        .include_y(top * 1.1)
+        .include_x(f64::from(first) - 0.6)
+        .include_x(f64::from(last_fy) + 0.6)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_axis_label(ctx.t("年度", "Fiscal year"))
         .x_axis_formatter(|mark, _| {
             if mark.value.fract() == 0.0 {
-                format!("FY{}", mark.value)
+                format!("{}", mark.value)
             } else {
                 String::new()
             }

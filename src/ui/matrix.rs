@@ -120,16 +120,19 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
         return;
     }
     let ministries = &ctx.roadmap.items.ministries;
+    // Text columns share what the tag and ministry columns leave, so the table fits the view.
+    let fixed = 110.0 + 30.0 * ministries.len() as f32 + 8.0 * (5 + ministries.len()) as f32;
+    let text = (ui.available_width() - fixed).max(300.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("matrix")
         .striped(true)
         .resizable(true)
         .cell_layout(Layout::top_down(Align::Min))
-        .column(Column::initial(120.0).at_least(60.0).clip(true))
-        .column(Column::initial(210.0).at_least(80.0).clip(true))
-        .column(Column::initial(250.0).at_least(80.0).clip(true))
-        .column(Column::remainder().at_least(160.0).clip(true))
-        .column(Column::initial(86.0).at_least(40.0).clip(true));
+        .column(Column::initial(text * 0.14).at_least(60.0).clip(true))
+        .column(Column::initial(text * 0.23).at_least(80.0).clip(true))
+        .column(Column::initial(text * 0.26).at_least(80.0).clip(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(70.0).at_least(40.0).clip(true));
     for _ in ministries {
         table = table.column(Column::exact(30.0));
     }

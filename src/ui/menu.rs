@@ -36,6 +36,22 @@ pub fn menu_ui(ui: &mut egui::Ui, lang: Lang, prefs: &Prefs, tab: Tab, actions: 
             }
         });
         ui.menu_button(lang.pick("表示", "View"), |ui| {
+            if ui
+                .selectable_label(
+                    !prefs.hide_navigator,
+                    lang.pick("ナビゲーター", "Navigator"),
+                )
+                .clicked()
+            {
+                actions.push(Action::ToggleNavigator);
+            }
+            if ui
+                .selectable_label(!prefs.hide_inspector, lang.pick("詳細パネル", "Inspector"))
+                .clicked()
+            {
+                actions.push(Action::ToggleInspector);
+            }
+            ui.separator();
             for t in Tab::ALL {
                 if ui.selectable_label(t == tab, t.label(lang)).clicked() {
                     actions.push(Action::SetTab(t));

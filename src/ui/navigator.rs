@@ -14,6 +14,8 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // Long labels wrap to the panel's width instead of widening it.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             let width = 30;
             section(
                 ui,
@@ -52,7 +54,7 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                         if !ctx.visible.contains(&tr) && gaps.is_empty() {
                             continue;
                         }
-                        let title = labels::short(ctx.roadmap, &tr, ctx.lang, width);
+                        let title = labels::short(ctx.roadmap, &tr, ctx.lang, 14);
                         egui::CollapsingHeader::new(title)
                             .id_salt(("nav-theme", theme.id.as_str()))
                             .default_open(true)

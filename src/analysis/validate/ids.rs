@@ -149,28 +149,10 @@ impl Validator<'_> {
             self.error(rule, at, None, message);
             return;
         };
-        let place = self.loc.place(at.origin, &at.key, &[]);
-        let quoted = format!("\"{value}\"");
-        let mut pos = place.pos;
-        let mut seen = 0;
-        for (i, line) in place.text.lines().enumerate() {
-            if let Some(c) = line.find(field)
-                && line[c + field.len()..]
-                    .trim_start()
-                    .strip_prefix(':')
-                    .is_some_and(|r| r.trim_start().starts_with(&quoted))
-            {
-                seen += 1;
-                if seen == n {
-                    pos = crate::diagnostic::Pos {
-                        line: i + 1,
-                        col: line[..c].chars().count() + 1,
-                    };
-                    break;
-                }
-            }
-        }
-        self.out
-            .push(Diagnostic::error(rule, place.file, pos, message).with_snippet_from(place.text));
+        let place = self.loc.place_nth(at.origin, field, value, n);
+        self.out.push(super::with_snippet(
+            Diagnostic::error(rule, place.file, place.pos, message),
+            &place,
+        ));
     }
 }

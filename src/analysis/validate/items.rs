@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
+use crate::model::time::check_year;
 use crate::model::{MeasureKind, Provenance};
 
 impl Validator<'_> {
@@ -49,7 +50,9 @@ impl Validator<'_> {
             self.required(&at, "text", &t.text);
             self.cite(&at, t.source.as_ref(), t.provenance);
             let h = &r.header;
-            if t.horizon_year < h.start_fy || t.horizon_year > h.end_fy + 1 {
+            let year_ok = self.year(&at, "horizon_year:", t.horizon_year);
+            let after_end = i64::from(t.horizon_year) > i64::from(h.end_fy) + 1;
+            if year_ok && (t.horizon_year < h.start_fy || after_end) {
                 self.warning(
                     "outside-horizon",
                     &at,
@@ -140,6 +143,7 @@ impl Validator<'_> {
             if let Some(code) = &b.ministry {
                 self.ministry_known(&at, &ministries, code.as_str());
             }
+            self.year(&at, "fiscal_year:", b.fiscal_year);
             if !b.amount_oku_yen.is_finite() || b.amount_oku_yen < 0.0 {
                 self.error(
                     "bad-number",
@@ -211,8 +215,22 @@ impl Validator<'_> {
                     }
                 }
             }
+            if let Some(t) = &k.target {
+                self.year(&at, "deadline_fy:", t.deadline_fy);
+            }
+            if let Some(l) = &k.latest {
+                self.year(&at, "as_of_fy:", l.as_of_fy);
+            }
             let mut years = HashSet::new();
             for a in &k.actuals {
+                if check_year(a.fy).is_err() {
+                    let year = format!("fy: {}", a.fy);
+                    let at = At {
+                        anchor: Some("actuals:"),
+                        ..At::id(k.origin, k.id.as_str())
+                    };
+                    self.year(&at, &year, a.fy);
+                }
                 if !years.insert(a.fy) {
                     // Point at the second `fy:` of that year within `actuals`.
                     let year = format!("fy: {}", a.fy);

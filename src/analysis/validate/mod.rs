@@ -10,8 +10,9 @@ mod links;
 
 use std::collections::HashSet;
 
-use super::locate::{Key, Locator};
+use super::locate::{Key, Locator, Place};
 use crate::diagnostic::Diagnostic;
+use crate::model::time::check_year;
 use crate::model::{FileId, FySpan, ParsedFile, Provenance, Roadmap, SourceRef, When};
 
 /// Checks a parsed roadmap and returns every finding, errors first, then in file order.
@@ -19,6 +20,12 @@ pub fn validate(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
     let mut v = Validator {
         roadmap,
         loc: Locator::new(files),
+        sources: roadmap
+            .items
+            .sources
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect(),
         out: Vec::new(),
     };
     v.header();
@@ -33,9 +40,18 @@ pub fn validate(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
     out
 }
 
+/// Attaches the line of `place`, found through the locator's line index rather than by walking
+/// the file from its start (as [`Diagnostic::with_snippet_from`] does) for every finding.
+fn with_snippet(mut d: Diagnostic, place: &Place<'_>) -> Diagnostic {
+    d.snippet = place.snippet.map(str::to_owned);
+    d
+}
+
 struct Validator<'a> {
     roadmap: &'a Roadmap,
     loc: Locator<'a>,
+    /// The IDs of the sources, which nearly every item cites.
+    sources: HashSet<&'a str>,
     out: Vec<Diagnostic>,
 }
 
@@ -72,17 +88,19 @@ impl Validator<'_> {
             .chain(needles.iter().copied())
             .collect();
         let place = self.loc.place(at.origin, &at.key, &needles);
-        self.out.push(
-            Diagnostic::error(rule, place.file, place.pos, message).with_snippet_from(place.text),
-        );
+        self.out.push(with_snippet(
+            Diagnostic::error(rule, place.file, place.pos, message),
+            &place,
+        ));
     }
 
     fn warning(&mut self, rule: &'static str, at: &At<'_>, needle: Option<&str>, message: String) {
         let needles: Vec<&str> = at.anchor.iter().copied().chain(needle).collect();
         let place = self.loc.place(at.origin, &at.key, &needles);
-        self.out.push(
-            Diagnostic::warning(rule, place.file, place.pos, message).with_snippet_from(place.text),
-        );
+        self.out.push(with_snippet(
+            Diagnostic::warning(rule, place.file, place.pos, message),
+            &place,
+        ));
     }
 
     fn header(&mut self) {
@@ -100,7 +118,8 @@ impl Validator<'_> {
                 "the roadmap's `title` is empty; give it a title".into(),
             );
         }
-        if h.end_fy < h.start_fy {
+        let years_ok = self.year(&at, "start_fy:", h.start_fy) & self.year(&at, "end_fy:", h.end_fy);
+        if years_ok && h.end_fy < h.start_fy {
             self.error(
                 "span-order",
                 &at,
@@ -153,7 +172,7 @@ impl Validator<'_> {
 
     fn cite(&mut self, at: &At<'_>, source: Option<&SourceRef>, provenance: Provenance) {
         match source {
-            Some(s) if self.roadmap.source(&s.doc).is_none() => {
+            Some(s) if !self.sources.contains(s.doc.as_str()) => {
                 self.exists(at, false, "source", s.doc.as_str());
             }
             None if provenance == Provenance::Stated => {
@@ -163,8 +182,23 @@ impl Validator<'_> {
         }
     }
 
+    /// Checks that a year lies within the years accepted ([`crate::model::time::check_year`]);
+    /// `needle` finds where it is written in the item. Returns whether it does.
+    fn year(&mut self, at: &At<'_>, needle: &str, year: i32) -> bool {
+        match check_year(year) {
+            Ok(()) => true,
+            Err(message) => {
+                self.error("bad-date", at, Some(needle), message);
+                false
+            }
+        }
+    }
+
     fn span(&mut self, at: &At<'_>, span: &FySpan) {
         let h = &self.roadmap.header;
+        if !(self.year(at, "start_fy:", span.start_fy) & self.year(at, "end_fy:", span.end_fy)) {
+            return;
+        }
         if span.end_fy < span.start_fy {
             self.error(
                 "span-order",

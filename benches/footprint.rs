@@ -1,0 +1,129 @@
+//! Not timings: how often the explorer repaints when nothing happens, and how much memory a large
+//! roadmap takes. Prints a report (see BENCHMARKS.md); exits non-zero if an idle view keeps asking
+//! for frames.
+//!
+//! Peak memory is the process's high-water mark (`VmHWM` in `/proc/self/status`), measured in a
+//! fresh child process of this benchmark that does only one thing: open a generated roadmap as
+//! the explorer does and draw its first frame (or, with `--check`, load and validate it as
+//! `waymark check` does). The parent generates the roadmaps, so generation never counts.
+
+use std::path::Path;
+use std::process::Command;
+
+use waymark::action::Tab;
+
+mod common;
+use common::{Generated, Loaded, scales};
+
+/// Frames run before counting, for the first layout passes and glyph uploads to settle.
+const WARM_UP_FRAMES: u64 = 5;
+/// Idle frames counted.
+const IDLE_FRAMES: u64 = 20;
+
+/// The process's peak resident memory, in KiB.
+fn peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The child: opens `entry` as the explorer does, draws one frame, prints the peak memory.
+fn child(entry: &Path, check_only: bool) {
+    let before = peak_kib().unwrap_or(0);
+    if check_only {
+        let doc = waymark::document::open(&waymark::document::Disk, entry).expect("opens");
+        std::hint::black_box(&doc);
+    } else {
+        let ctx = common::context();
+        let mut app =
+            waymark::app::WaymarkApp::new(Some(entry.to_owned()), waymark::app::Prefs::default());
+        common::run_frame(&ctx, 0, |ui, _| app.frame_ui(ui));
+        std::hint::black_box(&app);
+    }
+    println!("{before} {}", peak_kib().unwrap_or(0));
+}
+
+/// How many of [`IDLE_FRAMES`] frames without input ask for another frame.
+fn idle_repaints(mut frame: impl FnMut(u64) -> bool) -> u64 {
+    for n in 0..WARM_UP_FRAMES {
+        frame(n);
+    }
+    (WARM_UP_FRAMES..WARM_UP_FRAMES + IDLE_FRAMES)
+        .map(|n| u64::from(frame(n)))
+        .sum()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--footprint-child") {
+        let entry = Path::new(&args[i + 1]);
+        child(entry, args.iter().any(|a| a == "--check"));
+        return;
+    }
+    // `cargo bench` passes `--bench`; with a filter that does not name this benchmark, skip.
+    let filters: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with('-')).collect();
+    if !filters.is_empty() && !filters.iter().any(|f| "footprint".contains(f.as_str())) {
+        return;
+    }
+    let scales = scales();
+    let generated = Generated::new(&scales);
+
+    println!("idle repaints: frames asking for another frame, of {IDLE_FRAMES} idle frames after {WARM_UP_FRAMES} warm-up frames");
+    let mut busy = Vec::new();
+    for &n in scales.iter().filter(|&&n| n == 1 || n == 100) {
+        let loaded = Loaded::new(generated.open(n));
+        let view = loaded.view();
+        for tab in Tab::ALL {
+            let ctx = common::context();
+            let count = idle_repaints(|f| common::tab_frame(&ctx, f, tab, &view).wants_repaint);
+            println!("  {n:>5}× {:<16} {count}", common::tab_name(tab));
+            if count > 0 {
+                busy.push(format!("{n}× {}", common::tab_name(tab)));
+            }
+        }
+    }
+    for tab in Tab::ALL {
+        let ctx = common::context();
+        let prefs = waymark::app::Prefs {
+            tab,
+            ..waymark::app::Prefs::default()
+        };
+        let mut app = waymark::app::WaymarkApp::new(None, prefs);
+        let count = idle_repaints(|f| common::run_frame(&ctx, f, |ui, _| app.frame_ui(ui)).wants_repaint);
+        println!("  whole explorer, bundled, {:<16} {count}", common::tab_name(tab));
+        if count > 0 {
+            busy.push(format!("explorer {}", common::tab_name(tab)));
+        }
+    }
+
+    println!("peak memory (VmHWM, fresh process; before → after opening):");
+    let exe = std::env::current_exe().expect("own path");
+    for (n, entry) in &generated.entries {
+        let bytes: u64 = std::fs::read_dir(entry.parent().expect("folder"))
+            .expect("read dir")
+            .filter_map(|e| e.ok()?.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        for (what, flag) in [("check (load + validate)", "--check"), ("explorer, first frame", "")] {
+            let mut cmd = Command::new(&exe);
+            cmd.arg("--footprint-child").arg(entry);
+            if !flag.is_empty() {
+                cmd.arg(flag);
+            }
+            let out = cmd.output().expect("child runs");
+            let text = String::from_utf8_lossy(&out.stdout);
+            let mut it = text.split_whitespace().filter_map(|x| x.parse::<u64>().ok());
+            let (before, after) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
+            println!(
+                "  {n:>5}× ({:>6.1} MB of files) {what:<24} {:>7.1} MB → {:>7.1} MB",
+                bytes as f64 / 1e6,
+                before as f64 / 1024.0,
+                after as f64 / 1024.0
+            );
+        }
+    }
+    if !busy.is_empty() {
+        eprintln!("views that repaint when idle: {}", busy.join(", "));
+        std::process::exit(1);
+    }
+}

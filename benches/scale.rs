@@ -1,0 +1,178 @@
+//! Benchmarks at 1×, 10×, 100× and 1000× the bundled roadmap (see BENCHMARKS.md).
+//!
+//! The roadmaps are generated once per run into a temporary folder (`waymark generate`, seed 1).
+//! Measured: load + validate from disk, save (canonical text of every file), the link index with
+//! coverage, the filter, the timeline layout, one headless frame of every view (`run_ui` and
+//! tessellation, the CPU side of a frame), and cold start to the first frame.
+//!
+//! `WAYMARK_BENCH_SCALES=1,100 cargo bench --bench scale` measures fewer scales;
+//! `WAYMARK_BENCH_FRAME_SCALES` (default `1,100,1000`) the scales of the view frames.
+
+use std::collections::BTreeSet;
+use std::hint::black_box;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use waymark::action::Tab;
+use waymark::analysis::coverage::coverage;
+use waymark::analysis::filter::{Filter, apply};
+use waymark::analysis::index::Index;
+use waymark::analysis::timeline::{Grouping, layout};
+use waymark::document::{Disk, open};
+use waymark::i18n::Lang;
+use waymark::model::{MinistryCode, canonical_text};
+
+mod common;
+use common::{Generated, Loaded, scales};
+
+fn generated() -> &'static Generated {
+    static GENERATED: OnceLock<Generated> = OnceLock::new();
+    GENERATED.get_or_init(|| {
+        let scales = scales();
+        eprintln!("generating {scales:?}× roadmaps …");
+        Generated::new(&scales)
+    })
+}
+
+fn frame_scales() -> Vec<u32> {
+    let wanted: Vec<u32> = std::env::var("WAYMARK_BENCH_FRAME_SCALES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 100, 1000]);
+    let have = scales();
+    wanted.into_iter().filter(|n| have.contains(n)).collect()
+}
+
+/// Criterion settings by scale: at least 10 samples, and less time at the larger scales where
+/// one iteration takes up to a second.
+fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+}
+
+fn load_and_save(c: &mut Criterion) {
+    let g = generated();
+    let mut load = c.benchmark_group("load_validate");
+    configure(&mut load);
+    for &n in &scales() {
+        let entry = g.entry(n);
+        load.bench_with_input(BenchmarkId::from_parameter(n), entry, |b, entry| {
+            b.iter(|| open(&Disk, black_box(entry)).expect("opens"));
+        });
+    }
+    load.finish();
+    let mut save = c.benchmark_group("save");
+    configure(&mut save);
+    for &n in &scales() {
+        let doc = g.open(n);
+        save.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| {
+            b.iter(|| canonical_text(black_box(&doc.roadmap)));
+        });
+    }
+    save.finish();
+}
+
+fn analysis(c: &mut Criterion) {
+    let g = generated();
+    let docs: Vec<_> = scales().into_iter().map(|n| (n, g.open(n))).collect();
+    let mut group = c.benchmark_group("index_coverage");
+    configure(&mut group);
+    for (n, doc) in &docs {
+        group.bench_with_input(BenchmarkId::from_parameter(n), doc, |b, doc| {
+            b.iter(|| {
+                let index = Index::build(&doc.roadmap);
+                coverage(&doc.roadmap, &index)
+            });
+        });
+    }
+    group.finish();
+
+    // A filter as a user sets it: text, one ministry and a fiscal-year range.
+    let filter = Filter {
+        text: "医療".to_owned(),
+        ministries: BTreeSet::from([MinistryCode::new("厚").expect("code")]),
+        fy_from: Some(2024),
+        fy_to: Some(2030),
+        ..Filter::default()
+    };
+    let mut group = c.benchmark_group("filter_apply");
+    configure(&mut group);
+    for (n, doc) in &docs {
+        let index = Index::build(&doc.roadmap);
+        group.bench_with_input(BenchmarkId::from_parameter(n), doc, |b, doc| {
+            b.iter(|| apply(&doc.roadmap, &index, black_box(&filter)));
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("timeline_layout");
+    configure(&mut group);
+    for (n, doc) in &docs {
+        let index = Index::build(&doc.roadmap);
+        group.bench_with_input(BenchmarkId::from_parameter(n), doc, |b, doc| {
+            b.iter(|| layout(&doc.roadmap, &index, Grouping::Ministry, Lang::Ja, &|_| true));
+        });
+    }
+    group.finish();
+}
+
+fn frames(c: &mut Criterion) {
+    let g = generated();
+    for n in frame_scales() {
+        let loaded = Loaded::new(g.open(n));
+        let view = loaded.view();
+        let mut group = c.benchmark_group(format!("frame_{n}x"));
+        configure(&mut group);
+        for tab in Tab::ALL {
+            let ctx = common::context();
+            // Warm up: the first frames lay out and rasterise every glyph once.
+            let mut frame_no = 0;
+            for _ in 0..3 {
+                common::tab_frame(&ctx, frame_no, tab, &view);
+                frame_no += 1;
+            }
+            group.bench_function(common::tab_name(tab), |b| {
+                b.iter(|| {
+                    frame_no += 1;
+                    common::tab_frame(&ctx, frame_no, tab, &view).primitives
+                });
+            });
+        }
+        group.finish();
+    }
+}
+
+fn cold_start(c: &mut Criterion) {
+    let mut group = c.benchmark_group("cold_start");
+    configure(&mut group);
+    // From nothing to the first frame drawn: fonts, the bundled roadmap loaded and validated,
+    // derived data, the whole explorer's first frame tessellated.
+    group.bench_function("bundled", |b| {
+        b.iter(|| {
+            let ctx = common::context();
+            let mut app = waymark::app::WaymarkApp::new(None, waymark::app::Prefs::default());
+            common::run_frame(&ctx, 0, |ui, _| app.frame_ui(ui)).primitives
+        });
+    });
+    let g = generated();
+    for n in frame_scales().into_iter().filter(|&n| n > 1) {
+        let entry = g.entry(n).clone();
+        group.bench_function(BenchmarkId::new("generated", n), |b| {
+            b.iter(|| {
+                let ctx = common::context();
+                let mut app = waymark::app::WaymarkApp::new(
+                    Some(entry.clone()),
+                    waymark::app::Prefs::default(),
+                );
+                common::run_frame(&ctx, 0, |ui, _| app.frame_ui(ui)).primitives
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_save, analysis, frames, cold_start);
+criterion_main!(benches);

@@ -1,0 +1,488 @@
+//! What keeps a roadmap whole while it is edited: every reference an item or link holds points
+//! at an item that exists, links join what they name, and nothing is deleted while something
+//! still refers to it. [`super::apply`] refuses any edit that would break this, so no sequence
+//! of edits can leave a dangling reference, a self-link, a `Through` link to a non-programme or a
+//! KPI cycle (the integrity errors of [`crate::analysis::validate`]).
+
+use std::collections::HashSet;
+
+use super::{EditError, ItemKey, ItemValue};
+use crate::i18n::Lang;
+use crate::model::{GapId, KpiId, LinkKind, MeasureId, MeasureKind, Roadmap, SourceRef};
+
+/// Something that refers to an item: a link, or a field of another item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reference {
+    /// The link at `index` of the roadmap's links.
+    Link {
+        /// Its position in [`crate::model::Items::links`].
+        index: usize,
+        /// What it joins.
+        link: LinkKind,
+    },
+    /// The source cited by the link at `index` (the link itself stays).
+    LinkSource {
+        /// Its position in [`crate::model::Items::links`].
+        index: usize,
+        /// What it joins.
+        link: LinkKind,
+    },
+    /// A field of another item.
+    Field {
+        /// The item holding the reference.
+        holder: ItemKey,
+        /// The field, as written in the file: `actions`, `theme`, `parent` …
+        field: &'static str,
+    },
+}
+
+impl Reference {
+    /// Whether the reference can be cleared: a proposal's `gap` is required, so a gap a proposal
+    /// answers cannot be deleted before the proposal is given another gap (or deleted).
+    pub fn is_required(&self) -> bool {
+        matches!(self, Reference::Field { holder: ItemKey::Proposal(_), field } if *field == "gap")
+    }
+
+    /// What clearing the reference does, in words, for a confirmation dialog; items are named
+    /// by their labels in `roadmap` (as it is before the deletion).
+    pub fn describe(&self, roadmap: &Roadmap, lang: Lang) -> String {
+        match self {
+            Reference::Link { link, .. } => {
+                let (a, b) = link_ends(roadmap, link, lang);
+                match lang {
+                    Lang::Ja => format!("リンク {} （{a} → {b}）を削除", link.name()),
+                    Lang::En => format!("remove the {} link {a} → {b}", link.name()),
+                }
+            }
+            Reference::LinkSource { link, .. } => {
+                let (a, b) = link_ends(roadmap, link, lang);
+                match lang {
+                    Lang::Ja => format!("リンク {} （{a} → {b}）の出典を外す", link.name()),
+                    Lang::En => format!("clear the source of the {} link {a} → {b}", link.name()),
+                }
+            }
+            Reference::Field { holder, field } => {
+                let name = label(roadmap, holder, lang);
+                if self.is_required() {
+                    return match lang {
+                        Lang::Ja => format!(
+                            "{name} が答える論点です（`{field}`）。先に別の論点を指定するか削除してください"
+                        ),
+                        Lang::En => format!(
+                            "{name} answers it (its `{field}`); give it another gap or delete it first"
+                        ),
+                    };
+                }
+                match lang {
+                    Lang::Ja => format!("{name} の `{field}` から外す"),
+                    Lang::En => format!("clear it from `{field}` of {name}"),
+                }
+            }
+        }
+    }
+}
+
+/// An item's label as the views show it: its tag (`提言③`, `小論点1-2`, `文`), or its kind and
+/// ID (`measure m.t1.1`).
+fn label(roadmap: &Roadmap, key: &ItemKey, lang: Lang) -> String {
+    match key.item_ref() {
+        Some(item) => {
+            let kind = match lang {
+                Lang::Ja => item.kind().label_ja(),
+                Lang::En => item.kind().label_en(),
+            };
+            let tag = crate::analysis::labels::tag(roadmap, &item, lang);
+            // A bare ID says little: name the kind too.
+            if tag == key.id_str() && !matches!(key, ItemKey::Ministry(_)) {
+                format!("{kind} {tag}")
+            } else {
+                tag
+            }
+        }
+        None => format!("{} {}", lang.pick("シナリオ", "scenario"), key.id_str()),
+    }
+}
+
+/// The two ends of a link, labelled.
+fn link_ends(roadmap: &Roadmap, link: &LinkKind, lang: Lang) -> (String, String) {
+    let (a, b): (ItemKey, ItemKey) = match link {
+        LinkKind::AddressedBy { gap, measure } => {
+            (ItemKey::Gap(gap.clone()), ItemKey::Measure(measure.clone()))
+        }
+        LinkKind::Responsible {
+            measure, ministry, ..
+        } => (
+            ItemKey::Measure(measure.clone()),
+            ItemKey::Ministry(ministry.clone()),
+        ),
+        LinkKind::ContributesTo { measure, target } => (
+            ItemKey::Measure(measure.clone()),
+            ItemKey::Target(target.clone()),
+        ),
+        LinkKind::Blocks { gap, target } => {
+            (ItemKey::Gap(gap.clone()), ItemKey::Target(target.clone()))
+        }
+        LinkKind::Continues {
+            earlier: a,
+            later: b,
+        }
+        | LinkKind::SameAs { gap: a, other: b } => {
+            (ItemKey::Gap(a.clone()), ItemKey::Gap(b.clone()))
+        }
+        LinkKind::MeasuredBy { measure, kpi } => {
+            (ItemKey::Measure(measure.clone()), ItemKey::Kpi(kpi.clone()))
+        }
+        LinkKind::Through { measure, programme } => (
+            ItemKey::Measure(measure.clone()),
+            ItemKey::Measure(programme.clone()),
+        ),
+    };
+    (label(roadmap, &a, lang), label(roadmap, &b, lang))
+}
+
+/// Every link and field that refers to `key`, links first, in roadmap order.
+pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
+    let it = &roadmap.items;
+    let mut out: Vec<Reference> = it
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| link_touches(&l.link, key))
+        .map(|(index, l)| Reference::Link {
+            index,
+            link: l.link.clone(),
+        })
+        .collect();
+    let mut field = |holder: ItemKey, field: &'static str| {
+        out.push(Reference::Field { holder, field });
+    };
+    match key {
+        ItemKey::Source(id) => {
+            for (holder, s) in super::item::cited_sources(it) {
+                if &s.doc == id {
+                    field(holder, "source");
+                }
+            }
+        }
+        ItemKey::Ministry(code) => {
+            for b in it
+                .budgets
+                .iter()
+                .filter(|b| b.ministry.as_ref() == Some(code))
+            {
+                field(ItemKey::Budget(b.id.clone()), "ministry");
+            }
+        }
+        ItemKey::Stage(id) => {
+            for g in it.gaps.iter().filter(|g| g.stages.contains(id)) {
+                field(ItemKey::Gap(g.id.clone()), "stages");
+            }
+        }
+        ItemKey::Theme(id) => {
+            for g in it.gaps.iter().filter(|g| g.theme.as_ref() == Some(id)) {
+                field(ItemKey::Gap(g.id.clone()), "theme");
+            }
+        }
+        ItemKey::Gap(id) => {
+            for p in it.proposals.iter().filter(|p| &p.gap == id) {
+                field(ItemKey::Proposal(p.id.clone()), "gap");
+            }
+        }
+        ItemKey::Measure(id) => {
+            for p in it.proposals.iter().filter(|p| p.actions.contains(id)) {
+                field(ItemKey::Proposal(p.id.clone()), "actions");
+            }
+            for b in it
+                .budgets
+                .iter()
+                .filter(|b| b.programme.as_ref() == Some(id))
+            {
+                field(ItemKey::Budget(b.id.clone()), "programme");
+            }
+            for s in it
+                .scenarios
+                .iter()
+                .filter(|s| s.overrides.iter().any(|o| &o.measure == id))
+            {
+                field(ItemKey::Scenario(s.id.clone()), "overrides");
+            }
+        }
+        ItemKey::Kpi(id) => {
+            for k in it.kpis.iter().filter(|k| k.parent.as_ref() == Some(id)) {
+                field(ItemKey::Kpi(k.id.clone()), "parent");
+            }
+        }
+        ItemKey::Target(_)
+        | ItemKey::Note(_)
+        | ItemKey::Proposal(_)
+        | ItemKey::Budget(_)
+        | ItemKey::Event(_)
+        | ItemKey::Scenario(_) => {}
+    }
+    if let ItemKey::Source(id) = key {
+        for (index, l) in it.links.iter().enumerate() {
+            if l.source.as_ref().is_some_and(|s| &s.doc == id) {
+                out.push(Reference::LinkSource {
+                    index,
+                    link: l.link.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether a link has `key` at one of its ends.
+fn link_touches(link: &LinkKind, key: &ItemKey) -> bool {
+    match (link, key) {
+        (LinkKind::AddressedBy { gap, measure }, _) => {
+            matches!(key, ItemKey::Gap(g) if g == gap)
+                || matches!(key, ItemKey::Measure(m) if m == measure)
+        }
+        (
+            LinkKind::Responsible {
+                measure, ministry, ..
+            },
+            _,
+        ) => {
+            matches!(key, ItemKey::Measure(m) if m == measure)
+                || matches!(key, ItemKey::Ministry(c) if c == ministry)
+        }
+        (LinkKind::ContributesTo { measure, target }, _) => {
+            matches!(key, ItemKey::Measure(m) if m == measure)
+                || matches!(key, ItemKey::Target(t) if t == target)
+        }
+        (LinkKind::Blocks { gap, target }, _) => {
+            matches!(key, ItemKey::Gap(g) if g == gap)
+                || matches!(key, ItemKey::Target(t) if t == target)
+        }
+        (
+            LinkKind::Continues {
+                earlier: a,
+                later: b,
+            }
+            | LinkKind::SameAs { gap: a, other: b },
+            ItemKey::Gap(g),
+        ) => g == a || g == b,
+        (LinkKind::MeasuredBy { measure, kpi }, _) => {
+            matches!(key, ItemKey::Measure(m) if m == measure)
+                || matches!(key, ItemKey::Kpi(k) if k == kpi)
+        }
+        (LinkKind::Through { measure, programme }, ItemKey::Measure(m)) => {
+            m == measure || m == programme
+        }
+        _ => false,
+    }
+}
+
+fn exists(roadmap: &Roadmap, key: &ItemKey) -> Result<(), EditError> {
+    // Through the roadmap's lookup table where the item has a reference.
+    let found = match key.item_ref() {
+        Some(item) => roadmap.contains(&item),
+        None => key.position(&roadmap.items).is_some(),
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(EditError::Dangling {
+            what: key.what(),
+            id: key.id_str().to_owned(),
+        })
+    }
+}
+
+/// Checks that the source cited, if any, exists.
+pub(crate) fn check_cites(roadmap: &Roadmap, source: Option<&SourceRef>) -> Result<(), EditError> {
+    match source {
+        Some(s) => exists(roadmap, &ItemKey::Source(s.doc.clone())),
+        None => Ok(()),
+    }
+}
+
+/// Checks that every reference `value` holds points at an existing item, and that putting it in
+/// place of the item at `replacing` (when given) breaks no link to it.
+pub(crate) fn check_value(
+    roadmap: &Roadmap,
+    value: &ItemValue,
+    replacing: Option<usize>,
+) -> Result<(), EditError> {
+    check_cites(roadmap, value.source())?;
+    let it = &roadmap.items;
+    match value {
+        ItemValue::Gap(g) => {
+            if let Some(t) = &g.theme {
+                exists(roadmap, &ItemKey::Theme(t.clone()))?;
+            }
+            for s in &g.stages {
+                exists(roadmap, &ItemKey::Stage(s.clone()))?;
+            }
+        }
+        ItemValue::Measure(m) => {
+            let was_programme =
+                replacing.is_some_and(|i| it.measures[i].kind == MeasureKind::Programme);
+            if was_programme && m.kind != MeasureKind::Programme {
+                let through = it.links.iter().any(
+                    |l| matches!(&l.link, LinkKind::Through { programme, .. } if programme == &m.id),
+                );
+                if through {
+                    return Err(EditError::NotAProgramme(m.id.clone()));
+                }
+            }
+        }
+        ItemValue::Proposal(p) => {
+            exists(roadmap, &ItemKey::Gap(p.gap.clone()))?;
+            let mut seen = HashSet::new();
+            for a in &p.actions {
+                exists(roadmap, &ItemKey::Measure(a.clone()))?;
+                if !seen.insert(a) {
+                    return Err(EditError::DuplicateAction(a.clone()));
+                }
+            }
+        }
+        ItemValue::Kpi(k) => {
+            if let Some(parent) = &k.parent {
+                exists(roadmap, &ItemKey::Kpi(parent.clone()))?;
+                if ancestors_include(roadmap, parent, &k.id) {
+                    return Err(EditError::Cycle(k.id.clone()));
+                }
+            }
+        }
+        ItemValue::Budget(b) => {
+            if let Some(p) = &b.programme {
+                exists(roadmap, &ItemKey::Measure(p.clone()))?;
+            }
+            if let Some(code) = &b.ministry {
+                exists(roadmap, &ItemKey::Ministry(code.clone()))?;
+            }
+        }
+        ItemValue::Scenario(s) => {
+            for o in &s.overrides {
+                exists(roadmap, &ItemKey::Measure(o.measure.clone()))?;
+            }
+        }
+        ItemValue::Source(_)
+        | ItemValue::Ministry(_)
+        | ItemValue::Stage(_)
+        | ItemValue::Target(_)
+        | ItemValue::Note(_)
+        | ItemValue::Theme(_)
+        | ItemValue::Event(_) => {}
+    }
+    Ok(())
+}
+
+/// Whether `id` is `start` or one of its ancestors through `parent`.
+fn ancestors_include(roadmap: &Roadmap, start: &KpiId, id: &KpiId) -> bool {
+    let mut cur = Some(start.clone());
+    let mut steps = 0;
+    while let Some(k) = cur {
+        if &k == id {
+            return true;
+        }
+        steps += 1;
+        if steps > roadmap.items.kpis.len() {
+            // Already a cycle above; not ours to report.
+            return false;
+        }
+        cur = roadmap.kpi(&k).and_then(|x| x.parent.clone());
+    }
+    false
+}
+
+/// Checks what every link must satisfy: both ends exist, a `Through` link ends at a programme,
+/// and nothing is linked to itself.
+pub(crate) fn check_link(roadmap: &Roadmap, link: &LinkKind) -> Result<(), EditError> {
+    let measure = |id: &MeasureId| exists(roadmap, &ItemKey::Measure(id.clone()));
+    let gap = |id: &GapId| exists(roadmap, &ItemKey::Gap(id.clone()));
+    match link {
+        LinkKind::AddressedBy { gap: g, measure: m } => {
+            gap(g)?;
+            measure(m)?;
+        }
+        LinkKind::Responsible {
+            measure: m,
+            ministry,
+            ..
+        } => {
+            measure(m)?;
+            exists(roadmap, &ItemKey::Ministry(ministry.clone()))?;
+        }
+        LinkKind::ContributesTo { measure: m, target } => {
+            measure(m)?;
+            exists(roadmap, &ItemKey::Target(target.clone()))?;
+        }
+        LinkKind::Blocks { gap: g, target } => {
+            gap(g)?;
+            exists(roadmap, &ItemKey::Target(target.clone()))?;
+        }
+        LinkKind::Continues {
+            earlier: a,
+            later: b,
+        }
+        | LinkKind::SameAs { gap: a, other: b } => {
+            gap(a)?;
+            gap(b)?;
+            if a == b {
+                return Err(EditError::SelfLink(a.to_string()));
+            }
+        }
+        LinkKind::MeasuredBy { measure: m, kpi } => {
+            measure(m)?;
+            exists(roadmap, &ItemKey::Kpi(kpi.clone()))?;
+        }
+        LinkKind::Through {
+            measure: m,
+            programme,
+        } => {
+            measure(m)?;
+            measure(programme)?;
+            if roadmap
+                .measure(programme)
+                .is_some_and(|p| p.kind != MeasureKind::Programme)
+            {
+                return Err(EditError::NotAProgramme(programme.clone()));
+            }
+            if m == programme {
+                return Err(EditError::SelfLink(m.to_string()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks, beyond [`check_link`], that a new link adds something: it is not already there (in
+/// either direction for `SameAs` and `Continues`), and a ministry already responsible for the
+/// measure is not made responsible again in another role (change the role instead).
+pub(crate) fn check_new_link(roadmap: &Roadmap, link: &LinkKind) -> Result<(), EditError> {
+    check_link(roadmap, link)?;
+    let duplicate = roadmap.items.links.iter().any(|l| match (&l.link, link) {
+        (
+            LinkKind::Responsible {
+                measure: m1,
+                ministry: c1,
+                ..
+            },
+            LinkKind::Responsible {
+                measure: m2,
+                ministry: c2,
+                ..
+            },
+        ) => m1 == m2 && c1 == c2,
+        (LinkKind::SameAs { gap: a1, other: b1 }, LinkKind::SameAs { gap: a2, other: b2 })
+        | (
+            LinkKind::Continues {
+                earlier: a1,
+                later: b1,
+            },
+            LinkKind::Continues {
+                earlier: a2,
+                later: b2,
+            },
+        ) => (a1 == a2 && b1 == b2) || (a1 == b2 && b1 == a2),
+        (existing, new) => existing == new,
+    });
+    if duplicate {
+        return Err(EditError::DuplicateLink(link.clone()));
+    }
+    Ok(())
+}

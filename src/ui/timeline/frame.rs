@@ -1,0 +1,200 @@
+//! Where things go on screen this frame: the canvas and its plotting area, the scale, the vertical
+//! place of each lane, and the rows and sides of the markers' labels at the current zoom.
+//!
+//! The layout packs markers into rows by years, which cannot know how wide a label is on screen;
+//! here they are packed again by the pixel width of their labels ([`pack_labels`]), so that no
+//! label covers a marker or another label. The packing depends on the zoom only, not on the pan,
+//! so rows stay put while the user drags.
+
+use egui::{FontId, Pos2, Rect};
+
+use super::{CAPTION_H, LABEL_FONT_SIZE, LANE_PAD, ROW_H, ViewState};
+use crate::analysis::timeline::{Bar, Lane, Layer, Timeline};
+use crate::analysis::timeline_view::{FyScale, LabelPlace, LabelRequest, pack_labels};
+use crate::model::ItemKind;
+
+/// How narrow packing may make a target state's label before it takes a row of its own.
+const TARGET_LABEL_MIN_PX: f64 = 140.0;
+/// How narrow packing may make any other marker's label before it takes a row of its own.
+const LABEL_MIN_PX: f64 = 80.0;
+
+/// A lane's place within the scrolled content, and the rows of its markers.
+pub(super) struct LaneLayout {
+    /// Top, from the top of the content.
+    pub(super) top: f32,
+    /// Height.
+    pub(super) height: f32,
+    /// Rows taken by markers; bars come below them.
+    marker_rows: usize,
+    /// The first row of the layout's bars.
+    bar_row0: usize,
+    /// Where each marker's label goes, in the order of the lane's markers.
+    pub(super) labels: Vec<LabelPlace>,
+}
+
+/// Everything the canvas needs to place things on screen.
+pub(super) struct Frame {
+    /// The whole canvas.
+    pub(super) rect: Rect,
+    /// The plotting area: right of the lane titles, under the axis.
+    pub(super) body: Rect,
+    /// The horizontal scale.
+    pub(super) scale: FyScale,
+    /// Vertical scroll offset of the lanes.
+    pub(super) scroll_y: f32,
+    /// Height of all lanes.
+    pub(super) content_h: f32,
+    /// Where the caption above the measure lanes goes, from the top of the content.
+    pub(super) caption_at: Option<f32>,
+    /// The lanes, in the timeline's order.
+    pub(super) lanes: Vec<LaneLayout>,
+}
+
+/// Half the width of a marker's glyph.
+pub(super) fn half_glyph(kind: ItemKind) -> f32 {
+    match kind {
+        ItemKind::Target | ItemKind::Kpi => 9.0,
+        _ => 7.0,
+    }
+}
+
+/// The text drawn after (or before) a marker.
+pub(super) fn marker_text(label: &str) -> String {
+    label.trim_start_matches('★').to_owned()
+}
+
+impl Frame {
+    /// Places the lanes of `timeline` and their markers' labels, and clamps the vertical scroll
+    /// of `state` to the content.
+    pub(super) fn new(
+        ui: &egui::Ui,
+        timeline: &Timeline,
+        rect: Rect,
+        body: Rect,
+        scale: FyScale,
+        range: (f64, f64),
+        state: &mut ViewState,
+    ) -> Self {
+        let painter = ui.painter();
+        let font = FontId::proportional(LABEL_FONT_SIZE);
+        let color = ui.visuals().text_color();
+        let mut y = 0.0;
+        let mut caption_at = None;
+        let mut previous: Option<Layer> = None;
+        let mut lanes = Vec::with_capacity(timeline.lanes.len());
+        for lane in &timeline.lanes {
+            if lane.layer == Layer::Measures && previous != Some(Layer::Measures) {
+                caption_at = Some(y);
+                y += CAPTION_H;
+            }
+            previous = Some(lane.layer);
+            let requests: Vec<LabelRequest> = lane
+                .markers
+                .iter()
+                .map(|m| LabelRequest {
+                    x_px: (m.at - range.0) * scale.px_per_year,
+                    half_glyph_px: f64::from(half_glyph(m.item.kind())),
+                    label_px: f64::from(
+                        painter
+                            .layout_no_wrap(marker_text(&m.label), font.clone(), color)
+                            .size()
+                            .x,
+                    ),
+                })
+                .collect();
+            let min_label = if lane.layer == Layer::Targets {
+                TARGET_LABEL_MIN_PX
+            } else {
+                LABEL_MIN_PX
+            };
+            let hi = (range.1 - range.0) * scale.px_per_year;
+            let (labels, marker_rows) = if requests.is_empty() {
+                (Vec::new(), 0)
+            } else {
+                pack_labels(&requests, min_label, 0.0, hi)
+            };
+            let bar_row0 = lane.bars.iter().map(|b| b.row).min().unwrap_or(0);
+            let bar_rows = lane
+                .bars
+                .iter()
+                .map(|b| b.row - bar_row0 + 1)
+                .max()
+                .unwrap_or(0);
+            let rows = (marker_rows + bar_rows).max(1);
+            let height = rows as f32 * ROW_H + 2.0 * LANE_PAD;
+            lanes.push(LaneLayout {
+                top: y,
+                height,
+                marker_rows,
+                bar_row0,
+                labels,
+            });
+            y += height;
+        }
+        state.scroll_y = state.scroll_y.clamp(0.0, (y - body.height()).max(0.0));
+        Self {
+            rect,
+            body,
+            scale,
+            scroll_y: state.scroll_y,
+            content_h: y,
+            caption_at,
+            lanes,
+        }
+    }
+
+    /// The screen x of a fiscal-year position.
+    pub(super) fn x(&self, fy: f64) -> f32 {
+        self.body.left() + self.scale.x_of(fy) as f32
+    }
+
+    /// The visible fiscal-year range.
+    pub(super) fn visible(&self) -> (f64, f64) {
+        self.scale.visible(f64::from(self.body.width()))
+    }
+
+    /// The screen top of lane `li`.
+    pub(super) fn lane_top(&self, li: usize) -> f32 {
+        self.body.top() - self.scroll_y + self.lanes[li].top
+    }
+
+    /// The screen top and bottom of a row of lane `li`.
+    pub(super) fn row_span(&self, li: usize, row: usize) -> (f32, f32) {
+        let top = self.lane_top(li) + LANE_PAD + row as f32 * ROW_H;
+        (top, top + ROW_H)
+    }
+
+    /// The row of a bar of lane `li`: below the lane's markers.
+    pub(super) fn bar_row(&self, li: usize, bar: &Bar) -> usize {
+        let l = &self.lanes[li];
+        l.marker_rows + bar.row.saturating_sub(l.bar_row0)
+    }
+
+    /// The screen rect of a bar of lane `li`.
+    pub(super) fn bar_rect(&self, li: usize, bar: &Bar) -> Rect {
+        let (top, bottom) = self.row_span(li, self.bar_row(li, bar));
+        Rect::from_min_max(
+            Pos2::new(self.x(bar.start), top + 3.0),
+            Pos2::new(self.x(bar.end) - 1.0, bottom - 3.0),
+        )
+    }
+
+    /// The screen x, top and bottom of marker `mi` of lane `li`.
+    pub(super) fn marker_place(&self, lane: &Lane, li: usize, mi: usize) -> (f32, f32, f32) {
+        let (top, bottom) = self.row_span(li, self.lanes[li].labels[mi].row);
+        (self.x(lane.markers[mi].at), top, bottom)
+    }
+
+    /// The lanes' area: titles and plotting area, under the axis.
+    pub(super) fn lanes_clip(&self) -> Rect {
+        Rect::from_min_max(Pos2::new(self.rect.left(), self.body.top()), self.body.max)
+    }
+
+    /// The lane-title column, under the axis.
+    pub(super) fn header(&self) -> Rect {
+        Rect::from_min_max(
+            Pos2::new(self.rect.left(), self.body.top()),
+            Pos2::new(self.body.left(), self.body.bottom()),
+        )
+    }
+}
