@@ -68,7 +68,9 @@ fn main() {
     let scales = scales();
     let generated = Generated::new(&scales);
 
-    println!("idle repaints: frames asking for another frame, of {IDLE_FRAMES} idle frames after {WARM_UP_FRAMES} warm-up frames");
+    println!(
+        "idle repaints: frames asking for another frame, of {IDLE_FRAMES} idle frames after {WARM_UP_FRAMES} warm-up frames"
+    );
     let mut busy = Vec::new();
     for &n in scales.iter().filter(|&&n| n == 1 || n == 100) {
         let loaded = Loaded::new(generated.open(n));
@@ -89,8 +91,12 @@ fn main() {
             ..waymark::app::Prefs::default()
         };
         let mut app = waymark::app::WaymarkApp::new(None, prefs);
-        let count = idle_repaints(|f| common::run_frame(&ctx, f, |ui, _| app.frame_ui(ui)).wants_repaint);
-        println!("  whole explorer, bundled, {:<16} {count}", common::tab_name(tab));
+        let count =
+            idle_repaints(|f| common::run_frame(&ctx, f, |ui, _| app.frame_ui(ui)).wants_repaint);
+        println!(
+            "  whole explorer, bundled, {:<16} {count}",
+            common::tab_name(tab)
+        );
         if count > 0 {
             busy.push(format!("explorer {}", common::tab_name(tab)));
         }
@@ -104,7 +110,10 @@ fn main() {
             .filter_map(|e| e.ok()?.metadata().ok())
             .map(|m| m.len())
             .sum();
-        for (what, flag) in [("check (load + validate)", "--check"), ("explorer, first frame", "")] {
+        for (what, flag) in [
+            ("check (load + validate)", "--check"),
+            ("explorer, first frame", ""),
+        ] {
             let mut cmd = Command::new(&exe);
             cmd.arg("--footprint-child").arg(entry);
             if !flag.is_empty() {
@@ -112,7 +121,9 @@ fn main() {
             }
             let out = cmd.output().expect("child runs");
             let text = String::from_utf8_lossy(&out.stdout);
-            let mut it = text.split_whitespace().filter_map(|x| x.parse::<u64>().ok());
+            let mut it = text
+                .split_whitespace()
+                .filter_map(|x| x.parse::<u64>().ok());
             let (before, after) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
             println!(
                 "  {n:>5}× ({:>6.1} MB of files) {what:<24} {:>7.1} MB → {:>7.1} MB",

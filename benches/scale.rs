@@ -113,7 +113,11 @@ fn analysis(c: &mut Criterion) {
     for (n, doc) in &docs {
         let index = Index::build(&doc.roadmap);
         group.bench_with_input(BenchmarkId::from_parameter(n), doc, |b, doc| {
-            b.iter(|| layout(&doc.roadmap, &index, Grouping::Ministry, Lang::Ja, &|_| true));
+            b.iter(|| {
+                layout(&doc.roadmap, &index, Grouping::Ministry, Lang::Ja, &|_| {
+                    true
+                })
+            });
         });
     }
     group.finish();

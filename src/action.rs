@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::analysis::filter::Filter;
 use crate::analysis::timeline::Grouping;
+use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::ItemRef;
 
@@ -97,10 +98,43 @@ pub enum Action {
     ToggleNavigator,
     /// Show or hide the inspector.
     ToggleInspector,
+    /// Change the document (refused in read-only mode); recorded for undo.
+    Edit(Box<Edit>),
+    /// Ask to delete an item: shows what will be unlinked, then deletes as one step.
+    Delete(ItemRef),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Save to the files the roadmap came from (Save As for the bundled roadmap).
+    Save,
+    /// Save to a new entry file chosen with the native dialog.
+    SaveAs,
+    /// Switch read-only mode.
+    ToggleReadOnly,
+    /// The user's answer to the dialog on screen.
+    Dialog(Answer),
     /// Open the roadmap at a path.
     Open(PathBuf),
     /// Open the bundled roadmap.
     OpenBundled,
     /// Ask for a file with the native dialog.
     OpenDialog,
+}
+
+/// An answer to a dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Go ahead (delete, restore).
+    Yes,
+    /// Leave things as they are.
+    Cancel,
+    /// Save first.
+    Save,
+    /// Throw the unsaved changes (or the recovery file) away.
+    Discard,
+    /// Load the version on disk.
+    Reload,
+    /// Keep the version in Waymark (and overwrite the one on disk when saving).
+    KeepMine,
 }

@@ -21,6 +21,9 @@ struct Cli {
     /// coverage or kpis.
     #[arg(long, value_parser = parse_view)]
     view: Option<Tab>,
+    /// Open for review only: nothing can be changed or saved over.
+    #[arg(long)]
+    read_only: bool,
     /// The interface language: ja or en.
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
@@ -115,7 +118,15 @@ fn main() -> anyhow::Result<ExitCode> {
         }) => waymark::generate::run(scale, seed, &dir, &mut out)?,
         None => {
             drop(out);
-            waymark::app::run(args.path, args.view, args.lang)?;
+            waymark::app::run(
+                waymark::app::Options {
+                    path: args.path,
+                    read_only: args.read_only,
+                    ..Default::default()
+                },
+                args.view,
+                args.lang,
+            )?;
             0
         }
     };

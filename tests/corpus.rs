@@ -58,89 +58,628 @@ const fn case(
 
 /// Every committed malformed case.
 const CASES: &[Case] = &[
-    case("bad-date-day.ron", "bad-date", "bad-date-day.ron", 151, 19, 1),
-    case("bad-date-fiscal-year-range.ron", "bad-date", "bad-date-fiscal-year-range.ron", 140, 13, 1),
-    case("bad-date-month.ron", "bad-date", "bad-date-month.ron", 14, 19, 1),
-    case("bad-date-span-year-range.ron", "bad-date", "bad-date-span-year-range.ron", 67, 17, 1),
-    case("bad-date-year-range.ron", "bad-date", "bad-date-year-range.ron", 151, 19, 1),
+    case(
+        "bad-date-day.ron",
+        "bad-date",
+        "bad-date-day.ron",
+        151,
+        19,
+        1,
+    ),
+    case(
+        "bad-date-fiscal-year-range.ron",
+        "bad-date",
+        "bad-date-fiscal-year-range.ron",
+        140,
+        13,
+        1,
+    ),
+    case(
+        "bad-date-month.ron",
+        "bad-date",
+        "bad-date-month.ron",
+        14,
+        19,
+        1,
+    ),
+    case(
+        "bad-date-span-year-range.ron",
+        "bad-date",
+        "bad-date-span-year-range.ron",
+        67,
+        17,
+        1,
+    ),
+    case(
+        "bad-date-year-range.ron",
+        "bad-date",
+        "bad-date-year-range.ron",
+        151,
+        19,
+        1,
+    ),
     case("bad-id-char.ron", "parse", "bad-id-char.ron", 50, 18, 1),
     case("bad-id-empty.ron", "parse", "bad-id-empty.ron", 62, 18, 1),
-    case("bad-id-too-long.ron", "parse", "bad-id-too-long.ron", 50, 18, 1),
-    case("bad-ministry-code-separator.ron", "parse", "bad-ministry-code-separator.ron", 19, 20, 1),
-    case("bad-ministry-code-too-long.ron", "parse", "bad-ministry-code-too-long.ron", 19, 20, 1),
-    case("bad-number-infinite-budget.ron", "bad-number", "bad-number-infinite-budget.ron", 141, 13, 1),
-    case("bad-number-nan.ron", "bad-number", "bad-number-nan.ron", 103, 13, 1),
-    case("bad-number-negative-budget.ron", "bad-number", "bad-number-negative-budget.ron", 141, 13, 1),
-    case("cycle-kpi-self.ron", "cycle", "cycle-kpi-self.ron", 125, 13, 1),
-    case("cycle-kpi-two.ron", "cycle", "cycle-kpi-two.ron", 104, 13, 2),
-    case("dangling-across-files/entry.ron", "dangling-reference", "part.ron", 7, 25, 1),
-    case("dangling-budget-programme.ron", "dangling-reference", "dangling-budget-programme.ron", 139, 24, 1),
-    case("dangling-gap-of-proposal.ron", "dangling-reference", "dangling-gap-of-proposal.ron", 90, 18, 1),
-    case("dangling-kpi-parent.ron", "dangling-reference", "dangling-kpi-parent.ron", 125, 21, 1),
-    case("dangling-measure.ron", "dangling-reference", "dangling-measure.ron", 164, 26, 1),
-    case("dangling-source.ron", "dangling-reference", "dangling-source.ron", 55, 22, 1),
-    case("dangling-theme.ron", "dangling-reference", "dangling-theme.ron", 51, 20, 1),
-    case("duplicate-field.ron", "parse", "duplicate-field.ron", 40, 13, 1),
-    case("duplicate-id-across-files/entry.ron", "duplicate-id", "part.ron", 5, 13, 1),
-    case("duplicate-id-gap.ron", "duplicate-id", "duplicate-id-gap.ron", 56, 13, 1),
-    case("duplicate-id-ministry.ron", "duplicate-id", "duplicate-id-ministry.ron", 25, 13, 1),
-    case("duplicate-number-theme.ron", "duplicate-number", "duplicate-number-theme.ron", 49, 13, 1),
-    case("duplicate-reference.ron", "duplicate-reference", "duplicate-reference.ron", 93, 17, 1),
-    case("duplicate-year.ron", "duplicate-year", "duplicate-year.ron", 118, 21, 1),
+    case(
+        "bad-id-too-long.ron",
+        "parse",
+        "bad-id-too-long.ron",
+        50,
+        18,
+        1,
+    ),
+    case(
+        "bad-ministry-code-separator.ron",
+        "parse",
+        "bad-ministry-code-separator.ron",
+        19,
+        20,
+        1,
+    ),
+    case(
+        "bad-ministry-code-too-long.ron",
+        "parse",
+        "bad-ministry-code-too-long.ron",
+        19,
+        20,
+        1,
+    ),
+    case(
+        "bad-number-infinite-budget.ron",
+        "bad-number",
+        "bad-number-infinite-budget.ron",
+        141,
+        13,
+        1,
+    ),
+    case(
+        "bad-number-nan.ron",
+        "bad-number",
+        "bad-number-nan.ron",
+        103,
+        13,
+        1,
+    ),
+    case(
+        "bad-number-negative-budget.ron",
+        "bad-number",
+        "bad-number-negative-budget.ron",
+        141,
+        13,
+        1,
+    ),
+    case(
+        "cycle-kpi-self.ron",
+        "cycle",
+        "cycle-kpi-self.ron",
+        125,
+        13,
+        1,
+    ),
+    case(
+        "cycle-kpi-two.ron",
+        "cycle",
+        "cycle-kpi-two.ron",
+        104,
+        13,
+        2,
+    ),
+    case(
+        "dangling-across-files/entry.ron",
+        "dangling-reference",
+        "part.ron",
+        7,
+        25,
+        1,
+    ),
+    case(
+        "dangling-budget-programme.ron",
+        "dangling-reference",
+        "dangling-budget-programme.ron",
+        139,
+        24,
+        1,
+    ),
+    case(
+        "dangling-gap-of-proposal.ron",
+        "dangling-reference",
+        "dangling-gap-of-proposal.ron",
+        90,
+        18,
+        1,
+    ),
+    case(
+        "dangling-kpi-parent.ron",
+        "dangling-reference",
+        "dangling-kpi-parent.ron",
+        125,
+        21,
+        1,
+    ),
+    case(
+        "dangling-measure.ron",
+        "dangling-reference",
+        "dangling-measure.ron",
+        164,
+        26,
+        1,
+    ),
+    case(
+        "dangling-source.ron",
+        "dangling-reference",
+        "dangling-source.ron",
+        55,
+        22,
+        1,
+    ),
+    case(
+        "dangling-theme.ron",
+        "dangling-reference",
+        "dangling-theme.ron",
+        51,
+        20,
+        1,
+    ),
+    case(
+        "duplicate-field.ron",
+        "parse",
+        "duplicate-field.ron",
+        40,
+        13,
+        1,
+    ),
+    case(
+        "duplicate-id-across-files/entry.ron",
+        "duplicate-id",
+        "part.ron",
+        5,
+        13,
+        1,
+    ),
+    case(
+        "duplicate-id-gap.ron",
+        "duplicate-id",
+        "duplicate-id-gap.ron",
+        56,
+        13,
+        1,
+    ),
+    case(
+        "duplicate-id-ministry.ron",
+        "duplicate-id",
+        "duplicate-id-ministry.ron",
+        25,
+        13,
+        1,
+    ),
+    case(
+        "duplicate-number-theme.ron",
+        "duplicate-number",
+        "duplicate-number-theme.ron",
+        49,
+        13,
+        1,
+    ),
+    case(
+        "duplicate-reference.ron",
+        "duplicate-reference",
+        "duplicate-reference.ron",
+        93,
+        17,
+        1,
+    ),
+    case(
+        "duplicate-year.ron",
+        "duplicate-year",
+        "duplicate-year.ron",
+        118,
+        21,
+        1,
+    ),
     case("empty-text.ron", "empty-text", "empty-text.ron", 64, 13, 1),
-    case("include-broken-part/entry.ron", "parse", "part.ron", 7, 19, 1),
-    case("include-directory/entry.ron", "unreadable-file", "entry.ron", 11, 9, 1),
-    case("include-duplicate/entry.ron", "duplicate-include", "entry.ron", 12, 9, 1),
-    case("include-invalid-utf8/entry.ron", "invalid-utf8", "part.ron", 7, 20, 1),
-    case("include-missing/entry.ron", "unreadable-file", "entry.ron", 12, 9, 1),
-    case("include-nested/entry.ron", "nested-entry", "part.ron", 3, 5, 1),
-    case("include-self/entry.ron", "duplicate-include", "entry.ron", 11, 9, 1),
-    case("invalid-utf8-byte.ron", "invalid-utf8", "invalid-utf8-byte.ron", 13, 21, 1),
-    case("invalid-utf8-latin1.ron", "invalid-utf8", "invalid-utf8-latin1.ron", 13, 24, 1),
-    case("invalid-utf8-overlong.ron", "invalid-utf8", "invalid-utf8-overlong.ron", 13, 21, 1),
-    case("invalid-utf8-surrogate.ron", "invalid-utf8", "invalid-utf8-surrogate.ron", 13, 21, 1),
-    case("link-type-through-response.ron", "link-type", "link-type-through-response.ron", 187, 28, 1),
+    case(
+        "include-broken-part/entry.ron",
+        "parse",
+        "part.ron",
+        7,
+        19,
+        1,
+    ),
+    case(
+        "include-directory/entry.ron",
+        "unreadable-file",
+        "entry.ron",
+        11,
+        9,
+        1,
+    ),
+    case(
+        "include-duplicate/entry.ron",
+        "duplicate-include",
+        "entry.ron",
+        12,
+        9,
+        1,
+    ),
+    case(
+        "include-invalid-utf8/entry.ron",
+        "invalid-utf8",
+        "part.ron",
+        7,
+        20,
+        1,
+    ),
+    case(
+        "include-missing/entry.ron",
+        "unreadable-file",
+        "entry.ron",
+        12,
+        9,
+        1,
+    ),
+    case(
+        "include-nested/entry.ron",
+        "nested-entry",
+        "part.ron",
+        3,
+        5,
+        1,
+    ),
+    case(
+        "include-self/entry.ron",
+        "duplicate-include",
+        "entry.ron",
+        11,
+        9,
+        1,
+    ),
+    case(
+        "invalid-utf8-byte.ron",
+        "invalid-utf8",
+        "invalid-utf8-byte.ron",
+        13,
+        21,
+        1,
+    ),
+    case(
+        "invalid-utf8-latin1.ron",
+        "invalid-utf8",
+        "invalid-utf8-latin1.ron",
+        13,
+        24,
+        1,
+    ),
+    case(
+        "invalid-utf8-overlong.ron",
+        "invalid-utf8",
+        "invalid-utf8-overlong.ron",
+        13,
+        21,
+        1,
+    ),
+    case(
+        "invalid-utf8-surrogate.ron",
+        "invalid-utf8",
+        "invalid-utf8-surrogate.ron",
+        13,
+        21,
+        1,
+    ),
+    case(
+        "link-type-through-response.ron",
+        "link-type",
+        "link-type-through-response.ron",
+        187,
+        28,
+        1,
+    ),
     case("missing-field.ron", "parse", "missing-field.ron", 22, 9, 1),
-    case("not-an-entry-file.ron", "not-an-entry-file", "not-an-entry-file.ron", 1, 1, 1),
-    case("schema-version.ron", "schema-version", "schema-version.ron", 3, 5, 1),
-    case("self-link-through.ron", "self-link", "self-link-through.ron", 185, 13, 1),
-    case("span-order-horizon.ron", "span-order", "span-order-horizon.ron", 8, 9, 1),
+    case(
+        "not-an-entry-file.ron",
+        "not-an-entry-file",
+        "not-an-entry-file.ron",
+        1,
+        1,
+        1,
+    ),
+    case(
+        "schema-version.ron",
+        "schema-version",
+        "schema-version.ron",
+        3,
+        5,
+        1,
+    ),
+    case(
+        "self-link-through.ron",
+        "self-link",
+        "self-link-through.ron",
+        185,
+        13,
+        1,
+    ),
+    case(
+        "span-order-horizon.ron",
+        "span-order",
+        "span-order-horizon.ron",
+        8,
+        9,
+        1,
+    ),
     case("span-order.ron", "span-order", "span-order.ron", 67, 17, 1),
-    case("syntax-bad-escape.ron", "parse", "syntax-bad-escape.ron", 13, 21, 1),
-    case("syntax-crlf-missing-comma.ron", "parse", "syntax-crlf-missing-comma.ron", 40, 13, 1),
-    case("syntax-missing-comma.ron", "parse", "syntax-missing-comma.ron", 40, 13, 1),
-    case("syntax-nul-byte.ron", "parse", "syntax-nul-byte.ron", 13, 27, 1),
-    case("syntax-trailing-garbage.ron", "parse", "syntax-trailing-garbage.ron", 193, 1, 1),
-    case("syntax-unbalanced-bracket.ron", "parse", "syntax-unbalanced-bracket.ron", 94, 13, 1),
-    case("syntax-unclosed-comment.ron", "parse", "syntax-unclosed-comment.ron", 10, 8, 1),
-    case("syntax-unterminated-string.ron", "parse", "syntax-unterminated-string.ron", 41, 21, 1),
-    case("truncated-after-attribute.ron", "parse", "truncated-after-attribute.ron", 1, 26, 1),
-    case("truncated-after-colon.ron", "parse", "truncated-after-colon.ron", 3, 11, 1),
-    case("truncated-before-final-paren.ron", "parse", "truncated-before-final-paren.ron", 191, 7, 1),
-    case("truncated-empty.ron", "parse", "truncated-empty.ron", 1, 1, 1),
-    case("truncated-in-date.ron", "parse", "truncated-in-date.ron", 14, 27, 1),
-    case("truncated-in-enum.ron", "parse", "truncated-in-enum.ron", 63, 19, 1),
-    case("truncated-in-field-name.ron", "parse", "truncated-in-field-name.ron", 3, 5, 1),
-    case("truncated-in-header.ron", "parse", "truncated-in-header.ron", 6, 30, 1),
-    case("truncated-in-link-variant.ron", "parse", "truncated-in-link-variant.ron", 162, 19, 1),
-    case("truncated-in-list.ron", "parse", "truncated-in-list.ron", 16, 7, 1),
-    case("truncated-in-number.ron", "parse", "truncated-in-number.ron", 141, 29, 1),
-    case("truncated-in-string.ron", "parse", "truncated-in-string.ron", 6, 16, 1),
-    case("truncated-mid-character.ron", "invalid-utf8", "truncated-mid-character.ron", 53, 20, 1),
+    case(
+        "syntax-bad-escape.ron",
+        "parse",
+        "syntax-bad-escape.ron",
+        13,
+        21,
+        1,
+    ),
+    case(
+        "syntax-crlf-missing-comma.ron",
+        "parse",
+        "syntax-crlf-missing-comma.ron",
+        40,
+        13,
+        1,
+    ),
+    case(
+        "syntax-missing-comma.ron",
+        "parse",
+        "syntax-missing-comma.ron",
+        40,
+        13,
+        1,
+    ),
+    case(
+        "syntax-nul-byte.ron",
+        "parse",
+        "syntax-nul-byte.ron",
+        13,
+        27,
+        1,
+    ),
+    case(
+        "syntax-trailing-garbage.ron",
+        "parse",
+        "syntax-trailing-garbage.ron",
+        193,
+        1,
+        1,
+    ),
+    case(
+        "syntax-unbalanced-bracket.ron",
+        "parse",
+        "syntax-unbalanced-bracket.ron",
+        94,
+        13,
+        1,
+    ),
+    case(
+        "syntax-unclosed-comment.ron",
+        "parse",
+        "syntax-unclosed-comment.ron",
+        10,
+        8,
+        1,
+    ),
+    case(
+        "syntax-unterminated-string.ron",
+        "parse",
+        "syntax-unterminated-string.ron",
+        41,
+        21,
+        1,
+    ),
+    case(
+        "truncated-after-attribute.ron",
+        "parse",
+        "truncated-after-attribute.ron",
+        1,
+        26,
+        1,
+    ),
+    case(
+        "truncated-after-colon.ron",
+        "parse",
+        "truncated-after-colon.ron",
+        3,
+        11,
+        1,
+    ),
+    case(
+        "truncated-before-final-paren.ron",
+        "parse",
+        "truncated-before-final-paren.ron",
+        191,
+        7,
+        1,
+    ),
+    case(
+        "truncated-empty.ron",
+        "parse",
+        "truncated-empty.ron",
+        1,
+        1,
+        1,
+    ),
+    case(
+        "truncated-in-date.ron",
+        "parse",
+        "truncated-in-date.ron",
+        14,
+        27,
+        1,
+    ),
+    case(
+        "truncated-in-enum.ron",
+        "parse",
+        "truncated-in-enum.ron",
+        63,
+        19,
+        1,
+    ),
+    case(
+        "truncated-in-field-name.ron",
+        "parse",
+        "truncated-in-field-name.ron",
+        3,
+        5,
+        1,
+    ),
+    case(
+        "truncated-in-header.ron",
+        "parse",
+        "truncated-in-header.ron",
+        6,
+        30,
+        1,
+    ),
+    case(
+        "truncated-in-link-variant.ron",
+        "parse",
+        "truncated-in-link-variant.ron",
+        162,
+        19,
+        1,
+    ),
+    case(
+        "truncated-in-list.ron",
+        "parse",
+        "truncated-in-list.ron",
+        16,
+        7,
+        1,
+    ),
+    case(
+        "truncated-in-number.ron",
+        "parse",
+        "truncated-in-number.ron",
+        141,
+        29,
+        1,
+    ),
+    case(
+        "truncated-in-string.ron",
+        "parse",
+        "truncated-in-string.ron",
+        6,
+        16,
+        1,
+    ),
+    case(
+        "truncated-mid-character.ron",
+        "invalid-utf8",
+        "truncated-mid-character.ron",
+        53,
+        20,
+        1,
+    ),
     case("unknown-field.ron", "parse", "unknown-field.ron", 13, 13, 1),
-    case("unknown-ministry.ron", "unknown-ministry", "unknown-ministry.ron", 175, 27, 1),
-    case("wrong-type-amount-string.ron", "parse", "wrong-type-amount-string.ron", 141, 29, 1),
-    case("wrong-type-bool.ron", "parse", "wrong-type-bool.ron", 108, 24, 1),
-    case("wrong-type-float-year.ron", "parse", "wrong-type-float-year.ron", 28, 31, 1),
-    case("wrong-type-list-for-string.ron", "parse", "wrong-type-list-for-string.ron", 53, 19, 1),
-    case("wrong-type-negative-number.ron", "parse", "wrong-type-negative-number.ron", 39, 22, 1),
-    case("wrong-type-schema-string.ron", "parse", "wrong-type-schema-string.ron", 3, 13, 1),
-    case("wrong-type-string-for-list.ron", "parse", "wrong-type-string-for-list.ron", 92, 22, 1),
-    case("wrong-type-struct-for-enum.ron", "parse", "wrong-type-struct-for-enum.ron", 22, 25, 1),
-    case("wrong-type-unknown-link.ron", "parse", "wrong-type-unknown-link.ron", 185, 19, 1),
-    case("wrong-type-unknown-variant.ron", "parse", "wrong-type-unknown-variant.ron", 63, 19, 1),
-    case("wrong-type-year-overflow.ron", "parse", "wrong-type-year-overflow.ron", 140, 26, 1),
-    case("wrong-type-year-string.ron", "parse", "wrong-type-year-string.ron", 7, 19, 1),
+    case(
+        "unknown-ministry.ron",
+        "unknown-ministry",
+        "unknown-ministry.ron",
+        175,
+        27,
+        1,
+    ),
+    case(
+        "wrong-type-amount-string.ron",
+        "parse",
+        "wrong-type-amount-string.ron",
+        141,
+        29,
+        1,
+    ),
+    case(
+        "wrong-type-bool.ron",
+        "parse",
+        "wrong-type-bool.ron",
+        108,
+        24,
+        1,
+    ),
+    case(
+        "wrong-type-float-year.ron",
+        "parse",
+        "wrong-type-float-year.ron",
+        28,
+        31,
+        1,
+    ),
+    case(
+        "wrong-type-list-for-string.ron",
+        "parse",
+        "wrong-type-list-for-string.ron",
+        53,
+        19,
+        1,
+    ),
+    case(
+        "wrong-type-negative-number.ron",
+        "parse",
+        "wrong-type-negative-number.ron",
+        39,
+        22,
+        1,
+    ),
+    case(
+        "wrong-type-schema-string.ron",
+        "parse",
+        "wrong-type-schema-string.ron",
+        3,
+        13,
+        1,
+    ),
+    case(
+        "wrong-type-string-for-list.ron",
+        "parse",
+        "wrong-type-string-for-list.ron",
+        92,
+        22,
+        1,
+    ),
+    case(
+        "wrong-type-struct-for-enum.ron",
+        "parse",
+        "wrong-type-struct-for-enum.ron",
+        22,
+        25,
+        1,
+    ),
+    case(
+        "wrong-type-unknown-link.ron",
+        "parse",
+        "wrong-type-unknown-link.ron",
+        185,
+        19,
+        1,
+    ),
+    case(
+        "wrong-type-unknown-variant.ron",
+        "parse",
+        "wrong-type-unknown-variant.ron",
+        63,
+        19,
+        1,
+    ),
+    case(
+        "wrong-type-year-overflow.ron",
+        "parse",
+        "wrong-type-year-overflow.ron",
+        140,
+        26,
+        1,
+    ),
+    case(
+        "wrong-type-year-string.ron",
+        "parse",
+        "wrong-type-year-string.ron",
+        7,
+        19,
+        1,
+    ),
 ];
 
 /// Asserts that every diagnostic points inside the file it names (a line that exists, a column
@@ -150,9 +689,16 @@ fn assert_inside_files(diagnostics: &[Diagnostic]) {
         let bytes = std::fs::read(&d.file).unwrap_or_else(|e| panic!("{d}: cannot read: {e}"));
         let text = String::from_utf8_lossy(&bytes);
         let lines: Vec<&str> = text.split('\n').collect();
-        assert!(d.line >= 1 && d.line <= lines.len(), "{d}: line outside the file");
+        assert!(
+            d.line >= 1 && d.line <= lines.len(),
+            "{d}: line outside the file"
+        );
         let width = lines[d.line - 1].trim_end_matches('\r').chars().count();
-        assert!(d.col >= 1 && d.col <= width + 1, "{d}: column outside line {}", d.line);
+        assert!(
+            d.col >= 1 && d.col <= width + 1,
+            "{d}: column outside line {}",
+            d.line
+        );
         assert!(!d.to_string().is_empty());
     }
 }
@@ -183,12 +729,16 @@ fn the_corpus_is_large_enough_and_every_file_is_listed() {
         }
     }
     on_disk.sort_unstable();
-    assert_eq!(listed, on_disk.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        listed,
+        on_disk.iter().map(String::as_str).collect::<Vec<_>>()
+    );
 }
 
 #[test]
 fn the_base_of_the_corpus_is_valid() {
-    let doc = open(&Disk, &corpus("valid.ron")).unwrap_or_else(|e| panic!("{e}: {:#?}", e.diagnostics));
+    let doc =
+        open(&Disk, &corpus("valid.ron")).unwrap_or_else(|e| panic!("{e}: {:#?}", e.diagnostics));
     assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
 }
 
@@ -204,8 +754,12 @@ fn every_malformed_file_gives_its_diagnostic_at_its_position() {
         let want = (c.rule, c.line, c.col, c.errors);
         let file_ok = Path::new(&first.file).ends_with(c.file);
         if got != want || !file_ok {
-            writeln!(failures, "{}: expected {want:?} in {}, got {got:?} in {}", c.entry, c.file, first.file)
-                .expect("write to string");
+            writeln!(
+                failures,
+                "{}: expected {want:?} in {}, got {got:?} in {}",
+                c.entry, c.file, first.file
+            )
+            .expect("write to string");
         }
     }
     assert!(failures.is_empty(), "{failures}");
@@ -216,7 +770,8 @@ fn regressions_found_by_fuzzing_open_and_analyse_without_panicking() {
     let mut n = 0;
     for e in std::fs::read_dir(corpus("fuzz")).expect("fuzz folder") {
         let path = e.expect("entry").path();
-        let doc = open(&Disk, &path).unwrap_or_else(|e| panic!("{}: {:#?}", path.display(), e.diagnostics));
+        let doc = open(&Disk, &path)
+            .unwrap_or_else(|e| panic!("{}: {:#?}", path.display(), e.diagnostics));
         let roadmap = &doc.roadmap;
         let index = Index::build(roadmap);
         coverage(roadmap, &index);
@@ -227,7 +782,9 @@ fn regressions_found_by_fuzzing_open_and_analyse_without_panicking() {
         };
         let visible = apply(roadmap, &index, &filter);
         for grouping in [Grouping::Ministry, Grouping::Theme, Grouping::Proposal] {
-            layout(roadmap, &index, grouping, Lang::Ja, &|r| visible.contains(r));
+            layout(roadmap, &index, grouping, Lang::Ja, &|r| {
+                visible.contains(r)
+            });
         }
         n += 1;
     }
@@ -237,7 +794,10 @@ fn regressions_found_by_fuzzing_open_and_analyse_without_panicking() {
 /// The valid base with `include` naming `names`, written into `dir` as `entry.ron`.
 fn entry_including(dir: &Path, names: &[String]) -> PathBuf {
     let base = std::fs::read_to_string(corpus("valid.ron")).expect("valid.ron");
-    let list: String = names.iter().map(|n| format!("        \"{n}\",\n")).collect();
+    let list: String = names
+        .iter()
+        .map(|n| format!("        \"{n}\",\n"))
+        .collect();
     let text = base.replacen(
         "    sources: [",
         &format!("    include: [\n{list}    ],\n    sources: ["),
@@ -260,8 +820,17 @@ fn a_file_over_the_size_limit_is_refused_with_its_size() {
     let d = load_errors(&entry);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!((d[0].rule, d[0].line, d[0].col), ("file-too-large", 11, 9));
-    assert!(d[0].message.contains(&format!("is {} bytes", MAX_FILE_BYTES + 1)), "{}", d[0]);
-    assert!(d[0].file.ends_with("entry.ron"), "points at the include: {}", d[0]);
+    assert!(
+        d[0].message
+            .contains(&format!("is {} bytes", MAX_FILE_BYTES + 1)),
+        "{}",
+        d[0]
+    );
+    assert!(
+        d[0].file.ends_with("entry.ron"),
+        "points at the include: {}",
+        d[0]
+    );
     // The entry file itself.
     std::fs::write(&entry, &part).expect("write");
     let d = load_errors(&entry);
@@ -280,10 +849,19 @@ fn a_huge_string_within_the_limit_loads() {
     let doc = open(&Disk, &entry).unwrap_or_else(|e| panic!("{:#?}", e.diagnostics));
     assert_eq!(doc.roadmap.items.gaps[0].text.chars().count(), 4_000_000);
     // An error after it is still placed by line and character column.
-    let broken = std::fs::read_to_string(&entry).expect("read").replacen("kind: Response", "kind: Responze", 1);
+    let broken = std::fs::read_to_string(&entry).expect("read").replacen(
+        "kind: Response",
+        "kind: Responze",
+        1,
+    );
     std::fs::write(&entry, broken).expect("write");
     let d = load_errors(&entry);
-    assert_eq!((d[0].rule, d[0].line, d[0].col), ("parse", 63, 19), "{}", d[0]);
+    assert_eq!(
+        (d[0].rule, d[0].line, d[0].col),
+        ("parse", 63, 19),
+        "{}",
+        d[0]
+    );
 }
 
 #[test]
@@ -295,12 +873,21 @@ fn nesting_deeper_than_the_schema_fails_at_the_first_extra_level() {
     let base = std::fs::read_to_string(corpus("valid.ron")).expect("valid.ron");
     let depth = MAX_NESTING * 100;
     let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    let text = base.replacen("    themes: [", &format!("    notes: {deep},\n    themes: ["), 1);
+    let text = base.replacen(
+        "    themes: [",
+        &format!("    notes: {deep},\n    themes: ["),
+        1,
+    );
     let entry = dir.path().join("deep.ron");
     std::fs::write(&entry, text).expect("write");
     let d = load_errors(&entry);
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!((d[0].rule, d[0].line, d[0].col), ("parse", 36, 13), "{}", d[0]);
+    assert_eq!(
+        (d[0].rule, d[0].line, d[0].col),
+        ("parse", 36, 13),
+        "{}",
+        d[0]
+    );
     assert!(d[0].message.contains("struct `Note`"), "{}", d[0]);
     assert_inside_files(&d);
 }
@@ -312,8 +899,14 @@ fn more_includes_than_the_limit_are_refused() {
     let entry = entry_including(dir.path(), &names);
     let d = load_errors(&entry);
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!((d[0].rule, d[0].line, d[0].col), ("too-many-includes", 10, 5));
-    assert!(d[0].message.contains(&format!("{} files are included; at most {MAX_INCLUDES}", MAX_INCLUDES + 1)));
+    assert_eq!(
+        (d[0].rule, d[0].line, d[0].col),
+        ("too-many-includes", 10, 5)
+    );
+    assert!(d[0].message.contains(&format!(
+        "{} files are included; at most {MAX_INCLUDES}",
+        MAX_INCLUDES + 1
+    )));
     // At the limit, the includes are read (and here, being missing, reported one by one).
     let entry = entry_including(dir.path(), &names[..MAX_INCLUDES]);
     let d = load_errors(&entry);

@@ -146,5 +146,8 @@ fn mutations_change_what_they_say() {
     assert_eq!(apply(bytes, &Mutation::Truncate(0.5)), b"ab\nc");
     assert_eq!(apply(bytes, &Mutation::Flip(0.0, 1)), b"`b\ncd\nef\n");
     assert_eq!(apply(bytes, &Mutation::DeleteLine(0.5)), b"ab\nef\n");
-    assert_eq!(apply(bytes, &Mutation::DuplicateLine(0.99)), b"ab\ncd\nef\nef\n");
+    assert_eq!(
+        apply(bytes, &Mutation::DuplicateLine(0.99)),
+        b"ab\ncd\nef\nef\n"
+    );
 }

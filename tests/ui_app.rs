@@ -193,10 +193,13 @@ impl egui::DroppedFile for Dropped {
 
 #[test]
 fn dropping_a_roadmap_on_the_window_opens_it_and_remembers_it() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/roadmap.ron");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/roadmap.ron");
     let mut h = harness(bundled_app());
     h.run();
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.clone())));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
     h.step();
     for _ in 0..500 {
         h.step();

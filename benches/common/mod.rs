@@ -17,11 +17,7 @@ use waymark::ui::ViewCtx;
 pub fn scales() -> Vec<u32> {
     std::env::var("WAYMARK_BENCH_SCALES")
         .ok()
-        .map(|s| {
-            s.split(',')
-                .filter_map(|x| x.trim().parse().ok())
-                .collect()
-        })
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 10, 100, 1000])
 }
 
@@ -55,7 +51,12 @@ impl Generated {
 
     /// The entry file of scale `n`.
     pub fn entry(&self, n: u32) -> &PathBuf {
-        &self.entries.iter().find(|(s, _)| *s == n).expect("generated").1
+        &self
+            .entries
+            .iter()
+            .find(|(s, _)| *s == n)
+            .expect("generated")
+            .1
     }
 
     /// Opens scale `n`.
@@ -109,7 +110,11 @@ pub struct Frame {
 
 /// Runs one frame of `ui` and tessellates it, the CPU side of a frame; texture updates are
 /// dropped on purpose (there is no GPU to upload them to).
-pub fn run_frame(ctx: &egui::Context, n: u64, mut ui: impl FnMut(&mut egui::Ui, &mut Vec<Action>)) -> Frame {
+pub fn run_frame(
+    ctx: &egui::Context,
+    n: u64,
+    mut ui: impl FnMut(&mut egui::Ui, &mut Vec<Action>),
+) -> Frame {
     let mut actions = Vec::new();
     let out = ctx.run_ui(input(n), |root| ui(root, &mut actions));
     let wants_repaint = out

@@ -62,13 +62,9 @@ pub fn text(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
             (Some(d), _, _) => format!("{}（{}）", s.name, d),
             (None, _, _) => s.name.clone(),
         }),
-        ItemRef::Target(id) => roadmap
-            .target(id)
-            .map(|t| pick_en(&t.text, t.en.as_ref())),
+        ItemRef::Target(id) => roadmap.target(id).map(|t| pick_en(&t.text, t.en.as_ref())),
         ItemRef::Note(id) => roadmap.note(id).map(|n| pick_en(&n.text, n.en.as_ref())),
-        ItemRef::Theme(id) => roadmap
-            .theme(id)
-            .map(|t| pick_en(&t.title, t.en.as_ref())),
+        ItemRef::Theme(id) => roadmap.theme(id).map(|t| pick_en(&t.title, t.en.as_ref())),
         ItemRef::Gap(id) => roadmap.gap(id).map(|g| pick_en(&g.text, g.en.as_ref())),
         ItemRef::Measure(id) => roadmap.measure(id).map(|m| match (&m.title, lang, &m.en) {
             (_, Lang::En, Some(en)) => en.clone(),
@@ -80,9 +76,7 @@ pub fn text(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
             .map(|p| pick_en(&p.statement, p.en.as_ref())),
         ItemRef::Kpi(id) => roadmap.kpi(id).map(|k| pick_en(&k.name, k.en.as_ref())),
         ItemRef::Budget(id) => roadmap.budget(id).map(|b| b.title.clone()),
-        ItemRef::Event(id) => roadmap
-            .event(id)
-            .map(|e| pick_en(&e.title, e.en.as_ref())),
+        ItemRef::Event(id) => roadmap.event(id).map(|e| pick_en(&e.title, e.en.as_ref())),
     }
     .unwrap_or_else(|| format!("({})", item.id_str()))
 }

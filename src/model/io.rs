@@ -1,6 +1,8 @@
 //! Reading a roadmap's files into a [`Roadmap`], and writing them back in canonical form.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ron::extensions::Extensions;
 
@@ -14,8 +16,9 @@ pub const MAX_NESTING: usize = 64;
 /// The most files one roadmap may include.
 pub const MAX_INCLUDES: usize = 1000;
 
-/// Where a roadmap's files are read from: the disk, or the copy bundled in the binary.
-pub trait FileSystem {
+/// Where a roadmap's files are read from: the disk, or the copy bundled in the binary. Files are
+/// read from several threads at once, hence `Sync`.
+pub trait FileSystem: Sync {
     /// Reads a whole file.
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>>;
 }
@@ -234,37 +237,59 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
     }];
     let base = entry.parent().unwrap_or_else(|| Path::new(""));
 
-    for (n, include) in includes.iter().enumerate() {
-        let cite = include_position(&files[0].text, n);
-        let path = base.join(include);
-        let display = path.display().to_string();
-        let seen = infos.iter().any(|i| &i.name == include) || include == &infos[0].name;
-        if seen {
-            diagnostics.push(
-                Diagnostic::error(
-                    "duplicate-include",
-                    &entry_display,
-                    cite,
-                    format!("`{include}` is included more than once"),
-                )
-                .with_snippet_from(&files[0].text),
-            );
-            continue;
+    // First the includes named twice (or naming the entry file), in order; the rest are read and
+    // parsed in parallel, and taken in include order, so that the result never depends on
+    // which thread finishes first.
+    let mut names: HashSet<&str> = HashSet::from([infos[0].name.as_str()]);
+    let mut steps: Vec<Result<Include, Diagnostic>> = Vec::with_capacity(includes.len());
+    let cites = include_positions(&files[0].text, includes.len());
+    for (include, cite) in includes.iter().zip(cites) {
+        if names.insert(include.as_str()) {
+            let path = base.join(include);
+            let display = path.display().to_string();
+            steps.push(Ok(Include {
+                name: include.clone(),
+                path,
+                display,
+                cite,
+            }));
+        } else {
+            steps.push(Err(Diagnostic::error(
+                "duplicate-include",
+                &entry_display,
+                cite,
+                format!("`{include}` is included more than once"),
+            )
+            .with_snippet_from(&files[0].text)));
         }
-        let text = match read_text(
+    }
+    let jobs: Vec<&Include> = steps.iter().filter_map(|s| s.as_ref().ok()).collect();
+    let entry_text = files[0].text.as_str();
+    let mut results = in_parallel(jobs.len(), |i| {
+        let job = jobs[i];
+        let text = read_text(
             fs,
-            &path,
-            &display,
-            (&entry_display, cite, Some(&files[0].text)),
-        ) {
-            Ok(t) => t,
+            &job.path,
+            &job.display,
+            (&entry_display, job.cite, Some(entry_text)),
+        )?;
+        let doc = parse_doc(&text, &job.display)?;
+        Ok::<_, Diagnostic>((text, doc))
+    })
+    .into_iter();
+    for step in steps {
+        let job = match step {
+            Ok(job) => job,
             Err(d) => {
                 diagnostics.push(d);
                 continue;
             }
         };
-        match parse_doc(&text, &display) {
-            Ok(doc) => {
+        let Some(result) = results.next() else {
+            break;
+        };
+        match result {
+            Ok((text, doc)) => {
                 if doc.roadmap.is_some() || !doc.include.is_empty() {
                     let field = if doc.roadmap.is_some() {
                         "roadmap"
@@ -274,7 +299,7 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
                     diagnostics.push(
                         Diagnostic::error(
                             "nested-entry",
-                            &display,
+                            &job.display,
                             find_field(&text, field).unwrap_or(Pos::START),
                             format!("an included file may not have `{field}`; only the entry file has a header and includes"),
                         )
@@ -283,12 +308,10 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
                 }
                 let id = FileId(u16::try_from(infos.len()).unwrap_or(u16::MAX));
                 items.absorb(doc, id);
-                infos.push(FileInfo {
-                    name: include.clone(),
-                });
+                infos.push(FileInfo { name: job.name });
                 files.push(ParsedFile {
-                    display,
-                    path,
+                    display: job.display,
+                    path: job.path,
                     text,
                 });
             }
@@ -304,34 +327,93 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
     })
 }
 
-/// Where the `n`th include (from 0) is written in the entry file: the `n`th string literal of
-/// the `include` list.
-fn include_position(entry_text: &str, n: usize) -> Pos {
-    let Some(start) = find_field(entry_text, "include").map(|p| p.to_offset(entry_text)) else {
-        return Pos::START;
-    };
-    let mut seen = 0;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, c) in entry_text[start..].char_indices() {
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
+/// An included file to read.
+struct Include {
+    /// As the entry file names it.
+    name: String,
+    path: PathBuf,
+    display: String,
+    /// Where the entry file names it.
+    cite: Pos,
+}
+
+/// Runs `work(0)`, `work(1)` … `work(count - 1)` on up to as many threads as the machine has
+/// cores, and returns the results in order. A panic in `work` is passed on.
+fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(count)
+        .min(16);
+    if threads <= 1 {
+        return (0..count).map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<T>> = (0..count).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= count {
+                            break done;
+                        }
+                        done.push((i, work(i)));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            let done = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, result) in done {
+                results[i] = Some(result);
             }
-        } else if c == '"' {
-            if seen == n {
-                return Pos::of_offset(entry_text, start + i);
+        }
+    });
+    results.into_iter().flatten().collect()
+}
+
+/// Where each include is written in the entry file: the string literals of the `include` list,
+/// in order, found in one pass. An include not found (never, for a file that parsed) is at 1:1.
+fn include_positions(entry_text: &str, count: usize) -> Vec<Pos> {
+    let mut out = Vec::with_capacity(count);
+    if let Some(start) = find_field(entry_text, "include").map(|p| p.to_offset(entry_text)) {
+        let mut in_string = false;
+        let mut escaped = false;
+        // Line and column are counted along the way, not from the start for each include.
+        let mut pos = Pos::of_offset(entry_text, start);
+        for c in entry_text[start..].chars() {
+            if out.len() == count {
+                break;
             }
-            seen += 1;
-            in_string = true;
-        } else if c == ']' {
-            break;
+            if in_string {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => in_string = false,
+                    _ => {}
+                }
+            } else if c == '"' {
+                out.push(pos);
+                in_string = true;
+            } else if c == ']' {
+                break;
+            }
+            if c == '\n' {
+                pos = Pos {
+                    line: pos.line + 1,
+                    col: 1,
+                };
+            } else {
+                pos.col += 1;
+            }
         }
     }
-    Pos::START
+    out.resize(count, Pos::START);
+    out
 }
 
 fn pretty() -> ron::ser::PrettyConfig {
@@ -367,9 +449,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn include_positions_are_the_strings_of_the_list() {
+        let text = "(\n  include: [\"a.ron\", \"b\\\"c.ron\",\n    \"小.ron\", \"d.ron\"],\n  x: \"e\",\n)";
+        let got = include_positions(text, 5);
+        let want: Vec<Pos> = [(2, 13), (2, 22), (3, 5), (3, 14), (1, 1)]
+            .iter()
+            .map(|&(line, col)| Pos { line, col })
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(include_positions("(x: 1)", 2), vec![Pos::START, Pos::START]);
+    }
+
+    #[test]
+    fn work_in_parallel_comes_back_in_order() {
+        let squares = in_parallel(100, |i| i * i);
+        assert_eq!(squares, (0..100).map(|i| i * i).collect::<Vec<_>>());
+        assert!(in_parallel(0, |i| i).is_empty());
+    }
+
+    #[test]
     fn nesting_beyond_the_limit_is_refused_by_name() {
         // The schema never nests this deep, so an untyped value shows the parser's limit.
-        let deep = format!("{}{}", "[".repeat(MAX_NESTING + 1), "]".repeat(MAX_NESTING + 1));
+        let deep = format!(
+            "{}{}",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
         let err = ron_options()
             .from_str::<serde::de::IgnoredAny>(&deep)
             .expect_err("too deep");
@@ -378,7 +483,15 @@ mod tests {
             describe_ron_error(&err.code),
             format!("values are nested deeper than the limit of {MAX_NESTING}")
         );
-        let shallow = format!("{}{}", "[".repeat(MAX_NESTING - 1), "]".repeat(MAX_NESTING - 1));
-        assert!(ron_options().from_str::<serde::de::IgnoredAny>(&shallow).is_ok());
+        let shallow = format!(
+            "{}{}",
+            "[".repeat(MAX_NESTING - 1),
+            "]".repeat(MAX_NESTING - 1)
+        );
+        assert!(
+            ron_options()
+                .from_str::<serde::de::IgnoredAny>(&shallow)
+                .is_ok()
+        );
     }
 }

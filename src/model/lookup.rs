@@ -67,18 +67,27 @@ impl Table {
                     .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
             }
         };
-        add(ItemKind::Source, &mut it.sources.iter().map(|x| x.id.as_str()));
+        add(
+            ItemKind::Source,
+            &mut it.sources.iter().map(|x| x.id.as_str()),
+        );
         add(
             ItemKind::Ministry,
             &mut it.ministries.iter().map(|x| x.code.as_str()),
         );
-        add(ItemKind::Stage, &mut it.stages.iter().map(|x| x.id.as_str()));
+        add(
+            ItemKind::Stage,
+            &mut it.stages.iter().map(|x| x.id.as_str()),
+        );
         add(
             ItemKind::Target,
             &mut it.target_states.iter().map(|x| x.id.as_str()),
         );
         add(ItemKind::Note, &mut it.notes.iter().map(|x| x.id.as_str()));
-        add(ItemKind::Theme, &mut it.themes.iter().map(|x| x.id.as_str()));
+        add(
+            ItemKind::Theme,
+            &mut it.themes.iter().map(|x| x.id.as_str()),
+        );
         add(ItemKind::Gap, &mut it.gaps.iter().map(|x| x.id.as_str()));
         add(
             ItemKind::Measure,
@@ -89,8 +98,14 @@ impl Table {
             &mut it.proposals.iter().map(|x| x.id.as_str()),
         );
         add(ItemKind::Kpi, &mut it.kpis.iter().map(|x| x.id.as_str()));
-        add(ItemKind::Budget, &mut it.budgets.iter().map(|x| x.id.as_str()));
-        add(ItemKind::Event, &mut it.events.iter().map(|x| x.id.as_str()));
+        add(
+            ItemKind::Budget,
+            &mut it.budgets.iter().map(|x| x.id.as_str()),
+        );
+        add(
+            ItemKind::Event,
+            &mut it.events.iter().map(|x| x.id.as_str()),
+        );
         let mut seen: HashMap<i32, u32> = HashMap::new();
         let target_rank = it
             .target_states

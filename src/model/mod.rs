@@ -257,13 +257,11 @@ impl Roadmap {
     /// file order: `★2030-1` is the first of 2030.
     pub fn target_rank(&self, id: &TargetId) -> Option<usize> {
         let it = &self.items;
-        let i = self.lookup.position(
-            it,
-            ItemKind::Target,
-            &it.target_states,
-            id.as_str(),
-            |x| x.id.as_str(),
-        )?;
+        let i =
+            self.lookup
+                .position(it, ItemKind::Target, &it.target_states, id.as_str(), |x| {
+                    x.id.as_str()
+                })?;
         let t = &it.target_states[i];
         self.lookup.target_rank(it, i).or_else(|| {
             it.target_states

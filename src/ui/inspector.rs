@@ -38,6 +38,10 @@ pub fn inspector_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                 }
             }
             ui.separator();
+            if ctx.editable {
+                super::editor::editor_ui(ui, ctx, item, actions);
+                ui.separator();
+            }
             // Links first: who answers it and who is responsible is what reviewers look for.
             links(ui, ctx, item, actions);
             ui.separator();

@@ -1,59 +1,120 @@
-//! The menu bar: file, view and language.
+//! The menu bar: file, edit, view and language. Each command's label and shortcut come from one
+//! place ([`command_label`]), so menus and the shortcut list never drift apart.
 
 use crate::action::{Action, Tab};
 use crate::app::Prefs;
 use crate::i18n::Lang;
 
+/// What the menu needs to know.
+pub struct MenuState<'a> {
+    /// Interface language.
+    pub lang: Lang,
+    /// Preferences (recent files, panels).
+    pub prefs: &'a Prefs,
+    /// The tab shown.
+    pub tab: Tab,
+    /// Whether there is something to undo.
+    pub can_undo: bool,
+    /// Whether there is something to redo.
+    pub can_redo: bool,
+    /// Whether the app is read-only.
+    pub read_only: bool,
+    /// Whether a roadmap is open.
+    pub has_document: bool,
+}
+
+/// A command's label with its shortcut.
+pub fn command_label(action: &Action, lang: Lang) -> &'static str {
+    match action {
+        Action::OpenDialog => lang.pick("開く…（Ctrl+O）", "Open… (Ctrl+O)"),
+        Action::OpenBundled => lang.pick("同梱のロードマップを開く", "Open bundled roadmap"),
+        Action::Save => lang.pick("保存（Ctrl+S）", "Save (Ctrl+S)"),
+        Action::SaveAs => lang.pick(
+            "名前を付けて保存…（Ctrl+Shift+S）",
+            "Save As… (Ctrl+Shift+S)",
+        ),
+        Action::Undo => lang.pick("元に戻す（Ctrl+Z）", "Undo (Ctrl+Z)"),
+        Action::Redo => lang.pick(
+            "やり直す（Ctrl+Shift+Z / Ctrl+Y）",
+            "Redo (Ctrl+Shift+Z / Ctrl+Y)",
+        ),
+        Action::ToggleReadOnly => lang.pick("読み取り専用", "Read-only"),
+        Action::ToggleNavigator => lang.pick("ナビゲーター", "Navigator"),
+        Action::ToggleInspector => lang.pick("詳細パネル", "Inspector"),
+        _ => "",
+    }
+}
+
+fn command(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    action: Action,
+    enabled: bool,
+    actions: &mut Vec<Action>,
+) {
+    if ui
+        .add_enabled(enabled, egui::Button::new(command_label(&action, lang)))
+        .clicked()
+    {
+        actions.push(action);
+        ui.close();
+    }
+}
+
 /// Shows the menu bar.
-pub fn menu_ui(ui: &mut egui::Ui, lang: Lang, prefs: &Prefs, tab: Tab, actions: &mut Vec<Action>) {
+pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Action>) {
+    let lang = state.lang;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(lang.pick("ファイル", "File"), |ui| {
-            if ui
-                .button(lang.pick("開く…（Ctrl+O）", "Open… (Ctrl+O)"))
-                .clicked()
-            {
-                actions.push(Action::OpenDialog);
-            }
-            if ui
-                .button(lang.pick("同梱のロードマップを開く", "Open bundled roadmap"))
-                .clicked()
-            {
-                actions.push(Action::OpenBundled);
-            }
+            command(ui, lang, Action::OpenDialog, true, actions);
+            command(ui, lang, Action::OpenBundled, true, actions);
             ui.menu_button(lang.pick("最近のファイル", "Recent files"), |ui| {
-                if prefs.recent.is_empty() {
+                if state.prefs.recent.is_empty() {
                     ui.label(lang.pick("（なし）", "(none)"));
                 }
-                for path in &prefs.recent {
+                for path in &state.prefs.recent {
                     if ui.button(path.display().to_string()).clicked() {
                         actions.push(Action::Open(path.clone()));
                     }
                 }
             });
             ui.separator();
+            let can_save = state.has_document && !state.read_only;
+            command(ui, lang, Action::Save, can_save, actions);
+            command(ui, lang, Action::SaveAs, state.has_document, actions);
+            ui.separator();
             if ui.button(lang.pick("終了", "Quit")).clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
-        ui.menu_button(lang.pick("表示", "View"), |ui| {
+        ui.menu_button(lang.pick("編集", "Edit"), |ui| {
+            command(ui, lang, Action::Undo, state.can_undo, actions);
+            command(ui, lang, Action::Redo, state.can_redo, actions);
+            ui.separator();
+            let mut ro = state.read_only;
             if ui
-                .selectable_label(
-                    !prefs.hide_navigator,
-                    lang.pick("ナビゲーター", "Navigator"),
-                )
-                .clicked()
+                .checkbox(&mut ro, command_label(&Action::ToggleReadOnly, lang))
+                .changed()
             {
-                actions.push(Action::ToggleNavigator);
+                actions.push(Action::ToggleReadOnly);
             }
-            if ui
-                .selectable_label(!prefs.hide_inspector, lang.pick("詳細パネル", "Inspector"))
-                .clicked()
-            {
-                actions.push(Action::ToggleInspector);
+        });
+        ui.menu_button(lang.pick("表示", "View"), |ui| {
+            let panels = [
+                (Action::ToggleNavigator, !state.prefs.hide_navigator),
+                (Action::ToggleInspector, !state.prefs.hide_inspector),
+            ];
+            for (action, shown) in panels {
+                if ui
+                    .selectable_label(shown, command_label(&action, lang))
+                    .clicked()
+                {
+                    actions.push(action);
+                }
             }
             ui.separator();
             for t in Tab::ALL {
-                if ui.selectable_label(t == tab, t.label(lang)).clicked() {
+                if ui.selectable_label(t == state.tab, t.label(lang)).clicked() {
                     actions.push(Action::SetTab(t));
                 }
             }
@@ -77,6 +138,12 @@ pub fn menu_ui(ui: &mut egui::Ui, lang: Lang, prefs: &Prefs, tab: Tab, actions: 
                 .clicked()
             {
                 actions.push(Action::SetLang(other));
+            }
+            if state.read_only {
+                ui.label(
+                    egui::RichText::new(lang.pick("読み取り専用", "Read-only"))
+                        .color(ui.visuals().warn_fg_color),
+                );
             }
         });
     });

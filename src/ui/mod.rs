@@ -4,6 +4,7 @@
 pub mod accountability;
 pub mod coverage;
 pub mod diagnostics;
+pub mod editor;
 pub mod filter_bar;
 pub mod inspector;
 pub mod kpis;
@@ -49,6 +50,8 @@ pub struct ViewCtx<'a> {
     pub lang: Lang,
     /// Timeline grouping.
     pub grouping: Grouping,
+    /// Whether views may offer editing (false in read-only mode and by default).
+    pub editable: bool,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -64,6 +67,7 @@ impl<'a> ViewCtx<'a> {
             focus: derived.focus.as_ref(),
             lang: derived.inputs.lang,
             grouping: derived.inputs.grouping,
+            editable: false,
         }
     }
 

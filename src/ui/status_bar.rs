@@ -1,20 +1,33 @@
-//! The status bar: file, item counts, diagnostics count.
+//! The status bar: file, unsaved state, item counts, the last notice, diagnostics count.
 
-use crate::diagnostic::tally;
+use crate::diagnostic::{Diagnostic, tally};
 use crate::document::Document;
 
 use super::ViewCtx;
 
+/// What the status bar shows besides the view context.
+pub struct Status<'a> {
+    /// The open document.
+    pub doc: &'a Document,
+    /// Current diagnostics.
+    pub problems: &'a [Diagnostic],
+    /// Whether there are unsaved changes.
+    pub dirty: bool,
+    /// The last notice (a refusal, a save result).
+    pub notice: Option<&'a str>,
+}
+
 /// Shows the status bar; returns true when the diagnostics count was clicked.
-pub fn status_bar_ui(
-    ui: &mut egui::Ui,
-    ctx: &ViewCtx<'_>,
-    doc: &Document,
-    problems: &[crate::diagnostic::Diagnostic],
-) -> bool {
+pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, status: &Status<'_>) -> bool {
     let mut clicked = false;
     ui.horizontal(|ui| {
-        ui.label(doc.entry_path().display().to_string());
+        ui.label(status.doc.entry_path().display().to_string());
+        if status.dirty {
+            ui.label(
+                egui::RichText::new(ctx.t("● 未保存", "● unsaved"))
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.separator();
         let it = &ctx.roadmap.items;
         ui.label(format!(
@@ -33,13 +46,17 @@ pub fn status_bar_ui(
             ui.label(format!("{} {n}", ctx.t("表示中", "shown")));
         }
         ui.separator();
-        let (errors, warnings) = tally(problems);
+        let (errors, warnings) = tally(status.problems);
         let text = format!(
             "{} {errors} · {} {warnings}",
             ctx.t("エラー", "errors"),
             ctx.t("警告", "warnings")
         );
         clicked = ui.button(text).clicked();
+        if let Some(notice) = status.notice {
+            ui.separator();
+            ui.label(notice);
+        }
     });
     clicked
 }

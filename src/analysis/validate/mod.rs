@@ -118,7 +118,8 @@ impl Validator<'_> {
                 "the roadmap's `title` is empty; give it a title".into(),
             );
         }
-        let years_ok = self.year(&at, "start_fy:", h.start_fy) & self.year(&at, "end_fy:", h.end_fy);
+        let years_ok =
+            self.year(&at, "start_fy:", h.start_fy) & self.year(&at, "end_fy:", h.end_fy);
         if years_ok && h.end_fy < h.start_fy {
             self.error(
                 "span-order",

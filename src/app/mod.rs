@@ -1,7 +1,12 @@
-//! The eframe application: holds the document and view state, drains the views' actions and
-//! applies them in one place, loads files off the UI thread.
+//! The eframe application: holds the document, its history and the view state; drains the
+//! views' actions and applies them in one place ([`apply`]); loads, saves, recovers and watches
+//! files ([`files`]); asks before anything is lost ([`dialogs`]).
 
-use std::path::{Path, PathBuf};
+mod apply;
+mod dialogs;
+mod files;
+
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use serde::{Deserialize, Serialize};
@@ -11,10 +16,14 @@ use crate::analysis::derived::{Derived, Inputs};
 use crate::analysis::filter::Filter;
 use crate::analysis::timeline::Grouping;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Disk, Document, open};
+use crate::document::Document;
+use crate::history::History;
 use crate::i18n::Lang;
 use crate::model::ItemRef;
 use crate::ui::{self, ViewCtx};
+
+use dialogs::Dialog;
+use files::Msg;
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 10;
@@ -37,29 +46,43 @@ pub struct Prefs {
     pub hide_inspector: bool,
 }
 
-/// What a background job reports.
-enum Msg {
-    /// A roadmap finished loading.
-    Loaded {
-        path: Option<PathBuf>,
-        result: Result<Box<Document>, Vec<Diagnostic>>,
-    },
-    /// The file dialog closed.
-    Picked(Option<PathBuf>),
+/// How the app is started.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The roadmap to open; the bundled one when `None`.
+    pub path: Option<PathBuf>,
+    /// Remembered preferences.
+    pub prefs: Prefs,
+    /// Start in read-only mode.
+    pub read_only: bool,
+    /// Where recovery files go; none are written when `None`.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 /// The explorer's state.
 pub struct WaymarkApp {
     prefs: Prefs,
     document: Option<Document>,
+    /// Whether the open document is the copy bundled in the binary (saved only with Save As).
+    bundled: bool,
+    history: History,
     derived: Option<Derived>,
+    /// Validation of the edited document, kept current while editing.
+    live_diagnostics: Vec<Diagnostic>,
     selection: Option<ItemRef>,
     filter: Filter,
+    read_only: bool,
     /// Diagnostics of the last failed load, shown until the next successful one.
     load_errors: Vec<Diagnostic>,
     failed_path: Option<String>,
     show_diagnostics: bool,
     loading: bool,
+    /// A one-line message in the status bar (the last refusal or save result).
+    notice: Option<String>,
+    dialog: Option<Dialog>,
+    /// The window may close: there is nothing unsaved, or the user chose to discard it.
+    allow_close: bool,
+    files: files::Files,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     title: String,
@@ -68,30 +91,45 @@ pub struct WaymarkApp {
 impl WaymarkApp {
     /// Opens the roadmap at `path`, or the bundled one, with the given preferences.
     pub fn new(path: Option<PathBuf>, prefs: Prefs) -> Self {
+        Self::with_options(Options {
+            path,
+            prefs,
+            ..Options::default()
+        })
+    }
+
+    /// Starts the app as `options` say.
+    pub fn with_options(options: Options) -> Self {
         let (tx, rx) = channel();
         let mut app = Self {
-            prefs,
+            prefs: options.prefs,
             document: None,
+            bundled: false,
+            history: History::new(),
             derived: None,
+            live_diagnostics: Vec::new(),
             selection: None,
             filter: Filter::default(),
+            read_only: options.read_only,
             load_errors: Vec::new(),
             failed_path: None,
             show_diagnostics: false,
             loading: false,
+            notice: None,
+            dialog: None,
+            allow_close: false,
+            files: files::Files::new(options.recovery_dir),
             tx,
             rx,
             title: "Waymark".to_owned(),
         };
-        let result = match &path {
-            Some(p) => open(&Disk, p),
-            None => crate::bundled::open(),
-        };
-        app.finish_load(path, result.map(Box::new).map_err(|e| e.diagnostics));
+        let result = files::load(options.path.as_deref());
+        app.finish_load(options.path, result);
+        app.offer_recovery();
         app
     }
 
-    /// The window title: roadmap and file.
+    /// The window title: roadmap and file, marked when there are unsaved changes.
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -121,6 +159,21 @@ impl WaymarkApp {
         &self.load_errors
     }
 
+    /// Whether there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Whether the app refuses every change.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The last notice shown in the status bar.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
     fn inputs(&self) -> Inputs {
         Inputs {
             filter: self.filter.clone(),
@@ -130,126 +183,29 @@ impl WaymarkApp {
         }
     }
 
-    fn finish_load(
-        &mut self,
-        path: Option<PathBuf>,
-        result: Result<Box<Document>, Vec<Diagnostic>>,
-    ) {
-        self.loading = false;
-        match result {
-            Ok(doc) => {
-                let doc = *doc;
-                if let Some(p) = &path {
-                    self.prefs.recent.retain(|r| r != p);
-                    self.prefs.recent.insert(0, p.clone());
-                    self.prefs.recent.truncate(MAX_RECENT);
-                }
-                self.title = format!(
-                    "{} — {} — Waymark",
+    fn update_title(&mut self) {
+        self.title = match &self.document {
+            Some(doc) => {
+                let dirty = if self.history.is_dirty() { "● " } else { "" };
+                let ro = if self.read_only {
+                    self.prefs.lang.pick("（読み取り専用）", " (read-only)")
+                } else {
+                    ""
+                };
+                format!(
+                    "{dirty}{} — {}{ro} — Waymark",
                     doc.roadmap.header.title, doc.files[0].display
-                );
-                // Keep the selection when the item still exists.
-                if self
-                    .selection
-                    .as_ref()
-                    .is_some_and(|s| !doc.roadmap.contains(s))
-                {
-                    self.selection = None;
-                }
-                self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
-                self.document = Some(doc);
-                self.load_errors.clear();
-                self.failed_path = None;
+                )
             }
-            Err(diagnostics) => {
-                self.failed_path = Some(path.map_or_else(
-                    || crate::bundled::ENTRY.to_owned(),
-                    |p| p.display().to_string(),
-                ));
-                self.load_errors = diagnostics;
-                self.show_diagnostics = true;
-            }
-        }
-    }
-
-    fn start_load(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
-        self.loading = true;
-        let tx = self.tx.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let result = match &path {
-                Some(p) => open(&Disk, p),
-                None => crate::bundled::open(),
-            };
-            tx.send(Msg::Loaded {
-                path,
-                result: result.map(Box::new).map_err(|e| e.diagnostics),
-            })
-            .ok();
-            ctx.request_repaint();
-        });
-    }
-
-    fn start_dialog(&self, ctx: &egui::Context) {
-        let tx = self.tx.clone();
-        let ctx = ctx.clone();
-        let dir = self
-            .document
-            .as_ref()
-            .and_then(|d| d.entry_path().parent().map(Path::to_path_buf));
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("Waymark roadmap (RON)", &["ron"]);
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            tx.send(Msg::Picked(dialog.pick_file())).ok();
-            ctx.request_repaint();
-        });
-    }
-
-    /// Applies the actions the views pushed this frame.
-    pub fn apply(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
-        for action in actions {
-            match action {
-                Action::Select(item) => self.selection = item,
-                Action::Reveal(item, tab) => {
-                    self.selection = Some(item);
-                    self.prefs.tab = tab;
-                }
-                Action::SetTab(tab) => self.prefs.tab = tab,
-                Action::SetFilter(f) => self.filter = f,
-                Action::SetLang(lang) => self.prefs.lang = lang,
-                Action::SetGrouping(g) => self.prefs.grouping = g,
-                Action::ToggleNavigator => self.prefs.hide_navigator = !self.prefs.hide_navigator,
-                Action::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
-                Action::Open(path) => self.start_load(ctx, Some(path)),
-                Action::OpenBundled => self.start_load(ctx, None),
-                Action::OpenDialog => self.start_dialog(ctx),
-            }
-        }
-        let inputs = self.inputs();
-        if let (Some(doc), Some(derived)) = (&self.document, &mut self.derived) {
-            derived.update(&doc.roadmap, inputs);
-        }
-    }
-
-    fn poll_jobs(&mut self, ctx: &egui::Context) {
-        while let Ok(msg) = self.rx.try_recv() {
-            match msg {
-                Msg::Loaded { path, result } => {
-                    self.finish_load(path, result);
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title.clone()));
-                }
-                Msg::Picked(Some(path)) => self.start_load(ctx, Some(path)),
-                Msg::Picked(None) => {}
-            }
-        }
+            None => "Waymark".to_owned(),
+        };
     }
 
     /// Draws one frame into `ui` and applies what the views asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_jobs(&ctx);
+        self.tick_files(&ctx);
         let mut actions = Vec::new();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -260,20 +216,31 @@ impl WaymarkApp {
                 .collect()
         });
         actions.extend(dropped.into_iter().map(Action::Open));
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
-            ctx.memory_mut(|m| m.request_focus(ui::filter_bar::search_id()));
-        }
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
-            actions.push(Action::OpenDialog);
-        }
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-            actions.push(Action::Select(None));
+        shortcuts(&ctx, &mut actions);
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.history.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::UnsavedOnClose);
         }
         let lang = self.prefs.lang;
 
         egui::Panel::top("menu").show(ui, |ui| {
-            ui::menu::menu_ui(ui, lang, &self.prefs, self.prefs.tab, &mut actions);
+            let state = ui::menu::MenuState {
+                lang,
+                prefs: &self.prefs,
+                tab: self.prefs.tab,
+                can_undo: self.history.can_undo() && !self.read_only,
+                can_redo: self.history.can_redo() && !self.read_only,
+                read_only: self.read_only,
+                has_document: self.document.is_some(),
+            };
+            ui::menu::menu_ui(ui, &state, &mut actions);
         });
+        if let Some(dialog) = &self.dialog {
+            dialogs::dialog_ui(&ctx, lang, dialog, &mut actions);
+        }
         let (Some(doc), Some(derived)) = (&self.document, &self.derived) else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui::diagnostics::diagnostics_ui(
@@ -286,17 +253,24 @@ impl WaymarkApp {
             self.apply(&ctx, actions);
             return;
         };
-        let view = ViewCtx::new(&doc.roadmap, derived);
+        let mut view = ViewCtx::new(&doc.roadmap, derived);
+        view.editable = !self.read_only;
         egui::Panel::top("filters").show(ui, |ui| {
             ui::filter_bar::filter_bar_ui(ui, &view, &self.filter, &mut actions);
         });
-        let problems: Vec<Diagnostic> = if self.load_errors.is_empty() {
-            doc.warnings.clone()
+        let problems: &[Diagnostic] = if self.load_errors.is_empty() {
+            &self.live_diagnostics
         } else {
-            self.load_errors.clone()
+            &self.load_errors
         };
         egui::Panel::bottom("status").show(ui, |ui| {
-            if ui::status_bar::status_bar_ui(ui, &view, doc, &problems) {
+            let status = ui::status_bar::Status {
+                doc,
+                problems,
+                dirty: self.history.is_dirty(),
+                notice: self.notice.as_deref(),
+            };
+            if ui::status_bar::status_bar_ui(ui, &view, &status) {
                 self.show_diagnostics = !self.show_diagnostics;
             }
         });
@@ -307,7 +281,7 @@ impl WaymarkApp {
                     ui::diagnostics::diagnostics_ui(
                         ui,
                         lang,
-                        &problems,
+                        problems,
                         self.failed_path.as_deref(),
                     );
                 });
@@ -352,6 +326,38 @@ impl WaymarkApp {
     }
 }
 
+/// Keyboard shortcuts, as actions.
+fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    use egui::{Key, Modifiers};
+    let press = |mods: Modifiers, key: Key| ctx.input_mut(|i| i.consume_key(mods, key));
+    if press(Modifiers::COMMAND, Key::F) {
+        ctx.memory_mut(|m| m.request_focus(ui::filter_bar::search_id()));
+    }
+    if press(Modifiers::COMMAND, Key::O) {
+        actions.push(Action::OpenDialog);
+    }
+    if press(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+        actions.push(Action::SaveAs);
+    }
+    if press(Modifiers::COMMAND, Key::S) {
+        actions.push(Action::Save);
+    }
+    // Undo and redo only when no text field has focus: there they edit the text.
+    let typing = ctx.memory(|m| m.focused().is_some());
+    if !typing {
+        if press(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || press(Modifiers::COMMAND, Key::Y)
+        {
+            actions.push(Action::Redo);
+        }
+        if press(Modifiers::COMMAND, Key::Z) {
+            actions.push(Action::Undo);
+        }
+        if press(Modifiers::NONE, Key::Escape) {
+            actions.push(Action::Select(None));
+        }
+    }
+}
+
 impl eframe::App for WaymarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
@@ -362,10 +368,10 @@ impl eframe::App for WaymarkApp {
     }
 }
 
-/// Runs the explorer window on the roadmap at `path` (or the bundled one), showing `view` in
-/// `lang` when given, else the remembered ones.
-pub fn run(path: Option<PathBuf>, view: Option<Tab>, lang: Option<Lang>) -> anyhow::Result<()> {
-    let options = eframe::NativeOptions {
+/// Runs the explorer window as `options` say, showing `view` in `lang` when given, else the
+/// remembered ones.
+pub fn run(mut options: Options, view: Option<Tab>, lang: Option<Lang>) -> anyhow::Result<()> {
+    let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0])
@@ -374,20 +380,23 @@ pub fn run(path: Option<PathBuf>, view: Option<Tab>, lang: Option<Lang>) -> anyh
     };
     eframe::run_native(
         "Waymark",
-        options,
+        native,
         Box::new(move |cc| {
             crate::fonts::install(&cc.egui_ctx);
-            let mut prefs: Prefs = cc
+            options.prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
             if let Some(tab) = view {
-                prefs.tab = tab;
+                options.prefs.tab = tab;
             }
             if let Some(lang) = lang {
-                prefs.lang = lang;
+                options.prefs.lang = lang;
             }
-            let app = WaymarkApp::new(path, prefs);
+            if options.recovery_dir.is_none() {
+                options.recovery_dir = crate::recovery::default_dir();
+            }
+            let app = WaymarkApp::with_options(options);
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(app.title().to_owned()));
             Ok(Box::new(app))

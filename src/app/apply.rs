@@ -1,0 +1,192 @@
+//! The one place where actions change state: view state, the document (through the history, so
+//! every change can be undone), files.
+
+use super::WaymarkApp;
+use super::dialogs::Dialog;
+use crate::action::{Action, Answer};
+use crate::analysis::derived::Derived;
+use crate::document::SaveOptions;
+use crate::edit::{Edit, ItemKey, delete_item};
+
+impl WaymarkApp {
+    /// Applies the actions the views pushed this frame.
+    pub fn apply(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
+        let mut document_changed = false;
+        for action in actions {
+            match action {
+                Action::Select(item) => self.selection = item,
+                Action::Reveal(item, tab) => {
+                    self.selection = Some(item);
+                    self.prefs.tab = tab;
+                }
+                Action::SetTab(tab) => self.prefs.tab = tab,
+                Action::SetFilter(f) => self.filter = f,
+                Action::SetLang(lang) => self.prefs.lang = lang,
+                Action::SetGrouping(g) => self.prefs.grouping = g,
+                Action::ToggleNavigator => self.prefs.hide_navigator = !self.prefs.hide_navigator,
+                Action::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
+                Action::ToggleReadOnly => self.read_only = !self.read_only,
+                Action::Edit(edit) => document_changed |= self.edit(*edit),
+                Action::Delete(item) => self.ask_delete(&item),
+                Action::Undo | Action::Redo => {
+                    document_changed |= self.undo_redo(matches!(action, Action::Redo));
+                }
+                Action::Save if self.bundled => self.start_save_dialog(ctx),
+                Action::Save => self.save_to(None, SaveOptions::default()),
+                Action::SaveAs => self.start_save_dialog(ctx),
+                Action::Open(path) => self.guard_unsaved(ctx, Some(path)),
+                Action::OpenBundled => self.guard_unsaved(ctx, None),
+                Action::OpenDialog => self.start_open_dialog(ctx),
+                Action::Dialog(answer) => document_changed |= self.answer(ctx, answer),
+            }
+        }
+        if document_changed {
+            self.after_document_change();
+        }
+        let inputs = self.inputs();
+        if let (Some(doc), Some(derived)) = (&self.document, &mut self.derived) {
+            derived.update(&doc.roadmap, inputs);
+        }
+        self.update_title();
+    }
+
+    /// Applies one edit through the history; returns whether the document changed.
+    fn edit(&mut self, edit: Edit) -> bool {
+        let lang = self.prefs.lang;
+        if self.read_only {
+            self.notice = Some(
+                lang.pick(
+                    "読み取り専用のため変更できません",
+                    "Read-only: nothing can change",
+                )
+                .to_owned(),
+            );
+            return false;
+        }
+        let Some(doc) = self.document.as_mut() else {
+            return false;
+        };
+        match self.history.apply(&mut doc.roadmap, edit) {
+            Ok(()) => {
+                self.notice = None;
+                true
+            }
+            Err(e) => {
+                self.notice = Some(format!("{}: {e}", lang.pick("変更できません", "Refused")));
+                false
+            }
+        }
+    }
+
+    fn undo_redo(&mut self, redo: bool) -> bool {
+        if self.read_only {
+            return false;
+        }
+        let Some(doc) = self.document.as_mut() else {
+            return false;
+        };
+        let result = if redo {
+            self.history.redo(&mut doc.roadmap)
+        } else {
+            self.history.undo(&mut doc.roadmap)
+        };
+        match result {
+            Ok(changed) => changed,
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Recomputes what depends on the document, and keeps diagnostics live.
+    fn after_document_change(&mut self) {
+        let Some(doc) = &self.document else { return };
+        if self
+            .selection
+            .as_ref()
+            .is_some_and(|s| !doc.roadmap.contains(s))
+        {
+            self.selection = None;
+        }
+        self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
+        self.live_diagnostics = doc.diagnostics();
+    }
+
+    fn ask_delete(&mut self, item: &crate::model::ItemRef) {
+        if self.read_only {
+            return;
+        }
+        let Some(doc) = &self.document else { return };
+        match delete_item(&doc.roadmap, &ItemKey::from(item.clone())) {
+            Ok(deletion) => {
+                let unlinked = deletion.describe(&doc.roadmap, self.prefs.lang);
+                self.dialog = Some(Dialog::ConfirmDelete {
+                    item: item.clone(),
+                    unlinked,
+                    edit: Box::new(deletion.edit),
+                });
+            }
+            Err(e) => self.notice = Some(e.to_string()),
+        }
+    }
+
+    /// Opens another roadmap, asking first when there are unsaved changes.
+    fn guard_unsaved(&mut self, ctx: &egui::Context, path: Option<std::path::PathBuf>) {
+        if self.history.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedOnOpen(path));
+        } else {
+            self.start_load(ctx, path);
+        }
+    }
+
+    /// Carries out the user's answer to the open dialog; returns whether the document changed.
+    fn answer(&mut self, ctx: &egui::Context, answer: Answer) -> bool {
+        let Some(dialog) = self.dialog.take() else {
+            return false;
+        };
+        match (dialog, answer) {
+            (Dialog::ConfirmDelete { edit, .. }, Answer::Yes) => return self.edit(*edit),
+            (Dialog::UnsavedOnOpen(path), Answer::Discard) => self.start_load(ctx, path),
+            (Dialog::UnsavedOnClose, Answer::Discard) => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            (Dialog::UnsavedOnClose | Dialog::UnsavedOnOpen(_), Answer::Save) => {
+                if self.bundled {
+                    self.start_save_dialog(ctx);
+                } else {
+                    self.save_to(None, SaveOptions::default());
+                }
+            }
+            (Dialog::ChangedOnDisk { .. }, Answer::Reload) => {
+                let path = self.document.as_ref().map(|d| d.entry_path().to_path_buf());
+                self.start_load(ctx, path);
+            }
+            (Dialog::ChangedOnDisk { saving: true, .. }, Answer::KeepMine) => {
+                self.save_to(
+                    None,
+                    SaveOptions {
+                        overwrite_outside_changes: true,
+                    },
+                );
+            }
+            (Dialog::Restore(recovery), Answer::Yes) => match recovery.restore() {
+                Ok(doc) => {
+                    self.document = Some(doc);
+                    // Restored edits are unsaved: the document differs from the files.
+                    self.history = crate::history::History::unsaved();
+                    return true;
+                }
+                Err(e) => self.dialog = Some(Dialog::SaveFailed(e.to_string())),
+            },
+            (Dialog::Restore(_), Answer::Discard) => {
+                if let (Some(doc), Some(dir)) = (&self.document, &self.files.recovery_dir) {
+                    crate::recovery::discard(doc.entry_path(), dir).ok();
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+}

@@ -1,0 +1,173 @@
+//! Dialogs that ask before anything is lost: deleting with unlinking, unsaved changes on open or
+//! close, changes made outside Waymark, restoring after a crash, a failed save.
+
+use std::path::PathBuf;
+
+use crate::action::{Action, Answer};
+use crate::i18n::Lang;
+use crate::model::ItemRef;
+use crate::recovery::Recovery;
+
+/// A dialog on screen.
+pub(super) enum Dialog {
+    /// Delete `item`, unlinking what `unlinked` lists, as one undoable `edit`.
+    ConfirmDelete {
+        item: ItemRef,
+        unlinked: Vec<String>,
+        edit: Box<crate::edit::Edit>,
+    },
+    /// Unsaved changes, and another roadmap is about to open (`None`: the bundled one).
+    UnsavedOnOpen(Option<PathBuf>),
+    /// Unsaved changes, and the window is closing.
+    UnsavedOnClose,
+    /// Files changed outside Waymark while there are edits here (`saving`: found when saving).
+    ChangedOnDisk { paths: Vec<PathBuf>, saving: bool },
+    /// Unsaved edits were found from an earlier run.
+    Restore(Box<Recovery>),
+    /// A save failed; the edits are still here and in the recovery file.
+    SaveFailed(String),
+}
+
+/// Shows `dialog` as a modal window; buttons push [`Action::Dialog`].
+pub(super) fn dialog_ui(
+    ctx: &egui::Context,
+    lang: Lang,
+    dialog: &Dialog,
+    actions: &mut Vec<Action>,
+) {
+    let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
+    let (title, buttons): (&str, Vec<(&str, Answer)>) = match dialog {
+        Dialog::ConfirmDelete { .. } => (
+            t("削除の確認", "Delete?"),
+            vec![
+                (t("削除する", "Delete"), Answer::Yes),
+                (t("やめる", "Cancel"), Answer::Cancel),
+            ],
+        ),
+        Dialog::UnsavedOnOpen(_) | Dialog::UnsavedOnClose => (
+            t("保存されていない変更があります", "Unsaved changes"),
+            vec![
+                (t("保存する", "Save"), Answer::Save),
+                (t("破棄する", "Discard"), Answer::Discard),
+                (t("やめる", "Cancel"), Answer::Cancel),
+            ],
+        ),
+        Dialog::ChangedOnDisk { saving, .. } => {
+            let mut b = vec![(
+                t(
+                    "ディスクの版を読み込む（こちらの変更を破棄）",
+                    "Reload from disk (discard my changes)",
+                ),
+                Answer::Reload,
+            )];
+            if *saving {
+                b.push((
+                    t("こちらの版で上書き保存", "Keep mine and overwrite"),
+                    Answer::KeepMine,
+                ));
+            } else {
+                b.push((t("こちらの版を保持", "Keep mine"), Answer::Cancel));
+            }
+            b.push((t("やめる", "Cancel"), Answer::Cancel));
+            (t("外部で変更されました", "Changed outside Waymark"), b)
+        }
+        Dialog::Restore(_) => (
+            t(
+                "保存されていない変更を復元しますか",
+                "Restore unsaved changes?",
+            ),
+            vec![
+                (t("復元する", "Restore"), Answer::Yes),
+                (t("破棄する", "Discard"), Answer::Discard),
+            ],
+        ),
+        Dialog::SaveFailed(_) => (
+            t("保存できませんでした", "Could not save"),
+            vec![(t("閉じる", "Close"), Answer::Cancel)],
+        ),
+    };
+    egui::Modal::new(egui::Id::unique("waymark-dialog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(title);
+        match dialog {
+            Dialog::ConfirmDelete { item, unlinked, .. } => {
+                ui.label(format!(
+                    "{} {}",
+                    item.id_str(),
+                    t("を削除します。", "will be deleted.")
+                ));
+                if unlinked.is_empty() {
+                    ui.label(t(
+                        "ほかの項目とのつながりはありません。",
+                        "Nothing else refers to it.",
+                    ));
+                } else {
+                    ui.label(t(
+                        "次のつながりも外れます（元に戻せます）：",
+                        "These links go with it (undo brings them back):",
+                    ));
+                    egui::ScrollArea::vertical()
+                        .max_height(240.0)
+                        .show(ui, |ui| {
+                            for line in unlinked {
+                                ui.label(format!("・{line}"));
+                            }
+                        });
+                }
+            }
+            Dialog::UnsavedOnOpen(_) => {
+                ui.label(t(
+                    "別のロードマップを開く前に保存しますか。",
+                    "Save before opening another roadmap?",
+                ));
+            }
+            Dialog::UnsavedOnClose => {
+                ui.label(t("終了する前に保存しますか。", "Save before closing?"));
+            }
+            Dialog::ChangedOnDisk { paths, .. } => {
+                ui.label(t(
+                    "次のファイルがWaymarkの外で変更されました：",
+                    "These files were changed outside Waymark:",
+                ));
+                for p in paths {
+                    ui.monospace(p.display().to_string());
+                }
+                ui.label(t(
+                    "こちらにも保存されていない変更があります。",
+                    "There are unsaved changes here too.",
+                ));
+            }
+            Dialog::Restore(recovery) => {
+                ui.label(t(
+                    "前回の終了時に保存されていなかった変更が見つかりました。",
+                    "Changes that were not saved when Waymark last ended were found.",
+                ));
+                let changed = recovery.changed_on_disk_since();
+                if !changed.is_empty() {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        t(
+                            "その後ディスク上のファイルも変更されています。",
+                            "The files on disk have also changed since.",
+                        ),
+                    );
+                }
+            }
+            Dialog::SaveFailed(message) => {
+                ui.label(message);
+                ui.label(t(
+                    "変更は失われていません（メモリと復旧ファイルに残っています）。",
+                    "Nothing is lost: the changes are still here and in the recovery file.",
+                ));
+            }
+        }
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            for (label, answer) in buttons {
+                if ui.button(label).clicked() {
+                    actions.push(Action::Dialog(answer));
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,191 @@
+//! Editing as a planner does it, through labels: add a measure to a gap, give it a ministry and a
+//! text, undo and redo, save, reopen — and review mode, where nothing can change.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::action::{Action, Tab};
+use waymark::app::{Options, Prefs, WaymarkApp};
+use waymark::document::{Disk, open};
+use waymark::model::{ItemRef, LinkKind};
+
+/// A copy of the bundled roadmap in a temporary folder, so saving touches nothing else.
+fn copy_of_bundled(dir: &Path) -> PathBuf {
+    for (name, text) in waymark::bundled::FILES {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+    }
+    dir.join(waymark::bundled::ENTRY)
+}
+
+fn harness(options: Options) -> Harness<'static, WaymarkApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_max_steps(16)
+        .with_context_setup(waymark::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
+            WaymarkApp::with_options(options),
+        )
+}
+
+fn options(entry: PathBuf, recovery: &Path, read_only: bool) -> Options {
+    Options {
+        path: Some(entry),
+        // The KPI tab lists no gaps or measures, so labels are found in the navigator and inspector.
+        prefs: Prefs {
+            tab: Tab::Kpis,
+            ..Prefs::default()
+        },
+        read_only,
+        recovery_dir: Some(recovery.to_path_buf()),
+    }
+}
+
+fn new_measure(h: &Harness<'_, WaymarkApp>) -> Option<waymark::model::MeasureId> {
+    match h.state().selection() {
+        Some(ItemRef::Measure(id)) if id.as_str().starts_with("m.new") => Some(id.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn add_a_measure_link_it_undo_redo_save_and_reopen() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let entry = copy_of_bundled(tmp.path());
+    let recovery = tmp.path().join("recovery");
+    let mut h = harness(options(entry.clone(), &recovery, false));
+    h.run();
+    assert!(!h.state().is_dirty());
+
+    // Select 小論点1-2 and add a measure answering it.
+    h.get_by_label_contains("小論点1-2 オルガノイド").click();
+    h.run();
+    h.get_by_label("＋ この論点に対応案を追加").click();
+    h.run();
+    let id = new_measure(&h).expect("the new measure is selected");
+    let doc = h.state().document().expect("doc");
+    assert!(doc.roadmap.items.links.iter().any(|l| matches!(&l.link, LinkKind::AddressedBy { gap, measure } if gap.as_str() == "gap.t1.2" && measure == &id)));
+    assert!(h.state().is_dirty());
+    assert!(h.state().title().starts_with("● "), "{}", h.state().title());
+
+    // Give it a ministry through the picker.
+    h.get_by_label("＋ 府省庁を追加").click();
+    h.run();
+    h.get_by_label("厚 厚生労働省").click();
+    h.run();
+    let responsible = |h: &Harness<'_, WaymarkApp>| {
+        h.state().document().expect("doc").roadmap.items.links.iter().any(|l| matches!(&l.link, LinkKind::Responsible { measure, ministry, .. } if measure == &id && ministry.as_str() == "厚"))
+    };
+    assert!(responsible(&h));
+
+    // Write its text (committed when the field loses focus).
+    let field = h.get_by_label("本文");
+    field.focus();
+    h.run();
+    h.get_by_label("本文")
+        .type_text("細胞加工の人材育成を支援する。");
+    h.run();
+    h.get_by_label("詳細").click();
+    h.run();
+    let text = |h: &Harness<'_, WaymarkApp>| {
+        h.state()
+            .document()
+            .expect("doc")
+            .roadmap
+            .measure(&id)
+            .map(|m| m.text.clone())
+    };
+    assert!(
+        text(&h).is_some_and(|t| t.contains("細胞加工の人材育成を支援する。")),
+        "{:?}",
+        text(&h)
+    );
+
+    // Undo the text and the ministry; redo both.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(!text(&h).is_some_and(|t| t.contains("細胞加工")));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(!responsible(&h));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert!(responsible(&h));
+    assert!(text(&h).is_some_and(|t| t.contains("細胞加工の人材育成を支援する。")));
+
+    // Save, and the files on disk hold exactly what the app has.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(!h.state().is_dirty(), "{:?}", h.state().notice());
+    assert!(!h.state().title().starts_with("● "));
+    let reopened = open(&Disk, &entry).expect("the saved roadmap opens");
+    assert_eq!(
+        &reopened.roadmap,
+        &h.state().document().expect("doc").roadmap
+    );
+    assert!(reopened.roadmap.measure(&id).is_some());
+}
+
+#[test]
+fn deleting_asks_what_will_be_unlinked_and_is_one_undoable_step() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let entry = copy_of_bundled(tmp.path());
+    let mut h = harness(options(entry, &tmp.path().join("recovery"), false));
+    h.run();
+    let before = h.state().document().expect("doc").roadmap.clone();
+    h.get_by_label_contains("小論点1-2 オルガノイド").click();
+    h.run();
+    h.get_by_label("削除…").click();
+    h.run();
+    // The dialog lists the link to its 対応案 before anything happens.
+    h.get_by_label("削除の確認");
+    assert_eq!(h.state().document().expect("doc").roadmap, before);
+    h.get_by_label("削除する").click();
+    h.run();
+    let after = &h.state().document().expect("doc").roadmap;
+    assert!(
+        after
+            .gap(&waymark::model::GapId::new("gap.t1.2").expect("id"))
+            .is_none()
+    );
+    assert!(!after.items.links.iter().any(
+        |l| matches!(&l.link, LinkKind::AddressedBy { gap, .. } if gap.as_str() == "gap.t1.2")
+    ));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().document().expect("doc").roadmap, before);
+}
+
+#[test]
+fn read_only_offers_no_editing_and_refuses_changes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let entry = copy_of_bundled(tmp.path());
+    let mut h = harness(options(entry, &tmp.path().join("recovery"), true));
+    h.run();
+    h.get_by_label_contains("小論点1-2 オルガノイド").click();
+    h.run();
+    assert!(h.query_by_label("＋ この論点に対応案を追加").is_none());
+    assert!(h.query_by_label("削除…").is_none());
+    assert!(h.state().title().contains("読み取り専用"));
+    let before = h.state().document().expect("doc").roadmap.clone();
+    let doc = h.state().document().expect("doc");
+    let edit = waymark::edit::edit_gap(
+        &doc.roadmap,
+        &waymark::model::GapId::new("gap.t1.2").expect("id"),
+        |g| g.text = "x".into(),
+    )
+    .expect("edit");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Action::Edit(Box::new(edit))]);
+    h.run();
+    assert_eq!(h.state().document().expect("doc").roadmap, before);
+    assert!(!h.state().is_dirty());
+}
