@@ -15,10 +15,11 @@ use waymark::action::Tab;
 mod common;
 use common::{Generated, Loaded, scales};
 
-/// Frames run before counting, for the first layout passes and glyph uploads to settle.
-const WARM_UP_FRAMES: u64 = 5;
-/// Idle frames counted.
-const IDLE_FRAMES: u64 = 20;
+/// Frames run, at 60 a second of simulated time, with no input at all: three seconds.
+const FRAMES: u64 = 180;
+/// The last frames, which must not ask for another: after two seconds any animation (scroll bars
+/// fading in, for one) is long over, so a request now is a repaint loop.
+const IDLE_FRAMES: u64 = 60;
 
 /// The process's peak resident memory, in KiB.
 fn peak_kib() -> Option<u64> {
@@ -43,14 +44,20 @@ fn child(entry: &Path, check_only: bool) {
     println!("{before} {}", peak_kib().unwrap_or(0));
 }
 
-/// How many of [`IDLE_FRAMES`] frames without input ask for another frame.
-fn idle_repaints(mut frame: impl FnMut(u64) -> bool) -> u64 {
-    for n in 0..WARM_UP_FRAMES {
-        frame(n);
+/// Runs [`FRAMES`] frames without input: returns the number of the last frame that asked for
+/// another (0 when none did after the first), and how many of the last [`IDLE_FRAMES`] did.
+fn idle_repaints(mut frame: impl FnMut(u64) -> bool) -> (u64, u64) {
+    let mut last = 0;
+    let mut idle = 0;
+    for n in 0..FRAMES {
+        if frame(n) {
+            last = n;
+            if n >= FRAMES - IDLE_FRAMES {
+                idle += 1;
+            }
+        }
     }
-    (WARM_UP_FRAMES..WARM_UP_FRAMES + IDLE_FRAMES)
-        .map(|n| u64::from(frame(n)))
-        .sum()
+    (last, idle)
 }
 
 fn main() {
@@ -69,7 +76,7 @@ fn main() {
     let generated = Generated::new(&scales);
 
     println!(
-        "idle repaints: frames asking for another frame, of {IDLE_FRAMES} idle frames after {WARM_UP_FRAMES} warm-up frames"
+        "idle repaints: {FRAMES} frames at 60/s with no input; the last frame asking for another, and how many of the last {IDLE_FRAMES} did"
     );
     let mut busy = Vec::new();
     for &n in scales.iter().filter(|&&n| n == 1 || n == 100) {
@@ -77,9 +84,14 @@ fn main() {
         let view = loaded.view();
         for tab in Tab::ALL {
             let ctx = common::context();
-            let count = idle_repaints(|f| common::tab_frame(&ctx, f, tab, &view).wants_repaint);
-            println!("  {n:>5}× {:<16} {count}", common::tab_name(tab));
+            let (last, count) =
+                idle_repaints(|f| common::tab_frame(&ctx, f, tab, &view).wants_repaint);
+            println!(
+                "  {n:>5}× {:<16} settled after frame {last:>3}; idle repaints {count}",
+                common::tab_name(tab)
+            );
             if count > 0 {
+                println!("        asked for by {:?}", ctx.repaint_causes());
                 busy.push(format!("{n}× {}", common::tab_name(tab)));
             }
         }
@@ -91,13 +103,14 @@ fn main() {
             ..waymark::app::Prefs::default()
         };
         let mut app = waymark::app::WaymarkApp::new(None, prefs);
-        let count =
+        let (last, count) =
             idle_repaints(|f| common::run_frame(&ctx, f, |ui, _| app.frame_ui(ui)).wants_repaint);
         println!(
-            "  whole explorer, bundled, {:<16} {count}",
+            "  explorer {:<16} settled after frame {last:>3}; idle repaints {count}",
             common::tab_name(tab)
         );
         if count > 0 {
+            println!("        asked for by {:?}", ctx.repaint_causes());
             busy.push(format!("explorer {}", common::tab_name(tab)));
         }
     }

@@ -6,7 +6,10 @@
 //! tessellation, the CPU side of a frame), and cold start to the first frame.
 //!
 //! `WAYMARK_BENCH_SCALES=1,100 cargo bench --bench scale` measures fewer scales;
-//! `WAYMARK_BENCH_FRAME_SCALES` (default `1,100,1000`) the scales of the view frames.
+//! `WAYMARK_BENCH_FRAME_SCALES` (default `1,100,1000`) the scales of the view frames;
+//! `WAYMARK_BENCH_FRAME_SKIP` (default `linkage@1000`) view frames not measured, as `view@scale`:
+//! the linkage view lays out every box of the roadmap each frame, and at 1000× its first frame
+//! exhausts this machine's 23 GB (see BENCHMARKS.md).
 
 use std::collections::BTreeSet;
 use std::hint::black_box;
@@ -36,10 +39,7 @@ fn generated() -> &'static Generated {
 }
 
 fn frame_scales() -> Vec<u32> {
-    let wanted: Vec<u32> = std::env::var("WAYMARK_BENCH_FRAME_SCALES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1, 100, 1000]);
+    let wanted = common::list_of_scales("WAYMARK_BENCH_FRAME_SCALES", &[1, 100, 1000]);
     let have = scales();
     wanted.into_iter().filter(|n| have.contains(n)).collect()
 }
@@ -123,6 +123,13 @@ fn analysis(c: &mut Criterion) {
     group.finish();
 }
 
+/// Whether the frame of `tab` at scale `n` is left out (`WAYMARK_BENCH_FRAME_SKIP`).
+fn skipped(tab: Tab, n: u32) -> bool {
+    let list = std::env::var("WAYMARK_BENCH_FRAME_SKIP").unwrap_or_else(|_| "linkage@1000".into());
+    let this = format!("{}@{n}", common::tab_name(tab));
+    list.split(',').any(|s| s.trim() == this)
+}
+
 fn frames(c: &mut Criterion) {
     let g = generated();
     for n in frame_scales() {
@@ -131,6 +138,13 @@ fn frames(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("frame_{n}x"));
         configure(&mut group);
         for tab in Tab::ALL {
+            if skipped(tab, n) {
+                eprintln!(
+                    "frame_{n}x/{}: skipped (WAYMARK_BENCH_FRAME_SKIP)",
+                    common::tab_name(tab)
+                );
+                continue;
+            }
             let ctx = common::context();
             // Warm up: the first frames lay out and rasterise every glyph once.
             let mut frame_no = 0;

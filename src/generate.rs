@@ -8,13 +8,13 @@
 //! lengths and characters stay realistic while the words carry no meaning.
 //!
 //! Output is deterministic: the same base, scale and seed give byte-identical files, written in
-//! canonical form through [`crate::model::serialize_file`].
+//! canonical form through [`crate::model::canonical_text`], as `waymark fmt` writes them.
 //!
 //! The files are laid out like `roadmaps/`: an entry file [`ENTRY_FILE`] with the header, the
 //! includes and every replica's sources; `ministries.ron` once; and each further file of the base
-//! once per group of replicas (10 up to 1000×, see [`REPLICAS_PER_FILE`]) (`matrix-000.ron`, `matrix-001.ron` …), so
-//! that no file grows past a few megabytes and the include count stays far below
-//! [`crate::model::MAX_INCLUDES`] even at 1000×.
+//! once per group of replicas (`matrix-000.ron`, `matrix-001.ron` …; 10 replicas a group up to
+//! 1000×, see [`REPLICAS_PER_FILE`]), so that no file grows past a few megabytes and the include
+//! count stays below [`crate::model::MAX_INCLUDES`] at any scale up to [`MAX_SCALE`].
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -375,64 +375,64 @@ pub fn generate(base: &Roadmap, scale: u32, seed: u64) -> Result<Roadmap, Genera
         return Err(GenerateError::Scale(scale));
     }
     let mut rng = SplitMix64::new(seed);
-    let b = &base.items;
-    let pool = Pool::of(b);
-    let strides = Strides::of(b);
+    let base_items = &base.items;
+    let pool = Pool::of(base_items);
+    let strides = Strides::of(base_items);
     let layout = Layout::new(base, scale);
-    let h = &base.header;
+    let header = &base.header;
     let mut items = Items::default();
     // Ministries are shared by every replica: a roadmap 1000 times larger still has the same
     // handful of ministries. They cite replica 0's sources.
-    for m in &b.ministries {
+    for m in &base_items.ministries {
         let mut m = m.clone();
         m.source = source_ref(m.source.as_ref(), 0)?;
         m.origin = layout.slot(0, m.origin);
         items.ministries.push(m);
     }
     for r in 0..scale {
-        let o = |origin: FileId| layout.slot(r, origin);
-        for x in &b.sources {
+        let slot = |origin: FileId| layout.slot(r, origin);
+        for x in &base_items.sources {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.sources.push(x);
         }
-        for x in &b.stages {
+        for x in &base_items.stages {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.stages.push(x);
         }
-        for x in &b.target_states {
+        for x in &base_items.target_states {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.text = pool.remix(&mut rng, &x.text, false);
             x.en = pool.remix_opt(&mut rng, x.en.as_ref(), true);
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.target_states.push(x);
         }
-        for x in &b.notes {
+        for x in &base_items.notes {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.text = pool.remix(&mut rng, &x.text, false);
             x.en = pool.remix_opt(&mut rng, x.en.as_ref(), true);
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.notes.push(x);
         }
-        for x in &b.themes {
+        for x in &base_items.themes {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.number += r * strides.theme;
             x.issue = pool.remix(&mut rng, &x.issue, false);
             x.en = pool.remix_opt(&mut rng, x.en.as_ref(), true);
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.themes.push(x);
         }
-        for x in &b.gaps {
+        for x in &base_items.gaps {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             match &x.theme {
@@ -447,10 +447,10 @@ pub fn generate(base: &Roadmap, scale: u32, seed: u64) -> Result<Roadmap, Genera
                 .map(|s| s.replica(r))
                 .collect::<Result<_, _>>()?;
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.gaps.push(x);
         }
-        for x in &b.measures {
+        for x in &base_items.measures {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.text = pool.remix(&mut rng, &x.text, false);
@@ -462,14 +462,14 @@ pub fn generate(base: &Roadmap, scale: u32, seed: u64) -> Result<Roadmap, Genera
             x.en = pool.remix_opt(&mut rng, x.en.as_ref(), true);
             if let Some(span) = &mut x.span {
                 let d = rng.between(-2, 2);
-                span.start_fy = (span.start_fy + d).clamp(h.start_fy, h.end_fy);
-                span.end_fy = (span.end_fy + d).clamp(h.start_fy, h.end_fy);
+                span.start_fy = (span.start_fy + d).clamp(header.start_fy, header.end_fy);
+                span.end_fy = (span.end_fy + d).clamp(header.start_fy, header.end_fy);
             }
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.measures.push(x);
         }
-        for x in &b.proposals {
+        for x in &base_items.proposals {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.number += r * strides.proposal;
@@ -485,10 +485,10 @@ pub fn generate(base: &Roadmap, scale: u32, seed: u64) -> Result<Roadmap, Genera
                 .collect::<Result<_, _>>()?;
             x.en = pool.remix_opt(&mut rng, x.en.as_ref(), true);
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.proposals.push(x);
         }
-        for x in &b.kpis {
+        for x in &base_items.kpis {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.parent = x.parent.as_ref().map(|p| p.replica(r)).transpose()?;
@@ -504,38 +504,38 @@ pub fn generate(base: &Roadmap, scale: u32, seed: u64) -> Result<Roadmap, Genera
             x.assessment = pool.remix_opt(&mut rng, x.assessment.as_ref(), false);
             x.en = pool.remix_opt(&mut rng, x.en.as_ref(), true);
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.kpis.push(x);
         }
-        for x in &b.budgets {
+        for x in &base_items.budgets {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.programme = x.programme.as_ref().map(|p| p.replica(r)).transpose()?;
             x.amount_oku_yen = jitter(&mut rng, x.amount_oku_yen);
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.budgets.push(x);
         }
-        for x in &b.events {
+        for x in &base_items.events {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.when = shift_when(&x.when, rng.between(-1, 1));
             x.text = pool.remix_opt(&mut rng, x.text.as_ref(), false);
             x.en = pool.remix_opt(&mut rng, x.en.as_ref(), true);
             x.source = source_ref(x.source.as_ref(), r)?;
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.events.push(x);
         }
-        for x in &b.scenarios {
+        for x in &base_items.scenarios {
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             for ov in &mut x.overrides {
                 ov.measure = ov.measure.replica(r)?;
             }
-            x.origin = o(x.origin);
+            x.origin = slot(x.origin);
             items.scenarios.push(x);
         }
-        for l in &b.links {
+        for l in &base_items.links {
             let mut l = l.clone();
             // About one link in ten reaches into another replica (never a duplicate: only one
             // end moves, and into a replica other than its own).
@@ -585,7 +585,7 @@ pub fn generate(base: &Roadmap, scale: u32, seed: u64) -> Result<Roadmap, Genera
             };
             l.note = pool.remix_opt(&mut rng, l.note.as_ref(), true);
             l.source = source_ref(l.source.as_ref(), r)?;
-            l.origin = o(l.origin);
+            l.origin = slot(l.origin);
             items.links.push(l);
         }
     }
@@ -593,17 +593,17 @@ pub fn generate(base: &Roadmap, scale: u32, seed: u64) -> Result<Roadmap, Genera
     sort_by_file(&mut items);
     Ok(Roadmap::new(
         Header {
-            id: RoadmapId::new(format!("{}-x{scale}", h.id))?,
-            title: format!("{}（合成データ ×{scale}）", h.title),
+            id: RoadmapId::new(format!("{}-x{scale}", header.id))?,
+            title: format!("{}（合成データ ×{scale}）", header.title),
             title_en: Some(format!(
                 "{} (synthetic, {scale}×, seed {seed})",
-                h.title_en.as_deref().unwrap_or("Roadmap")
+                header.title_en.as_deref().unwrap_or("Roadmap")
             )),
             description: Some(format!(
                 "`waymark generate --scale {scale} --seed {seed}` の出力。{scale} 個の複製からなり、本文は元のロードマップの文をつなぎ直したもので意味を持たない。"
             )),
-            start_fy: h.start_fy,
-            end_fy: h.end_fy,
+            start_fy: header.start_fy,
+            end_fy: header.end_fy,
         },
         layout.files,
         items,
@@ -696,6 +696,21 @@ mod tests {
             When::Day(2023, 3, 31)
         );
         assert_eq!(shift_when(&When::Month(2024, 5), 1), When::Month(2025, 5));
+    }
+
+    #[test]
+    fn every_scale_stays_within_the_include_limit() {
+        let base = crate::bundled::open().expect("bundled");
+        for scale in [1, 10, 100, 1000, 1001, 5000, MAX_SCALE] {
+            let layout = Layout::new(&base.roadmap, scale);
+            let includes = layout.files.len() - 1;
+            assert!(
+                includes <= crate::model::MAX_INCLUDES,
+                "{scale}×: {includes} includes"
+            );
+            // Every replica has a row of files.
+            assert!(layout.slots.len() * layout.per_file as usize >= scale as usize);
+        }
     }
 
     #[test]

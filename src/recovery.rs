@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn recovery_files_are_keyed_by_entry() {
-        let dir = Path::new("/tmp/rec");
+        let dir = Path::new("recovery");
         assert_eq!(
             recovery_path(Path::new("/a/b.ron"), dir),
             recovery_path(Path::new("/a/b.ron"), dir)

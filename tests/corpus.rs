@@ -724,7 +724,7 @@ fn the_corpus_is_large_enough_and_every_file_is_listed() {
             if e.path().join("entry.ron").exists() {
                 on_disk.push(format!("{name}/entry.ron"));
             }
-        } else if name.ends_with(".ron") && name != "valid.ron" {
+        } else if Path::new(&name).extension().is_some_and(|x| x == "ron") && name != "valid.ron" {
             on_disk.push(name);
         }
     }
@@ -794,10 +794,10 @@ fn regressions_found_by_fuzzing_open_and_analyse_without_panicking() {
 /// The valid base with `include` naming `names`, written into `dir` as `entry.ron`.
 fn entry_including(dir: &Path, names: &[String]) -> PathBuf {
     let base = std::fs::read_to_string(corpus("valid.ron")).expect("valid.ron");
-    let list: String = names
-        .iter()
-        .map(|n| format!("        \"{n}\",\n"))
-        .collect();
+    let list: String = names.iter().fold(String::new(), |mut out, n| {
+        writeln!(out, "        \"{n}\",").expect("write to string");
+        out
+    });
     let text = base.replacen(
         "    sources: [",
         &format!("    include: [\n{list}    ],\n    sources: ["),
@@ -964,4 +964,51 @@ fn an_entry_file_that_is_missing_or_a_folder_is_reported_at_its_start() {
     let d = load_errors(dir.path());
     assert_eq!((d[0].rule, d[0].line, d[0].col), ("unreadable-file", 1, 1));
     assert!(d[0].message.contains("is a directory"), "{}", d[0]);
+}
+
+#[test]
+fn findings_past_the_limit_are_counted_not_placed() {
+    use waymark::analysis::MAX_DIAGNOSTICS;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = std::fs::read_to_string(corpus("valid.ron")).expect("valid.ron");
+    // 1,500 links to measures that do not exist, all on one line of a file: each is an error.
+    let extra = MAX_DIAGNOSTICS + 500;
+    let links = (0..extra).fold(String::new(), |mut out, i| {
+        write!(
+            out,
+            "(link: AddressedBy(gap: \"gap.1\", measure: \"m.x{i}\"), provenance: Editorial), "
+        )
+        .expect("write to string");
+        out
+    });
+    let text = base.replacen(
+        "    links: [\n",
+        &format!("    links: [\n        {links}\n"),
+        1,
+    );
+    let entry = dir.path().join("many.ron");
+    std::fs::write(&entry, text).expect("write");
+    let d = load_errors(&entry);
+    assert_eq!(d.len(), MAX_DIAGNOSTICS + 1);
+    let placed = d.iter().filter(|x| x.rule == "dangling-reference").count();
+    assert_eq!(placed, MAX_DIAGNOSTICS);
+    let summary = d
+        .iter()
+        .find(|x| x.rule == "too-many-diagnostics")
+        .expect("a summary of the rest");
+    assert!(summary.is_error());
+    assert_eq!((summary.line, summary.col), (1, 1));
+    assert!(
+        summary
+            .message
+            .contains("500 more error(s) and 0 more warning(s) are not shown"),
+        "{summary}"
+    );
+    // The line they are on is 100 KB long: it is not copied into each of them.
+    assert!(
+        d.iter()
+            .filter(|x| x.rule == "dangling-reference")
+            .all(|x| x.snippet.is_none())
+    );
+    assert_inside_files(&d);
 }

@@ -99,7 +99,7 @@ proptest! {
         files.insert(path, mutated);
         let fs = Memory(files);
         if let Err(e) = open(&fs, Path::new(waymark::bundled::ENTRY)) {
-            prop_assert!(e.diagnostics.iter().any(|d| d.is_error()));
+            prop_assert!(e.diagnostics.iter().any(waymark::diagnostic::Diagnostic::is_error));
             for d in &e.diagnostics {
                 let bytes = fs.read(Path::new(&d.file)).expect("a diagnostic names a file read");
                 let text = String::from_utf8_lossy(&bytes);

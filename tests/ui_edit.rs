@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use waymark::action::{Action, Tab};
 use waymark::app::{Options, Prefs, WaymarkApp};
 use waymark::document::{Disk, open};
-use waymark::model::{ItemRef, LinkKind};
+use waymark::model::{GapId, ItemRef, LinkKind, When};
 
 /// A copy of the bundled roadmap in a temporary folder, so saving touches nothing else.
 fn copy_of_bundled(dir: &Path) -> PathBuf {
@@ -62,6 +62,8 @@ fn add_a_measure_link_it_undo_redo_save_and_reopen() {
 
     // Select 小論点1-2 and add a measure answering it.
     h.get_by_label_contains("小論点1-2 オルガノイド").click();
+    h.run();
+    h.get_by_label("項目を編集").click();
     h.run();
     h.get_by_label("＋ この論点に対応案を追加").click();
     h.run();
@@ -142,6 +144,8 @@ fn deleting_asks_what_will_be_unlinked_and_is_one_undoable_step() {
     let before = h.state().document().expect("doc").roadmap.clone();
     h.get_by_label_contains("小論点1-2 オルガノイド").click();
     h.run();
+    h.get_by_label("項目を編集").click();
+    h.run();
     h.get_by_label("削除…").click();
     h.run();
     // The dialog lists the link to its 対応案 before anything happens.
@@ -188,4 +192,116 @@ fn read_only_offers_no_editing_and_refuses_changes() {
     h.run();
     assert_eq!(h.state().document().expect("doc").roadmap, before);
     assert!(!h.state().is_dirty());
+}
+
+/// An app on a copy of the bundled roadmap with `item` selected and the editor open.
+fn editing(dir: &Path, item: ItemRef) -> Harness<'static, WaymarkApp> {
+    let entry = copy_of_bundled(dir);
+    let mut h = harness(options(entry, &dir.join("recovery"), false));
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, vec![Action::Select(Some(item))]);
+    h.run();
+    h.get_by_label("項目を編集").click();
+    h.run();
+    h
+}
+
+/// Types `text` into the number field labelled `label` and presses Enter.
+fn type_number(h: &mut Harness<'_, WaymarkApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+fn roadmap<'h>(h: &'h Harness<'_, WaymarkApp>) -> &'h waymark::model::Roadmap {
+    &h.state().document().expect("doc").roadmap
+}
+
+#[test]
+fn editing_a_kpi_target_value_changes_the_model_and_undo_restores_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let id = waymark::model::KpiId::new("kpi.nonclinical-poc").expect("id");
+    let mut h = editing(tmp.path(), ItemRef::Kpi(id.clone()));
+    let target = |h: &Harness<'_, WaymarkApp>| {
+        roadmap(h)
+            .kpi(&id)
+            .and_then(|k| k.target.as_ref())
+            .map(|t| t.value)
+    };
+    assert_eq!(target(&h), Some(25.0));
+    type_number(&mut h, "目標値", "30");
+    assert_eq!(target(&h), Some(30.0));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(target(&h), Some(25.0));
+}
+
+#[test]
+fn editing_an_event_date() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let id = waymark::model::EventId::new("ev.2018-02-rink-74-companies").expect("id");
+    let mut h = editing(tmp.path(), ItemRef::Event(id.clone()));
+    let when = |h: &Harness<'_, WaymarkApp>| roadmap(h).event(&id).map(|e| e.when.clone());
+    assert_eq!(when(&h), Some(When::Month(2018, 2)));
+    type_number(&mut h, "年", "2019");
+    assert_eq!(when(&h), Some(When::Month(2019, 2)));
+}
+
+#[test]
+fn reordering_a_gap_with_the_arrows_renumbers_its_theme() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let gap = |s: &str| GapId::new(s).expect("id");
+    let mut h = editing(tmp.path(), ItemRef::Gap(gap("gap.t1.2")));
+    let number = |h: &Harness<'_, WaymarkApp>, s: &str| roadmap(h).gap(&gap(s)).map(|g| g.number);
+    assert_eq!(
+        (number(&h, "gap.t1.2"), number(&h, "gap.t1.3")),
+        (Some(2), Some(3))
+    );
+    h.get_by_label("↓ 後へ").click();
+    h.run();
+    assert_eq!(
+        (number(&h, "gap.t1.2"), number(&h, "gap.t1.3")),
+        (Some(3), Some(2))
+    );
+    h.get_by_label("↑ 前へ").click();
+    h.run();
+    assert_eq!(
+        (number(&h, "gap.t1.2"), number(&h, "gap.t1.3")),
+        (Some(2), Some(3))
+    );
+}
+
+#[test]
+fn linking_a_measure_to_a_target_state_through_the_picker() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let id = waymark::model::MeasureId::new("m.t1.1").expect("id");
+    let mut h = editing(tmp.path(), ItemRef::Measure(id.clone()));
+    let targets = |h: &Harness<'_, WaymarkApp>| {
+        roadmap(h)
+            .items
+            .links
+            .iter()
+            .filter(
+                |l| matches!(&l.link, LinkKind::ContributesTo { measure, .. } if measure == &id),
+            )
+            .count()
+    };
+    let before = targets(&h);
+    // The form is long: bring the picker into view first.
+    h.get_by_label("＋ 目指す姿に結び付ける").scroll_to_me();
+    h.run();
+    h.get_by_label("＋ 目指す姿に結び付ける").click();
+    h.run();
+    // The picker's entry, drawn after the inspector's own mention of ★2040-2.
+    h.get_all_by_label_contains("★2040-2")
+        .last()
+        .expect("the picker lists ★2040-2")
+        .click();
+    h.run();
+    assert_eq!(targets(&h), before + 1, "{:?}", h.state().notice());
 }

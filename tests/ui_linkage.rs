@@ -10,8 +10,9 @@ use waymark::action::Action;
 use waymark::analysis::derived::{Derived, Inputs};
 use waymark::analysis::filter::Filter;
 use waymark::analysis::timeline::Grouping;
+use waymark::edit::{self, Edit};
 use waymark::i18n::Lang;
-use waymark::model::{ItemRef, MinistryCode, Roadmap};
+use waymark::model::{ItemRef, LinkKind, MinistryCode, Provenance, Roadmap};
 use waymark::ui::ViewCtx;
 use waymark::ui::linkage::{highlighted, item_label, linkage_ui};
 
@@ -186,4 +187,189 @@ fn filtered_out_items_have_no_box() {
         h.query_by_label(&label_of(&r, &d, &ministry("文")))
             .is_none()
     );
+}
+
+// ---- Linking by dragging, unlinking from a box's menu (editable views only) ----
+
+/// A harness showing the linkage view, editable or not.
+fn harness_editable<'a>(
+    roadmap: &'a Roadmap,
+    derived: &'a Derived,
+    editable: bool,
+) -> Harness<'a, Vec<Action>> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(waymark::fonts::install)
+        .build_ui_state(
+            move |ui, actions: &mut Vec<Action>| {
+                let mut ctx = ViewCtx::new(roadmap, derived);
+                ctx.editable = editable;
+                linkage_ui(ui, &ctx, actions);
+            },
+            Vec::new(),
+        );
+    h.run();
+    h
+}
+
+/// Presses at `from`, drags through the middle to `to` and releases there.
+fn drag(h: &mut Harness<'_, Vec<Action>>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + (to - from) * 0.5);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
+/// The centre of an item's box when it is wholly on screen.
+fn box_in_view(
+    h: &Harness<'_, Vec<Action>>,
+    roadmap: &Roadmap,
+    derived: &Derived,
+    item: &ItemRef,
+) -> Option<egui::Pos2> {
+    let rect = h
+        .query_all_by_label(&label_of(roadmap, derived, item))
+        .next()?
+        .rect();
+    (rect.top() > 60.0 && rect.bottom() < 790.0).then(|| rect.center())
+}
+
+/// A gap and a measure, both in view, that are not linked yet.
+fn unlinked_pair(h: &Harness<'_, Vec<Action>>, r: &Roadmap, d: &Derived) -> (ItemRef, ItemRef) {
+    let gaps: Vec<ItemRef> = r
+        .items
+        .gaps
+        .iter()
+        .map(|g| ItemRef::Gap(g.id.clone()))
+        .collect();
+    let measures: Vec<ItemRef> = r
+        .items
+        .measures
+        .iter()
+        .map(|m| ItemRef::Measure(m.id.clone()))
+        .filter(|m| box_in_view(h, r, d, m).is_some())
+        .collect();
+    for g in gaps.iter().filter(|g| box_in_view(h, r, d, g).is_some()) {
+        if let Some(m) = measures
+            .iter()
+            .find(|m| !d.index.measures_of_gap(g).any(|x| &x == m))
+        {
+            return (g.clone(), m.clone());
+        }
+    }
+    panic!("no unlinked gap and measure in view");
+}
+
+#[test]
+fn dragging_from_a_gap_to_a_measure_links_them() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness_editable(&r, &d, true);
+    let (gap, measure) = unlinked_pair(&h, &r, &d);
+    let from = box_in_view(&h, &r, &d, &gap).expect("in view");
+    let to = box_in_view(&h, &r, &d, &measure).expect("in view");
+    drag(&mut h, from, to);
+    let kind = edit::link_between(&r, &gap, &measure).expect("a gap and a measure link");
+    assert!(matches!(kind, LinkKind::AddressedBy { .. }), "{kind:?}");
+    let expected = edit::link(&r, kind, Provenance::Editorial).expect("a new link");
+    assert_eq!(h.state().as_slice(), &[Action::Edit(Box::new(expected))]);
+}
+
+#[test]
+fn dragging_between_items_that_cannot_be_linked_pushes_nothing() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    // A gap onto a ministry: no such link.
+    let mut h = harness_editable(&r, &d, true);
+    let gap = r
+        .items
+        .gaps
+        .iter()
+        .map(|g| ItemRef::Gap(g.id.clone()))
+        .find(|g| box_in_view(&h, &r, &d, g).is_some())
+        .expect("a gap in view");
+    let ministry = r
+        .items
+        .ministries
+        .iter()
+        .map(|m| ItemRef::Ministry(m.code.clone()))
+        .find(|m| box_in_view(&h, &r, &d, m).is_some())
+        .expect("a ministry in view");
+    let from = box_in_view(&h, &r, &d, &gap).expect("in view");
+    let to = box_in_view(&h, &r, &d, &ministry).expect("in view");
+    drag(&mut h, from, to);
+    assert!(h.state().is_empty(), "nothing pushed: {:?}", h.state());
+
+    // A measure onto a ministry already responsible for it: the link is there already.
+    let mut h = harness_editable(&r, &d, true);
+    let (measure, ministry) = r
+        .items
+        .measures
+        .iter()
+        .map(|m| ItemRef::Measure(m.id.clone()))
+        .filter(|m| box_in_view(&h, &r, &d, m).is_some())
+        .find_map(|m| {
+            let code = d
+                .index
+                .ministries_of_measure(&m)
+                .map(|(x, _)| x.clone())
+                .find(|x| box_in_view(&h, &r, &d, x).is_some())?;
+            Some((m, code))
+        })
+        .expect("a measure and its ministry in view");
+    let from = box_in_view(&h, &r, &d, &measure).expect("in view");
+    let to = box_in_view(&h, &r, &d, &ministry).expect("in view");
+    drag(&mut h, from, to);
+    assert!(h.state().is_empty(), "nothing pushed: {:?}", h.state());
+}
+
+#[test]
+fn dragging_in_a_read_only_view_links_nothing() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness_editable(&r, &d, false);
+    let (gap, measure) = unlinked_pair(&h, &r, &d);
+    let from = box_in_view(&h, &r, &d, &gap).expect("in view");
+    let to = box_in_view(&h, &r, &d, &measure).expect("in view");
+    drag(&mut h, from, to);
+    assert!(
+        !h.state().iter().any(|a| matches!(a, Action::Edit(_))),
+        "no edit pushed: {:?}",
+        h.state()
+    );
+}
+
+#[test]
+fn a_boxs_menu_unlinks_one_of_its_links() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness_editable(&r, &d, true);
+    let gap = gap_with_ministries(&r, &d);
+    let label = label_of(&r, &d, &gap);
+    h.get_all_by_label(&label)
+        .next()
+        .expect("the gap's box")
+        .click_secondary();
+    h.run();
+    h.query_all_by_label_contains("つながりを外す")
+        .next()
+        .expect("the menu lists the gap's links")
+        .click();
+    h.run();
+    let [Action::Edit(edit)] = h.state().as_slice() else {
+        panic!("one edit pushed, got {:?}", h.state());
+    };
+    let Edit::RemoveLink { link, .. } = edit.as_ref() else {
+        panic!("an unlink, got {edit:?}");
+    };
+    let LinkKind::AddressedBy { gap: g, .. } = &link.link else {
+        panic!("a link of the gap, got {link:?}");
+    };
+    assert_eq!(&ItemRef::Gap(g.clone()), &gap);
 }

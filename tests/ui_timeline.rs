@@ -7,8 +7,9 @@ use waymark::action::Action;
 use waymark::analysis::derived::{Derived, Inputs};
 use waymark::analysis::filter::Filter;
 use waymark::analysis::timeline::{Anchor, Grouping, Layer, MarkerKind};
+use waymark::edit::{self, Edit, ItemValue};
 use waymark::i18n::Lang;
-use waymark::model::{ItemRef, MinistryCode, Roadmap};
+use waymark::model::{ItemRef, MeasureId, MinistryCode, Provenance, Roadmap};
 use waymark::ui::ViewCtx;
 use waymark::ui::linkage::item_label;
 use waymark::ui::timeline::timeline_ui;
@@ -378,5 +379,207 @@ fn gaps_without_timing_are_markers_that_say_so() {
     assert_eq!(
         h.state().as_slice(),
         &[Action::Select(Some(untimed[0].item.clone()))]
+    );
+}
+
+// ---- Editing by dragging (editable views only) ----
+
+/// A harness showing the timeline, editable or not.
+fn harness_editable<'a>(
+    roadmap: &'a Roadmap,
+    derived: &'a Derived,
+    editable: bool,
+) -> Harness<'a, Vec<Action>> {
+    harness_editable_sized(roadmap, derived, editable, egui::vec2(1280.0, 800.0))
+}
+
+/// A harness of the given size showing the timeline, editable or not.
+fn harness_editable_sized<'a>(
+    roadmap: &'a Roadmap,
+    derived: &'a Derived,
+    editable: bool,
+    size: egui::Vec2,
+) -> Harness<'a, Vec<Action>> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(waymark::fonts::install)
+        .build_ui_state(
+            move |ui, actions: &mut Vec<Action>| {
+                let mut ctx = ViewCtx::new(roadmap, derived);
+                ctx.editable = editable;
+                timeline_ui(ui, &ctx, actions);
+            },
+            Vec::new(),
+        );
+    h.run();
+    h
+}
+
+/// Presses at `from`, drags through the middle to `to` and releases there.
+fn drag(h: &mut Harness<'_, Vec<Action>>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + (to - from) * 0.5);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
+/// A measure with a bar in exactly one ministry's lane: its ID, span and ministry.
+struct OneLaneBar {
+    id: MeasureId,
+    start_fy: i32,
+    end_fy: i32,
+    ministry: MinistryCode,
+    label: String,
+}
+
+fn one_lane_bars(r: &Roadmap, d: &Derived) -> Vec<OneLaneBar> {
+    measure_bars(d)
+        .into_iter()
+        .filter_map(|item| {
+            let ItemRef::Measure(id) = &item else {
+                return None;
+            };
+            let span = r.measure(id)?.span.clone()?;
+            let ministries: Vec<&ItemRef> = d
+                .index
+                .ministries_of_measure(&item)
+                .map(|(m, _)| m)
+                .collect();
+            let [ItemRef::Ministry(code)] = ministries.as_slice() else {
+                return None;
+            };
+            Some(OneLaneBar {
+                id: id.clone(),
+                start_fy: span.start_fy,
+                end_fy: span.end_fy,
+                ministry: code.clone(),
+                label: label_of(r, d, &item),
+            })
+        })
+        .collect()
+}
+
+/// The screen rect of a bar (with its label) when it is in view.
+fn bar_rect(h: &Harness<'_, Vec<Action>>, bar: &OneLaneBar) -> Option<egui::Rect> {
+    let chart = h.get_by_label("タイムライン図").rect();
+    let rect = h.query_all_by_label(&bar.label).next()?.rect();
+    (rect.top() > chart.top() + 45.0 && rect.bottom() < chart.bottom() - 5.0).then_some(rect)
+}
+
+/// Points per fiscal year, from the left edges of two bars in view that start in different years.
+fn px_per_year(h: &Harness<'_, Vec<Action>>, bars: &[OneLaneBar]) -> Option<f32> {
+    let seen: Vec<(i32, f32)> = bars
+        .iter()
+        .filter_map(|b| bar_rect(h, b).map(|r| (b.start_fy, r.left())))
+        .collect();
+    let (s0, x0) = *seen.first()?;
+    let (s1, x1) = *seen.iter().find(|(s, _)| *s != s0)?;
+    Some((x1 - x0) / (s1 - s0) as f32)
+}
+
+/// Scrolls until a bar of `bars` (passing `keep`) is in view and the scale can be measured.
+fn bar_in_view<'b>(
+    h: &mut Harness<'_, Vec<Action>>,
+    bars: &'b [OneLaneBar],
+    keep: impl Fn(&Harness<'_, Vec<Action>>, &OneLaneBar) -> bool,
+) -> (&'b OneLaneBar, egui::Rect, f32) {
+    for _ in 0..16 {
+        if let Some(ppy) = px_per_year(h, bars)
+            && let Some((b, r)) = bars
+                .iter()
+                .filter(|b| keep(h, b))
+                .find_map(|b| bar_rect(h, b).map(|r| (b, r)))
+        {
+            return (b, r, ppy);
+        }
+        scroll_lanes(h, 150.0);
+    }
+    panic!("no suitable measure bar came into view");
+}
+
+/// The right end of a bar whose rect (with its label) is `rect`.
+fn right_end(bar: &OneLaneBar, rect: egui::Rect, ppy: f32) -> egui::Pos2 {
+    let years = (bar.end_fy - bar.start_fy + 1) as f32;
+    egui::pos2(rect.left() + years * ppy - 3.0, rect.center().y)
+}
+
+#[test]
+fn dragging_a_bars_right_end_reschedules_it_as_an_editors_judgement() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness_editable(&r, &d, true);
+    let bars = one_lane_bars(&r, &d);
+    let (bar, rect, ppy) = bar_in_view(&mut h, &bars, |_, _| true);
+    let from = right_end(bar, rect, ppy);
+    drag(&mut h, from, from + egui::vec2(2.0 * ppy, 0.0));
+    let [Action::Edit(edit)] = h.state().as_slice() else {
+        panic!("one edit pushed, got {:?}", h.state());
+    };
+    let Edit::Replace(ItemValue::Measure(m)) = edit.as_ref() else {
+        panic!("a reschedule, got {edit:?}");
+    };
+    assert_eq!(m.id, bar.id);
+    let span = m.span.as_ref().expect("a span");
+    assert_eq!((span.start_fy, span.end_fy), (bar.start_fy, bar.end_fy + 2));
+    assert_eq!(span.provenance, Provenance::Editorial);
+    assert!(
+        span.basis
+            .as_deref()
+            .is_some_and(|b| b.contains("タイムライン")),
+        "the basis says where the change came from: {:?}",
+        span.basis
+    );
+}
+
+#[test]
+fn dragging_a_bar_into_the_koseirodosho_lane_hands_it_over() {
+    let r = bundled();
+    // Two ministries only, on a tall window, so that both lanes fit in view.
+    let d = derive(&r, ministries(&["文", "厚"]), None);
+    let mut h = harness_editable_sized(&r, &d, true, egui::vec2(1280.0, 1400.0));
+    let bars = one_lane_bars(&r, &d);
+    let ko = MinistryCode::new("厚").expect("valid code");
+    let chart = h.get_by_label("タイムライン図").rect();
+    let lane_in_view = |harness: &Harness<'_, Vec<Action>>| {
+        let title = harness.query_all_by_label("厚 厚生労働省").next()?.rect();
+        let centre = title.center().y;
+        (centre > chart.top() + 50.0 && centre < chart.bottom() - 10.0).then_some(centre)
+    };
+    let (bar, rect, ppy) = bar_in_view(&mut h, &bars, |harness, bar| {
+        bar.ministry != ko && lane_in_view(harness).is_some()
+    });
+    let lane_y = lane_in_view(&h).expect("the 厚 lane is in view");
+    let years = (bar.end_fy - bar.start_fy + 1) as f32;
+    let from = egui::pos2(rect.left() + years * ppy * 0.5, rect.center().y);
+    drag(&mut h, from, egui::pos2(from.x, lane_y));
+    let expected = edit::reassign(&r, &bar.id, &bar.ministry, &ko).expect("can hand over");
+    assert_eq!(
+        h.state().as_slice(),
+        &[Action::Edit(Box::new(expected))],
+        "{} from {} to 厚",
+        bar.id,
+        bar.ministry
+    );
+}
+
+#[test]
+fn dragging_a_bar_in_a_read_only_view_changes_nothing() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness_editable(&r, &d, false);
+    let bars = one_lane_bars(&r, &d);
+    let (bar, rect, ppy) = bar_in_view(&mut h, &bars, |_, _| true);
+    let from = right_end(bar, rect, ppy);
+    drag(&mut h, from, from + egui::vec2(2.0 * ppy, 0.0));
+    assert!(
+        !h.state().iter().any(|a| matches!(a, Action::Edit(_))),
+        "no edit pushed: {:?}",
+        h.state()
     );
 }

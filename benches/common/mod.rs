@@ -15,10 +15,15 @@ use waymark::ui::ViewCtx;
 
 /// The scales measured, from `WAYMARK_BENCH_SCALES` (`1,10,100`), or 1×, 10×, 100× and 1000×.
 pub fn scales() -> Vec<u32> {
-    std::env::var("WAYMARK_BENCH_SCALES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1, 10, 100, 1000])
+    list_of_scales("WAYMARK_BENCH_SCALES", &[1, 10, 100, 1000])
+}
+
+/// The scales listed in environment variable `var` (`1,100`), or `default`.
+pub fn list_of_scales(var: &str, default: &[u32]) -> Vec<u32> {
+    std::env::var(var).ok().map_or_else(
+        || default.to_vec(),
+        |s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect(),
+    )
 }
 
 /// The seed every benchmark roadmap is generated from.

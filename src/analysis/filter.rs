@@ -74,7 +74,13 @@ impl Visible {
 }
 
 fn text_matches(haystacks: &[&str], needle: &str) -> bool {
-    haystacks.iter().any(|h| h.to_lowercase().contains(needle))
+    // A needle without lowercase letters (Japanese, digits) is found in the lowercased text
+    // exactly where it is found in the text, since lowercasing only ever produces lowercase
+    // letters (and U+0307): no need to lowercase every text for it.
+    let caseless = needle.chars().all(|c| !c.is_lowercase() && c != '\u{307}');
+    haystacks
+        .iter()
+        .any(|h| h.contains(needle) || (!caseless && h.to_lowercase().contains(needle)))
 }
 
 fn measure_texts(m: &Measure) -> Vec<&str> {
@@ -212,5 +218,45 @@ pub fn apply(roadmap: &Roadmap, index: &Index, filter: &Filter) -> Visible {
     Visible {
         active: true,
         items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_matching_ignores_case_and_needs_no_lowercasing_for_caseless_needles() {
+        assert!(text_matches(&["再生医療の実用化"], "医療"));
+        assert!(!text_matches(&["再生医療"], "遺伝子"));
+        assert!(text_matches(&["iPS Cells"], "ips cells"));
+        assert!(text_matches(&["ＡＭＥＤ予算"], "ａｍｅｄ"));
+        assert!(text_matches(&["x", "FY2024"], "2024"));
+        // The same answers as lowercasing every text, for caseless and cased needles alike.
+        let texts = [
+            "ΣΟΦΙΑ",
+            "İstanbul",
+            "KELVIN \u{212A}",
+            "ǅemal",
+            "再生医療",
+            "Ｒ＆Ｄ",
+        ];
+        for needle in [
+            "σοφια",
+            "i\u{307}stanbul",
+            "k",
+            "ǆemal",
+            "医療",
+            "ｒ＆ｄ",
+            "2",
+        ] {
+            for t in texts {
+                assert_eq!(
+                    text_matches(&[t], needle),
+                    t.to_lowercase().contains(needle),
+                    "{t:?} / {needle:?}"
+                );
+            }
+        }
     }
 }

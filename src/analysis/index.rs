@@ -1,7 +1,7 @@
 //! The link graph of a roadmap: for every item, the items it is joined to and how, in both
 //! directions. Built once per document version; every view reads it.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::{ItemRef, LinkKind, Provenance, Roadmap, Role};
 
@@ -133,7 +133,12 @@ pub struct Index {
 impl Index {
     /// Builds the index of `roadmap`.
     pub fn build(roadmap: &Roadmap) -> Self {
-        let mut index = Self::default();
+        let mut index = Self {
+            edges: HashMap::with_capacity_and_hasher(
+                roadmap.items.count(),
+                foldhash::fast::RandomState::default(),
+            ),
+        };
         let it = &roadmap.items;
         for l in &it.links {
             let (from, relation, to) = match &l.link {

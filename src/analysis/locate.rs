@@ -29,7 +29,14 @@ struct FileIndex<'a> {
     keys: HashMap<String, HashMap<&'a str, Vec<usize>>>,
     /// The offsets of the file's links.
     links: OnceCell<Vec<usize>>,
+    /// The bounds of the items found so far, by the offset of their key: an item with many
+    /// findings is delimited once.
+    bounds: HashMap<usize, (usize, usize)>,
 }
+
+/// The longest line shown as a snippet, in characters; a longer line (a whole file written on
+/// one line) is not copied into every finding on it.
+pub const MAX_SNIPPET_CHARS: usize = 1000;
 
 /// Where a diagnostic points: a file's display name and a position in it.
 pub struct Place<'a> {
@@ -40,7 +47,8 @@ pub struct Place<'a> {
     /// The file's text, for the snippet.
     pub text: &'a str,
     /// The line the position is on, without its line break, as
-    /// [`crate::diagnostic::Diagnostic::with_snippet_from`] would take it; `None` past the end.
+    /// [`crate::diagnostic::Diagnostic::with_snippet_from`] would take it; `None` past the end,
+    /// and for a line longer than [`MAX_SNIPPET_CHARS`].
     pub snippet: Option<&'a str>,
 }
 
@@ -65,26 +73,25 @@ impl<'a> Locator<'a> {
     /// searched for after the previous one, within the item's parentheses. Without needles, or
     /// when one is not found, the place is the last thing found (at least the item's key).
     pub fn place(&mut self, origin: FileId, key: &Key<'_>, needles: &[&str]) -> Place<'a> {
-        let key_at = self.key_offsets(origin, key).first().copied();
+        let key_at = self.key_offset(origin, key, 1);
         self.place_from(origin, key_at, needles)
     }
 
     /// Where the `n`-th (from 1) item with key `field: "value"` is written in file `origin`, or
     /// the first one when there are fewer.
     pub fn place_nth(&mut self, origin: FileId, field: &str, value: &str, n: usize) -> Place<'a> {
-        let offsets = self.key_offsets(origin, &Key::Field(field, value));
-        let at = offsets
-            .get(n.saturating_sub(1))
-            .or_else(|| offsets.first())
-            .copied();
+        let key = Key::Field(field, value);
+        let at = self
+            .key_offset(origin, &key, n)
+            .or_else(|| self.key_offset(origin, &key, 1));
         self.place_from(origin, at, &[])
     }
 
-    /// The offsets in file `origin` where `key` is written, in order.
-    fn key_offsets(&mut self, origin: FileId, key: &Key<'_>) -> Vec<usize> {
+    /// Where the `n`-th (from 1) occurrence of `key` is written in file `origin`.
+    fn key_offset(&mut self, origin: FileId, key: &Key<'_>, n: usize) -> Option<usize> {
         let i = usize::from(origin.0);
         let (Some(file), Some(index)) = (self.files.get(i), self.indexes.get_mut(i)) else {
-            return Vec::new();
+            return None;
         };
         let text = file.text.as_str();
         match key {
@@ -95,21 +102,20 @@ impl<'a> Locator<'a> {
                     .entry((*field).to_owned())
                     .or_insert_with(|| index_keys(text, field))
                     .get(quoted.as_str())
-                    .cloned()
-                    .unwrap_or_default()
+                    .and_then(|offsets| offsets.get(n.checked_sub(1)?).copied())
             }
-            Key::Link(n) => index
+            // Links have no key to repeat: the n-th link is the place.
+            Key::Link(link) => index
                 .links
                 .get_or_init(|| link_offsets(text))
-                .get(*n)
-                .map(|&o| vec![o])
-                .unwrap_or_default(),
+                .get(*link)
+                .copied(),
         }
     }
 
-    fn place_from(&self, origin: FileId, key_at: Option<usize>, needles: &[&str]) -> Place<'a> {
+    fn place_from(&mut self, origin: FileId, key_at: Option<usize>, needles: &[&str]) -> Place<'a> {
         let i = usize::from(origin.0);
-        let (Some(file), Some(index)) = (self.files.get(i), self.indexes.get(i)) else {
+        let (Some(file), Some(index)) = (self.files.get(i), self.indexes.get_mut(i)) else {
             return Place {
                 file: "<unknown file>",
                 pos: Pos::START,
@@ -120,7 +126,10 @@ impl<'a> Locator<'a> {
         let text = file.text.as_str();
         let mut offset = key_at.unwrap_or(0);
         if let Some(key_at) = key_at {
-            let (open, close) = item_bounds(text, key_at);
+            let (open, close) = *index
+                .bounds
+                .entry(key_at)
+                .or_insert_with(|| item_bounds(text, key_at));
             let mut from = open;
             for needle in needles {
                 match find_token(&text[from..close], needle) {
@@ -161,7 +170,9 @@ fn position<'t>(text: &'t str, starts: &[usize], offset: usize) -> (Pos, Option<
     let start = starts[line - 1];
     let col = text[start..offset].chars().count() + 1;
     let end = starts.get(line).copied().unwrap_or(text.len());
-    let snippet = (start < text.len()).then(|| text[start..end].trim_end());
+    let snippet = (start < text.len())
+        .then(|| text[start..end].trim_end())
+        .filter(|l| l.chars().nth(MAX_SNIPPET_CHARS).is_none());
     (Pos { line, col }, snippet)
 }
 
@@ -404,6 +415,18 @@ mod tests {
         assert_eq!(links.len(), 2);
         assert_eq!(Pos::of_offset(text, links[1]), Pos { line: 4, col: 4 });
         assert!(link_offsets("(gaps: [])").is_empty());
+    }
+
+    #[test]
+    fn long_lines_are_not_snippets() {
+        let long = "x".repeat(MAX_SNIPPET_CHARS + 1);
+        let text = format!("short\n{long}\n");
+        let starts = line_starts(&text);
+        assert_eq!(position(&text, &starts, 0).1, Some("short"));
+        assert_eq!(position(&text, &starts, 7).1, None);
+        let fits = "é".repeat(MAX_SNIPPET_CHARS);
+        let starts = line_starts(&fits);
+        assert_eq!(position(&fits, &starts, 0).1, Some(fits.as_str()));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod coverage;
 pub mod derived;
 pub mod filter;
+mod first_fit;
 pub mod index;
 pub mod labels;
 pub mod linkage;
@@ -12,4 +13,4 @@ pub mod timeline;
 pub mod timeline_view;
 mod validate;
 
-pub use validate::validate;
+pub use validate::{MAX_DIAGNOSTICS, validate};

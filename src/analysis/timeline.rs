@@ -136,19 +136,14 @@ fn pack(intervals: &[(f64, f64)]) -> (Vec<usize>, usize) {
             .total_cmp(&intervals[b].0)
             .then(intervals[a].1.total_cmp(&intervals[b].1))
     });
+    // Each goes into the first row where it fits, found in O(log rows).
+    let mut fit = super::first_fit::FirstFit::new(intervals.len());
     let mut rows = vec![0; intervals.len()];
-    let mut row_ends: Vec<f64> = Vec::new();
     for i in order {
         let (start, end) = intervals[i];
-        if let Some(r) = row_ends.iter().position(|&e| e <= start + 1e-9) {
-            row_ends[r] = end;
-            rows[i] = r;
-        } else {
-            rows[i] = row_ends.len();
-            row_ends.push(end);
-        }
+        rows[i] = fit.place(start + 1e-9, end);
     }
-    (rows, row_ends.len().max(1))
+    (rows, fit.rows().max(1))
 }
 
 fn lane_of_bars(
@@ -480,6 +475,44 @@ fn gap_lane(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The packing as first written: the first row where it fits, found by a scan.
+    fn pack_by_scan(intervals: &[(f64, f64)]) -> (Vec<usize>, usize) {
+        let mut order: Vec<usize> = (0..intervals.len()).collect();
+        order.sort_by(|&a, &b| {
+            intervals[a]
+                .0
+                .total_cmp(&intervals[b].0)
+                .then(intervals[a].1.total_cmp(&intervals[b].1))
+        });
+        let mut rows = vec![0; intervals.len()];
+        let mut row_ends: Vec<f64> = Vec::new();
+        for i in order {
+            let (start, end) = intervals[i];
+            if let Some(r) = row_ends.iter().position(|&e| e <= start + 1e-9) {
+                row_ends[r] = end;
+                rows[i] = r;
+            } else {
+                rows[i] = row_ends.len();
+                row_ends.push(end);
+            }
+        }
+        (rows, row_ends.len().max(1))
+    }
+
+    #[test]
+    fn packing_is_packing_by_scan() {
+        let mut rng = crate::generate::SplitMix64::new(11);
+        for n in [0, 1, 2, 5, 50, 500] {
+            let iv: Vec<(f64, f64)> = (0..n)
+                .map(|_| {
+                    let start = f64::from(rng.between(2018, 2040)) + rng.unit().round() / 2.0;
+                    (start, start + f64::from(rng.between(0, 8)) + 2.5)
+                })
+                .collect();
+            assert_eq!(pack(&iv), pack_by_scan(&iv), "{n} intervals");
+        }
+    }
 
     #[test]
     fn packing_keeps_overlapping_intervals_apart() {

@@ -209,6 +209,8 @@ pub fn pack_labels(
     // Each marker's extent with its label at the packing width, and the markers of each row.
     let mut extents = vec![(0.0, 0.0); requests.len()];
     let mut rows: Vec<Vec<usize>> = Vec::new();
+    // The first row whose last label ends (with the gap) before this one starts, in O(log rows).
+    let mut fit = super::first_fit::FirstFit::new(requests.len());
     for &i in &order {
         let r = requests[i];
         let room_right = hi_px - (r.x_px + r.half_glyph_px + gap);
@@ -223,16 +225,10 @@ pub fn pack_labels(
             LabelSide::Right => (r.x_px - r.half_glyph_px, r.x_px + r.half_glyph_px + gap + w),
             LabelSide::Left => (r.x_px - r.half_glyph_px - gap - w, r.x_px + r.half_glyph_px),
         };
-        let row = rows
-            .iter()
-            .position(|row| {
-                row.last()
-                    .is_none_or(|&j| extents[j].1 + item_gap <= extent.0)
-            })
-            .unwrap_or_else(|| {
-                rows.push(Vec::new());
-                rows.len() - 1
-            });
+        let row = fit.place(extent.0, extent.1 + item_gap);
+        if row == rows.len() {
+            rows.push(Vec::new());
+        }
         rows[row].push(i);
         extents[i] = extent;
         places[i] = LabelPlace {

@@ -5,6 +5,7 @@
 //! go stale after a delete the way indices would. IDs are checked when they are deserialized.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -46,15 +47,18 @@ pub fn check_id(s: &str) -> Result<(), IdError> {
 macro_rules! id_newtype {
     ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
+        ///
+        /// The text is shared: cloning the ID (as every link, index entry and selection does)
+        /// copies a pointer, not the text.
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Creates the ID after checking it.
             pub fn new(s: impl Into<String>) -> Result<Self, IdError> {
                 let s = s.into();
                 check_id(&s)?;
-                Ok(Self(s))
+                Ok(Self(Arc::from(s)))
             }
 
             /// The ID as written in the file.
@@ -141,8 +145,10 @@ id_newtype!(
 ///
 /// Codes are short: one to eight characters, no whitespace, no punctuation used as separators
 /// (`・`, `、`, `,`).
+///
+/// Like the IDs, the text is shared between clones.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MinistryCode(String);
+pub struct MinistryCode(Arc<str>);
 
 /// Why a string is not a valid ministry code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -177,7 +183,7 @@ impl MinistryCode {
         }) {
             return Err(MinistryCodeError::BadChar(c));
         }
-        Ok(Self(s))
+        Ok(Self(Arc::from(s)))
     }
 
     /// The code as written.

@@ -11,9 +11,10 @@
 //! within its horizon year is taken from the table while the number of target states is
 //! unchanged; whoever changes items in place calls [`Roadmap::reindex`](super::Roadmap::reindex).
 
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
+
+use foldhash::HashMap;
 
 use super::{ItemKind, Items};
 
@@ -51,14 +52,15 @@ impl std::fmt::Debug for Lookup {
 }
 
 fn key(kind: ItemKind, id: &str) -> (ItemKind, u64) {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    id.hash(&mut h);
-    (kind, h.finish())
+    // A fixed seed: the same ID always has the same key. (A collision only costs a scan: every
+    // position found is checked.)
+    (kind, foldhash::fast::FixedState::with_seed(0).hash_one(id))
 }
 
 impl Table {
     fn build(it: &Items) -> Self {
-        let mut positions = HashMap::with_capacity(it.count());
+        let mut positions =
+            HashMap::with_capacity_and_hasher(it.count(), foldhash::fast::RandomState::default());
         let mut add = |kind: ItemKind, ids: &mut dyn Iterator<Item = &str>| {
             for (i, id) in ids.enumerate() {
                 // The first of duplicate IDs wins, as a scan would find it.
@@ -106,7 +108,7 @@ impl Table {
             ItemKind::Event,
             &mut it.events.iter().map(|x| x.id.as_str()),
         );
-        let mut seen: HashMap<i32, u32> = HashMap::new();
+        let mut seen: HashMap<i32, u32> = HashMap::default();
         let target_rank = it
             .target_states
             .iter()

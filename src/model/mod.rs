@@ -152,6 +152,46 @@ macro_rules! collections {
             pub fn count(&self) -> usize {
                 0 $( + self.$field.len() )*
             }
+
+            /// The items of every file, in one pass over the items, by reference: the bodies of
+            /// `files` files, in [`FileId`] order. Items of a file beyond `files` are left out.
+            fn file_doc_refs(&self, files: usize) -> Vec<FileDocRef<'_>> {
+                let mut docs: Vec<FileDocRef<'_>> = (0..files).map(|_| FileDocRef::default()).collect();
+                $(
+                    for item in &self.$field {
+                        if let Some(doc) = docs.get_mut(usize::from(item.origin.0)) {
+                            doc.$field.push(item);
+                        }
+                    }
+                )*
+                docs
+            }
+        }
+
+        /// A file body as [`FileDoc`], borrowing the items rather than copying them: it
+        /// serializes to the same text.
+        #[derive(Serialize)]
+        pub(crate) struct FileDocRef<'a> {
+            pub(crate) schema: u32,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub(crate) roadmap: Option<&'a Header>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            pub(crate) include: Vec<&'a str>,
+            $(
+                #[serde(skip_serializing_if = "Vec::is_empty")]
+                pub(crate) $field: Vec<&'a $ty>,
+            )*
+        }
+
+        impl Default for FileDocRef<'_> {
+            fn default() -> Self {
+                Self {
+                    schema: SCHEMA_VERSION,
+                    roadmap: None,
+                    include: Vec::new(),
+                    $( $field: Vec::new(), )*
+                }
+            }
         }
     };
 }
@@ -216,6 +256,17 @@ impl Roadmap {
             items,
             lookup: lookup::Lookup::default(),
         }
+    }
+
+    /// The bodies of every file as they are saved, by reference, in [`FileId`] order (see
+    /// [`Self::file_doc`]).
+    pub(crate) fn file_doc_refs(&self) -> Vec<FileDocRef<'_>> {
+        let mut docs = self.items.file_doc_refs(self.files.len());
+        if let Some(entry) = docs.first_mut() {
+            entry.roadmap = Some(&self.header);
+            entry.include = self.files.iter().skip(1).map(|f| f.name.as_str()).collect();
+        }
+        docs
     }
 
     /// Forgets the lookup table, to be rebuilt on the next lookup: call it after changing

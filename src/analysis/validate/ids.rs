@@ -1,6 +1,6 @@
 //! Identity checks: unique IDs and ministry codes, unique proposal, theme and gap numbers.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
@@ -113,33 +113,38 @@ impl Validator<'_> {
     fn unique<'i>(
         &mut self,
         what: &str,
-        keys: impl Iterator<Item = (FileId, &'static str, &'i str)>,
+        keys: impl ExactSizeIterator<Item = (FileId, &'static str, &'i str)>,
     ) {
-        let mut seen: HashMap<&str, FileId> = HashMap::new();
-        let mut count: HashMap<(FileId, &str), usize> = HashMap::new();
+        let mut seen: HashMap<&str, FileId> =
+            HashMap::with_capacity_and_hasher(keys.len(), foldhash::fast::RandomState::default());
+        // For keys seen more than once only: how many times in each file so far.
+        let mut repeats: HashMap<(FileId, &str), usize> = HashMap::default();
         for (origin, field, key) in keys {
-            let n = count.entry((origin, key)).or_insert(0);
-            *n += 1;
-            if let Some(first) = seen.get(key).copied() {
-                let first_file = &self.roadmap.files[usize::from(first.0)].name;
-                let at = At {
-                    origin,
-                    key: Key::Field(field, key),
-                    anchor: None,
-                };
-                // The first occurrence in the same file is the original; point at a later one.
-                let place_note = if first == origin {
-                    "earlier in this file"
-                } else {
-                    first_file.as_str()
-                };
-                let message = format!(
-                    "duplicate {what} `{key}`: it is already defined ({place_note}); IDs must be unique"
-                );
-                self.error_nth("duplicate-id", &at, *n, message);
-            } else {
+            let Some(first) = seen.get(key).copied() else {
                 seen.insert(key, origin);
-            }
+                continue;
+            };
+            let n = repeats
+                .entry((origin, key))
+                .or_insert(usize::from(first == origin));
+            *n += 1;
+            let first_file = &self.roadmap.files[usize::from(first.0)].name;
+            let at = At {
+                origin,
+                key: Key::Field(field, key),
+                anchor: None,
+            };
+            // The first occurrence in the same file is the original; point at a later one.
+            let place_note = if first == origin {
+                "earlier in this file"
+            } else {
+                first_file.as_str()
+            };
+            let message = format!(
+                "duplicate {what} `{key}`: it is already defined ({place_note}); IDs must be unique"
+            );
+            let n = *n;
+            self.error_nth("duplicate-id", &at, n, message);
         }
     }
 
@@ -149,6 +154,9 @@ impl Validator<'_> {
             self.error(rule, at, None, message);
             return;
         };
+        if !self.room(crate::diagnostic::Severity::Error) {
+            return;
+        }
         let place = self.loc.place_nth(at.origin, field, value, n);
         self.out.push(super::with_snippet(
             Diagnostic::error(rule, place.file, place.pos, message),

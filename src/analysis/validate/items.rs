@@ -1,27 +1,17 @@
 //! Checks of each item's own fields and the references it holds (themes, stages, actions, KPI
 //! parents, programmes, sources, spans and dates).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
+use crate::model::Provenance;
 use crate::model::time::check_year;
-use crate::model::{MeasureKind, Provenance};
 
 impl Validator<'_> {
     pub(super) fn items(&mut self) {
         let r = self.roadmap;
         let it = &r.items;
-        let stages: HashSet<&str> = it.stages.iter().map(|s| s.id.as_str()).collect();
-        let themes: HashSet<&str> = it.themes.iter().map(|s| s.id.as_str()).collect();
-        let gaps: HashSet<&str> = it.gaps.iter().map(|s| s.id.as_str()).collect();
-        let measures: HashMap<&str, &MeasureKind> = it
-            .measures
-            .iter()
-            .map(|m| (m.id.as_str(), &m.kind))
-            .collect();
-        let kpis: HashSet<&str> = it.kpis.iter().map(|s| s.id.as_str()).collect();
-        let ministries: HashSet<&str> = it.ministries.iter().map(|m| m.code.as_str()).collect();
 
         for s in &it.sources {
             let at = At::id(s.origin, s.id.as_str());
@@ -80,10 +70,12 @@ impl Validator<'_> {
             self.required(&at, "text", &g.text);
             self.cite(&at, g.source.as_ref(), g.provenance);
             if let Some(t) = &g.theme {
-                self.exists(&at, themes.contains(t.as_str()), "theme", t.as_str());
+                let found = self.known.themes.contains(t.as_str());
+                self.exists(&at, found, "theme", t.as_str());
             }
             for s in &g.stages {
-                self.exists(&at, stages.contains(s.as_str()), "stage", s.as_str());
+                let found = self.known.stages.contains(s.as_str());
+                self.exists(&at, found, "stage", s.as_str());
             }
         }
         for m in &it.measures {
@@ -98,15 +90,12 @@ impl Validator<'_> {
             let at = At::id(p.origin, p.id.as_str());
             self.required(&at, "statement", &p.statement);
             self.cite(&at, p.source.as_ref(), Provenance::Stated);
-            self.exists(&at, gaps.contains(p.gap.as_str()), "gap", p.gap.as_str());
-            let mut seen = HashSet::new();
+            let found = self.known.gaps.contains(p.gap.as_str());
+            self.exists(&at, found, "gap", p.gap.as_str());
+            let mut seen = HashSet::default();
             for a in &p.actions {
-                self.exists(
-                    &at,
-                    measures.contains_key(a.as_str()),
-                    "measure",
-                    a.as_str(),
-                );
+                let found = self.known.measures.contains_key(a.as_str());
+                self.exists(&at, found, "measure", a.as_str());
                 if !seen.insert(a.as_str()) {
                     self.error(
                         "duplicate-reference",
@@ -127,21 +116,17 @@ impl Validator<'_> {
                 }
             }
         }
-        self.kpis(&kpis);
+        self.kpis();
         for b in &it.budgets {
             let at = At::id(b.origin, b.id.as_str());
             self.required(&at, "title", &b.title);
             self.cite(&at, b.source.as_ref(), b.provenance);
             if let Some(p) = &b.programme {
-                self.exists(
-                    &at,
-                    measures.contains_key(p.as_str()),
-                    "measure",
-                    p.as_str(),
-                );
+                let found = self.known.measures.contains_key(p.as_str());
+                self.exists(&at, found, "measure", p.as_str());
             }
             if let Some(code) = &b.ministry {
-                self.ministry_known(&at, &ministries, code.as_str());
+                self.ministry_known(&at, code.as_str());
             }
             self.year(&at, "fiscal_year:", b.fiscal_year);
             if !b.amount_oku_yen.is_finite() || b.amount_oku_yen < 0.0 {
@@ -166,12 +151,8 @@ impl Validator<'_> {
             let at = At::id(s.origin, s.id.as_str());
             self.required(&at, "name", &s.name);
             for o in &s.overrides {
-                self.exists(
-                    &at,
-                    measures.contains_key(o.measure.as_str()),
-                    "measure",
-                    o.measure.as_str(),
-                );
+                let found = self.known.measures.contains_key(o.measure.as_str());
+                self.exists(&at, found, "measure", o.measure.as_str());
                 if let Some(span) = &o.span {
                     let quoted = format!("\"{}\"", o.measure);
                     let at = At {
@@ -184,35 +165,29 @@ impl Validator<'_> {
         }
     }
 
-    fn kpis(&mut self, kpis: &HashSet<&str>) {
+    fn kpis(&mut self) {
         let it = &self.roadmap.items;
         let parents: HashMap<&str, &str> = it
             .kpis
             .iter()
             .filter_map(|k| k.parent.as_ref().map(|p| (k.id.as_str(), p.as_str())))
             .collect();
+        let on_cycles = on_cycles(&parents);
         for k in &it.kpis {
             let at = At::id(k.origin, k.id.as_str());
             self.required(&at, "name", &k.name);
             self.cite(&at, k.source.as_ref(), Provenance::Stated);
             if let Some(p) = &k.parent {
-                self.exists(&at, kpis.contains(p.as_str()), "KPI", p.as_str());
-                // Walk up: a KPI may not be its own ancestor.
-                let mut cur = p.as_str();
-                for _ in 0..=parents.len() {
-                    if cur == k.id.as_str() {
-                        self.error(
-                            "cycle",
-                            &at,
-                            Some("parent:"),
-                            format!("KPI `{}` is its own ancestor through `parent`", k.id),
-                        );
-                        break;
-                    }
-                    match parents.get(cur) {
-                        Some(next) => cur = next,
-                        None => break,
-                    }
+                let found = self.known.kpis.contains(p.as_str());
+                self.exists(&at, found, "KPI", p.as_str());
+                // A KPI may not be its own ancestor.
+                if on_cycles.contains(k.id.as_str()) {
+                    self.error(
+                        "cycle",
+                        &at,
+                        Some("parent:"),
+                        format!("KPI `{}` is its own ancestor through `parent`", k.id),
+                    );
                 }
             }
             if let Some(t) = &k.target {
@@ -221,7 +196,7 @@ impl Validator<'_> {
             if let Some(l) = &k.latest {
                 self.year(&at, "as_of_fy:", l.as_of_fy);
             }
-            let mut years = HashSet::new();
+            let mut years = HashSet::default();
             for a in &k.actuals {
                 if check_year(a.fy).is_err() {
                     let year = format!("fy: {}", a.fy);
@@ -263,5 +238,78 @@ impl Validator<'_> {
                 }
             }
         }
+    }
+}
+
+/// The items that are their own ancestors, following `parents` (each item has at most one). Each
+/// item is visited once, so a chain of any length costs time in proportion to it.
+fn on_cycles<'a>(parents: &HashMap<&'a str, &'a str>) -> HashSet<&'a str> {
+    // The walk (from 1) that first reached each item.
+    let mut reached: HashMap<&str, usize> = HashMap::default();
+    let mut out = HashSet::default();
+    let mut path = Vec::new();
+    for (walk, &start) in parents.keys().enumerate() {
+        let walk = walk + 1;
+        path.clear();
+        let mut cur = start;
+        loop {
+            match reached.get(cur) {
+                // Back on this walk's own path: the path from there on is a cycle.
+                Some(&w) if w == walk => {
+                    let from = path.iter().position(|&p| p == cur).unwrap_or(0);
+                    out.extend(path[from..].iter().copied());
+                    break;
+                }
+                // Reached by an earlier walk, whose cycles are already known.
+                Some(_) => break,
+                None => {}
+            }
+            reached.insert(cur, walk);
+            path.push(cur);
+            match parents.get(cur) {
+                Some(&next) => cur = next,
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cycles(pairs: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+        let parents: HashMap<&str, &str> = pairs.iter().copied().collect();
+        let mut got: Vec<&str> = on_cycles(&parents).into_iter().collect();
+        got.sort_unstable();
+        got
+    }
+
+    #[test]
+    fn only_items_on_a_cycle_are_their_own_ancestors() {
+        assert!(cycles(&[("a", "b"), ("b", "c")]).is_empty());
+        assert_eq!(cycles(&[("a", "a")]), ["a"]);
+        // `d` leads into the cycle b → c → b but is not on it.
+        assert_eq!(
+            cycles(&[("d", "b"), ("b", "c"), ("c", "b"), ("e", "f")]),
+            ["b", "c"]
+        );
+        assert_eq!(
+            cycles(&[("x", "y"), ("y", "z"), ("z", "x"), ("p", "p")]),
+            ["p", "x", "y", "z"]
+        );
+    }
+
+    #[test]
+    fn a_long_chain_is_walked_once() {
+        let names: Vec<String> = (0..200_000).map(|i| format!("k{i}")).collect();
+        let mut parents: HashMap<&str, &str> = names
+            .windows(2)
+            .map(|w| (w[0].as_str(), w[1].as_str()))
+            .collect();
+        assert!(on_cycles(&parents).is_empty());
+        parents.insert(names[names.len() - 1].as_str(), names[0].as_str());
+        assert_eq!(on_cycles(&parents).len(), names.len());
     }
 }

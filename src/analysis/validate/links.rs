@@ -1,7 +1,7 @@
 //! Link checks: both ends exist, ministries are known, a link joins the kinds it names, no
 //! self-links, no duplicates.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
@@ -10,17 +10,11 @@ use crate::model::{FileId, LinkKind, MeasureKind};
 impl Validator<'_> {
     pub(super) fn links(&mut self) {
         let it = &self.roadmap.items;
-        let gaps: HashSet<&str> = it.gaps.iter().map(|s| s.id.as_str()).collect();
-        let measures: HashMap<&str, &MeasureKind> = it
-            .measures
-            .iter()
-            .map(|m| (m.id.as_str(), &m.kind))
-            .collect();
-        let targets: HashSet<&str> = it.target_states.iter().map(|s| s.id.as_str()).collect();
-        let kpis: HashSet<&str> = it.kpis.iter().map(|s| s.id.as_str()).collect();
-        let ministries: HashSet<&str> = it.ministries.iter().map(|m| m.code.as_str()).collect();
-        let mut per_file: HashMap<FileId, usize> = HashMap::new();
-        let mut seen: HashSet<&LinkKind> = HashSet::new();
+        let mut per_file: HashMap<FileId, usize> = HashMap::default();
+        let mut seen: HashSet<&LinkKind> = HashSet::with_capacity_and_hasher(
+            it.links.len(),
+            foldhash::fast::RandomState::default(),
+        );
         for l in &it.links {
             let n = per_file.entry(l.origin).or_insert(0);
             let at = At {
@@ -40,10 +34,15 @@ impl Validator<'_> {
             }
             match &l.link {
                 LinkKind::AddressedBy { gap, measure } => {
-                    self.exists(&at, gaps.contains(gap.as_str()), "gap", gap.as_str());
                     self.exists(
                         &at,
-                        measures.contains_key(measure.as_str()),
+                        self.known.gaps.contains(gap.as_str()),
+                        "gap",
+                        gap.as_str(),
+                    );
+                    self.exists(
+                        &at,
+                        self.known.measures.contains_key(measure.as_str()),
                         "measure",
                         measure.as_str(),
                     );
@@ -53,31 +52,36 @@ impl Validator<'_> {
                 } => {
                     self.exists(
                         &at,
-                        measures.contains_key(measure.as_str()),
+                        self.known.measures.contains_key(measure.as_str()),
                         "measure",
                         measure.as_str(),
                     );
-                    self.ministry_known(&at, &ministries, ministry.as_str());
+                    self.ministry_known(&at, ministry.as_str());
                 }
                 LinkKind::ContributesTo { measure, target } => {
                     self.exists(
                         &at,
-                        measures.contains_key(measure.as_str()),
+                        self.known.measures.contains_key(measure.as_str()),
                         "measure",
                         measure.as_str(),
                     );
                     self.exists(
                         &at,
-                        targets.contains(target.as_str()),
+                        self.known.targets.contains(target.as_str()),
                         "target state",
                         target.as_str(),
                     );
                 }
                 LinkKind::Blocks { gap, target } => {
-                    self.exists(&at, gaps.contains(gap.as_str()), "gap", gap.as_str());
                     self.exists(
                         &at,
-                        targets.contains(target.as_str()),
+                        self.known.gaps.contains(gap.as_str()),
+                        "gap",
+                        gap.as_str(),
+                    );
+                    self.exists(
+                        &at,
+                        self.known.targets.contains(target.as_str()),
                         "target state",
                         target.as_str(),
                     );
@@ -87,8 +91,8 @@ impl Validator<'_> {
                     later: b,
                 }
                 | LinkKind::SameAs { gap: a, other: b } => {
-                    self.exists(&at, gaps.contains(a.as_str()), "gap", a.as_str());
-                    self.exists(&at, gaps.contains(b.as_str()), "gap", b.as_str());
+                    self.exists(&at, self.known.gaps.contains(a.as_str()), "gap", a.as_str());
+                    self.exists(&at, self.known.gaps.contains(b.as_str()), "gap", b.as_str());
                     if a == b {
                         self.error(
                             "self-link",
@@ -101,20 +105,25 @@ impl Validator<'_> {
                 LinkKind::MeasuredBy { measure, kpi } => {
                     self.exists(
                         &at,
-                        measures.contains_key(measure.as_str()),
+                        self.known.measures.contains_key(measure.as_str()),
                         "measure",
                         measure.as_str(),
                     );
-                    self.exists(&at, kpis.contains(kpi.as_str()), "KPI", kpi.as_str());
+                    self.exists(
+                        &at,
+                        self.known.kpis.contains(kpi.as_str()),
+                        "KPI",
+                        kpi.as_str(),
+                    );
                 }
                 LinkKind::Through { measure, programme } => {
                     self.exists(
                         &at,
-                        measures.contains_key(measure.as_str()),
+                        self.known.measures.contains_key(measure.as_str()),
                         "measure",
                         measure.as_str(),
                     );
-                    match measures.get(programme.as_str()) {
+                    match self.known.measures.get(programme.as_str()).copied() {
                         None => self.exists(&at, false, "measure", programme.as_str()),
                         Some(MeasureKind::Programme) => {}
                         Some(_) => self.error(

@@ -8,31 +8,49 @@ mod ids;
 mod items;
 mod links;
 
-use std::collections::HashSet;
+use foldhash::{HashMap, HashSet};
 
 use super::locate::{Key, Locator, Place};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Pos, Severity};
 use crate::model::time::check_year;
-use crate::model::{FileId, FySpan, ParsedFile, Provenance, Roadmap, SourceRef, When};
+use crate::model::{FileId, FySpan, MeasureKind, ParsedFile, Provenance, Roadmap, SourceRef, When};
 
-/// Checks a parsed roadmap and returns every finding, errors first, then in file order.
+/// The most findings reported for one roadmap. Beyond it they are counted, not placed, and one
+/// last `too-many-diagnostics` says how many more there are: placing a finding costs a search of
+/// its item's text, so a roadmap with a million broken references must not cost a million searches
+/// (nor a million copies of a long line).
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// Checks a parsed roadmap and returns every finding (up to [`MAX_DIAGNOSTICS`]), errors
+/// first, then in file order.
 pub fn validate(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
     let mut v = Validator {
         roadmap,
         loc: Locator::new(files),
-        sources: roadmap
-            .items
-            .sources
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect(),
+        known: Known::of(roadmap),
+        ministry_list: None,
         out: Vec::new(),
+        unplaced: (0, 0),
     };
     v.header();
     v.ids();
     v.items();
     v.links();
     let mut out = v.out;
+    let (errors, warnings) = v.unplaced;
+    if errors + warnings > 0 {
+        let entry = files
+            .first()
+            .map_or("<unknown file>", |f| f.display.as_str());
+        let message = format!(
+            "{errors} more error(s) and {warnings} more warning(s) are not shown; only the first {MAX_DIAGNOSTICS} findings are reported"
+        );
+        out.push(if errors > 0 {
+            Diagnostic::error("too-many-diagnostics", entry, Pos::START, message)
+        } else {
+            Diagnostic::warning("too-many-diagnostics", entry, Pos::START, message)
+        });
+    }
     out.sort_by(|a, b| {
         (a.severity, &a.file, a.line, a.col).cmp(&(b.severity, &b.file, b.line, b.col))
     });
@@ -50,9 +68,45 @@ fn with_snippet(mut d: Diagnostic, place: &Place<'_>) -> Diagnostic {
 struct Validator<'a> {
     roadmap: &'a Roadmap,
     loc: Locator<'a>,
-    /// The IDs of the sources, which nearly every item cites.
-    sources: HashSet<&'a str>,
+    known: Known<'a>,
+    /// The known ministry codes, sorted and joined, for messages; made on first use.
+    ministry_list: Option<String>,
     out: Vec<Diagnostic>,
+    /// Errors and warnings found past [`MAX_DIAGNOSTICS`].
+    unplaced: (usize, usize),
+}
+
+/// The IDs of every kind of item that others refer to, hashed once for all the checks. (The
+/// first of duplicate IDs is kept; duplicates are reported by the identity checks.)
+struct Known<'a> {
+    sources: HashSet<&'a str>,
+    ministries: HashSet<&'a str>,
+    stages: HashSet<&'a str>,
+    targets: HashSet<&'a str>,
+    themes: HashSet<&'a str>,
+    gaps: HashSet<&'a str>,
+    measures: HashMap<&'a str, &'a MeasureKind>,
+    kpis: HashSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn of(roadmap: &'a Roadmap) -> Self {
+        let it = &roadmap.items;
+        let mut measures = HashMap::default();
+        for m in &it.measures {
+            measures.entry(m.id.as_str()).or_insert(&m.kind);
+        }
+        Self {
+            sources: it.sources.iter().map(|x| x.id.as_str()).collect(),
+            ministries: it.ministries.iter().map(|x| x.code.as_str()).collect(),
+            stages: it.stages.iter().map(|x| x.id.as_str()).collect(),
+            targets: it.target_states.iter().map(|x| x.id.as_str()).collect(),
+            themes: it.themes.iter().map(|x| x.id.as_str()).collect(),
+            gaps: it.gaps.iter().map(|x| x.id.as_str()).collect(),
+            measures,
+            kpis: it.kpis.iter().map(|x| x.id.as_str()).collect(),
+        }
+    }
 }
 
 /// An item seen by the generic checks: its file, its key and a label for messages.
@@ -75,12 +129,27 @@ impl<'k> At<'k> {
 }
 
 impl Validator<'_> {
+    /// Whether another finding of `severity` may be placed; if not, it is counted.
+    fn room(&mut self, severity: Severity) -> bool {
+        if self.out.len() < MAX_DIAGNOSTICS {
+            return true;
+        }
+        match severity {
+            Severity::Error => self.unplaced.0 += 1,
+            Severity::Warning => self.unplaced.1 += 1,
+        }
+        false
+    }
+
     fn error(&mut self, rule: &'static str, at: &At<'_>, needle: Option<&str>, message: String) {
         let needles: Vec<&str> = needle.into_iter().collect();
         self.error_at(rule, at, &needles, message);
     }
 
     fn error_at(&mut self, rule: &'static str, at: &At<'_>, needles: &[&str], message: String) {
+        if !self.room(Severity::Error) {
+            return;
+        }
         let needles: Vec<&str> = at
             .anchor
             .iter()
@@ -95,6 +164,9 @@ impl Validator<'_> {
     }
 
     fn warning(&mut self, rule: &'static str, at: &At<'_>, needle: Option<&str>, message: String) {
+        if !self.room(Severity::Warning) {
+            return;
+        }
         let needles: Vec<&str> = at.anchor.iter().copied().chain(needle).collect();
         let place = self.loc.place(at.origin, &at.key, &needles);
         self.out.push(with_snippet(
@@ -144,20 +216,25 @@ impl Validator<'_> {
         }
     }
 
-    fn ministry_known(&mut self, at: &At<'_>, known: &HashSet<&str>, code: &str) {
-        if !known.contains(code) {
+    fn ministry_known(&mut self, at: &At<'_>, code: &str) {
+        if self.known.ministries.contains(code) || !self.room(Severity::Error) {
+            return;
+        }
+        let known = &self.known.ministries;
+        let list = self.ministry_list.get_or_insert_with(|| {
             let mut list: Vec<&str> = known.iter().copied().collect();
             list.sort_unstable();
-            self.error(
-                "unknown-ministry",
-                at,
-                Some(&format!("\"{code}\"")),
-                format!(
-                    "unknown ministry code `{code}`; known codes are {}; add it under `ministries`",
-                    list.join(", ")
-                ),
-            );
-        }
+            list.join(", ")
+        });
+        let message = format!(
+            "unknown ministry code `{code}`; known codes are {list}; add it under `ministries`"
+        );
+        self.error(
+            "unknown-ministry",
+            at,
+            Some(&format!("\"{code}\"")),
+            message,
+        );
     }
 
     fn required(&mut self, at: &At<'_>, field: &str, value: &str) {
@@ -173,7 +250,7 @@ impl Validator<'_> {
 
     fn cite(&mut self, at: &At<'_>, source: Option<&SourceRef>, provenance: Provenance) {
         match source {
-            Some(s) if !self.sources.contains(s.doc.as_str()) => {
+            Some(s) if !self.known.sources.contains(s.doc.as_str()) => {
                 self.exists(at, false, "source", s.doc.as_str());
             }
             None if provenance == Provenance::Stated => {

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Role, Sense, Stroke, Vec2};
 
 use super::columns::{Boxed, PAD, SPACING, lay_out_column, place};
+use super::drag;
 use super::style::{kind_color, link_color, paint_curve};
 use super::{Emphasis, emphasis, emphasis_description, item_label, item_tag};
 use crate::action::Action;
@@ -138,11 +139,12 @@ pub(super) fn body_ui(
     }
 
     let base = egui::Id::unique("waymark-linkage-box");
+    let mut responses = Vec::new();
     for col in [&gaps, &measures, &ministries] {
         for b in col {
             // Boxes out of view stay in the accessibility tree; the painter clips their shapes.
             let r = rects[b.item];
-            box_ui(
+            let response = box_ui(
                 ui,
                 ctx,
                 &painter,
@@ -152,7 +154,11 @@ pub(super) fn body_ui(
                 base,
                 actions,
             );
+            responses.push((b.item, response));
         }
+    }
+    if ctx.editable {
+        drag::link_drag(ui, ctx, &painter, &rects, &responses, actions);
     }
 }
 
@@ -220,7 +226,7 @@ fn box_ui(
     emphasis: Emphasis,
     base: egui::Id,
     actions: &mut Vec<Action>,
-) {
+) -> egui::Response {
     let dark = ui.visuals().dark_mode;
     let color = kind_color(b.item.kind(), dark);
     let alpha = if emphasis == Emphasis::Dimmed {
@@ -271,7 +277,12 @@ fn box_ui(
     }
 
     let selected = emphasis == Emphasis::Selected;
-    let response = ui.interact(r, base.with(b.item), Sense::click());
+    let sense = if ctx.editable {
+        Sense::click_and_drag()
+    } else {
+        Sense::click()
+    };
+    let response = ui.interact(r, base.with(b.item), sense);
     response.widget_info(|| {
         egui::WidgetInfo::selected(Role::Button, true, selected, item_label(ctx, b.item))
     });
@@ -290,7 +301,14 @@ fn box_ui(
     if response.clicked() {
         actions.push(Action::Select(Some(b.item.clone())));
     }
-    response.on_hover_ui(|ui| hover_ui(ui, ctx, b.item));
+    if ctx.editable {
+        response.context_menu(|ui| drag::unlink_menu(ui, ctx, b.item, actions));
+    }
+    if response.dragged() {
+        response
+    } else {
+        response.on_hover_ui(|ui| hover_ui(ui, ctx, b.item))
+    }
 }
 
 fn hover_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
@@ -339,5 +357,12 @@ fn hover_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef) {
         }
         _ => {}
     }
-    ui.weak(ctx.t("クリックで選択", "Click to select"));
+    ui.weak(if ctx.editable {
+        ctx.t(
+            "クリックで選択・ドラッグで他の項目とつなぐ・右クリックでつながりを外す",
+            "Click to select; drag onto another item to link; right-click to unlink",
+        )
+    } else {
+        ctx.t("クリックで選択", "Click to select")
+    });
 }

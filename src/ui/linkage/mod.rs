@@ -7,10 +7,12 @@
 //!
 //! - [`style`]: the colours, curves and legend samples this view shares with the timeline;
 //! - `columns`: the boxes of the three columns, laid out and placed level with their links;
-//! - `body`: drawing the columns, their curves and boxes, with hit testing and hover text.
+//! - `body`: drawing the columns, their curves and boxes, with hit testing and hover text;
+//! - `drag`: linking by dragging from box to box, unlinking from a box's menu (when editable).
 
 mod body;
 mod columns;
+mod drag;
 pub(crate) mod style;
 
 use std::collections::HashSet;

@@ -185,6 +185,17 @@ impl Frame {
         (self.x(lane.markers[mi].at), top, bottom)
     }
 
+    /// The lane at screen height `y`, if any (within the plotting area).
+    pub(super) fn lane_at(&self, y: f32) -> Option<usize> {
+        if y < self.body.top() || y > self.body.bottom() {
+            return None;
+        }
+        (0..self.lanes.len()).find(|&li| {
+            let top = self.lane_top(li);
+            (top..top + self.lanes[li].height).contains(&y)
+        })
+    }
+
     /// The lanes' area: titles and plotting area, under the axis.
     pub(super) fn lanes_clip(&self) -> Rect {
         Rect::from_min_max(Pos2::new(self.rect.left(), self.body.top()), self.body.max)

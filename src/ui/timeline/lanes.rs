@@ -13,6 +13,7 @@ use egui::{
 };
 
 use super::LABEL_FONT_SIZE;
+use super::drag::{self, Prospect};
 use super::frame::{Frame, half_glyph, marker_text};
 use super::glyphs::{paint_bar, paint_marker};
 use super::hover::{bar_hover_ui, marker_hover_ui};
@@ -65,26 +66,29 @@ fn item_response(
     id: egui::Id,
     hit: Rect,
     item: &ItemRef,
+    sense: Sense,
 ) -> egui::Response {
-    let response = ui.interact(hit, id, Sense::click());
+    let response = ui.interact(hit, id, sense);
     let selected = ctx.is_selected(item);
     response
         .widget_info(|| WidgetInfo::selected(Role::Button, true, selected, item_label(ctx, item)));
     response
 }
 
-/// Draws the bars and markers in view, and pushes a selection for a click on one. Returns whether
-/// an item was clicked.
+/// Draws the bars and markers in view, and pushes a selection for a click on one (and, when
+/// editable, the edit a drag of a bar makes). Returns whether an item was clicked, and what a bar
+/// drag under way would do.
 pub(super) fn items_ui(
     ui: &egui::Ui,
     ctx: &ViewCtx<'_>,
     painter: &egui::Painter,
     frame: &Frame,
     actions: &mut Vec<Action>,
-) -> bool {
+) -> (bool, Option<Prospect>) {
     let base = egui::Id::unique("waymark-timeline-item");
     let body = frame.body;
     let mut clicked = false;
+    let mut prospect = None;
     for (li, (lane, g)) in ctx.timeline.lanes.iter().zip(&frame.lanes).enumerate() {
         let lane_top = frame.lane_top(li);
         if lane_top > body.bottom() || lane_top + g.height < body.top() {
@@ -92,12 +96,14 @@ pub(super) fn items_ui(
         }
         for (bi, bar) in lane.bars.iter().enumerate() {
             let id = base.with((li, bi, 'b'));
-            if let Some(r) = bar_ui(ui, ctx, painter, frame, (lane, li, id), bar)
-                && r.clicked()
-            {
+            let Some((r, p)) = bar_ui(ui, ctx, painter, frame, (lane, li, id), bar, actions) else {
+                continue;
+            };
+            if r.clicked() {
                 clicked = true;
                 actions.push(Action::Select(Some(bar.item.clone())));
             }
+            prospect = prospect.or(p);
         }
         for (mi, marker) in lane.markers.iter().enumerate() {
             let id = base.with((li, mi, 'm'));
@@ -109,7 +115,7 @@ pub(super) fn items_ui(
             }
         }
     }
-    clicked
+    (clicked, prospect)
 }
 
 /// Draws one bar and its label when in view, and returns its response.
@@ -120,7 +126,8 @@ fn bar_ui(
     frame: &Frame,
     (lane, li, id): (&Lane, usize, egui::Id),
     bar: &Bar,
-) -> Option<egui::Response> {
+    actions: &mut Vec<Action>,
+) -> Option<(egui::Response, Option<Prospect>)> {
     let body = frame.body;
     let (view_start, view_end) = frame.visible();
     if bar.end < view_start || bar.start > view_end {
@@ -192,7 +199,13 @@ fn bar_ui(
         body_painter.galley_with_override_text_color(text_rect.min, galley, ink);
         hit = hit.union(text_rect.intersect(body));
     }
-    let response = item_response(ui, ctx, id, hit, &bar.item);
+    let sense = if drag::draggable(ctx, bar) {
+        Sense::click_and_drag()
+    } else {
+        Sense::click()
+    };
+    let response = item_response(ui, ctx, id, hit, &bar.item, sense);
+    let prospect = drag::bar_drag(ui, ctx, frame, (li, r), bar, &response, actions);
     if ctx.is_selected(&bar.item) {
         body_painter.rect_stroke(
             r.expand(1.5),
@@ -208,9 +221,14 @@ fn bar_ui(
             StrokeKind::Outside,
         );
     }
-    Some(response.on_hover_ui(|ui| {
-        bar_hover_ui(ui, ctx, lane, bar.start, bar.end, bar.provenance, &bar.item);
-    }))
+    let response = if prospect.is_some() {
+        response
+    } else {
+        response.on_hover_ui(|ui| {
+            bar_hover_ui(ui, ctx, lane, bar.start, bar.end, bar.provenance, &bar.item);
+        })
+    };
+    Some((response, prospect))
 }
 
 /// What a screen reader hears about a marker beyond its name: why a gap stands where it does.
@@ -297,7 +315,7 @@ fn marker_ui(
     if hit.width() <= 0.0 {
         return None;
     }
-    let response = item_response(ui, ctx, id, hit, &marker.item);
+    let response = item_response(ui, ctx, id, hit, &marker.item, Sense::click());
     if let Some(description) = marker_description(ctx, marker) {
         ui.ctx()
             .accesskit_node_builder(response.id, |node| node.set_description(description));

@@ -16,10 +16,12 @@
 //! - `glyphs`: the shapes of bars and markers, shared with the legend;
 //! - `titles`: the lane titles at the left;
 //! - `links`: the selection's links across lanes;
+//! - `drag`: rescheduling and reassigning a measure by dragging its bar (when editable);
 //! - `hover`: what hovering a bar or marker tells;
 //! - `legend`: the key above the chart.
 
 mod axis;
+mod drag;
 mod frame;
 mod glyphs;
 mod hover;
@@ -238,7 +240,7 @@ fn canvas_ui(
     painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
     lanes::bands(&painter, &visuals, &frame);
     axis::grid(ctx, &painter, &visuals, &frame);
-    let clicked_item = lanes::items_ui(ui, ctx, &painter, &frame, actions);
+    let (clicked_item, prospect) = lanes::items_ui(ui, ctx, &painter, &frame, actions);
     axis::today_line(&painter, &visuals, &frame);
     titles::titles_ui(ui, ctx, &painter, &frame, actions);
     if let Some(selection) = ctx.selection {
@@ -248,6 +250,15 @@ fn canvas_ui(
             &frame,
             selection,
             visuals.dark_mode,
+        );
+    }
+    if let Some(p) = &prospect {
+        drag::paint_prospect(
+            ctx,
+            &painter.with_clip_rect(frame.body),
+            &visuals,
+            &frame,
+            p,
         );
     }
     axis::axis_ui(ctx, &painter, &visuals, &frame, state.reiwa);

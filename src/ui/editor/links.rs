@@ -1,0 +1,139 @@
+//! Links from the inspector: the items joined to the selected one by one kind of link, each
+//! removable, and a searchable picker that adds one (refused by `edit::link` when it makes no
+//! sense). Responsible ministries have their role as well.
+
+use crate::action::Action;
+use crate::edit;
+use crate::model::{ItemRef, LinkKind, MeasureId, Provenance, Role};
+
+use super::super::{ViewCtx, item_link};
+use super::fields::{choice, item_entries, picker};
+use super::push;
+
+/// One kind of link seen from the selected item.
+pub struct Relation<'a> {
+    /// The heading of the list.
+    pub heading: &'a str,
+    /// The picker's button.
+    pub add: &'a str,
+    /// The other end when `link` is one of this relation of the selected item.
+    pub other: &'a dyn Fn(&LinkKind) -> Option<ItemRef>,
+    /// The link joining the selected item to an item picked.
+    pub make: &'a dyn Fn(ItemRef) -> Option<LinkKind>,
+    /// What may be picked.
+    pub candidates: Vec<ItemRef>,
+}
+
+/// Shows a relation: linked items (click to select, × to unlink) and the picker.
+pub fn relation_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    me: &ItemRef,
+    relation: Relation<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let r = ctx.roadmap;
+    ui.label(egui::RichText::new(relation.heading).strong());
+    let linked: Vec<(&LinkKind, ItemRef)> = r
+        .items
+        .links
+        .iter()
+        .filter_map(|l| (relation.other)(&l.link).map(|o| (&l.link, o)))
+        .collect();
+    for (kind, other) in &linked {
+        ui.horizontal(|ui| {
+            let text = crate::analysis::labels::short(r, other, ctx.lang, 28);
+            item_link(ui, ctx, other, text, actions);
+            if ui
+                .small_button("×")
+                .on_hover_text(ctx.t("つながりを外す", "Unlink"))
+                .clicked()
+            {
+                push(actions, edit::unlink(r, kind));
+            }
+        });
+    }
+    let free = relation
+        .candidates
+        .into_iter()
+        .filter(|c| c != me && !linked.iter().any(|(_, o)| o == c));
+    let salt = (me.id_str(), relation.add);
+    if let Some(kind) =
+        picker(ui, ctx, salt, relation.add, item_entries(ctx, free)).and_then(relation.make)
+    {
+        push(actions, edit::link(r, kind, Provenance::Editorial));
+    }
+}
+
+/// The responsible ministries of a measure with their roles, and a picker adding one.
+pub fn ministries_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    id: &MeasureId,
+    actions: &mut Vec<Action>,
+) {
+    let r = ctx.roadmap;
+    ui.label(egui::RichText::new(ctx.t("担当府省庁", "Responsible ministries")).strong());
+    let roles =
+        [Role::Lead, Role::CoLead, Role::Support].map(|x| (x, ctx.t(x.label_ja(), x.label_en())));
+    let mut taken = Vec::new();
+    for (index, l) in r.items.links.iter().enumerate() {
+        let LinkKind::Responsible {
+            measure,
+            ministry,
+            role,
+        } = &l.link
+        else {
+            continue;
+        };
+        if measure != id {
+            continue;
+        }
+        taken.push(ministry.clone());
+        ui.horizontal(|ui| {
+            let salt = (id.as_str(), ministry.as_str());
+            if let Some(new) = choice(ui, salt, ministry.as_str(), role, &roles) {
+                push(
+                    actions,
+                    edit::set_link(r, index, |l| {
+                        if let LinkKind::Responsible { role, .. } = &mut l.link {
+                            *role = new;
+                        }
+                    }),
+                );
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text(ctx.t("この府省庁を外す", "Remove this ministry"))
+                .clicked()
+            {
+                push(actions, edit::unlink(r, &l.link));
+            }
+        });
+    }
+    let free = r
+        .items
+        .ministries
+        .iter()
+        .filter(|m| !taken.contains(&m.code))
+        .map(|m| {
+            (
+                m.code.clone(),
+                format!("{} {}", m.code, ctx.t(&m.name, &m.name_en)),
+            )
+        });
+    let title = ctx.t("＋ 府省庁を追加", "+ Add ministry");
+    if let Some(ministry) = picker(ui, ctx, (id.as_str(), "ministries"), title, free) {
+        let role = if taken.is_empty() {
+            Role::Lead
+        } else {
+            Role::CoLead
+        };
+        let kind = LinkKind::Responsible {
+            measure: id.clone(),
+            ministry,
+            role,
+        };
+        push(actions, edit::link(r, kind, Provenance::Editorial));
+    }
+}
