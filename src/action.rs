@@ -100,6 +100,8 @@ pub enum Action {
     ToggleInspector,
     /// Change the document (refused in read-only mode); recorded for undo.
     Edit(Box<Edit>),
+    /// An edit a view could not make, with the reason; shown in the status bar.
+    Refused(String),
     /// Ask to delete an item: shows what will be unlinked, then deletes as one step.
     Delete(ItemRef),
     /// Undo the last change.

@@ -305,3 +305,73 @@ fn linking_a_measure_to_a_target_state_through_the_picker() {
     h.run();
     assert_eq!(targets(&h), before + 1, "{:?}", h.state().notice());
 }
+
+#[test]
+fn a_later_gap_unlinks_and_picks_the_earlier_gap_it_continues() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let gap = |s: &str| GapId::new(s).expect("id");
+    let mut h = editing(tmp.path(), ItemRef::Gap(gap("gap.t1.3")));
+    let earlier = |h: &Harness<'_, WaymarkApp>| -> Vec<GapId> {
+        roadmap(h)
+            .items
+            .links
+            .iter()
+            .filter_map(|l| match &l.link {
+                LinkKind::Continues { earlier, later } if *later == gap("gap.t1.3") => {
+                    Some(earlier.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(earlier(&h), vec![gap("gap.2018.5")]);
+
+    // Unlink the continued 2018 gap with the × beside it: the first × after the heading.
+    h.get_by_label("引き継ぐ以前の論点").scroll_to_me();
+    h.run();
+    let heading_y = h.get_by_label("引き継ぐ以前の論点").rect().min.y;
+    let unlink = h
+        .get_all_by_label("×")
+        .filter(|b| b.rect().min.y > heading_y)
+        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .expect("an unlink button under the heading");
+    unlink.click();
+    h.run();
+    assert_eq!(earlier(&h), Vec::<GapId>::new());
+
+    // Pick another earlier gap: the link runs from the picked gap to this one.
+    let entry = waymark::analysis::labels::short(
+        roadmap(&h),
+        &ItemRef::Gap(gap("gap.2018.4")),
+        waymark::i18n::Lang::Ja,
+        36,
+    );
+    h.get_by_label("＋ 以前の論点を選ぶ").scroll_to_me();
+    h.run();
+    h.get_by_label("＋ 以前の論点を選ぶ").click();
+    h.run();
+    // The list is long: narrow it by typing into the picker's search field.
+    h.get_all_by_label("検索")
+        .last()
+        .expect("the picker's search field")
+        .focus();
+    h.run();
+    h.get_all_by_label("検索")
+        .last()
+        .expect("the picker's search field")
+        .type_text("iPS細胞以外");
+    h.run();
+    h.get_all_by_label(&entry)
+        .last()
+        .expect("the picker lists the 2018 gap")
+        .click();
+    h.run();
+    assert_eq!(earlier(&h), vec![gap("gap.2018.4")]);
+
+    // Undo restores the link that was removed, not the one picked.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(earlier(&h), vec![gap("gap.2018.5")]);
+}

@@ -27,6 +27,10 @@ impl WaymarkApp {
                 Action::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
                 Action::ToggleReadOnly => self.read_only = !self.read_only,
                 Action::Edit(edit) => document_changed |= self.edit(*edit),
+                Action::Refused(why) => {
+                    let refused = self.prefs.lang.pick("変更できません", "Refused");
+                    self.notice = Some(format!("{refused}: {why}"));
+                }
                 Action::Delete(item) => self.ask_delete(&item),
                 Action::Undo | Action::Redo => {
                     document_changed |= self.undo_redo(matches!(action, Action::Redo));

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ids::{GapId, KpiId, MeasureId, MinistryCode, TargetId};
-use super::{FileId, Provenance, SourceRef};
+use super::{FileId, ItemRef, Provenance, SourceRef};
 
 /// A ministry's role in a measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -100,6 +100,34 @@ pub enum LinkKind {
     },
 }
 
+/// The kind of a link without its ends: which variant of [`LinkKind`] it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LinkType {
+    /// [`LinkKind::AddressedBy`]: gap, measure.
+    AddressedBy,
+    /// [`LinkKind::Responsible`]: measure, ministry.
+    Responsible,
+    /// [`LinkKind::ContributesTo`]: measure, target state.
+    ContributesTo,
+    /// [`LinkKind::Blocks`]: gap, target state.
+    Blocks,
+    /// [`LinkKind::Continues`]: earlier gap, later gap.
+    Continues,
+    /// [`LinkKind::SameAs`]: gap, gap, in either order.
+    SameAs,
+    /// [`LinkKind::MeasuredBy`]: measure, KPI.
+    MeasuredBy,
+    /// [`LinkKind::Through`]: measure, programme.
+    Through,
+}
+
+impl LinkType {
+    /// Whether the two ends may be swapped without changing what the link says.
+    pub fn is_symmetric(self) -> bool {
+        self == LinkType::SameAs
+    }
+}
+
 impl LinkKind {
     /// A short name of the kind, for messages and JSON.
     pub fn name(&self) -> &'static str {
@@ -113,6 +141,81 @@ impl LinkKind {
             LinkKind::MeasuredBy { .. } => "MeasuredBy",
             LinkKind::Through { .. } => "Through",
         }
+    }
+
+    /// Which variant this is.
+    pub fn link_type(&self) -> LinkType {
+        match self {
+            LinkKind::AddressedBy { .. } => LinkType::AddressedBy,
+            LinkKind::Responsible { .. } => LinkType::Responsible,
+            LinkKind::ContributesTo { .. } => LinkType::ContributesTo,
+            LinkKind::Blocks { .. } => LinkType::Blocks,
+            LinkKind::Continues { .. } => LinkType::Continues,
+            LinkKind::SameAs { .. } => LinkType::SameAs,
+            LinkKind::MeasuredBy { .. } => LinkType::MeasuredBy,
+            LinkKind::Through { .. } => LinkType::Through,
+        }
+    }
+
+    /// The two ends, in the order [`LinkType`] documents.
+    pub fn ends(&self) -> [ItemRef; 2] {
+        use ItemRef as R;
+        match self {
+            LinkKind::AddressedBy { gap, measure } => {
+                [R::Gap(gap.clone()), R::Measure(measure.clone())]
+            }
+            LinkKind::Responsible {
+                measure, ministry, ..
+            } => [R::Measure(measure.clone()), R::Ministry(ministry.clone())],
+            LinkKind::ContributesTo { measure, target } => {
+                [R::Measure(measure.clone()), R::Target(target.clone())]
+            }
+            LinkKind::Blocks { gap, target } => [R::Gap(gap.clone()), R::Target(target.clone())],
+            LinkKind::Continues { earlier, later } => {
+                [R::Gap(earlier.clone()), R::Gap(later.clone())]
+            }
+            LinkKind::SameAs { gap, other } => [R::Gap(gap.clone()), R::Gap(other.clone())],
+            LinkKind::MeasuredBy { measure, kpi } => {
+                [R::Measure(measure.clone()), R::Kpi(kpi.clone())]
+            }
+            LinkKind::Through { measure, programme } => {
+                [R::Measure(measure.clone()), R::Measure(programme.clone())]
+            }
+        }
+    }
+
+    /// The link of type `ty` joining `first` to `second` (in the order of [`LinkKind::ends`]), or
+    /// `None` when the items are not of the kinds the type joins. A `Responsible` link gets
+    /// `role`.
+    pub fn from_ends(ty: LinkType, first: ItemRef, second: ItemRef, role: Role) -> Option<Self> {
+        use ItemRef as R;
+        Some(match (ty, first, second) {
+            (LinkType::AddressedBy, R::Gap(gap), R::Measure(measure)) => {
+                LinkKind::AddressedBy { gap, measure }
+            }
+            (LinkType::Responsible, R::Measure(measure), R::Ministry(ministry)) => {
+                LinkKind::Responsible {
+                    measure,
+                    ministry,
+                    role,
+                }
+            }
+            (LinkType::ContributesTo, R::Measure(measure), R::Target(target)) => {
+                LinkKind::ContributesTo { measure, target }
+            }
+            (LinkType::Blocks, R::Gap(gap), R::Target(target)) => LinkKind::Blocks { gap, target },
+            (LinkType::Continues, R::Gap(earlier), R::Gap(later)) => {
+                LinkKind::Continues { earlier, later }
+            }
+            (LinkType::SameAs, R::Gap(gap), R::Gap(other)) => LinkKind::SameAs { gap, other },
+            (LinkType::MeasuredBy, R::Measure(measure), R::Kpi(kpi)) => {
+                LinkKind::MeasuredBy { measure, kpi }
+            }
+            (LinkType::Through, R::Measure(measure), R::Measure(programme)) => {
+                LinkKind::Through { measure, programme }
+            }
+            _ => return None,
+        })
     }
 }
 
@@ -133,4 +236,64 @@ pub struct Link {
     /// The file of the roadmap this link was loaded from and is saved back to.
     #[serde(skip)]
     pub origin: FileId,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{GapId, KpiId, MeasureId, MinistryCode, TargetId};
+
+    #[test]
+    fn a_link_is_rebuilt_from_its_type_and_ends() {
+        let g = GapId::new("g-1").expect("a valid id");
+        let m = MeasureId::new("m-1").expect("a valid id");
+        let kinds = [
+            LinkKind::AddressedBy {
+                gap: g.clone(),
+                measure: m.clone(),
+            },
+            LinkKind::Responsible {
+                measure: m.clone(),
+                ministry: MinistryCode::new("厚").expect("a valid id"),
+                role: Role::CoLead,
+            },
+            LinkKind::ContributesTo {
+                measure: m.clone(),
+                target: TargetId::new("t-1").expect("a valid id"),
+            },
+            LinkKind::Continues {
+                earlier: g.clone(),
+                later: GapId::new("g-2").expect("a valid id"),
+            },
+            LinkKind::MeasuredBy {
+                measure: m.clone(),
+                kpi: KpiId::new("k-1").expect("a valid id"),
+            },
+        ];
+        for kind in kinds {
+            let [a, b] = kind.ends();
+            let role = match kind {
+                LinkKind::Responsible { role, .. } => role,
+                _ => Role::Lead,
+            };
+            assert_eq!(
+                LinkKind::from_ends(kind.link_type(), a, b, role),
+                Some(kind)
+            );
+        }
+    }
+
+    #[test]
+    fn ends_of_the_wrong_kinds_make_no_link() {
+        let g = ItemRef::Gap(GapId::new("g-1").expect("a valid id"));
+        let m = ItemRef::Measure(MeasureId::new("m-1").expect("a valid id"));
+        assert_eq!(
+            LinkKind::from_ends(LinkType::AddressedBy, m.clone(), g.clone(), Role::Lead),
+            None
+        );
+        assert_eq!(
+            LinkKind::from_ends(LinkType::Blocks, g, m, Role::Lead),
+            None
+        );
+    }
 }

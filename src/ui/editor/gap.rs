@@ -4,7 +4,7 @@
 
 use crate::action::Action;
 use crate::edit;
-use crate::model::{Category, GapId, ItemRef, LinkKind, MeasureKind, ThemeId};
+use crate::model::{Category, GapId, ItemRef, LinkKind, LinkType, MeasureKind, ThemeId};
 
 use super::super::ViewCtx;
 use super::create_linked;
@@ -158,19 +158,8 @@ fn relations_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &GapId, actions: &mut 
         Relation {
             heading: ctx.t("対応案", "Measures answering it"),
             add: ctx.t("＋ 対応案に結び付ける", "+ Link to a measure"),
-            other: &|l| match l {
-                LinkKind::AddressedBy { gap, measure } if gap == id => {
-                    Some(ItemRef::Measure(measure.clone()))
-                }
-                _ => None,
-            },
-            make: &|o| match o {
-                ItemRef::Measure(measure) => Some(LinkKind::AddressedBy {
-                    gap: id.clone(),
-                    measure,
-                }),
-                _ => None,
-            },
+            ty: LinkType::AddressedBy,
+            first: true,
             candidates: it
                 .measures
                 .iter()
@@ -180,19 +169,8 @@ fn relations_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &GapId, actions: &mut 
         Relation {
             heading: ctx.t("妨げている目指す姿", "Target states it blocks"),
             add: ctx.t("＋ 目指す姿に結び付ける", "+ Link to a target state"),
-            other: &|l| match l {
-                LinkKind::Blocks { gap, target } if gap == id => {
-                    Some(ItemRef::Target(target.clone()))
-                }
-                _ => None,
-            },
-            make: &|o| match o {
-                ItemRef::Target(target) => Some(LinkKind::Blocks {
-                    gap: id.clone(),
-                    target,
-                }),
-                _ => None,
-            },
+            ty: LinkType::Blocks,
+            first: true,
             candidates: it
                 .target_states
                 .iter()
@@ -202,41 +180,20 @@ fn relations_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &GapId, actions: &mut 
         Relation {
             heading: ctx.t("引き継ぐ以前の論点", "Earlier gaps it continues"),
             add: ctx.t("＋ 以前の論点を選ぶ", "+ Pick an earlier gap"),
-            other: &|l| match l {
-                LinkKind::Continues { earlier, later } if later == id => {
-                    Some(ItemRef::Gap(earlier.clone()))
-                }
-                _ => None,
-            },
-            make: &|o| match o {
-                ItemRef::Gap(earlier) => Some(LinkKind::Continues {
-                    earlier,
-                    later: id.clone(),
-                }),
-                _ => None,
-            },
+            ty: LinkType::Continues,
+            first: false,
             candidates: gaps(),
         },
         Relation {
             heading: ctx.t("同じ論点", "Same issue as"),
             add: ctx.t("＋ 同じ論点を選ぶ", "+ Pick the same gap"),
-            other: &|l| match l {
-                LinkKind::SameAs { gap, other } if gap == id => Some(ItemRef::Gap(other.clone())),
-                LinkKind::SameAs { gap, other } if other == id => Some(ItemRef::Gap(gap.clone())),
-                _ => None,
-            },
-            make: &|o| match o {
-                ItemRef::Gap(other) => Some(LinkKind::SameAs {
-                    gap: id.clone(),
-                    other,
-                }),
-                _ => None,
-            },
+            ty: LinkType::SameAs,
+            first: true,
             candidates: gaps(),
         },
     ];
     for relation in relations {
-        relation_ui(ui, ctx, &me, relation, actions);
+        relation_ui(ui, ctx, &me, &relation, actions);
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::action::Action;
 use crate::edit;
 use crate::model::{
-    Comparison, ItemRef, Kpi, KpiActual, KpiId, KpiKind, KpiLatest, KpiTarget, LinkKind,
+    Comparison, ItemRef, Kpi, KpiActual, KpiId, KpiKind, KpiLatest, KpiTarget, LinkType,
 };
 
 use super::super::ViewCtx;
@@ -74,19 +74,8 @@ pub fn kpi_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &KpiId, actions: &mut Ve
     let relation = Relation {
         heading: ctx.t("測る対応案", "Measures it measures"),
         add: ctx.t("＋ 対応案に結び付ける", "+ Link to a measure"),
-        other: &|l| match l {
-            LinkKind::MeasuredBy { measure, kpi } if kpi == id => {
-                Some(ItemRef::Measure(measure.clone()))
-            }
-            _ => None,
-        },
-        make: &|o| match o {
-            ItemRef::Measure(measure) => Some(LinkKind::MeasuredBy {
-                measure,
-                kpi: id.clone(),
-            }),
-            _ => None,
-        },
+        ty: LinkType::MeasuredBy,
+        first: false,
         candidates: r
             .items
             .measures
@@ -94,7 +83,7 @@ pub fn kpi_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &KpiId, actions: &mut Ve
             .map(|m| ItemRef::Measure(m.id.clone()))
             .collect(),
     };
-    relation_ui(ui, ctx, &me, relation, actions);
+    relation_ui(ui, ctx, &me, &relation, actions);
 }
 
 /// The target: whether there is one, its value, comparison, deadline and text.

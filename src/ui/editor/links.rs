@@ -4,7 +4,7 @@
 
 use crate::action::Action;
 use crate::edit;
-use crate::model::{ItemRef, LinkKind, MeasureId, Provenance, Role};
+use crate::model::{ItemRef, LinkKind, LinkType, MeasureId, Provenance, Role};
 
 use super::super::{ViewCtx, item_link};
 use super::fields::{choice, item_entries, picker};
@@ -16,12 +16,42 @@ pub struct Relation<'a> {
     pub heading: &'a str,
     /// The picker's button.
     pub add: &'a str,
-    /// The other end when `link` is one of this relation of the selected item.
-    pub other: &'a dyn Fn(&LinkKind) -> Option<ItemRef>,
-    /// The link joining the selected item to an item picked.
-    pub make: &'a dyn Fn(ItemRef) -> Option<LinkKind>,
+    /// The kind of link.
+    pub ty: LinkType,
+    /// Whether the selected item is the link's first end (see [`LinkKind::ends`]); either end
+    /// counts for a symmetric kind.
+    pub first: bool,
     /// What may be picked.
     pub candidates: Vec<ItemRef>,
+}
+
+impl Relation<'_> {
+    /// The other end when `link` is one of this relation of `me`.
+    fn other(&self, me: &ItemRef, link: &LinkKind) -> Option<ItemRef> {
+        if link.link_type() != self.ty {
+            return None;
+        }
+        let [a, b] = link.ends();
+        let mine_first = (self.first || self.ty.is_symmetric()) && a == *me;
+        let mine_second = (!self.first || self.ty.is_symmetric()) && b == *me;
+        if mine_first {
+            Some(b)
+        } else if mine_second {
+            Some(a)
+        } else {
+            None
+        }
+    }
+
+    /// The link joining `me` to `picked`.
+    fn make(&self, me: &ItemRef, picked: ItemRef) -> Option<LinkKind> {
+        let (a, b) = if self.first {
+            (me.clone(), picked)
+        } else {
+            (picked, me.clone())
+        };
+        LinkKind::from_ends(self.ty, a, b, Role::Lead)
+    }
 }
 
 /// Shows a relation: linked items (click to select, × to unlink) and the picker.
@@ -29,7 +59,7 @@ pub fn relation_ui(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
     me: &ItemRef,
-    relation: Relation<'_>,
+    relation: &Relation<'_>,
     actions: &mut Vec<Action>,
 ) {
     let r = ctx.roadmap;
@@ -38,7 +68,7 @@ pub fn relation_ui(
         .items
         .links
         .iter()
-        .filter_map(|l| (relation.other)(&l.link).map(|o| (&l.link, o)))
+        .filter_map(|l| relation.other(me, &l.link).map(|o| (&l.link, o)))
         .collect();
     for (kind, other) in &linked {
         ui.horizontal(|ui| {
@@ -55,11 +85,12 @@ pub fn relation_ui(
     }
     let free = relation
         .candidates
-        .into_iter()
-        .filter(|c| c != me && !linked.iter().any(|(_, o)| o == c));
+        .iter()
+        .filter(|c| *c != me && !linked.iter().any(|(_, o)| o == *c))
+        .cloned();
     let salt = (me.id_str(), relation.add);
-    if let Some(kind) =
-        picker(ui, ctx, salt, relation.add, item_entries(ctx, free)).and_then(relation.make)
+    if let Some(kind) = picker(ui, ctx, salt, relation.add, item_entries(ctx, free))
+        .and_then(|picked| relation.make(me, picked))
     {
         push(actions, edit::link(r, kind, Provenance::Editorial));
     }

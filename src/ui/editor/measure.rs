@@ -4,7 +4,8 @@
 use crate::action::Action;
 use crate::edit;
 use crate::model::{
-    FySpan, ItemRef, KpiKind, LinkKind, Measure, MeasureId, MeasureKind, Provenance, Status,
+    FySpan, ItemRef, KpiKind, LinkKind, LinkType, Measure, MeasureId, MeasureKind, Provenance,
+    Status,
 };
 
 use super::super::ViewCtx;
@@ -168,37 +169,15 @@ fn relations_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &MeasureId, actions: &
         Relation {
             heading: ctx.t("対応する論点", "Gaps it answers"),
             add: ctx.t("＋ 論点に結び付ける", "+ Link to a gap"),
-            other: &|l| match l {
-                LinkKind::AddressedBy { gap, measure } if measure == id => {
-                    Some(ItemRef::Gap(gap.clone()))
-                }
-                _ => None,
-            },
-            make: &|o| match o {
-                ItemRef::Gap(gap) => Some(LinkKind::AddressedBy {
-                    gap,
-                    measure: id.clone(),
-                }),
-                _ => None,
-            },
+            ty: LinkType::AddressedBy,
+            first: false,
             candidates: it.gaps.iter().map(|g| ItemRef::Gap(g.id.clone())).collect(),
         },
         Relation {
             heading: ctx.t("目指す姿", "Target states it serves"),
             add: ctx.t("＋ 目指す姿に結び付ける", "+ Link to a target state"),
-            other: &|l| match l {
-                LinkKind::ContributesTo { measure, target } if measure == id => {
-                    Some(ItemRef::Target(target.clone()))
-                }
-                _ => None,
-            },
-            make: &|o| match o {
-                ItemRef::Target(target) => Some(LinkKind::ContributesTo {
-                    measure: id.clone(),
-                    target,
-                }),
-                _ => None,
-            },
+            ty: LinkType::ContributesTo,
+            first: true,
             candidates: it
                 .target_states
                 .iter()
@@ -208,37 +187,15 @@ fn relations_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &MeasureId, actions: &
         Relation {
             heading: ctx.t("KPI", "KPIs"),
             add: ctx.t("＋ KPIに結び付ける", "+ Link to a KPI"),
-            other: &|l| match l {
-                LinkKind::MeasuredBy { measure, kpi } if measure == id => {
-                    Some(ItemRef::Kpi(kpi.clone()))
-                }
-                _ => None,
-            },
-            make: &|o| match o {
-                ItemRef::Kpi(kpi) => Some(LinkKind::MeasuredBy {
-                    measure: id.clone(),
-                    kpi,
-                }),
-                _ => None,
-            },
+            ty: LinkType::MeasuredBy,
+            first: true,
             candidates: it.kpis.iter().map(|k| ItemRef::Kpi(k.id.clone())).collect(),
         },
         Relation {
             heading: ctx.t("実施する事業", "Carried out through"),
             add: ctx.t("＋ 事業に結び付ける", "+ Link to a programme"),
-            other: &|l| match l {
-                LinkKind::Through { measure, programme } if measure == id => {
-                    Some(ItemRef::Measure(programme.clone()))
-                }
-                _ => None,
-            },
-            make: &|o| match o {
-                ItemRef::Measure(programme) => Some(LinkKind::Through {
-                    measure: id.clone(),
-                    programme,
-                }),
-                _ => None,
-            },
+            ty: LinkType::Through,
+            first: true,
             candidates: it
                 .measures
                 .iter()
@@ -248,6 +205,6 @@ fn relations_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &MeasureId, actions: &
         },
     ];
     for relation in relations {
-        relation_ui(ui, ctx, &me, relation, actions);
+        relation_ui(ui, ctx, &me, &relation, actions);
     }
 }

@@ -49,11 +49,12 @@ pub fn editor_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef, actions: 
         });
 }
 
-/// Pushes the edit, or nothing when it could not be built (the apply step reports refusals).
+/// Pushes the edit, or the reason it could not be built, which the status bar then shows.
 fn push(actions: &mut Vec<Action>, edit: Result<Edit, edit::EditError>) {
-    if let Ok(edit) = edit {
-        actions.push(Action::Edit(Box::new(edit)));
-    }
+    actions.push(match edit {
+        Ok(edit) => Action::Edit(Box::new(edit)),
+        Err(e) => Action::Refused(e.to_string()),
+    });
 }
 
 /// Where a new link saved to `origin` goes: after the last link of that file, so that the order

@@ -14,29 +14,6 @@ use crate::edit::{self, Edit, EditError};
 use crate::model::{ItemRef, LinkKind, Provenance};
 use crate::ui::ViewCtx;
 
-/// The two ends of a link.
-fn ends(kind: &LinkKind) -> [ItemRef; 2] {
-    use ItemRef as R;
-    match kind {
-        LinkKind::AddressedBy { gap, measure } => {
-            [R::Gap(gap.clone()), R::Measure(measure.clone())]
-        }
-        LinkKind::Responsible {
-            measure, ministry, ..
-        } => [R::Measure(measure.clone()), R::Ministry(ministry.clone())],
-        LinkKind::ContributesTo { measure, target } => {
-            [R::Measure(measure.clone()), R::Target(target.clone())]
-        }
-        LinkKind::Blocks { gap, target } => [R::Gap(gap.clone()), R::Target(target.clone())],
-        LinkKind::Continues { earlier, later } => [R::Gap(earlier.clone()), R::Gap(later.clone())],
-        LinkKind::SameAs { gap, other } => [R::Gap(gap.clone()), R::Gap(other.clone())],
-        LinkKind::MeasuredBy { measure, kpi } => [R::Measure(measure.clone()), R::Kpi(kpi.clone())],
-        LinkKind::Through { measure, programme } => {
-            [R::Measure(measure.clone()), R::Measure(programme.clone())]
-        }
-    }
-}
-
 /// What a link of this kind means, in the interface language.
 fn kind_label(ctx: &ViewCtx<'_>, kind: &LinkKind) -> &'static str {
     match kind {
@@ -167,7 +144,7 @@ pub(super) fn unlink_menu(
 ) {
     let mut any = false;
     for link in &ctx.roadmap.items.links {
-        let [a, b] = ends(&link.link);
+        let [a, b] = link.link.ends();
         let other = if &a == item {
             b
         } else if &b == item {
