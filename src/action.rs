@@ -139,4 +139,6 @@ pub enum Answer {
     Reload,
     /// Keep the version in Waymark (and overwrite the one on disk when saving).
     KeepMine,
+    /// List, item by item, what differs between the version here and the one on disk.
+    ShowDifferences,
 }

@@ -10,26 +10,8 @@ use waymark::app::{Options, Prefs, WaymarkApp};
 use waymark::document::{Disk, open};
 use waymark::model::{GapId, ItemRef, LinkKind, When};
 
-/// A copy of the bundled roadmap in a temporary folder, so saving touches nothing else.
-fn copy_of_bundled(dir: &Path) -> PathBuf {
-    for (name, text) in waymark::bundled::FILES {
-        let path = dir.join(name);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&path, text).expect("write");
-    }
-    dir.join(waymark::bundled::ENTRY)
-}
-
-fn harness(options: Options) -> Harness<'static, WaymarkApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .with_max_steps(16)
-        .with_context_setup(waymark::fonts::install)
-        .build_ui_state(
-            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
-            WaymarkApp::with_options(options),
-        )
-}
+mod common;
+use common::{copy_of_bundled, harness};
 
 fn options(entry: PathBuf, recovery: &Path, read_only: bool) -> Options {
     Options {

@@ -3,6 +3,7 @@
 
 pub mod coverage;
 pub mod derived;
+pub mod diff;
 pub mod filter;
 mod first_fit;
 pub mod index;

@@ -144,6 +144,24 @@ impl WaymarkApp {
         }
     }
 
+    /// What differs, item by item, between the roadmap here and the version now on disk.
+    fn differences_from_disk(&self) -> Result<Vec<crate::analysis::diff::Difference>, String> {
+        let doc = self.document.as_ref().ok_or_else(String::new)?;
+        let disk =
+            crate::document::open(&crate::document::Disk, doc.entry_path()).map_err(|e| {
+                e.diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
+        Ok(crate::analysis::diff::differences(
+            &doc.roadmap,
+            &disk.roadmap,
+        ))
+    }
+
     /// Carries out the user's answer to the open dialog; returns whether the document changed.
     fn answer(&mut self, ctx: &egui::Context, answer: Answer) -> bool {
         let Some(dialog) = self.dialog.take() else {
@@ -162,6 +180,21 @@ impl WaymarkApp {
                 } else {
                     self.save_to(None, SaveOptions::default());
                 }
+            }
+            (
+                Dialog::ChangedOnDisk {
+                    paths,
+                    saving,
+                    differences: _,
+                },
+                Answer::ShowDifferences,
+            ) => {
+                let differences = self.differences_from_disk();
+                self.dialog = Some(Dialog::ChangedOnDisk {
+                    paths,
+                    saving,
+                    differences: Some(differences),
+                });
             }
             (Dialog::ChangedOnDisk { .. }, Answer::Reload) => {
                 let path = self.document.as_ref().map(|d| d.entry_path().to_path_buf());

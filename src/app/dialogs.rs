@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::action::{Action, Answer};
+use crate::analysis::diff::{Change, Difference};
 use crate::i18n::Lang;
 use crate::model::ItemRef;
 use crate::recovery::Recovery;
@@ -20,8 +21,13 @@ pub(super) enum Dialog {
     UnsavedOnOpen(Option<PathBuf>),
     /// Unsaved changes, and the window is closing.
     UnsavedOnClose,
-    /// Files changed outside Waymark while there are edits here (`saving`: found when saving).
-    ChangedOnDisk { paths: Vec<PathBuf>, saving: bool },
+    /// Files changed outside Waymark while there are edits here (`saving`: found when saving),
+    /// with what differs once the user asks (or why the version on disk could not be read).
+    ChangedOnDisk {
+        paths: Vec<PathBuf>,
+        saving: bool,
+        differences: Option<Result<Vec<Difference>, String>>,
+    },
     /// Unsaved edits were found from an earlier run.
     Restore(Box<Recovery>),
     /// A save failed; the edits are still here and in the recovery file.
@@ -52,14 +58,22 @@ pub(super) fn dialog_ui(
                 (t("やめる", "Cancel"), Answer::Cancel),
             ],
         ),
-        Dialog::ChangedOnDisk { saving, .. } => {
-            let mut b = vec![(
+        Dialog::ChangedOnDisk {
+            saving,
+            differences,
+            ..
+        } => {
+            let mut b = Vec::new();
+            if differences.is_none() {
+                b.push((t("違いを見る", "See what differs"), Answer::ShowDifferences));
+            }
+            b.push((
                 t(
                     "ディスクの版を読み込む（こちらの変更を破棄）",
                     "Reload from disk (discard my changes)",
                 ),
                 Answer::Reload,
-            )];
+            ));
             if *saving {
                 b.push((
                     t("こちらの版で上書き保存", "Keep mine and overwrite"),
@@ -124,7 +138,9 @@ pub(super) fn dialog_ui(
             Dialog::UnsavedOnClose => {
                 ui.label(t("終了する前に保存しますか。", "Save before closing?"));
             }
-            Dialog::ChangedOnDisk { paths, .. } => {
+            Dialog::ChangedOnDisk {
+                paths, differences, ..
+            } => {
                 ui.label(t(
                     "次のファイルがWaymarkの外で変更されました：",
                     "These files were changed outside Waymark:",
@@ -136,6 +152,9 @@ pub(super) fn dialog_ui(
                     "こちらにも保存されていない変更があります。",
                     "There are unsaved changes here too.",
                 ));
+                if let Some(differences) = differences {
+                    differences_ui(ui, lang, differences);
+                }
             }
             Dialog::Restore(recovery) => {
                 ui.label(t(
@@ -170,4 +189,46 @@ pub(super) fn dialog_ui(
             }
         });
     });
+}
+
+/// The items that differ between the version here and the one on disk, one line each.
+fn differences_ui(ui: &mut egui::Ui, lang: Lang, differences: &Result<Vec<Difference>, String>) {
+    let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
+    ui.separator();
+    match differences {
+        Err(e) => {
+            ui.label(t(
+                "ディスクの版を読み込めません：",
+                "The version on disk cannot be read:",
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .show(ui, |ui| ui.monospace(e));
+        }
+        Ok(list) if list.is_empty() => {
+            ui.label(t(
+                "項目の内容に違いはありません（書式だけが違います）。",
+                "No item differs (only the formatting does).",
+            ));
+        }
+        Ok(list) => {
+            ui.label(format!(
+                "{} {}",
+                list.len(),
+                t("件の項目が異なります：", "items differ:")
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .show(ui, |ui| {
+                    for d in list {
+                        let change = match d.change {
+                            Change::OnlyHere => t("こちらのみ", "only here"),
+                            Change::OnlyOnDisk => t("ディスクのみ", "only on disk"),
+                            Change::Differs => t("内容が異なる", "differs"),
+                        };
+                        ui.label(format!("{change}: {}", d.key));
+                    }
+                });
+        }
+    }
 }

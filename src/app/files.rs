@@ -199,6 +199,7 @@ impl WaymarkApp {
                 self.dialog = Some(Dialog::ChangedOnDisk {
                     paths,
                     saving: true,
+                    differences: None,
                 });
             }
             Err(SaveError::Invalid(diagnostics)) => {
@@ -271,6 +272,7 @@ impl WaymarkApp {
             self.dialog = Some(Dialog::ChangedOnDisk {
                 paths: changed,
                 saving: false,
+                differences: None,
             });
         } else {
             // Nothing of ours to lose: reload, keeping the selection.

@@ -1,0 +1,110 @@
+//! A file changed outside Waymark while there are edits here: saving stops and asks, the user
+//! sees item by item what differs, and chooses; nothing on disk is overwritten silently.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use waymark::action::{Action, Tab};
+use waymark::app::{Options, Prefs, WaymarkApp};
+use waymark::model::GapId;
+
+mod common;
+use common::{copy_of_bundled, harness};
+
+fn app(entry: PathBuf, recovery: &Path) -> Harness<'static, WaymarkApp> {
+    harness(Options {
+        path: Some(entry),
+        prefs: Prefs {
+            tab: Tab::Kpis,
+            ..Prefs::default()
+        },
+        read_only: false,
+        recovery_dir: Some(recovery.to_path_buf()),
+    })
+}
+
+/// Changes gap `id`'s text here, through an action as the inspector would.
+fn edit_here(h: &mut Harness<'_, WaymarkApp>, id: &str, suffix: &str) {
+    let gap = GapId::new(id).expect("id");
+    let roadmap = &h.state().document().expect("doc").roadmap;
+    let edit = waymark::edit::edit_gap(roadmap, &gap, |g| g.text.push_str(suffix)).expect("edit");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Action::Edit(Box::new(edit))]);
+    h.run();
+}
+
+/// The app on a copy of the bundled roadmap in `dir`, with 小論点1-1 edited here; returns the
+/// path of the file that holds it.
+fn edited_copy(dir: &Path) -> (Harness<'static, WaymarkApp>, PathBuf) {
+    let mut h = app(copy_of_bundled(dir), &dir.join("recovery"));
+    h.run();
+    edit_here(&mut h, "gap.t1.1", "（こちらで追記）");
+    (h, dir.join("roadmaps/matrix.ron"))
+}
+
+#[test]
+fn saving_over_an_outside_change_shows_what_differs_and_overwrites_only_when_asked() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (mut h, matrix) = edited_copy(tmp.path());
+
+    // An edit here to 小論点1-1 (above), and one outside Waymark to 小論点2-1 in the same file.
+    let original = std::fs::read_to_string(&matrix).expect("read");
+    let outside = original.replacen(
+        "血液がん以外の疾患領域",
+        "血液がん以外の疾患領域（外部で追記）",
+        1,
+    );
+    assert_ne!(outside, original);
+    std::fs::write(&matrix, &outside).expect("write");
+
+    // Saving does not overwrite: it asks.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("外部で変更されました");
+    assert_eq!(std::fs::read_to_string(&matrix).expect("read"), outside);
+
+    // What differs, item by item: both gaps, and nothing else.
+    h.get_by_label("違いを見る").click();
+    h.run();
+    h.get_by_label("2 件の項目が異なります：");
+    h.get_by_label("内容が異なる: gap.t1.1");
+    h.get_by_label("内容が異なる: gap.t2.1");
+    assert!(
+        h.query_by_label("違いを見る").is_none(),
+        "the list is shown once"
+    );
+
+    // Keeping mine overwrites the file with this version, the outside change's text gone.
+    h.get_by_label("こちらの版で上書き保存").click();
+    h.run();
+    let saved = std::fs::read_to_string(&matrix).expect("read");
+    assert!(saved.contains("（こちらで追記）"));
+    assert!(!saved.contains("（外部で追記）"));
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn a_version_on_disk_that_does_not_load_is_reported_in_place_of_the_differences() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (mut h, matrix) = edited_copy(tmp.path());
+    edit_here(&mut h, "gap.t1.1", "（こちらで追記）");
+    let broken =
+        std::fs::read_to_string(&matrix)
+            .expect("read")
+            .replacen("number: 1,", "number: one,", 1);
+    std::fs::write(&matrix, &broken).expect("write");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("違いを見る").click();
+    h.run();
+    h.get_by_label("ディスクの版を読み込めません：");
+    h.get_by_label_contains("matrix.ron:");
+    // Cancelling leaves both versions as they are.
+    h.get_by_label("やめる").click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&matrix).expect("read"), broken);
+    assert!(h.state().is_dirty());
+}
