@@ -100,6 +100,8 @@ pub enum Action {
     ToggleInspector,
     /// Change the document (refused in read-only mode); recorded for undo.
     Edit(Box<Edit>),
+    /// Create a new item of this kind, with placeholder text, and select it.
+    Create(NewItem),
     /// An edit a view could not make, with the reason; shown in the status bar.
     Refused(String),
     /// Ask to delete an item: shows what will be unlinked, then deletes as one step.
@@ -122,6 +124,61 @@ pub enum Action {
     OpenBundled,
     /// Ask for a file with the native dialog.
     OpenDialog,
+}
+
+/// The kinds of item the Edit menu creates on their own (others are created from the item they
+/// belong to, in the inspector: an action from its proposal, a 小論点 from its theme …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewItem {
+    /// A target state (目指すべき姿).
+    Target,
+    /// A theme (項目).
+    Theme,
+    /// A gap outside any theme.
+    Gap,
+    /// A measure (対応案).
+    Measure,
+    /// A programme (事業).
+    Programme,
+    /// A KPI.
+    Kpi,
+    /// A dated event.
+    Event,
+    /// A budget line.
+    Budget,
+    /// A context statement.
+    Note,
+}
+
+impl NewItem {
+    /// Every kind, in menu order.
+    pub const ALL: [NewItem; 9] = [
+        NewItem::Target,
+        NewItem::Theme,
+        NewItem::Gap,
+        NewItem::Measure,
+        NewItem::Programme,
+        NewItem::Kpi,
+        NewItem::Event,
+        NewItem::Budget,
+        NewItem::Note,
+    ];
+
+    /// The menu label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (ja, en) = match self {
+            NewItem::Target => ("＋ 目指すべき姿", "+ Target state"),
+            NewItem::Theme => ("＋ 項目", "+ Theme"),
+            NewItem::Gap => ("＋ 小論点（項目なし）", "+ Gap (no theme)"),
+            NewItem::Measure => ("＋ 対応案", "+ Measure"),
+            NewItem::Programme => ("＋ 事業", "+ Programme"),
+            NewItem::Kpi => ("＋ KPI", "+ KPI"),
+            NewItem::Event => ("＋ イベント", "+ Event"),
+            NewItem::Budget => ("＋ 予算", "+ Budget line"),
+            NewItem::Note => ("＋ 現状・方向性の記述", "+ Context statement"),
+        };
+        lang.pick(ja, en)
+    }
 }
 
 /// An answer to a dialog.

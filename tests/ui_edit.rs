@@ -357,3 +357,52 @@ fn a_later_gap_unlinks_and_picks_the_earlier_gap_it_continues() {
     h.run();
     assert_eq!(earlier(&h), vec![gap("gap.2018.5")]);
 }
+
+#[test]
+fn the_edit_menu_creates_each_kind_of_item_and_selects_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let entry = copy_of_bundled(tmp.path());
+    let mut h = harness(options(entry, &tmp.path().join("recovery"), false));
+    h.run();
+    let count = |h: &Harness<'_, WaymarkApp>| roadmap(h).items.count();
+    let before = count(&h);
+    use waymark::action::NewItem;
+    use waymark::model::ItemKind as K;
+    let kinds = [
+        (NewItem::Target, K::Target),
+        (NewItem::Theme, K::Theme),
+        (NewItem::Gap, K::Gap),
+        (NewItem::Measure, K::Measure),
+        (NewItem::Programme, K::Measure),
+        (NewItem::Kpi, K::Kpi),
+        (NewItem::Event, K::Event),
+        (NewItem::Budget, K::Budget),
+        (NewItem::Note, K::Note),
+    ];
+    assert_eq!(kinds.len(), NewItem::ALL.len());
+    for (new, kind) in kinds {
+        let label = new.label(waymark::i18n::Lang::Ja);
+        h.get_by_label("編集").click();
+        h.run();
+        h.get_by_label("新規作成").click();
+        h.run();
+        h.get_by_label(label).click();
+        h.run();
+        let selected = h
+            .state()
+            .selection()
+            .cloned()
+            .expect("the new item is selected");
+        assert_eq!(selected.kind(), kind);
+        assert!(roadmap(&h).contains(&selected));
+    }
+    assert_eq!(count(&h), before + kinds.len());
+    assert!(
+        waymark::analysis::validate(roadmap(&h), &[])
+            .iter()
+            .all(|d| !d.is_error())
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(count(&h), before + kinds.len() - 1);
+}

@@ -3,7 +3,7 @@
 
 use super::WaymarkApp;
 use super::dialogs::Dialog;
-use crate::action::{Action, Answer};
+use crate::action::{Action, Answer, NewItem};
 use crate::analysis::derived::Derived;
 use crate::document::SaveOptions;
 use crate::edit::{Edit, ItemKey, delete_item};
@@ -27,6 +27,7 @@ impl WaymarkApp {
                 Action::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
                 Action::ToggleReadOnly => self.read_only = !self.read_only,
                 Action::Edit(edit) => document_changed |= self.edit(*edit),
+                Action::Create(kind) => document_changed |= self.create(kind),
                 Action::Refused(why) => {
                     let refused = self.prefs.lang.pick("変更できません", "Refused");
                     self.notice = Some(format!("{refused}: {why}"));
@@ -52,6 +53,26 @@ impl WaymarkApp {
             derived.update(&doc.roadmap, inputs);
         }
         self.update_title();
+    }
+
+    /// Creates an item of `kind` and selects it; returns whether the document changed.
+    fn create(&mut self, kind: NewItem) -> bool {
+        let Some(doc) = &self.document else {
+            return false;
+        };
+        match super::create::new_item(&doc.roadmap, kind, self.prefs.lang) {
+            Ok((edit, item)) => {
+                let changed = self.edit(edit);
+                if changed {
+                    self.selection = Some(item);
+                }
+                changed
+            }
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                false
+            }
+        }
     }
 
     /// Applies one edit through the history; returns whether the document changed.

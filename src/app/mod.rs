@@ -3,6 +3,7 @@
 //! files ([`files`]); asks before anything is lost ([`dialogs`]).
 
 mod apply;
+mod create;
 mod dialogs;
 mod files;
 

@@ -1,7 +1,7 @@
 //! The menu bar: file, edit, view and language. Each command's label and shortcut come from one
 //! place ([`command_label`]), so menus and the shortcut list never drift apart.
 
-use crate::action::{Action, Tab};
+use crate::action::{Action, NewItem, Tab};
 use crate::app::Prefs;
 use crate::i18n::Lang;
 
@@ -90,6 +90,18 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
         ui.menu_button(lang.pick("編集", "Edit"), |ui| {
             command(ui, lang, Action::Undo, state.can_undo, actions);
             command(ui, lang, Action::Redo, state.can_redo, actions);
+            ui.separator();
+            let can_create = state.has_document && !state.read_only;
+            ui.add_enabled_ui(can_create, |ui| {
+                ui.menu_button(lang.pick("新規作成", "New"), |ui| {
+                    for kind in NewItem::ALL {
+                        if ui.button(kind.label(lang)).clicked() {
+                            actions.push(Action::Create(kind));
+                            ui.close();
+                        }
+                    }
+                });
+            });
             ui.separator();
             let mut ro = state.read_only;
             if ui
