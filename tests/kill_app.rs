@@ -140,7 +140,7 @@ fn planners_session_until_killed() {
 
     // Keep the app running until the recovery file holds the change, then wait to be killed.
     let entry = dir.join(waymark::bundled::ENTRY);
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     while waymark::recovery::find_recovery(&entry, &dir.join("recovery")).is_none() {
         assert!(
             Instant::now() < deadline,
@@ -173,7 +173,7 @@ fn a_planners_session_killed_with_sigkill_loses_nothing() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start the child");
-    let deadline = Instant::now() + Duration::from_secs(180);
+    let deadline = Instant::now() + Duration::from_mins(3);
     while !dir.join(READY).exists() {
         if let Some(status) = child.try_wait().expect("wait") {
             let mut err = String::new();

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use waymark::action::{Action, Tab};
+use waymark::action::{Action, NewItem, Tab};
 use waymark::app::{Options, Prefs, WaymarkApp};
 use waymark::document::{Disk, open};
-use waymark::model::{GapId, ItemRef, LinkKind, When};
+use waymark::model::{GapId, ItemKind as K, ItemRef, LinkKind, When};
 
 mod common;
 use common::{copy_of_bundled, harness};
@@ -366,8 +366,6 @@ fn the_edit_menu_creates_each_kind_of_item_and_selects_it() {
     h.run();
     let count = |h: &Harness<'_, WaymarkApp>| roadmap(h).items.count();
     let before = count(&h);
-    use waymark::action::NewItem;
-    use waymark::model::ItemKind as K;
     let kinds = [
         (NewItem::Target, K::Target),
         (NewItem::Theme, K::Theme),
@@ -405,4 +403,68 @@ fn the_edit_menu_creates_each_kind_of_item_and_selects_it() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(count(&h), before + kinds.len() - 1);
+}
+
+#[test]
+fn a_links_provenance_and_note_are_edited_beside_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let gap = |s: &str| GapId::new(s).expect("id");
+    let mut h = editing(tmp.path(), ItemRef::Gap(gap("gap.t1.3")));
+    let continued = |h: &Harness<'_, WaymarkApp>| {
+        roadmap(h)
+            .items
+            .links
+            .iter()
+            .find(|l| matches!(&l.link, LinkKind::Continues { later, .. } if *later == gap("gap.t1.3")))
+            .cloned()
+            .expect("gap.t1.3 continues a 2018 gap")
+    };
+    assert_eq!(
+        continued(&h).provenance,
+        waymark::model::Provenance::Editorial
+    );
+    assert!(continued(&h).note.is_some());
+
+    // The button beside the continued gap, under its heading, shows the provenance and a note.
+    h.get_by_label("引き継ぐ以前の論点").scroll_to_me();
+    h.run();
+    let details = |h: &Harness<'static, WaymarkApp>, label: &str| {
+        let heading_y = h.get_by_label("引き継ぐ以前の論点").rect().min.y;
+        h.get_all_by_label(label)
+            .filter(|b| b.rect().min.y > heading_y)
+            .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+            .expect("the link's details button")
+            .click();
+    };
+    details(&h, "編集判断 ※");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "出典記載")
+        .click();
+    h.run();
+    assert_eq!(continued(&h).provenance, waymark::model::Provenance::Stated);
+
+    // Clearing the note removes it.
+    details(&h, "出典記載 ※");
+    h.run();
+    h.get_by_label("つながりの注記").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Delete);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(continued(&h).note, None);
+
+    // Each change is one undoable step (once the menu is closed and no field has focus).
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(continued(&h).note.is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        continued(&h).provenance,
+        waymark::model::Provenance::Editorial
+    );
 }

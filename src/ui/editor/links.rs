@@ -4,10 +4,10 @@
 
 use crate::action::Action;
 use crate::edit;
-use crate::model::{ItemRef, LinkKind, LinkType, MeasureId, Provenance, Role};
+use crate::model::{ItemRef, Link, LinkKind, LinkType, MeasureId, Provenance, Role};
 
 use super::super::{ViewCtx, item_link};
-use super::fields::{choice, item_entries, picker};
+use super::fields::{choice, item_entries, picker, provenances, text_field};
 use super::push;
 
 /// One kind of link seen from the selected item.
@@ -64,29 +64,32 @@ pub fn relation_ui(
 ) {
     let r = ctx.roadmap;
     ui.label(egui::RichText::new(relation.heading).strong());
-    let linked: Vec<(&LinkKind, ItemRef)> = r
+    let linked: Vec<(usize, &Link, ItemRef)> = r
         .items
         .links
         .iter()
-        .filter_map(|l| relation.other(me, &l.link).map(|o| (&l.link, o)))
+        .enumerate()
+        .filter_map(|(i, l)| relation.other(me, &l.link).map(|o| (i, l, o)))
         .collect();
-    for (kind, other) in &linked {
+    for (index, link, other) in &linked {
+        // The buttons first, so that a long label never pushes them out of the panel.
         ui.horizontal(|ui| {
-            let text = crate::analysis::labels::short(r, other, ctx.lang, 28);
-            item_link(ui, ctx, other, text, actions);
             if ui
                 .small_button("×")
                 .on_hover_text(ctx.t("つながりを外す", "Unlink"))
                 .clicked()
             {
-                push(actions, edit::unlink(r, kind));
+                push(actions, edit::unlink(r, &link.link));
             }
+            link_details_ui(ui, ctx, *index, link, actions);
+            let text = crate::analysis::labels::short(r, other, ctx.lang, 28);
+            item_link(ui, ctx, other, text, actions);
         });
     }
     let free = relation
         .candidates
         .iter()
-        .filter(|c| *c != me && !linked.iter().any(|(_, o)| o == *c))
+        .filter(|c| *c != me && !linked.iter().any(|(_, _, o)| o == *c))
         .cloned();
     let salt = (me.id_str(), relation.add);
     if let Some(kind) = picker(ui, ctx, salt, relation.add, item_entries(ctx, free))
@@ -140,6 +143,7 @@ pub fn ministries_ui(
             {
                 push(actions, edit::unlink(r, &l.link));
             }
+            link_details_ui(ui, ctx, index, l, actions);
         });
     }
     let free = r
@@ -167,4 +171,39 @@ pub fn ministries_ui(
         };
         push(actions, edit::link(r, kind, Provenance::Editorial));
     }
+}
+
+/// A link's provenance and note, edited from a small menu beside it; its button shows whether the
+/// link is stated by the source or an editor's judgement.
+fn link_details_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    index: usize,
+    link: &Link,
+    actions: &mut Vec<Action>,
+) {
+    let r = ctx.roadmap;
+    let [a, b] = link.link.ends();
+    let key = format!("{}>{}>{}", link.link.name(), a.id_str(), b.id_str());
+    let shown = ctx.t(link.provenance.label_ja(), link.provenance.label_en());
+    let title = format!("{shown}{}", if link.note.is_some() { " ※" } else { "" });
+    ui.menu_button(title, |ui| {
+        ui.set_min_width(320.0);
+        ui.label(egui::RichText::new(ctx.t("つながりの根拠", "Link provenance")).strong());
+        ui.horizontal(|ui| {
+            for (p, text) in provenances(ctx) {
+                if ui.radio(link.provenance == p, text).clicked() && link.provenance != p {
+                    push(actions, edit::set_link(r, index, |l| l.provenance = p));
+                }
+            }
+        });
+        let note = link.note.as_deref().unwrap_or("");
+        let name = ctx.t("つながりの注記", "Link note");
+        if let Some(text) = text_field(ui, (key.as_str(), "note"), name, note, true) {
+            let text = (!text.trim().is_empty()).then_some(text);
+            push(actions, edit::set_link(r, index, |l| l.note = text));
+        }
+    })
+    .response
+    .on_hover_text(ctx.t("つながりの根拠と注記", "The link's provenance and note"));
 }
