@@ -468,3 +468,35 @@ fn a_links_provenance_and_note_are_edited_beside_it() {
         waymark::model::Provenance::Editorial
     );
 }
+
+#[test]
+fn with_nothing_selected_the_inspector_edits_the_roadmaps_title_and_horizon() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let entry = copy_of_bundled(tmp.path());
+    let mut h = harness(options(entry, &tmp.path().join("recovery"), false));
+    h.run();
+    h.get_by_label("ロードマップを編集").click();
+    h.run();
+    let end = roadmap(&h).header.end_fy;
+    type_number(&mut h, "終了年度", &(end + 5).to_string());
+    assert_eq!(roadmap(&h).header.end_fy, end + 5);
+
+    h.get_by_label("題名").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("題名").type_text("改訂版ロードマップ");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(roadmap(&h).header.title, "改訂版ロードマップ");
+    assert!(h.state().title().contains("改訂版ロードマップ"), "{}", h.state().title());
+
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(roadmap(&h).header.end_fy, end);
+    assert_ne!(roadmap(&h).header.title, "改訂版ロードマップ");
+}

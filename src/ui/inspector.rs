@@ -15,6 +15,10 @@ pub fn inspector_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
             "項目を選択すると、全文・出典・つながりをここに表示します。",
             "Select an item to see its full text, source and links here.",
         ));
+        if ctx.editable {
+            ui.separator();
+            super::editor::header_ui(ui, ctx, actions);
+        }
         return;
     };
     egui::ScrollArea::vertical()

@@ -9,6 +9,7 @@
 
 mod fields;
 mod gap;
+mod header;
 mod kpi;
 mod links;
 mod measure;
@@ -20,6 +21,8 @@ use crate::edit::{self, Edit};
 use crate::model::{FileId, ItemRef, Link, LinkKind, Provenance, Roadmap};
 
 use super::ViewCtx;
+
+pub use header::header_ui;
 
 /// Shows the editing controls for `item`, under a header that starts closed (reviewers read
 /// first) and stays as the person leaves it from one selection to the next.
