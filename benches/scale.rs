@@ -7,9 +7,8 @@
 //!
 //! `WAYMARK_BENCH_SCALES=1,100 cargo bench --bench scale` measures fewer scales;
 //! `WAYMARK_BENCH_FRAME_SCALES` (default `1,100,1000`) the scales of the view frames;
-//! `WAYMARK_BENCH_FRAME_SKIP` (default `linkage@1000`) view frames not measured, as `view@scale`:
-//! the linkage view lays out every box of the roadmap each frame, and at 1000× its first frame
-//! exhausts this machine's 23 GB (see BENCHMARKS.md).
+//! `WAYMARK_BENCH_FRAME_SKIP` (default: none) view frames not measured, as `view@scale`
+//! (`linkage@1000,kpis@1000`).
 
 use std::collections::BTreeSet;
 use std::hint::black_box;
@@ -125,7 +124,7 @@ fn analysis(c: &mut Criterion) {
 
 /// Whether the frame of `tab` at scale `n` is left out (`WAYMARK_BENCH_FRAME_SKIP`).
 fn skipped(tab: Tab, n: u32) -> bool {
-    let list = std::env::var("WAYMARK_BENCH_FRAME_SKIP").unwrap_or_else(|_| "linkage@1000".into());
+    let list = std::env::var("WAYMARK_BENCH_FRAME_SKIP").unwrap_or_default();
     let this = format!("{}@{n}", common::tab_name(tab));
     list.split(',').any(|s| s.trim() == this)
 }

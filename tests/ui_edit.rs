@@ -489,7 +489,11 @@ fn with_nothing_selected_the_inspector_edits_the_roadmaps_title_and_horizon() {
     h.key_press(egui::Key::Tab);
     h.run();
     assert_eq!(roadmap(&h).header.title, "改訂版ロードマップ");
-    assert!(h.state().title().contains("改訂版ロードマップ"), "{}", h.state().title());
+    assert!(
+        h.state().title().contains("改訂版ロードマップ"),
+        "{}",
+        h.state().title()
+    );
 
     h.key_press(egui::Key::Escape);
     h.run();

@@ -50,6 +50,36 @@ fn harness<'a>(roadmap: &'a Roadmap, derived: &'a Derived) -> Harness<'a, Vec<Ac
     h
 }
 
+/// Every box label the view shows while a person scrolls it from top to bottom with the mouse
+/// wheel (the view puts only the boxes in sight in the accessibility tree).
+fn labels_while_scrolling<S>(h: &mut Harness<'_, S>) -> HashSet<String> {
+    let mut seen = HashSet::new();
+    let mut unchanged = 0;
+    // Between the gap and measure columns, where no box shows a tooltip.
+    h.hover_at(egui::pos2(480.0, 400.0));
+    while unchanged < 3 {
+        let before = seen.len();
+        seen.extend(
+            h.query_all_by_role(egui::accesskit::Role::Button)
+                .filter_map(|n| n.accesskit_node().label()),
+        );
+        unchanged = if seen.len() == before {
+            unchanged + 1
+        } else {
+            0
+        };
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    seen
+}
+
 fn label_of(roadmap: &Roadmap, derived: &Derived, item: &ItemRef) -> String {
     item_label(&ViewCtx::new(roadmap, derived), item)
 }
@@ -78,19 +108,17 @@ fn gap_with_ministries(roadmap: &Roadmap, derived: &Derived) -> ItemRef {
 fn the_view_is_named_and_shows_the_three_columns() {
     let r = bundled();
     let d = derive(&r, Filter::default(), None);
-    let h = harness(&r, &d);
+    let mut h = harness(&r, &d);
     h.get_by_label("つながり：論点 → 対応案 → 府省庁");
     h.get_by_label_contains("小論点1-1 iPS細胞がより適した疾患");
     for code in ["文", "厚", "経"] {
         h.get_by_label(&label_of(&r, &d, &ministry(code)));
     }
-    // Every measure of the roadmap has its box.
+    // Every measure of the roadmap has its box, in view once scrolled to.
+    let seen = labels_while_scrolling(&mut h);
     for m in &r.items.measures {
         let m = ItemRef::Measure(m.id.clone());
-        assert!(
-            h.query_all_by_label(&label_of(&r, &d, &m)).next().is_some(),
-            "no box for {m}"
-        );
+        assert!(seen.contains(&label_of(&r, &d, &m)), "no box for {m}");
     }
 }
 
@@ -171,12 +199,14 @@ fn filtered_out_items_have_no_box() {
         ..Filter::default()
     };
     let d = derive(&r, filter, None);
-    let h = harness(&r, &d);
+    let mut h = harness(&r, &d);
     let meti = ministry("経");
+    h.get_by_label(&label_of(&r, &d, &meti));
+    let seen = labels_while_scrolling(&mut h);
     let mut hidden = 0;
     for m in &r.items.measures {
         let m = ItemRef::Measure(m.id.clone());
-        let shown = h.query_all_by_label(&label_of(&r, &d, &m)).next().is_some();
+        let shown = seen.contains(&label_of(&r, &d, &m));
         let meti_s = d.index.ministries_of_measure(&m).any(|(x, _)| x == &meti);
         assert_eq!(shown, meti_s, "{m}: shown {shown}, 経's {meti_s}");
         hidden += usize::from(!shown);
@@ -187,6 +217,7 @@ fn filtered_out_items_have_no_box() {
         h.query_by_label(&label_of(&r, &d, &ministry("文")))
             .is_none()
     );
+    assert!(!seen.contains(&label_of(&r, &d, &ministry("文"))));
 }
 
 // ---- Linking by dragging, unlinking from a box's menu (editable views only) ----
@@ -372,4 +403,77 @@ fn a_boxs_menu_unlinks_one_of_its_links() {
         panic!("a link of the gap, got {link:?}");
     };
     assert_eq!(&ItemRef::Gap(g.clone()), &gap);
+}
+
+#[test]
+fn only_the_boxes_in_view_are_in_the_accessibility_tree() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let h = harness(&r, &d);
+    let measures: Vec<egui::Rect> = r
+        .items
+        .measures
+        .iter()
+        .filter_map(|m| {
+            let m = ItemRef::Measure(m.id.clone());
+            Some(h.query_all_by_label(&label_of(&r, &d, &m)).next()?.rect())
+        })
+        .collect();
+    assert!(!measures.is_empty());
+    assert!(measures.len() < r.items.measures.len());
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    assert!(measures.iter().all(|rect| rect.intersects(screen)));
+}
+
+#[test]
+fn a_box_dragged_out_of_view_links_where_it_is_dropped() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), None);
+    let mut h = harness_editable(&r, &d, true);
+    let gap = r
+        .items
+        .gaps
+        .iter()
+        .map(|g| ItemRef::Gap(g.id.clone()))
+        .find(|g| box_in_view(&h, &r, &d, g).is_some())
+        .expect("a gap in view");
+    let from = box_in_view(&h, &r, &d, &gap).expect("in view");
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    // Holding the button, scroll far down with the wheel, between the columns.
+    let between = egui::pos2(480.0, 400.0);
+    h.hover_at(between);
+    h.run();
+    for _ in 0..6 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    assert!(
+        box_in_view(&h, &r, &d, &gap).is_none(),
+        "the gap scrolled away"
+    );
+    let measure = r
+        .items
+        .measures
+        .iter()
+        .map(|m| ItemRef::Measure(m.id.clone()))
+        .filter(|m| box_in_view(&h, &r, &d, m).is_some())
+        .find(|m| !d.index.measures_of_gap(&gap).any(|x| x == m))
+        .expect("a measure in view not linked to the gap");
+    let to = box_in_view(&h, &r, &d, &measure).expect("in view");
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    let kind = edit::link_between(&r, &gap, &measure).expect("a gap and a measure link");
+    let expected = edit::link(&r, kind, Provenance::Editorial).expect("a new link");
+    assert_eq!(h.state().as_slice(), &[Action::Edit(Box::new(expected))]);
 }

@@ -1,11 +1,14 @@
 //! Everything the views show that is computed from the document: the link index, the filter's
-//! visible set, coverage and the timeline layout. Recomputed only when its inputs change.
+//! visible set, coverage, the timeline layout and the linkage columns. Recomputed only when its
+//! inputs change.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::coverage::{Coverage, coverage};
 use super::filter::{Filter, Visible, apply};
 use super::index::Index;
+use super::linkage::{self, Columns};
 use super::timeline::{Grouping, Timeline, layout};
 use crate::i18n::Lang;
 use crate::model::{ItemRef, Roadmap};
@@ -38,6 +41,31 @@ pub struct Derived {
     pub timeline: Timeline,
     /// The selection's neighbourhood, when something is selected.
     pub focus: Option<HashSet<ItemRef>>,
+    /// The linkage view's columns (filtered).
+    pub linkage: Columns,
+    /// What the linkage view lights up for the selection: its chain through the three columns
+    /// ([`linkage::chain`]), or for an item outside them its neighbourhood.
+    pub chain: Option<HashSet<ItemRef>>,
+    /// A number that changes whenever the document, the filter, the grouping or the language does
+    /// (unique in the process; not with the selection): the key under which views keep what they
+    /// lay out once.
+    pub generation: u64,
+}
+
+/// A new [`Derived::generation`].
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The chain the linkage view lights up around `selection` (see [`Derived::chain`]).
+fn chain_of(
+    index: &Index,
+    selection: Option<&ItemRef>,
+    focus: Option<&HashSet<ItemRef>>,
+) -> Option<HashSet<ItemRef>> {
+    let selection = selection?;
+    linkage::chain(index, selection).or_else(|| focus.cloned())
 }
 
 impl Derived {
@@ -54,6 +82,8 @@ impl Derived {
             visible.contains(r)
         });
         let focus = inputs.selection.as_ref().map(|s| index.neighbourhood(s));
+        let linkage = linkage::columns(roadmap, &index, &|r| visible.contains(r));
+        let chain = chain_of(&index, inputs.selection.as_ref(), focus.as_ref());
         Self {
             inputs,
             index,
@@ -61,6 +91,9 @@ impl Derived {
             coverage,
             timeline,
             focus,
+            linkage,
+            chain,
+            generation: next_generation(),
         }
     }
 
@@ -79,12 +112,15 @@ impl Derived {
             self.timeline = layout(roadmap, &self.index, inputs.grouping, inputs.lang, &|r| {
                 visible.contains(r)
             });
+            self.linkage = linkage::columns(roadmap, &self.index, &|r| visible.contains(r));
+            self.generation = next_generation();
         }
         if inputs.selection != self.inputs.selection {
             self.focus = inputs
                 .selection
                 .as_ref()
                 .map(|s| self.index.neighbourhood(s));
+            self.chain = chain_of(&self.index, inputs.selection.as_ref(), self.focus.as_ref());
         }
         self.inputs = inputs;
     }

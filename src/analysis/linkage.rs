@@ -2,7 +2,10 @@
 //! measure, and who is responsible for it), and the chains of links a selection lights up.
 //!
 //! Plain data for the linkage and timeline views: column contents in a readable order, the links
-//! between neighbouring columns, and the items and links to emphasise around a selected item.
+//! between neighbouring columns, and the items and links to emphasise around a selected item;
+//! [`place`] puts the boxes of the columns in their places once their heights are known.
+
+pub mod place;
 
 use std::collections::{HashMap, HashSet};
 
@@ -76,17 +79,19 @@ pub fn columns(roadmap: &Roadmap, index: &Index, visible: &dyn Fn(&ItemRef) -> b
         .filter(|r| visible(r))
         .collect();
     let measure_set: HashSet<&ItemRef> = all_measures.iter().collect();
+    let mut placed: HashSet<&ItemRef> = HashSet::with_capacity(all_measures.len());
     let mut measures: Vec<ItemRef> = Vec::with_capacity(all_measures.len());
-    let mut placed: HashSet<ItemRef> = HashSet::new();
     for g in &gaps {
         for m in index.measures_of_gap(g) {
-            if measure_set.contains(m) && placed.insert(m.clone()) {
+            if let Some(&m) = measure_set.get(m)
+                && placed.insert(m)
+            {
                 measures.push(m.clone());
             }
         }
     }
     for m in &all_measures {
-        if placed.insert(m.clone()) {
+        if placed.insert(m) {
             measures.push(m.clone());
         }
     }

@@ -1,55 +1,333 @@
 //! KPIs and budgets: each KPI with its target, latest value, grade and breakdown, its yearly
 //! actuals plotted against the target pro-rated over the years; then the budget lines by fiscal
-//! year with a stacked bar chart in 億円.
+//! year with a stacked bar chart in 億円 ([`budgets`]).
+//!
+//! What the view lists is gathered once per generation of the derived data ([`Row`]); only the
+//! rows in view are drawn ([`super::rows`]), so a KPI's chart is drawn only when it is on screen.
 
-use std::collections::BTreeSet;
+mod budgets;
 
-use egui::{Color32, RichText};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::{
+    Color32, Id, IdSalt, Rangef, Rect, RichText, TextStyle, TextWrapMode, Ui, UiBuilder,
+    WidgetText, pos2,
+};
 use egui_plot::{Bar, BarChart, Legend, Line, LineStyle, Plot, PlotPoints};
 
 use super::ViewCtx;
-use super::matrix::{link, wrap};
+use super::matrix::{link, text_height, wrap};
+use super::rows::{self, Rows, Stack, link_height};
 use crate::action::Action;
 use crate::analysis::labels;
-use crate::i18n::Lang;
-use crate::model::{Budget, ItemRef, Kpi, KpiKind};
+use crate::model::{ItemRef, Kpi, KpiId, KpiKind};
+
+/// Height of a KPI's chart.
+const PLOT_H: f32 = 170.0;
+/// Space above each KPI's card.
+const CARD_SPACE: f32 = 6.0;
+/// Room below the top of a line of name and value (its height is what it draws).
+const TALL: f32 = 10_000.0;
+
+/// One row of the view.
+enum Row {
+    /// A heading ("KPI (12)", "予算 (30)"), with the space above it.
+    Title(String, f32),
+    /// Nothing to list.
+    Empty,
+    /// A top-level KPI (an index into the roadmap's KPIs) with its breakdowns shown.
+    Kpi(KpiCard),
+    /// The budget lines' column headings.
+    BudgetHeader,
+    /// A budget line.
+    Budget(budgets::Line),
+    /// The budgets by fiscal year, stacked.
+    Chart(budgets::Chart),
+}
+
+/// A top-level KPI and its breakdowns that pass the filter, as indices into the roadmap's KPIs.
+struct KpiCard {
+    kpi: usize,
+    children: Vec<usize>,
+    title: String,
+    /// The breakdowns' names.
+    child_titles: Vec<String>,
+}
 
 /// Shows the KPIs, then the budgets.
-pub fn kpis_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+pub fn kpis_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t("KPI・予算", "KPIs and budgets"));
-    egui::ScrollArea::vertical()
-        .id_salt("kpis")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            wrap(ui);
-            let kpis = &ctx.roadmap.items.kpis;
-            let top: Vec<&Kpi> = kpis
-                .iter()
-                .filter(|k| ctx.visible.contains(&ItemRef::Kpi(k.id.clone())))
-                .filter(|k| {
-                    // A breakdown is shown under its parent, unless the parent is filtered out.
-                    k.parent.as_ref().is_none_or(|p| {
-                        !ctx.visible.contains(&ItemRef::Kpi(p.clone()))
-                            || !kpis.iter().any(|x| &x.id == p)
-                    })
-                })
-                .collect();
-            ui.label(
-                RichText::new(format!("{} ({})", ctx.t("KPI", "KPIs"), top.len()))
-                    .heading()
-                    .size(16.0),
-            );
-            if top.is_empty() {
+    let rows: Arc<Vec<Row>> =
+        rows::cached(ui.ctx(), Id::unique("waymark-kpis"), ctx.generation, || {
+            let mut rows = kpi_rows(ctx);
+            budgets::rows(ctx, &mut rows);
+            rows
+        });
+    let mut list = List {
+        ctx,
+        rows: &rows,
+        actions,
+    };
+    rows::show(ui, "kpis", ctx.generation, &mut list);
+}
+
+/// The KPI rows: a heading, then each KPI shown at the top level.
+fn kpi_rows(ctx: &ViewCtx<'_>) -> Vec<Row> {
+    let kpis = &ctx.roadmap.items.kpis;
+    let shown = |k: &KpiId| ctx.visible.contains(&ItemRef::Kpi(k.clone()));
+    // A breakdown is shown under its parent, unless the parent is filtered out (or missing).
+    let mut children: HashMap<&KpiId, Vec<usize>> = HashMap::new();
+    let mut top = Vec::new();
+    for (i, k) in kpis.iter().enumerate() {
+        if !shown(&k.id) {
+            continue;
+        }
+        match &k.parent {
+            Some(p) if shown(p) && ctx.roadmap.kpi(p).is_some() => {
+                children.entry(p).or_default().push(i);
+            }
+            _ => top.push(i),
+        }
+    }
+    let title = |i: usize| labels::text(ctx.roadmap, &ItemRef::Kpi(kpis[i].id.clone()), ctx.lang);
+    let mut rows = vec![Row::Title(
+        format!("{} ({})", ctx.t("KPI", "KPIs"), top.len()),
+        0.0,
+    )];
+    if top.is_empty() {
+        rows.push(Row::Empty);
+    }
+    for i in top {
+        let children = children.remove(&kpis[i].id).unwrap_or_default();
+        rows.push(Row::Kpi(KpiCard {
+            kpi: i,
+            title: title(i),
+            child_titles: children.iter().map(|&c| title(c)).collect(),
+            children,
+        }));
+    }
+    rows
+}
+
+struct List<'a, 'c> {
+    ctx: &'c ViewCtx<'a>,
+    rows: &'c [Row],
+    actions: &'c mut Vec<Action>,
+}
+
+impl Rows for List<'_, '_> {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn id(&self, i: usize) -> IdSalt {
+        let kpis = &self.ctx.roadmap.items.kpis;
+        match &self.rows[i] {
+            Row::Kpi(card) => IdSalt::new(("kpi", kpis[card.kpi].id.as_str())),
+            Row::Budget(line) => IdSalt::new(("budget", line.item.id_str())),
+            _ => IdSalt::new(("kpis-row", i)),
+        }
+    }
+
+    fn height(&self, ui: &Ui, i: usize, width: f32) -> f32 {
+        match &self.rows[i] {
+            Row::Title(title, space) => {
+                let mut h = Stack::new(ui);
+                if *space > 0.0 {
+                    h.space(*space);
+                }
+                h.add(
+                    WidgetText::from(title_text(title))
+                        .into_galley(ui, Some(TextWrapMode::Wrap), width, TextStyle::Heading)
+                        .size()
+                        .y,
+                );
+                h.height()
+            }
+            Row::Empty => ui.text_style_height(&TextStyle::Body),
+            Row::Kpi(card) => card_height(ui, self.ctx, card, width),
+            Row::BudgetHeader => budgets::header_height(ui, self.ctx, width),
+            Row::Budget(line) => budgets::line_height(ui, line, width),
+            Row::Chart(_) => budgets::CHART_H + 6.0,
+        }
+    }
+
+    fn draw(&mut self, ui: &mut Ui, i: usize) {
+        wrap(ui);
+        let ctx = self.ctx;
+        match &self.rows[i] {
+            Row::Title(title, space) => {
+                if *space > 0.0 {
+                    ui.add_space(*space);
+                }
+                ui.label(title_text(title));
+            }
+            Row::Empty => {
                 ui.label(RichText::new(ctx.t("該当なし", "None")).weak());
             }
-            for k in top {
-                ui.push_id(("kpi", k.id.as_str()), |ui| {
-                    kpi_ui(ui, ctx, k, actions);
+            Row::Kpi(card) => card_ui(ui, ctx, card, self.actions),
+            Row::BudgetHeader => budgets::header_ui(ui, ctx),
+            Row::Budget(line) => budgets::line_ui(ui, ctx, line, self.actions),
+            Row::Chart(chart) => budgets::chart_ui(ui, ctx, chart),
+        }
+    }
+}
+
+fn title_text(title: &str) -> RichText {
+    RichText::new(title).heading().size(16.0)
+}
+
+fn card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, card: &KpiCard, actions: &mut Vec<Action>) {
+    let kpis = &ctx.roadmap.items.kpis;
+    let k = &kpis[card.kpi];
+    let children: Vec<&Kpi> = card.children.iter().map(|&c| &kpis[c]).collect();
+    let r = ItemRef::Kpi(k.id.clone());
+    ui.add_space(CARD_SPACE);
+    super::rows::card_frame(ui, ctx, &r).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        wrap(ui);
+        link(ui, ctx, &r, card.title.as_str(), actions);
+        ui.columns(2, |cols| {
+            wrap(&mut cols[0]);
+            facts_ui(&mut cols[0], ctx, k);
+            for (c, title) in children.iter().zip(&card.child_titles) {
+                let cr = ItemRef::Kpi(c.id.clone());
+                cols[0].add_space(4.0);
+                let label = ctx.t("内訳：", "Breakdown:");
+                let label_w = text_width(&cols[0], label);
+                name_value(&mut cols[0], label_w, label, |ui| {
+                    link(ui, ctx, &cr, title.as_str(), actions);
                 });
+                cols[0].indent(("breakdown", c.id.as_str()), |ui| facts_ui(ui, ctx, c));
             }
-            ui.add_space(12.0);
-            budgets_ui(ui, ctx, actions);
+            kpi_plot(&mut cols[1], ctx, k, &children);
         });
+        if let Some(a) = &k.assessment {
+            egui::CollapsingHeader::new(ctx.t("進捗の詳細", "Assessment"))
+                .id_salt(("kpi-assessment", k.id.as_str()))
+                .show(ui, |ui| {
+                    wrap(ui);
+                    ui.label(a);
+                });
+        }
+        if let Some(remarks) = &k.remarks {
+            ui.label(RichText::new(remarks).small().weak());
+        }
+    });
+}
+
+/// Height of [`card_ui`] for `card` at `width`, with its assessment folded (a card whose
+/// assessment is open is measured when drawn).
+fn card_height(ui: &Ui, ctx: &ViewCtx<'_>, card: &KpiCard, width: f32) -> f32 {
+    let kpis = &ctx.roadmap.items.kpis;
+    let k = &kpis[card.kpi];
+    let s = ui.spacing();
+    let margin = egui::Frame::group(ui.style()).total_margin();
+    let w = width - margin.sum().x;
+    let col_w = (w - s.item_spacing.x) / 2.0;
+    let mut inner = Stack::new(ui);
+    inner.add(link_height(ui, &card.title, w));
+    let mut left = Stack::new(ui);
+    left.add(facts_height(ui, ctx, k, col_w));
+    for (&c, title) in card.children.iter().zip(&card.child_titles) {
+        let label_w = text_width(ui, ctx.t("内訳：", "Breakdown:"));
+        left.space(4.0);
+        left.add(name_value_height(
+            ui,
+            link_height(ui, title, col_w - label_w - s.item_spacing.x),
+        ));
+        left.add(facts_height(ui, ctx, &kpis[c], col_w - s.indent));
+    }
+    let right = if k.actuals.is_empty() {
+        ui.text_style_height(&TextStyle::Body)
+    } else {
+        PLOT_H
+    };
+    inner.add(left.height().max(right));
+    if k.assessment.is_some() {
+        inner.add(s.interact_size.y);
+    }
+    if let Some(remarks) = &k.remarks {
+        inner.add(
+            WidgetText::from(RichText::new(remarks).small())
+                .into_galley(ui, Some(TextWrapMode::Wrap), w, TextStyle::Small)
+                .size()
+                .y,
+        );
+    }
+    let mut h = Stack::new(ui);
+    h.space(CARD_SPACE);
+    h.add(inner.height() + margin.sum().y);
+    h.height()
+}
+
+/// Width of `text` on one line in the body font.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    ui.painter()
+        .layout_no_wrap(
+            text.to_owned(),
+            TextStyle::Body.resolve(ui.style()),
+            Color32::PLACEHOLDER,
+        )
+        .size()
+        .x
+}
+
+/// Height of [`facts_ui`] for `k` in a column `width` wide.
+fn facts_height(ui: &Ui, ctx: &ViewCtx<'_>, k: &Kpi, width: f32) -> f32 {
+    let facts = facts(ctx, k);
+    let value_w = width - names_width(ui, &facts) - ui.spacing().item_spacing.x;
+    let mut h = Stack::new(ui);
+    for (_, value, _) in &facts {
+        h.add(name_value_height(ui, text_height(ui, value, value_w)));
+    }
+    h.height()
+}
+
+/// The facts of a KPI as (name, value, whether the value is drawn weak).
+fn facts(ctx: &ViewCtx<'_>, k: &Kpi) -> Vec<(&'static str, String, bool)> {
+    let mut out = vec![
+        (
+            ctx.t("種別", "Kind"),
+            format!("{} ({})", kind_label(ctx, &k.kind), k.unit),
+            false,
+        ),
+        (
+            ctx.t("目標", "Target"),
+            match &k.target {
+                Some(t) => format!(
+                    "{}（{} FY{}）",
+                    t.text,
+                    ctx.t("期限", "by end of"),
+                    t.deadline_fy
+                ),
+                None => ctx.t("数値目標なし", "No numeric target").to_owned(),
+            },
+            k.target.is_none(),
+        ),
+        (
+            ctx.t("最新", "Latest"),
+            match &k.latest {
+                Some(l) => format!(
+                    "{}（FY{}{}）",
+                    l.text,
+                    l.as_of_fy,
+                    ctx.t("末時点", " year-end")
+                ),
+                None => "—".to_owned(),
+            },
+            k.latest.is_none(),
+        ),
+    ];
+    if let Some(g) = &k.grade {
+        let value = match grade_meaning(ctx, g) {
+            Some(m) => format!("{g}（{m}）"),
+            None => g.clone(),
+        };
+        out.push((ctx.t("評価", "Grade"), value, false));
+    }
+    out
 }
 
 fn kind_label(ctx: &ViewCtx<'_>, kind: &KpiKind) -> &'static str {
@@ -67,7 +345,7 @@ fn grade_meaning(ctx: &ViewCtx<'_>, grade: &str) -> Option<&'static str> {
     }
 }
 
-fn fmt_value(v: f64) -> String {
+pub(super) fn fmt_value(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
@@ -75,112 +353,66 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
-fn kpi_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, k: &Kpi, actions: &mut Vec<Action>) {
-    let r = ItemRef::Kpi(k.id.clone());
-    let children: Vec<&Kpi> = ctx
-        .roadmap
-        .items
-        .kpis
-        .iter()
-        .filter(|c| c.parent.as_ref() == Some(&k.id))
-        .filter(|c| ctx.visible.contains(&ItemRef::Kpi(c.id.clone())))
-        .collect();
-    let stroke = if ctx.is_selected(&r) {
-        ui.visuals().selection.stroke
-    } else {
-        ui.visuals().widgets.noninteractive.bg_stroke
-    };
-    egui::Frame::group(ui.style())
-        .stroke(stroke)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            wrap(ui);
-            link(
-                ui,
-                ctx,
-                &r,
-                labels::text(ctx.roadmap, &r, ctx.lang),
-                actions,
-            );
-            ui.columns(2, |cols| {
-                wrap(&mut cols[0]);
-                facts_ui(&mut cols[0], ctx, k);
-                for c in &children {
-                    let cr = ItemRef::Kpi(c.id.clone());
-                    cols[0].add_space(4.0);
-                    cols[0].horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(ctx.t("内訳：", "Breakdown: ")).weak());
-                        link(
-                            ui,
-                            ctx,
-                            &cr,
-                            labels::text(ctx.roadmap, &cr, ctx.lang),
-                            actions,
-                        );
-                    });
-                    cols[0].indent(("breakdown", c.id.as_str()), |ui| facts_ui(ui, ctx, c));
-                }
-                kpi_plot(&mut cols[1], ctx, k, &children);
-            });
-            if let Some(a) = &k.assessment {
-                egui::CollapsingHeader::new(ctx.t("進捗の詳細", "Assessment"))
-                    .id_salt(("kpi-assessment", k.id.as_str()))
-                    .show(ui, |ui| {
-                        wrap(ui);
-                        ui.label(a);
-                    });
-            }
-            if let Some(remarks) = &k.remarks {
-                ui.label(RichText::new(remarks).small().weak());
+/// Kind, target, latest value and grade: a name column as wide as the widest name, the values
+/// wrapping beside it.
+fn facts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi) {
+    let facts = facts(ctx, k);
+    let name_w = names_width(ui, &facts);
+    for (name, value, weak) in facts {
+        name_value(ui, name_w, name, |ui| {
+            if weak {
+                ui.label(RichText::new(value).weak());
+            } else {
+                ui.label(value);
             }
         });
-    ui.add_space(6.0);
+    }
 }
 
-/// Kind, target, latest value and grade, as a small grid.
-fn facts_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, k: &Kpi) {
-    egui::Grid::new(("kpi-facts", k.id.as_str()))
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.label(RichText::new(ctx.t("種別", "Kind")).weak());
-            ui.label(format!("{} ({})", kind_label(ctx, &k.kind), k.unit));
-            ui.end_row();
-            ui.label(RichText::new(ctx.t("目標", "Target")).weak());
-            match &k.target {
-                Some(t) => ui.label(format!(
-                    "{}（{} FY{}）",
-                    t.text,
-                    ctx.t("期限", "by end of"),
-                    t.deadline_fy
-                )),
-                None => ui.label(RichText::new(ctx.t("数値目標なし", "No numeric target")).weak()),
-            };
-            ui.end_row();
-            ui.label(RichText::new(ctx.t("最新", "Latest")).weak());
-            match &k.latest {
-                Some(l) => ui.label(format!(
-                    "{}（FY{}{}）",
-                    l.text,
-                    l.as_of_fy,
-                    ctx.t("末時点", " year-end")
-                )),
-                None => ui.label(RichText::new("—").weak()),
-            };
-            ui.end_row();
-            if let Some(g) = &k.grade {
-                ui.label(RichText::new(ctx.t("評価", "Grade")).weak());
-                match grade_meaning(ctx, g) {
-                    Some(m) => ui.label(format!("{g}（{m}）")),
-                    None => ui.label(g),
-                };
-                ui.end_row();
-            }
-        });
+/// The width of the widest of the facts' names.
+fn names_width(ui: &Ui, facts: &[(&str, String, bool)]) -> f32 {
+    facts
+        .iter()
+        .map(|(name, _, _)| text_width(ui, name))
+        .fold(0.0, f32::max)
+}
+
+/// A line of `name` (weak, in a column `name_w` wide) and the value `value` draws beside it in
+/// the rest of the width, as tall as the taller.
+fn name_value(ui: &mut Ui, name_w: f32, name: &str, value: impl FnOnce(&mut Ui)) {
+    let top = ui.cursor().top();
+    let x = ui.max_rect().x_range();
+    let gap = ui.spacing().item_spacing.x;
+    let column = |ui: &mut Ui, left: f32, right: f32, salt: &str| {
+        ui.new_child(
+            UiBuilder::new()
+                .id_salt(salt)
+                .max_rect(Rect::from_min_max(
+                    pos2(left, top),
+                    pos2(right.max(left + 1.0), top + TALL),
+                ))
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        )
+    };
+    let mut name_ui = column(ui, x.min, x.min + name_w, "name");
+    name_ui.label(RichText::new(name).weak());
+    let mut value_ui = column(ui, x.min + name_w + gap, x.max, "value");
+    value(&mut value_ui);
+    let bottom = name_ui
+        .min_rect()
+        .bottom()
+        .max(value_ui.min_rect().bottom());
+    ui.advance_cursor_after_rect(Rect::from_x_y_ranges(x, Rangef::new(top, bottom)));
+}
+
+/// Height of a [`name_value`] line whose value is `value_h` tall.
+fn name_value_height(ui: &Ui, value_h: f32) -> f32 {
+    value_h.max(ui.text_style_height(&TextStyle::Body))
 }
 
 /// Yearly actuals as bars (the breakdowns beside them), the cumulative actual as a line, and the
 /// target pro-rated from the first reported year to its deadline as a dashed line.
-fn kpi_plot(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
+fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
     if k.actuals.is_empty() {
         ui.label(RichText::new(ctx.t("年度別の実績なし", "No yearly actuals")).weak());
         return;
@@ -247,7 +479,7 @@ fn kpi_plot(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
     let cumulative_name = ctx.t("累計実績", "Cumulative actual").to_owned();
     let path_name = ctx.t("目標（按分）", "Target, pro-rated").to_owned();
     Plot::new(("kpi-plot", k.id.as_str()))
-        .height(170.0)
+        .height(PLOT_H)
         .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
@@ -281,148 +513,6 @@ fn kpi_plot(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
                         .style(LineStyle::dashed_loose())
                         .color(Color32::from_rgb(200, 60, 60)),
                 );
-            }
-        });
-}
-
-/// The key a budget line is grouped under in the chart: its programme, else its ministry, else
-/// its own title.
-fn budget_group(ctx: &ViewCtx<'_>, b: &Budget) -> String {
-    if let Some(p) = &b.programme {
-        return labels::text(ctx.roadmap, &ItemRef::Measure(p.clone()), ctx.lang);
-    }
-    if let Some(m) = &b.ministry {
-        return labels::text(ctx.roadmap, &ItemRef::Ministry(m.clone()), ctx.lang);
-    }
-    b.title.clone()
-}
-
-fn budgets_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
-    let mut budgets: Vec<&Budget> = ctx
-        .roadmap
-        .items
-        .budgets
-        .iter()
-        .filter(|b| ctx.visible.contains(&ItemRef::Budget(b.id.clone())))
-        .collect();
-    budgets.sort_by(|a, b| {
-        a.fiscal_year
-            .cmp(&b.fiscal_year)
-            .then(a.title.cmp(&b.title))
-    });
-    ui.label(
-        RichText::new(format!("{} ({})", ctx.t("予算", "Budgets"), budgets.len()))
-            .heading()
-            .size(16.0),
-    );
-    if budgets.is_empty() {
-        ui.label(RichText::new(ctx.t("該当なし", "None")).weak());
-        return;
-    }
-    egui::Grid::new("kpis-budgets")
-        .striped(true)
-        .num_columns(5)
-        .show(ui, |ui| {
-            ui.strong(ctx.t("年度", "FY"));
-            ui.strong(ctx.t("予算", "Budget line"));
-            ui.strong(ctx.t("府省庁・事業", "Ministry / programme"));
-            ui.strong(ctx.t("金額（億円）", "Amount (億円)"));
-            ui.strong(ctx.t("記載", "As written"));
-            ui.end_row();
-            for b in &budgets {
-                let r = ItemRef::Budget(b.id.clone());
-                ui.label(format!("FY{}", b.fiscal_year));
-                link(ui, ctx, &r, b.title.as_str(), actions);
-                ui.vertical(|ui| {
-                    if let Some(m) = &b.ministry {
-                        let mr = ItemRef::Ministry(m.clone());
-                        link(
-                            ui,
-                            ctx,
-                            &mr,
-                            labels::text(ctx.roadmap, &mr, ctx.lang),
-                            actions,
-                        );
-                    }
-                    if let Some(p) = &b.programme {
-                        let pr = ItemRef::Measure(p.clone());
-                        link(
-                            ui,
-                            ctx,
-                            &pr,
-                            labels::text(ctx.roadmap, &pr, ctx.lang),
-                            actions,
-                        );
-                    }
-                });
-                let amount = ui.label(fmt_value(b.amount_oku_yen));
-                if b.provenance != crate::model::Provenance::Stated {
-                    amount.on_hover_text(match ctx.lang {
-                        Lang::Ja => b.provenance.label_ja(),
-                        Lang::En => b.provenance.label_en(),
-                    });
-                }
-                ui.label(RichText::new(b.text.as_deref().unwrap_or("")).weak());
-                ui.end_row();
-            }
-        });
-
-    budget_chart(ui, ctx, &budgets);
-}
-
-/// Budgets by fiscal year as stacked bars, one colour per programme or ministry.
-fn budget_chart(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, budgets: &[&Budget]) {
-    // Stacked bars: one chart per group, one bar per fiscal year in every chart (stacking matches
-    // bars by position).
-    let years: BTreeSet<i32> = budgets.iter().map(|b| b.fiscal_year).collect();
-    let mut groups: Vec<String> = Vec::new();
-    for b in budgets {
-        let g = budget_group(ctx, b);
-        if !groups.contains(&g) {
-            groups.push(g);
-        }
-    }
-    let mut charts: Vec<BarChart> = Vec::new();
-    for g in &groups {
-        let bars = years
-            .iter()
-            .map(|&fy| {
-                let amount: f64 = budgets
-                    .iter()
-                    .filter(|b| b.fiscal_year == fy && &budget_group(ctx, b) == g)
-                    .map(|b| b.amount_oku_yen)
-                    .sum();
-                Bar::new(f64::from(fy), amount)
-                    .width(0.6)
-                    .name(format!("FY{fy}"))
-            })
-            .collect();
-        let chart = {
-            let below: Vec<&BarChart> = charts.iter().collect();
-            BarChart::new(g.clone(), bars).stack_on(&below)
-        };
-        charts.push(chart);
-    }
-    ui.add_space(6.0);
-    Plot::new("budget-plot")
-        .height(200.0)
-        .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .y_axis_label(ctx.t("億円", "億円 (100 million yen)"))
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract() == 0.0 {
-                format!("FY{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            for c in charts {
-                plot.bar_chart(c);
             }
         });
 }

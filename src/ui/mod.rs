@@ -14,6 +14,7 @@ pub mod menu;
 pub mod navigator;
 pub mod overview;
 pub mod proposals;
+pub mod rows;
 pub mod status_bar;
 pub mod tabs;
 pub mod targets;
@@ -26,6 +27,7 @@ use crate::analysis::coverage::Coverage;
 use crate::analysis::derived::Derived;
 use crate::analysis::filter::Visible;
 use crate::analysis::index::Index;
+use crate::analysis::linkage::Columns;
 use crate::analysis::timeline::{Grouping, Timeline};
 use crate::i18n::Lang;
 use crate::model::{ItemRef, Roadmap};
@@ -46,12 +48,19 @@ pub struct ViewCtx<'a> {
     pub selection: Option<&'a ItemRef>,
     /// The selection's neighbourhood; items outside it are dimmed where a view draws links.
     pub focus: Option<&'a HashSet<ItemRef>>,
+    /// The linkage view's columns.
+    pub linkage: &'a Columns,
+    /// What the linkage view lights up for the selection ([`Derived::chain`]).
+    pub chain: Option<&'a HashSet<ItemRef>>,
     /// Interface language.
     pub lang: Lang,
     /// Timeline grouping.
     pub grouping: Grouping,
     /// Whether views may offer editing (false in read-only mode and by default).
     pub editable: bool,
+    /// Changes with the document, filter, grouping and language (not the selection); views key
+    /// what they lay out once on it ([`Derived::generation`]).
+    pub generation: u64,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -65,9 +74,12 @@ impl<'a> ViewCtx<'a> {
             timeline: &derived.timeline,
             selection: derived.inputs.selection.as_ref(),
             focus: derived.focus.as_ref(),
+            linkage: &derived.linkage,
+            chain: derived.chain.as_ref(),
             lang: derived.inputs.lang,
             grouping: derived.inputs.grouping,
             editable: false,
+            generation: derived.generation,
         }
     }
 

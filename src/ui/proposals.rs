@@ -1,192 +1,437 @@
 //! The proposals (提言①–⑧) of the 2018 gap map: for each, the gap it answers (with its category
 //! and value-chain stages), the proposal itself, the examples from abroad grouped by country, its
 //! actions, and the later 小論点 that continue its gap.
+//!
+//! The texts of every proposal that passes the filter are gathered once per generation of the
+//! derived data ([`Block`]); only the proposals in view are drawn ([`super::rows`]).
 
-use egui::RichText;
+use std::sync::Arc;
 
-use super::matrix::{link, wrap};
+use egui::{Id, IdSalt, RichText, Ui};
+
+use super::matrix::{link, text_height, wrap};
+use super::rows::{self, Rows, Stack, link_height};
 use super::{ViewCtx, item_link};
 use crate::action::Action;
 use crate::analysis::index::Relation;
 use crate::analysis::labels;
 use crate::i18n::Lang;
-use crate::model::{ItemRef, OverseasExample, Proposal};
+use crate::model::{ItemRef, Proposal, Provenance};
+
+/// What one proposal shows, gathered once.
+struct Block {
+    item: ItemRef,
+    /// Tag and gist, on the header.
+    heading: String,
+    text: String,
+    gap: ItemRef,
+    gap_label: String,
+    /// Category, value-chain stages and placement provenance of the gap, flowed on one line.
+    facts: Vec<Fact>,
+    /// Examples from abroad by country, countries in order of first appearance.
+    overseas: Vec<(String, Vec<Example>)>,
+    /// The actions that pass the filter, numbered as in the proposal.
+    actions: Vec<(ItemRef, String)>,
+    no_actions: bool,
+    hidden_actions: usize,
+    /// The later gaps continuing this one, with the link's note.
+    continued: Vec<(ItemRef, String, Option<String>)>,
+}
+
+/// An example from abroad: the organisation, when named, and the text.
+type Example = (Option<String>, String);
+
+/// One piece of a gap's facts line.
+enum Fact {
+    Weak(String),
+    Plain(String),
+    Stage(ItemRef, String),
+}
+
+impl Block {
+    fn new(ctx: &ViewCtx<'_>, p: &Proposal) -> Self {
+        let item = ItemRef::Proposal(p.id.clone());
+        let tag = labels::tag(ctx.roadmap, &item, ctx.lang);
+        let text = labels::text(ctx.roadmap, &item, ctx.lang);
+        let gist = labels::ellipsize(&text, 48);
+        let gap = ItemRef::Gap(p.gap.clone());
+        let gap_label = format!(
+            "{} {}",
+            labels::tag(ctx.roadmap, &gap, ctx.lang),
+            labels::text(ctx.roadmap, &gap, ctx.lang)
+        );
+        let mut actions = Vec::new();
+        let mut hidden_actions = 0;
+        for (i, a) in p.actions.iter().enumerate() {
+            let m = ItemRef::Measure(a.clone());
+            if ctx.visible.contains(&m) {
+                let label = format!("{}. {}", i + 1, labels::text(ctx.roadmap, &m, ctx.lang));
+                actions.push((m, label));
+            } else {
+                hidden_actions += 1;
+            }
+        }
+        Self {
+            heading: format!("{tag}  {gist}"),
+            text,
+            facts: facts(ctx, p),
+            overseas: overseas(ctx, p),
+            continued: continued(ctx, &gap),
+            gap,
+            gap_label,
+            actions,
+            no_actions: p.actions.is_empty(),
+            hidden_actions,
+            item,
+        }
+    }
+}
+
+fn facts(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Fact> {
+    let mut out = Vec::new();
+    let Some(g) = ctx.roadmap.gap(&p.gap) else {
+        return out;
+    };
+    if let Some(c) = &g.category {
+        out.push(Fact::Weak(ctx.t("分類：", "Category: ").to_owned()));
+        out.push(Fact::Plain(
+            match ctx.lang {
+                Lang::Ja => c.label_ja(),
+                Lang::En => c.label_en(),
+            }
+            .to_owned(),
+        ));
+    }
+    if !g.stages.is_empty() {
+        out.push(Fact::Weak(
+            ctx.t("バリューチェーン：", "Value chain: ").to_owned(),
+        ));
+        for s in &g.stages {
+            let stage = ItemRef::Stage(s.clone());
+            let label = labels::text(ctx.roadmap, &stage, ctx.lang);
+            out.push(Fact::Stage(stage, label));
+        }
+    }
+    if g.placement_provenance != Provenance::Stated {
+        out.push(Fact::Weak(match ctx.lang {
+            Lang::Ja => format!("（{}）", g.placement_provenance.label_ja()),
+            Lang::En => format!("({})", g.placement_provenance.label_en()),
+        }));
+    }
+    out
+}
+
+fn overseas(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<(String, Vec<Example>)> {
+    let mut countries: Vec<(Option<&str>, Vec<Example>)> = Vec::new();
+    for e in &p.overseas {
+        let c = e.country.as_deref();
+        let example = (e.organisation.clone(), e.text.clone());
+        match countries.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, list)) => list.push(example),
+            None => countries.push((c, vec![example])),
+        }
+    }
+    countries
+        .into_iter()
+        .map(|(c, list)| {
+            let name = c.unwrap_or(ctx.t("（国・地域の記載なし）", "(no country named)"));
+            (name.to_owned(), list)
+        })
+        .collect()
+}
+
+fn continued(ctx: &ViewCtx<'_>, gap: &ItemRef) -> Vec<(ItemRef, String, Option<String>)> {
+    ctx.index
+        .related(gap, |r| r == Relation::Continues, true)
+        .filter(|g| ctx.visible.contains(g))
+        .map(|g| {
+            let note = ctx
+                .index
+                .edges(gap)
+                .iter()
+                .find(|e| e.relation == Relation::Continues && e.outgoing && &e.other == g)
+                .and_then(|e| e.note.clone());
+            let label = format!(
+                "{} {}",
+                labels::tag(ctx.roadmap, g, ctx.lang),
+                labels::text(ctx.roadmap, g, ctx.lang)
+            );
+            (g.clone(), label, note)
+        })
+        .collect()
+}
 
 /// Shows every proposal that passes the filter, in number order, each in a collapsible section.
-pub fn proposals_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+pub fn proposals_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t("提言", "Proposals"));
-    let mut proposals: Vec<&Proposal> = ctx
-        .roadmap
-        .items
-        .proposals
-        .iter()
-        .filter(|p| ctx.visible.contains(&ItemRef::Proposal(p.id.clone())))
-        .collect();
-    proposals.sort_by_key(|p| p.number);
-    if proposals.is_empty() {
+    let blocks: Arc<Vec<Block>> = rows::cached(
+        ui.ctx(),
+        Id::unique("waymark-proposals"),
+        ctx.generation,
+        || {
+            let mut proposals: Vec<&Proposal> = ctx
+                .roadmap
+                .items
+                .proposals
+                .iter()
+                .filter(|p| ctx.visible.contains(&ItemRef::Proposal(p.id.clone())))
+                .collect();
+            proposals.sort_by_key(|p| p.number);
+            proposals.into_iter().map(|p| Block::new(ctx, p)).collect()
+        },
+    );
+    if blocks.is_empty() {
         ui.label(ctx.t(
             "フィルタに該当する提言はありません。",
             "No proposal passes the filter.",
         ));
         return;
     }
-    egui::ScrollArea::vertical()
-        .id_salt("proposals")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            wrap(ui);
-            for p in proposals {
-                proposal_ui(ui, ctx, p, actions);
-            }
-        });
+    let mut list = List {
+        ctx,
+        blocks: &blocks,
+        actions,
+    };
+    rows::show(ui, "proposals", ctx.generation, &mut list);
 }
 
-fn proposal_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, p: &Proposal, actions: &mut Vec<Action>) {
-    let r = ItemRef::Proposal(p.id.clone());
-    let tag = labels::tag(ctx.roadmap, &r, ctx.lang);
-    let gist = labels::ellipsize(&labels::text(ctx.roadmap, &r, ctx.lang), 48);
-    let mut heading = RichText::new(format!("{tag}  {gist}")).strong();
-    if ctx.is_selected(&r) {
+struct List<'a, 'c> {
+    ctx: &'c ViewCtx<'a>,
+    blocks: &'c [Block],
+    actions: &'c mut Vec<Action>,
+}
+
+/// The ID under which a proposal's section remembers whether it is open.
+fn fold_id(item: &ItemRef) -> Id {
+    Id::unique(("waymark-proposal-open", item.id_str()))
+}
+
+impl Rows for List<'_, '_> {
+    fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    fn id(&self, i: usize) -> IdSalt {
+        IdSalt::new(("proposal", self.blocks[i].item.id_str()))
+    }
+
+    fn height(&self, ui: &Ui, i: usize, width: f32) -> f32 {
+        block_height(ui, &self.blocks[i], width)
+    }
+
+    fn draw(&mut self, ui: &mut Ui, i: usize) {
+        wrap(ui);
+        block_ui(ui, self.ctx, &self.blocks[i], self.actions);
+    }
+}
+
+fn is_open(ui: &Ui, b: &Block) -> bool {
+    egui::collapsing_header::CollapsingState::load(ui.ctx(), fold_id(&b.item))
+        .is_none_or(|s| s.is_open())
+}
+
+fn block_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Action>) {
+    let mut heading = RichText::new(&b.heading).strong();
+    if ctx.is_selected(&b.item) {
         heading = heading.color(ui.visuals().selection.stroke.color);
     }
-    egui::CollapsingHeader::new(heading)
-        .id_salt(("proposal", p.id.as_str()))
-        .default_open(true)
-        .show(ui, |ui| {
-            wrap(ui);
-            link(
-                ui,
-                ctx,
-                &r,
-                labels::text(ctx.roadmap, &r, ctx.lang),
-                actions,
-            );
-            gap_ui(ui, ctx, p, actions);
-            overseas_ui(ui, ctx, &p.overseas);
-            actions_ui(ui, ctx, p, actions);
-            continued_ui(ui, ctx, p, actions);
-        });
+    let state = egui::collapsing_header::CollapsingState::load_with_default_open(
+        ui.ctx(),
+        fold_id(&b.item),
+        true,
+    );
+    let mut toggle = false;
+    let mut header = state.show_header(ui, |ui| {
+        toggle = ui
+            .add(egui::Label::new(heading).sense(egui::Sense::click()))
+            .clicked();
+    });
+    if toggle {
+        header.toggle();
+    }
+    header.body(|ui| {
+        wrap(ui);
+        link(ui, ctx, &b.item, b.text.as_str(), actions);
+        gap_ui(ui, ctx, b, actions);
+        overseas_ui(ui, ctx, b);
+        actions_ui(ui, ctx, b, actions);
+        continued_ui(ui, ctx, b, actions);
+    });
     ui.separator();
 }
 
-fn section(ui: &mut egui::Ui, title: &str) {
+/// Height of [`block_ui`] for `b` at `width`.
+fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
+    let s = ui.spacing();
+    let indent = s.indent;
+    let mut h = Stack::new(ui);
+    // The header: a row of the fold button and the heading.
+    h.add(
+        s.interact_size
+            .y
+            .max(text_height(ui, &b.heading, width - indent)),
+    );
+    if is_open(ui, b) {
+        let w = width - indent;
+        let mut body = Stack::new(ui);
+        body.add(link_height(ui, &b.text, w));
+        // The gap.
+        section_height(ui, &mut body);
+        let mut gap = Stack::new(ui);
+        gap.add(link_height(ui, &b.gap_label, w - indent));
+        if !b.facts.is_empty() {
+            gap.add(facts_height(ui, &b.facts, w - indent));
+        }
+        body.add(gap.height());
+        // Examples abroad.
+        if !b.overseas.is_empty() {
+            section_height(ui, &mut body);
+            let mut all = Stack::new(ui);
+            for (country, examples) in &b.overseas {
+                all.add(text_height(ui, country, w - indent));
+                let mut list = Stack::new(ui);
+                for (org, text) in examples {
+                    if let Some(org) = org {
+                        list.add(text_height(ui, org, w - 2.0 * indent));
+                    }
+                    list.add(text_height(ui, text, w - 2.0 * indent));
+                }
+                all.add(list.height());
+            }
+            body.add(all.height());
+        }
+        // Actions.
+        section_height(ui, &mut body);
+        let mut list = Stack::new(ui);
+        for (_, label) in &b.actions {
+            list.add(link_height(ui, label, w - indent));
+        }
+        if b.no_actions {
+            list.add(ui.text_style_height(&egui::TextStyle::Body));
+        }
+        if b.hidden_actions > 0 {
+            list.add(ui.text_style_height(&egui::TextStyle::Body));
+        }
+        body.add(list.height());
+        // Continued by.
+        section_height(ui, &mut body);
+        let mut list = Stack::new(ui);
+        if b.continued.is_empty() {
+            list.add(ui.text_style_height(&egui::TextStyle::Body));
+        }
+        for (_, label, _) in &b.continued {
+            list.add(link_height(ui, label, w - indent));
+        }
+        body.add(list.height());
+        h.add(body.height());
+    }
+    // The separator.
+    h.add(6.0);
+    h.height()
+}
+
+/// Height of the facts line: its pieces flowed, wrapping between them.
+fn facts_height(ui: &Ui, facts: &[Fact], width: f32) -> f32 {
+    let s = ui.spacing();
+    let line_h = s.interact_size.y;
+    let (mut lines, mut x) = (1.0_f32, 0.0_f32);
+    for f in facts {
+        let (text, pad) = match f {
+            Fact::Weak(t) | Fact::Plain(t) => (t, 0.0),
+            Fact::Stage(_, t) => (t, 2.0 * s.button_padding.x),
+        };
+        let w = ui
+            .painter()
+            .layout_no_wrap(
+                text.clone(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::PLACEHOLDER,
+            )
+            .size()
+            .x
+            + pad;
+        if x > 0.0 && x + w > width {
+            lines += 1.0;
+            x = 0.0;
+        }
+        x += w + s.item_spacing.x;
+    }
+    lines * line_h + (lines - 1.0) * s.item_spacing.y
+}
+
+fn section(ui: &mut Ui, title: &str) {
     ui.add_space(4.0);
     ui.label(RichText::new(title).strong());
 }
 
-fn gap_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, p: &Proposal, actions: &mut Vec<Action>) {
+fn section_height(ui: &Ui, h: &mut Stack) {
+    h.space(4.0);
+    h.add(ui.text_style_height(&egui::TextStyle::Body));
+}
+
+fn gap_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Action>) {
     section(ui, ctx.t("ギャップ", "Gap"));
-    let gap = ItemRef::Gap(p.gap.clone());
     ui.indent("gap", |ui| {
-        link(
-            ui,
-            ctx,
-            &gap,
-            format!(
-                "{} {}",
-                labels::tag(ctx.roadmap, &gap, ctx.lang),
-                labels::text(ctx.roadmap, &gap, ctx.lang)
-            ),
-            actions,
-        );
-        let Some(g) = ctx.roadmap.gap(&p.gap) else {
+        link(ui, ctx, &b.gap, b.gap_label.as_str(), actions);
+        if b.facts.is_empty() {
             return;
-        };
+        }
         ui.horizontal_wrapped(|ui| {
             // Short names: flow them and wrap between them, never inside one.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-            if let Some(c) = &g.category {
-                ui.label(RichText::new(ctx.t("分類：", "Category: ")).weak());
-                ui.label(match ctx.lang {
-                    Lang::Ja => c.label_ja(),
-                    Lang::En => c.label_en(),
-                });
-            }
-            if !g.stages.is_empty() {
-                ui.label(RichText::new(ctx.t("バリューチェーン：", "Value chain: ")).weak());
-                for s in &g.stages {
-                    let stage = ItemRef::Stage(s.clone());
-                    item_link(
-                        ui,
-                        ctx,
-                        &stage,
-                        labels::text(ctx.roadmap, &stage, ctx.lang),
-                        actions,
-                    );
+            for f in &b.facts {
+                match f {
+                    Fact::Weak(t) => {
+                        ui.label(RichText::new(t).weak());
+                    }
+                    Fact::Plain(t) => {
+                        ui.label(t);
+                    }
+                    Fact::Stage(stage, label) => {
+                        item_link(ui, ctx, stage, label.as_str(), actions);
+                    }
                 }
-            }
-            if g.placement_provenance != crate::model::Provenance::Stated {
-                ui.label(
-                    RichText::new(match ctx.lang {
-                        Lang::Ja => format!("（{}）", g.placement_provenance.label_ja()),
-                        Lang::En => format!("({})", g.placement_provenance.label_en()),
-                    })
-                    .weak(),
-                );
             }
         });
     });
 }
 
 /// Examples grouped by country, countries in order of first appearance.
-fn overseas_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, examples: &[OverseasExample]) {
-    if examples.is_empty() {
+fn overseas_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block) {
+    if b.overseas.is_empty() {
         return;
     }
     section(ui, ctx.t("海外の事例", "Examples abroad"));
-    let mut countries: Vec<Option<&str>> = Vec::new();
-    for e in examples {
-        let c = e.country.as_deref();
-        if !countries.contains(&c) {
-            countries.push(c);
-        }
-    }
     ui.indent("overseas", |ui| {
-        for country in countries {
-            ui.label(
-                RichText::new(
-                    country.unwrap_or(ctx.t("（国・地域の記載なし）", "(no country named)")),
-                )
-                .underline(),
-            );
+        for (country, examples) in &b.overseas {
+            ui.label(RichText::new(country).underline());
             ui.indent(("country", country), |ui| {
-                for e in examples.iter().filter(|e| e.country.as_deref() == country) {
-                    if let Some(org) = &e.organisation {
+                for (org, text) in examples {
+                    if let Some(org) = org {
                         ui.label(RichText::new(org).strong());
                     }
-                    ui.label(&e.text);
+                    ui.label(text);
                 }
             });
         }
     });
 }
 
-fn actions_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, p: &Proposal, actions: &mut Vec<Action>) {
+fn actions_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Action>) {
     section(ui, ctx.t("アクション", "Actions"));
     ui.indent("actions", |ui| {
-        let mut hidden = 0;
-        for (i, a) in p.actions.iter().enumerate() {
-            let m = ItemRef::Measure(a.clone());
-            if !ctx.visible.contains(&m) {
-                hidden += 1;
-                continue;
-            }
-            link(
-                ui,
-                ctx,
-                &m,
-                format!("{}. {}", i + 1, labels::text(ctx.roadmap, &m, ctx.lang)),
-                actions,
-            );
+        for (m, label) in &b.actions {
+            link(ui, ctx, m, label.as_str(), actions);
         }
-        if p.actions.is_empty() {
+        if b.no_actions {
             ui.label(RichText::new(ctx.t("なし", "None")).weak());
         }
-        if hidden > 0 {
+        if b.hidden_actions > 0 {
             ui.label(
                 RichText::new(format!(
-                    "{} {hidden}",
-                    ctx.t("フィルタで非表示：", "Hidden by the filter:")
+                    "{} {}",
+                    ctx.t("フィルタで非表示：", "Hidden by the filter:"),
+                    b.hidden_actions
                 ))
                 .weak(),
             );
@@ -194,43 +439,21 @@ fn actions_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, p: &Proposal, actions: &mut 
     });
 }
 
-fn continued_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, p: &Proposal, actions: &mut Vec<Action>) {
-    let gap = ItemRef::Gap(p.gap.clone());
-    let later: Vec<&ItemRef> = ctx
-        .index
-        .related(&gap, |r| r == Relation::Continues, true)
-        .filter(|g| ctx.visible.contains(g))
-        .collect();
+fn continued_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Action>) {
     section(
         ui,
         &format!(
             "{} ({})",
             ctx.t("継承先の小論点", "Continued by"),
-            later.len()
+            b.continued.len()
         ),
     );
     ui.indent("continued", |ui| {
-        if later.is_empty() {
+        if b.continued.is_empty() {
             ui.label(RichText::new(ctx.t("なし", "None")).weak());
         }
-        for g in later {
-            let note = ctx
-                .index
-                .edges(&gap)
-                .iter()
-                .find(|e| e.relation == Relation::Continues && e.outgoing && &e.other == g)
-                .and_then(|e| e.note.clone());
-            let resp = link(
-                ui,
-                ctx,
-                g,
-                format!(
-                    "{} {}",
-                    labels::tag(ctx.roadmap, g, ctx.lang),
-                    labels::text(ctx.roadmap, g, ctx.lang)
-                ),
-                actions,
-            );
+        for (g, label, note) in &b.continued {
+            let resp = link(ui, ctx, g, label.as_str(), actions);
             if let Some(note) = note {
                 resp.on_hover_text(note);
             }

@@ -1,31 +1,138 @@
 //! Target states (目指すべき姿) by horizon year, side by side (2030 | 2040 | …), each with the
 //! measures contributing to it and the gaps standing in its way: reading the roadmap backwards from
 //! where it should arrive.
+//!
+//! The texts of every target state that passes the filter are gathered once per generation of the
+//! derived data ([`Card`]); each column draws only the cards in view ([`super::rows`]).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use egui::RichText;
+use egui::{Id, IdSalt, Rangef, RichText, TextStyle, TextWrapMode, Ui, WidgetText};
 
 use super::ViewCtx;
-use super::matrix::{link, wrap};
+use super::matrix::{link, text_height, wrap};
+use super::rows::{self, Rows, Stack, link_height};
 use crate::action::Action;
 use crate::analysis::index::Relation;
 use crate::analysis::labels;
-use crate::model::{ItemRef, TargetState};
+use crate::i18n::Lang;
+use crate::model::ItemRef;
+
+/// Space above each card.
+const CARD_SPACE: f32 = 6.0;
+
+/// What one target state shows, gathered once.
+struct Card {
+    item: ItemRef,
+    label: String,
+    /// Contributing measures, then gaps in the way.
+    related: [Related; 2],
+}
+
+/// The items joined to a target state by one relation.
+struct Related {
+    title: String,
+    /// Those passing the filter, with their labels.
+    shown: Vec<(ItemRef, String)>,
+    /// How many the filter hides.
+    hidden: usize,
+}
+
+impl Card {
+    fn new(ctx: &ViewCtx<'_>, item: ItemRef) -> Self {
+        let label = format!(
+            "{} {}",
+            labels::tag(ctx.roadmap, &item, ctx.lang),
+            labels::text(ctx.roadmap, &item, ctx.lang)
+        );
+        let related = [
+            related(
+                ctx,
+                &item,
+                Relation::ContributesTo,
+                ctx.t("寄与する施策", "Contributing measures"),
+            ),
+            related(
+                ctx,
+                &item,
+                Relation::Blocks,
+                ctx.t("阻む論点", "Gaps in the way"),
+            ),
+        ];
+        Self {
+            item,
+            label,
+            related,
+        }
+    }
+}
+
+/// The items joined to target `r` by `relation` (seen from the target).
+fn related(ctx: &ViewCtx<'_>, r: &ItemRef, relation: Relation, title: &str) -> Related {
+    let mut shown = Vec::new();
+    let mut hidden = 0;
+    for x in ctx.index.related(r, move |x| x == relation, false) {
+        if !ctx.visible.contains(x) {
+            hidden += 1;
+            continue;
+        }
+        let tag = labels::tag(ctx.roadmap, x, ctx.lang);
+        let text = labels::text(ctx.roadmap, x, ctx.lang);
+        let label = if tag == x.id_str() {
+            text
+        } else {
+            format!("{tag} {text}")
+        };
+        shown.push((x.clone(), label));
+    }
+    Related {
+        title: format!("{title} ({})", shown.len()),
+        shown,
+        hidden,
+    }
+}
+
+/// One column: the horizon year's heading, then its cards.
+struct Column {
+    heading: String,
+    cards: Vec<Card>,
+}
 
 /// Shows the target states in one column per horizon year.
-pub fn targets_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+pub fn targets_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t(
         "目指すべき姿（バックキャスト）",
         "Target states (backcasting)",
     ));
-    let mut by_year: BTreeMap<i32, Vec<&TargetState>> = BTreeMap::new();
-    for t in &ctx.roadmap.items.target_states {
-        if ctx.visible.contains(&ItemRef::Target(t.id.clone())) {
-            by_year.entry(t.horizon_year).or_default().push(t);
-        }
-    }
-    if by_year.is_empty() {
+    let columns: Arc<Vec<Column>> = rows::cached(
+        ui.ctx(),
+        Id::unique("waymark-targets"),
+        ctx.generation,
+        || {
+            let mut by_year: BTreeMap<i32, Vec<Card>> = BTreeMap::new();
+            for t in &ctx.roadmap.items.target_states {
+                let item = ItemRef::Target(t.id.clone());
+                if ctx.visible.contains(&item) {
+                    by_year
+                        .entry(t.horizon_year)
+                        .or_default()
+                        .push(Card::new(ctx, item));
+                }
+            }
+            by_year
+                .into_iter()
+                .map(|(year, cards)| Column {
+                    heading: match ctx.lang {
+                        Lang::Ja => format!("{year}年"),
+                        Lang::En => format!("By {year}"),
+                    },
+                    cards,
+                })
+                .collect()
+        },
+    );
+    if columns.is_empty() {
         ui.label(ctx.t(
             "フィルタに該当する目指すべき姿はありません。",
             "No target state passes the filter.",
@@ -35,113 +142,151 @@ pub fn targets_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action
     egui::ScrollArea::vertical()
         .id_salt("targets")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.columns(by_year.len(), |columns| {
-                for (col, (year, targets)) in columns.iter_mut().zip(&by_year) {
-                    wrap(col);
-                    col.label(
-                        RichText::new(match ctx.lang {
-                            crate::i18n::Lang::Ja => format!("{year}年"),
-                            crate::i18n::Lang::En => format!("By {year}"),
-                        })
-                        .heading(),
-                    );
-                    for t in targets {
-                        col.push_id(("target", t.id.as_str()), |ui| {
-                            target_ui(ui, ctx, t, actions);
-                        });
-                    }
-                }
-            });
+        .show_viewport(ui, |ui, viewport| {
+            // Columns as `Ui::columns` places them: equal widths, the item spacing between.
+            let n = columns.len() as f32;
+            let full = ui.max_rect().x_range();
+            let gap = ui.spacing().item_spacing.x;
+            let width = ((full.span() - gap * (n - 1.0)) / n).max(1.0);
+            let origin_y = ui.max_rect().top();
+            let mut lists: Vec<_> = columns
+                .iter()
+                .enumerate()
+                .map(|(c, column)| {
+                    let id = ui.scope_id().with(("targets-column", c));
+                    let list = List {
+                        ctx,
+                        column,
+                        actions: None,
+                    };
+                    let layout = rows::layout(ui, id, ctx.generation, width, &list);
+                    (id, layout)
+                })
+                .collect();
+            let height = lists.iter().map(|(_, l)| l.height()).fold(0.0, f32::max);
+            ui.set_height(height);
+            for (c, ((id, layout), column)) in lists.iter_mut().zip(columns.iter()).enumerate() {
+                let left = full.min + c as f32 * (width + gap);
+                let mut list = List {
+                    ctx,
+                    column,
+                    actions: Some(&mut *actions),
+                };
+                let x = Rangef::new(left, left + width);
+                rows::draw_visible(ui, *id, layout, (origin_y, x), viewport, &mut list);
+            }
         });
 }
 
-fn target_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, t: &TargetState, actions: &mut Vec<Action>) {
-    let r = ItemRef::Target(t.id.clone());
-    let stroke = if ctx.is_selected(&r) {
-        ui.visuals().selection.stroke
-    } else {
-        ui.visuals().widgets.noninteractive.bg_stroke
-    };
-    egui::Frame::group(ui.style())
-        .stroke(stroke)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            wrap(ui);
-            link(
-                ui,
-                ctx,
-                &r,
-                format!(
-                    "{} {}",
-                    labels::tag(ctx.roadmap, &r, ctx.lang),
-                    labels::text(ctx.roadmap, &r, ctx.lang)
-                ),
-                actions,
-            );
-            related_ui(
-                ui,
-                ctx,
-                &r,
-                Relation::ContributesTo,
-                ctx.t("寄与する施策", "Contributing measures"),
-                actions,
-            );
-            related_ui(
-                ui,
-                ctx,
-                &r,
-                Relation::Blocks,
-                ctx.t("阻む論点", "Gaps in the way"),
-                actions,
-            );
-        });
-    ui.add_space(6.0);
+/// A column as a list of rows: the heading, then one row per card.
+struct List<'a, 'c> {
+    ctx: &'c ViewCtx<'a>,
+    column: &'c Column,
+    /// Where clicks go; `None` while only measuring.
+    actions: Option<&'c mut Vec<Action>>,
 }
 
-/// Lists the items joined to target `r` by `relation` (seen from the target), with a count.
+impl Rows for List<'_, '_> {
+    fn len(&self) -> usize {
+        self.column.cards.len() + 1
+    }
+
+    fn id(&self, i: usize) -> IdSalt {
+        match i.checked_sub(1) {
+            None => IdSalt::new(("targets-heading", &self.column.heading)),
+            Some(c) => IdSalt::new(("target", self.column.cards[c].item.id_str())),
+        }
+    }
+
+    fn height(&self, ui: &Ui, i: usize, width: f32) -> f32 {
+        match i.checked_sub(1) {
+            None => WidgetText::from(RichText::new(&self.column.heading).heading())
+                .into_galley(ui, Some(TextWrapMode::Wrap), width, TextStyle::Heading)
+                .size()
+                .y
+                .max(ui.text_style_height(&TextStyle::Heading)),
+            Some(c) => card_height(ui, &self.column.cards[c], width),
+        }
+    }
+
+    fn draw(&mut self, ui: &mut Ui, i: usize) {
+        wrap(ui);
+        let Some(actions) = self.actions.as_deref_mut() else {
+            return;
+        };
+        match i.checked_sub(1) {
+            None => {
+                ui.label(RichText::new(&self.column.heading).heading());
+            }
+            Some(c) => card_ui(ui, self.ctx, &self.column.cards[c], actions),
+        }
+    }
+}
+
+fn card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, card: &Card, actions: &mut Vec<Action>) {
+    ui.add_space(CARD_SPACE);
+    super::rows::card_frame(ui, ctx, &card.item).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        wrap(ui);
+        link(ui, ctx, &card.item, card.label.as_str(), actions);
+        for related in &card.related {
+            related_ui(ui, ctx, &card.item, related, actions);
+        }
+    });
+}
+
+/// Height of [`card_ui`] for `card` at `width`.
+fn card_height(ui: &Ui, card: &Card, width: f32) -> f32 {
+    let frame = egui::Frame::group(ui.style());
+    let margin = frame.total_margin();
+    let w = width - margin.sum().x;
+    let indent = ui.spacing().indent;
+    let mut inner = Stack::new(ui);
+    inner.add(link_height(ui, &card.label, w));
+    for related in &card.related {
+        inner.space(4.0);
+        inner.add(text_height(ui, &related.title, w));
+        let mut list = Stack::new(ui);
+        if related.shown.is_empty() && related.hidden == 0 {
+            list.add(ui.text_style_height(&TextStyle::Body));
+        }
+        for (_, label) in &related.shown {
+            list.add(link_height(ui, label, w - indent));
+        }
+        if related.hidden > 0 {
+            list.add(ui.text_style_height(&TextStyle::Body));
+        }
+        inner.add(list.height());
+    }
+    let mut h = Stack::new(ui);
+    h.space(CARD_SPACE);
+    h.add(inner.height() + margin.sum().y);
+    h.height()
+}
+
+/// Lists the items joined to the card's target by one relation, with a count.
 fn related_ui(
-    ui: &mut egui::Ui,
+    ui: &mut Ui,
     ctx: &ViewCtx<'_>,
-    r: &ItemRef,
-    relation: Relation,
-    title: &str,
+    item: &ItemRef,
+    related: &Related,
     actions: &mut Vec<Action>,
 ) {
-    let all: Vec<&ItemRef> = ctx
-        .index
-        .related(r, move |x| x == relation, false)
-        .collect();
-    let shown: Vec<&ItemRef> = all
-        .iter()
-        .copied()
-        .filter(|x| ctx.visible.contains(x))
-        .collect();
     ui.add_space(4.0);
-    ui.label(RichText::new(format!("{title} ({})", shown.len())).strong());
-    ui.indent((title, r.id_str()), |ui| {
-        if all.is_empty() {
+    ui.label(RichText::new(&related.title).strong());
+    ui.indent((&related.title, item.id_str()), |ui| {
+        if related.shown.is_empty() && related.hidden == 0 {
             ui.label(RichText::new(ctx.t("なし", "None")).weak());
         }
-        for x in &shown {
-            let text = format!(
-                "{} {}",
-                labels::tag(ctx.roadmap, x, ctx.lang),
-                labels::text(ctx.roadmap, x, ctx.lang)
-            );
-            let text = if labels::tag(ctx.roadmap, x, ctx.lang) == x.id_str() {
-                labels::text(ctx.roadmap, x, ctx.lang)
-            } else {
-                text
-            };
-            link(ui, ctx, x, text, actions);
+        for (x, label) in &related.shown {
+            link(ui, ctx, x, label.as_str(), actions);
         }
-        let hidden = all.len() - shown.len();
-        if hidden > 0 {
+        if related.hidden > 0 {
             ui.label(
                 RichText::new(format!(
-                    "{} {hidden}",
-                    ctx.t("フィルタで非表示：", "Hidden by the filter:")
+                    "{} {}",
+                    ctx.t("フィルタで非表示：", "Hidden by the filter:"),
+                    related.hidden
                 ))
                 .weak(),
             );

@@ -1,18 +1,25 @@
 //! Drawing the linkage view: column titles, the curves between the columns (faint ones first, the
 //! selection's on top), and the boxes with their click response, accessible name and description,
 //! and hover text.
+//!
+//! Only what reaches into the visible part of the scroll area is drawn, so a frame costs what is on
+//! screen: the boxes there (they alone are in the accessibility tree, with the box being dragged),
+//! the gaps' links reaching into it or crossing it, and the links of the measures there to the
+//! ministries, which stay in view — with, for each ministry, its link to the nearest of its
+//! measures above and below the view, showing which way the rest lie.
 
 use std::collections::{HashMap, HashSet};
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Role, Sense, Stroke, Vec2};
+use egui::{Align2, Color32, FontId, Pos2, Rangef, Rect, Role, Sense, Stroke, Vec2};
 
-use super::columns::{Boxed, PAD, SPACING, lay_out_column, place};
+use super::columns::{Boxed, Layout, PAD, SPACING, lay_out_box, layout, text_offset};
 use super::drag;
-use super::style::{kind_color, link_color, paint_curve};
+use super::style::{kind_color, link_color, paint_curve_through};
 use super::{Emphasis, emphasis, emphasis_description, item_label, item_tag};
 use crate::action::Action;
 use crate::analysis::labels;
-use crate::analysis::linkage::{ColumnLink, Columns};
+use crate::analysis::linkage::place::{GAPS, MEASURES, MINISTRIES};
+use crate::analysis::linkage::{ColumnLink, LinkSide};
 use crate::i18n::Lang;
 use crate::model::{ItemRef, Provenance, Role as MinistryRole};
 use crate::ui::ViewCtx;
@@ -20,51 +27,194 @@ use crate::ui::ViewCtx;
 /// Height of the column-title strip.
 const TITLE_H: f32 = 22.0;
 
+/// The items of column `col` ([`GAPS`], [`MEASURES`] or [`MINISTRIES`]).
+fn items<'a>(ctx: &ViewCtx<'a>, col: usize) -> &'a [ItemRef] {
+    match col {
+        GAPS => &ctx.linkage.gaps,
+        MEASURES => &ctx.linkage.measures,
+        _ => &ctx.linkage.ministries,
+    }
+}
+
+/// Where the boxes are on screen this frame.
+struct Geometry<'l> {
+    layout: &'l Layout,
+    /// The top left of the columns.
+    origin: Pos2,
+    /// The top of each ministry's box: the few ministries stay in view while the long columns
+    /// scroll, as a block centred in the view, in the order of their measures.
+    ministry_tops: Vec<f32>,
+}
+
+impl<'l> Geometry<'l> {
+    fn new(layout: &'l Layout, origin: Pos2, visible: Rect) -> Self {
+        let placement = &layout.placement;
+        let ministries = &placement.columns[MINISTRIES];
+        let block_h = ministries.heights.iter().map(|h| h + SPACING).sum::<f32>() - SPACING;
+        let bottom = origin.y + placement.bottom();
+        let block_top =
+            (visible.center().y - block_h * 0.5).clamp(origin.y, (bottom - block_h).max(origin.y));
+        let mut ministry_tops = vec![0.0; ministries.heights.len()];
+        let mut y = block_top;
+        for i in ministries.top_to_bottom() {
+            ministry_tops[i] = y;
+            y += ministries.heights[i] + SPACING;
+        }
+        Self {
+            layout,
+            origin,
+            ministry_tops,
+        }
+    }
+
+    /// The rect of box `i` of column `col`.
+    fn rect(&self, col: usize, i: usize) -> Rect {
+        let column = &self.layout.placement.columns[col];
+        let top = if col == MINISTRIES {
+            self.ministry_tops[i]
+        } else {
+            self.origin.y + column.tops[i]
+        };
+        Rect::from_min_size(
+            Pos2::new(self.origin.x + self.layout.xs[col], top),
+            Vec2::new(self.layout.widths[col], column.heights[i]),
+        )
+    }
+}
+
 pub(super) fn body_ui(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
-    columns: &Columns,
+    viewport: Rect,
     highlight: Option<&HashSet<ItemRef>>,
     actions: &mut Vec<Action>,
 ) {
     let width = ui.available_width().max(480.0);
-    let gutter = (width * 0.08).clamp(40.0, 140.0);
-    let gap_w = (width - 2.0 * gutter) * 0.4;
-    let measure_w = (width - 2.0 * gutter) * 0.4;
-    let ministry_w = width - 2.0 * gutter - gap_w - measure_w;
-    let xs = [0.0, gap_w + gutter, gap_w + measure_w + 2.0 * gutter];
-
-    let gaps = lay_out_column(ui, ctx, &columns.gaps, gap_w);
-    let measures = lay_out_column(ui, ctx, &columns.measures, measure_w);
-    let ministries = lay_out_column(ui, ctx, &columns.ministries, ministry_w);
-    let tops = place(columns, &gaps, &measures, &ministries);
-    let bottom = [&gaps, &measures, &ministries]
-        .iter()
-        .zip(&tops)
-        .flat_map(|(col, t)| col.iter().zip(t).map(|(b, t)| t + b.size.y))
-        .fold(0.0_f32, f32::max);
-
-    let (rect, background) =
-        ui.allocate_exact_size(Vec2::new(width, TITLE_H + bottom + PAD), Sense::click());
+    let layout = layout(ui, ctx, ui.scope_id().with("layout"), width);
+    let placement = &layout.placement;
+    let (rect, background) = ui.allocate_exact_size(
+        Vec2::new(width, TITLE_H + placement.bottom() + PAD),
+        Sense::click(),
+    );
     if background.clicked() && ctx.selection.is_some() {
         actions.push(Action::Select(None));
     }
     let painter = ui.painter_at(rect);
-    let origin = rect.min + Vec2::new(0.0, TITLE_H);
+    titles_ui(ui, ctx, &painter, rect.min, &layout);
+    // The viewport is relative to the top left of the contents, where `rect` starts.
+    let visible = viewport.translate(rect.min.to_vec2());
+    let geometry = Geometry::new(&layout, rect.min + Vec2::new(0.0, TITLE_H), visible);
+    let band = (
+        visible.top() - geometry.origin.y,
+        visible.bottom() - geometry.origin.y,
+    );
 
-    // Column titles.
+    let pen = Pen {
+        dark: ui.visuals().dark_mode,
+        something_selected: highlight.is_some(),
+        selection: ui.visuals().selection.stroke.color,
+        band: visible.y_range(),
+    };
+    // Curves under boxes: faint ones first, the selection's on top.
+    let mut lit: Vec<(&ColumnLink, Pos2, Pos2)> = Vec::new();
+    let mut links = placement.links_in(band.0, band.1);
+    links.extend(placement.ministry_links_beyond(band.0, band.1));
+    for i in links {
+        let l = &ctx.linkage.links[i];
+        let [a, b] = placement.link_ends[i];
+        let (left, right) = match l.side {
+            LinkSide::GapMeasure => (GAPS, MEASURES),
+            LinkSide::MeasureMinistry => (MEASURES, MINISTRIES),
+        };
+        let from = geometry.rect(left, a as usize).right_center();
+        let to = geometry.rect(right, b as usize).left_center();
+        if !visible.intersects(Rect::from_two_pos(from, to)) {
+            continue;
+        }
+        if highlight.is_some_and(|h| h.contains(&l.from) && h.contains(&l.to)) {
+            lit.push((l, from, to));
+        } else {
+            pen.paint(&painter, l, from, to, false);
+        }
+    }
+    for (l, from, to) in lit {
+        pen.paint(&painter, l, from, to, true);
+    }
+
+    // The boxes in view, and the one being dragged wherever it is.
+    let base = egui::Id::unique("waymark-linkage-box");
+    let mut shown: Vec<(usize, usize)> = Vec::new();
+    for col in [GAPS, MEASURES] {
+        shown.extend(
+            placement.columns[col]
+                .overlapping(band.0, band.1)
+                .map(|i| (col, i)),
+        );
+    }
+    shown.extend(
+        placement.columns[MINISTRIES]
+            .top_to_bottom()
+            .filter(|&i| geometry.rect(MINISTRIES, i).intersects(visible))
+            .map(|i| (MINISTRIES, i)),
+    );
+    let drag_memory = base.with("dragged");
+    let dragged = ui
+        .ctx()
+        .data(|d| d.get_temp::<(u64, usize, usize)>(drag_memory))
+        .filter(|&(generation, col, i)| {
+            generation == ctx.generation
+                && items(ctx, col).get(i).is_some_and(|item| {
+                    let id = base.with(item);
+                    ui.ctx().is_being_dragged(id) || ui.ctx().drag_stopped_id() == Some(id)
+                })
+        });
+    if let Some((_, col, i)) = dragged
+        && !shown.contains(&(col, i))
+    {
+        shown.push((col, i));
+    }
+
+    let mut rects: HashMap<&ItemRef, Rect> = HashMap::with_capacity(shown.len());
+    let mut responses = Vec::with_capacity(shown.len());
+    for (col, i) in shown {
+        let item = &items(ctx, col)[i];
+        let b = lay_out_box(ui, ctx, item, geometry.rect(col, i));
+        let emphasis = emphasis(ctx, highlight, item);
+        let response = box_ui(ui, ctx, &painter, &b, emphasis, base, actions);
+        if response.drag_started() {
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(drag_memory, (ctx.generation, col, i)));
+        }
+        rects.insert(item, b.rect);
+        responses.push((item, response));
+    }
+    if ctx.editable {
+        drag::link_drag(ui, ctx, &painter, &rects, &responses, actions);
+    }
+}
+
+/// The column titles with their counts. A title wider than its column reaches left into the
+/// gutter, and is elided past that.
+fn titles_ui(
+    ui: &egui::Ui,
+    ctx: &ViewCtx<'_>,
+    painter: &egui::Painter,
+    top_left: Pos2,
+    layout: &Layout,
+) {
     let titles = [
-        (ctx.t("小論点・ギャップ", "Gaps"), columns.gaps.len()),
-        (ctx.t("対応案・施策", "Measures"), columns.measures.len()),
+        (ctx.t("小論点・ギャップ", "Gaps"), ctx.linkage.gaps.len()),
+        (
+            ctx.t("対応案・施策", "Measures"),
+            ctx.linkage.measures.len(),
+        ),
         (
             ctx.t("担当府省庁", "Responsible ministries"),
-            columns.ministries.len(),
+            ctx.linkage.ministries.len(),
         ),
     ];
-    // A title wider than its column reaches left into the gutter, and is elided past that.
-    let widths = [gap_w, measure_w, ministry_w];
     let mut free_left = 0.0;
-    for (((title, n), x), w) in titles.iter().zip(xs).zip(widths) {
+    for (((title, n), x), w) in titles.iter().zip(layout.xs).zip(layout.widths) {
         let mut job = egui::text::LayoutJob::simple_singleline(
             match ctx.lang {
                 Lang::Ja => format!("{title}（{n}）"),
@@ -79,154 +229,64 @@ pub(super) fn body_ui(
         let galley = painter.layout_job(job);
         let left = (x + w - galley.size().x).clamp(free_left, x);
         painter.galley(
-            rect.min + Vec2::new(left, 2.0),
+            top_left + Vec2::new(left, 2.0),
             galley,
             ui.visuals().strong_text_color(),
         );
         free_left = x + w + 8.0;
     }
-
-    // Where each box is, for the curves.
-    let mut rects: HashMap<&ItemRef, Rect> = HashMap::new();
-    for ((col, col_tops), x) in [&gaps, &measures, &ministries].iter().zip(&tops).zip(xs) {
-        for (b, t) in col.iter().zip(col_tops) {
-            rects.insert(
-                b.item,
-                Rect::from_min_size(origin + Vec2::new(x, *t), b.size),
-            );
-        }
-    }
-
-    // The few ministries stay in view while the long columns scroll: as a block centred in the
-    // view, in the order of their measures.
-    let visible = ui.clip_rect();
-    let block_h = ministries.iter().map(|b| b.size.y + SPACING).sum::<f32>() - SPACING;
-    let block_top = (visible.center().y - block_h * 0.5)
-        .clamp(origin.y, (origin.y + bottom - block_h).max(origin.y));
-    let mut order: Vec<usize> = (0..ministries.len()).collect();
-    order.sort_by(|&a, &b| tops[2][a].total_cmp(&tops[2][b]));
-    let mut y = block_top;
-    for i in order {
-        let b = &ministries[i];
-        rects.insert(
-            b.item,
-            Rect::from_min_size(Pos2::new(origin.x + xs[2], y), b.size),
-        );
-        y += b.size.y + SPACING;
-    }
-    let dark = ui.visuals().dark_mode;
-    // Curves under boxes: faint ones first, the selection's on top.
-    let mut lit: Vec<&ColumnLink> = Vec::new();
-    for l in &columns.links {
-        let on = highlight.is_some_and(|h| h.contains(&l.from) && h.contains(&l.to));
-        if on {
-            lit.push(l);
-        } else {
-            paint_link(
-                &painter,
-                &rects,
-                l,
-                visible,
-                dark,
-                highlight.is_some(),
-                false,
-                ui,
-            );
-        }
-    }
-    for l in lit {
-        paint_link(&painter, &rects, l, visible, dark, true, true, ui);
-    }
-
-    let base = egui::Id::unique("waymark-linkage-box");
-    let mut responses = Vec::new();
-    for col in [&gaps, &measures, &ministries] {
-        for b in col {
-            // Boxes out of view stay in the accessibility tree; the painter clips their shapes.
-            let r = rects[b.item];
-            let response = box_ui(
-                ui,
-                ctx,
-                &painter,
-                b,
-                r,
-                emphasis(ctx, highlight, b.item),
-                base,
-                actions,
-            );
-            responses.push((b.item, response));
-        }
-    }
-    if ctx.editable {
-        drag::link_drag(ui, ctx, &painter, &rects, &responses, actions);
-    }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one drawing helper, called twice"
-)]
-fn paint_link(
-    painter: &egui::Painter,
-    rects: &HashMap<&ItemRef, Rect>,
-    l: &ColumnLink,
-    visible: Rect,
+/// How the links of this frame are drawn.
+struct Pen {
     dark: bool,
     something_selected: bool,
-    lit: bool,
-    ui: &egui::Ui,
-) {
-    let (Some(a), Some(b)) = (rects.get(&l.from), rects.get(&l.to)) else {
-        return;
-    };
-    let from = a.right_center();
-    let to = b.left_center();
-    if !visible.intersects(Rect::from_two_pos(from, to)) {
-        return;
-    }
-    let base = if lit {
-        ui.visuals().selection.stroke.color
-    } else {
-        link_color(l.provenance, dark)
-    };
-    let dashed = l.provenance != Provenance::Stated;
-    let (width, alpha) = match (lit, something_selected) {
-        (true, _) => (2.5, 1.0),
-        (false, true) => (1.0, 0.12),
-        (false, false) => (1.2, 0.55),
-    };
-    let width = if l.role == Some(MinistryRole::Support) {
-        width * 0.7
-    } else {
-        width
-    };
-    let color = if lit && dashed {
-        // Keep the editorial colour visible on a lit dashed link.
-        link_color(l.provenance, dark)
-    } else {
-        base
-    };
-    paint_curve(
-        painter,
-        from,
-        to,
-        false,
-        Stroke::new(width, color.gamma_multiply(alpha)),
-        dashed,
-    );
+    /// The colour of the selection's links.
+    selection: Color32,
+    /// The visible heights on screen; a curve is drawn as far as it runs through them.
+    band: Rangef,
 }
 
-#[expect(clippy::too_many_arguments, reason = "one drawing helper")]
+impl Pen {
+    fn paint(&self, painter: &egui::Painter, l: &ColumnLink, from: Pos2, to: Pos2, lit: bool) {
+        let dashed = l.provenance != Provenance::Stated;
+        let (width, alpha) = match (lit, self.something_selected) {
+            (true, _) => (2.5, 1.0),
+            (false, true) => (1.0, 0.12),
+            (false, false) => (1.2, 0.55),
+        };
+        let width = if l.role == Some(MinistryRole::Support) {
+            width * 0.7
+        } else {
+            width
+        };
+        // A lit dashed link keeps the editorial colour, to stay visible as one.
+        let color = if lit && !dashed {
+            self.selection
+        } else {
+            link_color(l.provenance, self.dark)
+        };
+        paint_curve_through(
+            painter,
+            from,
+            to,
+            self.band,
+            Stroke::new(width, color.gamma_multiply(alpha)),
+            dashed,
+        );
+    }
+}
+
 fn box_ui(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
     painter: &egui::Painter,
     b: &Boxed<'_>,
-    r: Rect,
     emphasis: Emphasis,
     base: egui::Id,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
+    let r = b.rect;
     let dark = ui.visuals().dark_mode;
     let color = kind_color(b.item.kind(), dark);
     let alpha = if emphasis == Emphasis::Dimmed {
@@ -248,7 +308,7 @@ fn box_ui(
     painter.rect_filled(r, 4.0, fill);
     painter.rect_stroke(r, 4.0, stroke, egui::StrokeKind::Inside);
     let tag_pos = r.min + Vec2::splat(PAD);
-    let text_pos = tag_pos + Vec2::new(0.0, b.tag.size().y + 2.0);
+    let text_pos = tag_pos + Vec2::new(0.0, text_offset(b));
     let ink = |c: Color32| {
         c.gamma_multiply(if emphasis == Emphasis::Dimmed {
             0.35

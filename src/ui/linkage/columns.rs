@@ -1,14 +1,17 @@
-//! The boxes of the three columns: their text laid out to the column width, and their vertical
-//! places, measures stacked in order with gaps and ministries level with the measures they link to.
+//! The boxes of the three columns: their text, laid out to the column width when a box is drawn,
+//! and the columns' [`Layout`] — widths, and every box's height and place — computed once and kept
+//! in egui's memory until the document, the filter, the language, the width or the pixel density
+//! changes. Places come from [`place`]: measures stacked in order, gaps and ministries level with
+//! the measures they link to.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{FontId, Galley, Vec2};
+use egui::{FontId, Galley, Rect};
 
 use super::item_tag;
 use crate::analysis::labels;
-use crate::analysis::linkage::{self, Columns, LinkSide};
+use crate::analysis::linkage::place::{self, Placement};
+use crate::i18n::Lang;
 use crate::model::ItemRef;
 use crate::ui::ViewCtx;
 
@@ -16,8 +19,101 @@ use crate::ui::ViewCtx;
 pub(super) const PAD: f32 = 6.0;
 /// Vertical space between boxes of a column.
 pub(super) const SPACING: f32 = 8.0;
+/// Space between a box's tag and its text.
+const TAG_GAP: f32 = 2.0;
 
-/// One box of a column, laid out.
+fn font() -> FontId {
+    FontId::proportional(13.0)
+}
+
+/// The columns of the drawing for one width: where each column is and where each box goes.
+pub(super) struct Layout {
+    /// Left edge of the gap, measure and ministry columns, relative to the drawing.
+    pub(super) xs: [f32; 3],
+    /// Width of each column.
+    pub(super) widths: [f32; 3],
+    /// Every box's height and top, relative to the top of the columns.
+    pub(super) placement: Placement,
+}
+
+/// What a [`Layout`] depends on besides the document and the filter (whose changes the
+/// generation reflects).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    generation: u64,
+    lang: Lang,
+    width_bits: u32,
+    pixels_per_point_bits: u32,
+}
+
+/// The layout of the columns `width` wide, from egui's memory (under `id`) when nothing it depends
+/// on has changed since it was computed.
+pub(super) fn layout(ui: &egui::Ui, ctx: &ViewCtx<'_>, id: egui::Id, width: f32) -> Arc<Layout> {
+    let key = Key {
+        generation: ctx.generation,
+        lang: ctx.lang,
+        width_bits: width.to_bits(),
+        pixels_per_point_bits: ui.ctx().pixels_per_point().to_bits(),
+    };
+    let kept = ui
+        .ctx()
+        .data(|d| d.get_temp::<(Key, Arc<Layout>)>(id))
+        .filter(|(k, _)| *k == key);
+    if let Some((_, layout)) = kept {
+        return layout;
+    }
+    let layout = Arc::new(compute(ui, ctx, width));
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(id, (key, Arc::clone(&layout))));
+    layout
+}
+
+fn compute(ui: &egui::Ui, ctx: &ViewCtx<'_>, width: f32) -> Layout {
+    let gutter = (width * 0.08).clamp(40.0, 140.0);
+    let gap_w = (width - 2.0 * gutter) * 0.4;
+    let measure_w = (width - 2.0 * gutter) * 0.4;
+    let ministry_w = width - 2.0 * gutter - gap_w - measure_w;
+    let xs = [0.0, gap_w + gutter, gap_w + measure_w + 2.0 * gutter];
+    let columns = ctx.linkage;
+    let heights = [
+        heights(ui, ctx, &columns.gaps, gap_w),
+        heights(ui, ctx, &columns.measures, measure_w),
+        heights(ui, ctx, &columns.ministries, ministry_w),
+    ];
+    Layout {
+        xs,
+        widths: [gap_w, measure_w, ministry_w],
+        placement: place::place(columns, heights, SPACING),
+    }
+}
+
+fn wrap_width(width: f32) -> f32 {
+    (width - 2.0 * PAD).max(40.0)
+}
+
+fn box_height(tag: &Galley, text: &Galley) -> f32 {
+    PAD * 2.0 + tag.size().y + TAG_GAP + text.size().y
+}
+
+/// The height of each item's box in a column `width` wide.
+fn heights(ui: &egui::Ui, ctx: &ViewCtx<'_>, items: &[ItemRef], width: f32) -> Vec<f32> {
+    let wrap = wrap_width(width);
+    // The colours of `lay_out_box`, so that the boxes drawn next find their text laid out.
+    let (strong, plain) = (ui.visuals().strong_text_color(), ui.visuals().text_color());
+    ui.ctx().fonts_mut(|fonts| {
+        items
+            .iter()
+            .map(|item| {
+                let (tag, text, _) = box_text(ctx, item);
+                let tag = fonts.layout(tag, font(), strong, wrap);
+                let text = fonts.layout(text, font(), plain, wrap);
+                box_height(&tag, &text)
+            })
+            .collect()
+    })
+}
+
+/// One box being drawn, its text laid out.
 pub(super) struct Boxed<'a> {
     /// The item.
     pub(super) item: &'a ItemRef,
@@ -27,8 +123,36 @@ pub(super) struct Boxed<'a> {
     pub(super) text: Arc<Galley>,
     /// A warning shown at its top right (未対応, 担当未設定).
     pub(super) badge: Option<&'static str>,
-    /// The size of the box.
-    pub(super) size: Vec2,
+    /// Where it is on screen.
+    pub(super) rect: Rect,
+}
+
+/// Lays out the text of `item`'s box at `rect` (as wide as its column).
+pub(super) fn lay_out_box<'a>(
+    ui: &egui::Ui,
+    ctx: &ViewCtx<'_>,
+    item: &'a ItemRef,
+    rect: Rect,
+) -> Boxed<'a> {
+    let wrap = wrap_width(rect.width());
+    let (tag, text, badge) = box_text(ctx, item);
+    let strong = ui.visuals().strong_text_color();
+    let tag = ui.painter().layout(tag, font(), strong, wrap);
+    let text = ui
+        .painter()
+        .layout(text, font(), ui.visuals().text_color(), wrap);
+    Boxed {
+        item,
+        tag,
+        text,
+        badge,
+        rect,
+    }
+}
+
+/// Where a box's text starts, below its tag.
+pub(super) fn text_offset(b: &Boxed<'_>) -> f32 {
+    b.tag.size().y + TAG_GAP
 }
 
 fn box_text(ctx: &ViewCtx<'_>, item: &ItemRef) -> (String, String, Option<&'static str>) {
@@ -66,100 +190,4 @@ fn box_text(ctx: &ViewCtx<'_>, item: &ItemRef) -> (String, String, Option<&'stat
             None,
         ),
     }
-}
-
-pub(super) fn lay_out_column<'a>(
-    ui: &egui::Ui,
-    ctx: &ViewCtx<'_>,
-    items: &'a [ItemRef],
-    width: f32,
-) -> Vec<Boxed<'a>> {
-    let text_color = ui.visuals().text_color();
-    let strong = ui.visuals().strong_text_color();
-    let wrap = (width - 2.0 * PAD).max(40.0);
-    items
-        .iter()
-        .map(|item| {
-            let (tag, text, badge) = box_text(ctx, item);
-            let tag = ui
-                .painter()
-                .layout(tag, FontId::proportional(13.0), strong, wrap);
-            let text = ui
-                .painter()
-                .layout(text, FontId::proportional(13.0), text_color, wrap);
-            let h = PAD * 2.0 + tag.size().y + 2.0 + text.size().y;
-            Boxed {
-                item,
-                tag,
-                text,
-                badge,
-                size: Vec2::new(width, h),
-            }
-        })
-        .collect()
-}
-
-fn mean(values: impl Iterator<Item = f32>) -> Option<f32> {
-    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| sum / n as f32)
-}
-
-/// Tops of the boxes of the three columns, relative to the top of the drawing.
-pub(super) fn place(
-    columns: &Columns,
-    gaps: &[Boxed<'_>],
-    measures: &[Boxed<'_>],
-    ministries: &[Boxed<'_>],
-) -> [Vec<f32>; 3] {
-    // Measures, the longest column, stack in their order.
-    let mut measure_tops = Vec::with_capacity(measures.len());
-    let mut y = 0.0;
-    for b in measures {
-        measure_tops.push(y);
-        y += b.size.y + SPACING;
-    }
-    let measure_pos: HashMap<&ItemRef, usize> = measures
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.item, i))
-        .collect();
-    let centre_of = |m: &ItemRef| {
-        measure_pos
-            .get(m)
-            .map(|&i| measure_tops[i] + measures[i].size.y * 0.5)
-    };
-    // Gaps sit level with their measures, in their own order.
-    let mut wanted = Vec::with_capacity(gaps.len());
-    let mut last = 0.0_f32;
-    for b in gaps {
-        let c = mean(
-            columns
-                .links
-                .iter()
-                .filter(|l| l.side == LinkSide::GapMeasure && &l.from == b.item)
-                .filter_map(|l| centre_of(&l.to)),
-        );
-        let w = c.map_or(last, |c| (c - b.size.y * 0.5).max(last));
-        wanted.push(w);
-        last = w;
-    }
-    let heights: Vec<f32> = gaps.iter().map(|b| b.size.y).collect();
-    let gap_tops = linkage::stack(&wanted, &heights, SPACING, 0.0);
-    // Ministries sit level with the middle of their measures.
-    let wanted: Vec<f32> = ministries
-        .iter()
-        .map(|b| {
-            mean(
-                columns
-                    .links
-                    .iter()
-                    .filter(|l| l.side == LinkSide::MeasureMinistry && &l.to == b.item)
-                    .filter_map(|l| centre_of(&l.from)),
-            )
-            .map_or(f32::MAX / 4.0, |c| c - b.size.y * 0.5)
-        })
-        .collect();
-    let heights: Vec<f32> = ministries.iter().map(|b| b.size.y).collect();
-    let ministry_tops = linkage::stack(&wanted, &heights, SPACING, 0.0);
-    [gap_tops, measure_tops, ministry_tops]
 }

@@ -6,8 +6,10 @@
 //! links are dashed in a different colour. Only items passing the filter are shown.
 //!
 //! - [`style`]: the colours, curves and legend samples this view shares with the timeline;
-//! - `columns`: the boxes of the three columns, laid out and placed level with their links;
-//! - `body`: drawing the columns, their curves and boxes, with hit testing and hover text;
+//! - `columns`: the boxes of the three columns: their heights and places, computed once per layout
+//!   and kept until the document, filter, language or width changes, and their text;
+//! - `body`: drawing what is in view of the columns, their curves and boxes, with hit testing and
+//!   hover text;
 //! - `drag`: linking by dragging from box to box, unlinking from a box's menu (when editable).
 
 mod body;
@@ -20,7 +22,6 @@ use std::collections::HashSet;
 use super::ViewCtx;
 use crate::action::Action;
 use crate::analysis::labels;
-use crate::analysis::linkage;
 use crate::model::{ItemRef, MeasureKind, Provenance};
 
 pub(crate) use style::{kind_color, legend_line, link_color, paint_curve, paint_line_sample};
@@ -39,11 +40,11 @@ pub enum Emphasis {
 }
 
 /// The items the linkage view lights up for the current selection: for a gap, measure or ministry
-/// its chain through the three columns ([`linkage::chain`]); for anything else the selection's
-/// neighbourhood (`ctx.focus`). `None` when nothing is selected.
-pub fn highlighted(ctx: &ViewCtx<'_>) -> Option<HashSet<ItemRef>> {
-    let selection = ctx.selection?;
-    linkage::chain(ctx.index, selection).or_else(|| ctx.focus.cloned())
+/// its chain through the three columns ([`crate::analysis::linkage::chain`]); for anything else
+/// the selection's neighbourhood (`ctx.focus`). `None` when nothing is selected. Computed once per
+/// selection ([`crate::analysis::derived::Derived::chain`]).
+pub fn highlighted<'a>(ctx: &ViewCtx<'a>) -> Option<&'a HashSet<ItemRef>> {
+    ctx.chain
 }
 
 /// How `item` is drawn, given the set from [`highlighted`].
@@ -87,7 +88,7 @@ pub fn linkage_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action
         "Linkage: gaps → measures → ministries",
     ));
     legend_ui(ui, ctx);
-    let columns = linkage::columns(ctx.roadmap, ctx.index, &|r| ctx.visible.contains(r));
+    let columns = ctx.linkage;
     if columns.gaps.is_empty() && columns.measures.is_empty() && columns.ministries.is_empty() {
         ui.label(ctx.t(
             "フィルタに合う論点・対応案・府省庁がありません。",
@@ -99,8 +100,8 @@ pub fn linkage_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action
     egui::ScrollArea::vertical()
         .id_salt("waymark-linkage")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            body::body_ui(ui, ctx, &columns, highlight.as_ref(), actions);
+        .show_viewport(ui, |ui, viewport| {
+            body::body_ui(ui, ctx, viewport, highlight, actions);
         });
 }
 

@@ -2,7 +2,7 @@
 //! and judged links, the curve that draws a link, and the line samples of the legends.
 
 use egui::epaint::CubicBezierShape;
-use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui::{Color32, Pos2, Rangef, Rect, Sense, Shape, Stroke, Vec2};
 
 use crate::model::{ItemKind, Provenance};
 
@@ -48,6 +48,10 @@ pub(crate) fn link_color(provenance: Provenance, dark: bool) -> Color32 {
     }
 }
 
+/// Dash and gap lengths of a link that is not stated.
+const DASH: f32 = 6.0;
+const DASH_GAP: f32 = 4.0;
+
 /// Paints a cubic curve from `from` to `to` leaving and entering horizontally (or vertically when
 /// `vertical`), dashed when the link is not stated.
 pub(crate) fn paint_curve(
@@ -71,12 +75,78 @@ pub(crate) fn paint_curve(
         Color32::TRANSPARENT,
         stroke,
     );
+    paint_bezier(painter, &curve, stroke, dashed, 0.0);
+}
+
+fn paint_bezier(
+    painter: &egui::Painter,
+    curve: &CubicBezierShape,
+    stroke: Stroke,
+    dashed: bool,
+    dash_offset: f32,
+) {
     if dashed {
         let points = curve.flatten(Some(0.5));
-        painter.extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
+        painter.extend(Shape::dashed_line_with_offset(
+            &points,
+            stroke,
+            &[DASH],
+            &[DASH_GAP],
+            dash_offset,
+        ));
     } else {
-        painter.add(curve);
+        painter.add(curve.clone());
     }
+}
+
+/// Paints the horizontal curve of [`paint_curve`] as far as it runs through `band` (a vertical
+/// range, with room to spare above and below it): a link running far past the view costs what
+/// its visible stretch does, its dashes staying in place as the view scrolls.
+pub(crate) fn paint_curve_through(
+    painter: &egui::Painter,
+    from: Pos2,
+    to: Pos2,
+    band: Rangef,
+    stroke: Stroke,
+    dashed: bool,
+) {
+    let dx = ((to.x - from.x) * 0.5).max(20.0);
+    let curve = CubicBezierShape::from_points_stroke(
+        [from, from + Vec2::new(dx, 0.0), to - Vec2::new(dx, 0.0), to],
+        false,
+        Color32::TRANSPARENT,
+        stroke,
+    );
+    let rise = to.y - from.y;
+    let margin = band.span();
+    let wanted = band.expand(margin);
+    if rise.abs() <= 4.0 * margin || (wanted.contains(from.y) && wanted.contains(to.y)) {
+        paint_bezier(painter, &curve, stroke, dashed, 0.0);
+        return;
+    }
+    // The control points share the ends' heights, so the height runs as a smoothstep of the
+    // curve's parameter: y = from.y + rise·(3t² − 2t³), which inverts in closed form.
+    let t_at = |y: f32| {
+        let s = ((y - from.y) / rise).clamp(0.0, 1.0);
+        (0.5 - ((1.0 - 2.0 * s).asin() / 3.0).sin()).clamp(0.0, 1.0)
+    };
+    let (a, b) = (t_at(wanted.min), t_at(wanted.max));
+    let (t0, t1) = (a.min(b), a.max(b));
+    if t1 <= t0 {
+        return;
+    }
+    // Far from its ends the curve runs nearly straight up or down, so the height it has
+    // travelled stands in for its length: the dashes keep their places as the view scrolls.
+    // A dash starts every period from the curve's start; the first after the cut, this far in.
+    let period = DASH + DASH_GAP;
+    let travelled = (curve.sample(t0).y - from.y).abs();
+    paint_bezier(
+        painter,
+        &curve.split_range(t0..t1),
+        stroke,
+        dashed,
+        (period - travelled % period) % period,
+    );
 }
 
 /// Draws a legend sample: a short line, solid or dashed.

@@ -43,21 +43,25 @@ pub(super) fn grid(
         body_painter.vline(frame.x(f64::from(fy)), body.y_range(), grid_stroke(visuals));
     }
     let target_color = kind_color(ItemKind::Target, visuals.dark_mode);
-    for lane in ctx
+    // One line per horizon in view, however many target states share it.
+    let mut xs: Vec<f32> = ctx
         .timeline
         .lanes
         .iter()
         .filter(|l| l.layer == Layer::Targets)
-    {
-        for m in &lane.markers {
-            let x = frame.x(m.at);
-            body_painter.extend(Shape::dashed_line(
-                &[Pos2::new(x, body.top()), Pos2::new(x, body.bottom())],
-                Stroke::new(1.0, target_color.gamma_multiply(0.35)),
-                4.0,
-                4.0,
-            ));
-        }
+        .flat_map(|l| &l.markers)
+        .map(|m| frame.x(m.at).round())
+        .filter(|x| body.x_range().contains(*x))
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup();
+    for x in xs {
+        body_painter.extend(Shape::dashed_line(
+            &[Pos2::new(x, body.top()), Pos2::new(x, body.bottom())],
+            Stroke::new(1.0, target_color.gamma_multiply(0.35)),
+            4.0,
+            4.0,
+        ));
     }
 }
 

@@ -4,7 +4,10 @@
 //! The layout packs markers into rows by years, which cannot know how wide a label is on screen;
 //! here they are packed again by the pixel width of their labels ([`pack_labels`]), so that no
 //! label covers a marker or another label. The packing depends on the zoom only, not on the pan,
-//! so rows stay put while the user drags.
+//! so rows stay put while the user drags: the packing and the lanes' places are kept in egui
+//! memory until the timeline or the zoom changes, and the labels' widths until the timeline does.
+
+use std::sync::Arc;
 
 use egui::{FontId, Pos2, Rect};
 
@@ -12,6 +15,7 @@ use super::{CAPTION_H, LABEL_FONT_SIZE, LANE_PAD, ROW_H, ViewState};
 use crate::analysis::timeline::{Bar, Lane, Layer, Timeline};
 use crate::analysis::timeline_view::{FyScale, LabelPlace, LabelRequest, pack_labels};
 use crate::model::ItemKind;
+use crate::ui::{ViewCtx, rows};
 
 /// How narrow packing may make a target state's label before it takes a row of its own.
 const TARGET_LABEL_MIN_PX: f64 = 140.0;
@@ -19,15 +23,16 @@ const TARGET_LABEL_MIN_PX: f64 = 140.0;
 const LABEL_MIN_PX: f64 = 80.0;
 
 /// A lane's place within the scrolled content, and the rows of its markers.
+#[derive(Clone, Debug)]
 pub(super) struct LaneLayout {
     /// Top, from the top of the content.
     pub(super) top: f32,
     /// Height.
     pub(super) height: f32,
     /// Rows taken by markers; bars come below them.
-    marker_rows: usize,
+    pub(super) marker_rows: usize,
     /// The first row of the layout's bars.
-    bar_row0: usize,
+    pub(super) bar_row0: usize,
     /// Where each marker's label goes, in the order of the lane's markers.
     pub(super) labels: Vec<LabelPlace>,
 }
@@ -47,7 +52,7 @@ pub(super) struct Frame {
     /// Where the caption above the measure lanes goes, from the top of the content.
     pub(super) caption_at: Option<f32>,
     /// The lanes, in the timeline's order.
-    pub(super) lanes: Vec<LaneLayout>,
+    pub(super) lanes: Arc<Vec<LaneLayout>>,
 }
 
 /// Half the width of a marker's glyph.
@@ -63,74 +68,142 @@ pub(super) fn marker_text(label: &str) -> String {
     label.trim_start_matches('★').to_owned()
 }
 
+/// The lanes' places and their markers' labels at one zoom, kept in egui memory until the
+/// timeline or the zoom changes (panning keeps them).
+#[derive(Clone)]
+struct Placed {
+    key: u64,
+    lanes: Arc<Vec<LaneLayout>>,
+    content_h: f32,
+    caption_at: Option<f32>,
+}
+
+/// The width of every marker's label on one line, by lane, kept in egui memory for the
+/// timeline's generation (they do not change with the zoom).
+fn label_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<Vec<Vec<f64>>> {
+    let key = rows::hash((ctx.generation, ui.ctx().pixels_per_point().to_bits()));
+    rows::cached(
+        ui.ctx(),
+        egui::Id::unique("waymark-timeline-label-widths"),
+        key,
+        || {
+            let painter = ui.painter();
+            let font = FontId::proportional(LABEL_FONT_SIZE);
+            let color = ui.visuals().text_color();
+            ctx.timeline
+                .lanes
+                .iter()
+                .map(|lane| {
+                    lane.markers
+                        .iter()
+                        .map(|m| {
+                            let galley =
+                                painter.layout_no_wrap(marker_text(&m.label), font.clone(), color);
+                            f64::from(galley.size().x)
+                        })
+                        .collect()
+                })
+                .collect()
+        },
+    )
+}
+
+/// Places the lanes of `timeline` one below the other, and packs each lane's markers' labels
+/// (`widths`, by lane and marker) at `scale`.
+fn place(
+    timeline: &Timeline,
+    widths: &[Vec<f64>],
+    scale: FyScale,
+    range: (f64, f64),
+    key: u64,
+) -> Placed {
+    let mut y = 0.0;
+    let mut caption_at = None;
+    let mut previous: Option<Layer> = None;
+    let mut lanes = Vec::with_capacity(timeline.lanes.len());
+    for (lane, widths) in timeline.lanes.iter().zip(widths) {
+        if lane.layer == Layer::Measures && previous != Some(Layer::Measures) {
+            caption_at = Some(y);
+            y += CAPTION_H;
+        }
+        previous = Some(lane.layer);
+        let requests: Vec<LabelRequest> = lane
+            .markers
+            .iter()
+            .zip(widths)
+            .map(|(m, &label_px)| LabelRequest {
+                x_px: (m.at - range.0) * scale.px_per_year,
+                half_glyph_px: f64::from(half_glyph(m.item.kind())),
+                label_px,
+            })
+            .collect();
+        let min_label = if lane.layer == Layer::Targets {
+            TARGET_LABEL_MIN_PX
+        } else {
+            LABEL_MIN_PX
+        };
+        let hi = (range.1 - range.0) * scale.px_per_year;
+        let (labels, marker_rows) = if requests.is_empty() {
+            (Vec::new(), 0)
+        } else {
+            pack_labels(&requests, min_label, 0.0, hi)
+        };
+        let bar_row0 = lane.bars.iter().map(|b| b.row).min().unwrap_or(0);
+        let bar_rows = lane
+            .bars
+            .iter()
+            .map(|b| b.row - bar_row0 + 1)
+            .max()
+            .unwrap_or(0);
+        let rows = (marker_rows + bar_rows).max(1);
+        let height = rows as f32 * ROW_H + 2.0 * LANE_PAD;
+        lanes.push(LaneLayout {
+            top: y,
+            height,
+            marker_rows,
+            bar_row0,
+            labels,
+        });
+        y += height;
+    }
+    Placed {
+        key,
+        lanes: Arc::new(lanes),
+        content_h: y,
+        caption_at,
+    }
+}
+
 impl Frame {
-    /// Places the lanes of `timeline` and their markers' labels, and clamps the vertical scroll
-    /// of `state` to the content.
+    /// Places the lanes of the timeline and their markers' labels (or takes them from the last
+    /// frame at the same zoom), and clamps the vertical scroll of `state` to the content.
     pub(super) fn new(
         ui: &egui::Ui,
-        timeline: &Timeline,
+        ctx: &ViewCtx<'_>,
         rect: Rect,
         body: Rect,
         scale: FyScale,
         range: (f64, f64),
         state: &mut ViewState,
     ) -> Self {
-        let painter = ui.painter();
-        let font = FontId::proportional(LABEL_FONT_SIZE);
-        let color = ui.visuals().text_color();
-        let mut y = 0.0;
-        let mut caption_at = None;
-        let mut previous: Option<Layer> = None;
-        let mut lanes = Vec::with_capacity(timeline.lanes.len());
-        for lane in &timeline.lanes {
-            if lane.layer == Layer::Measures && previous != Some(Layer::Measures) {
-                caption_at = Some(y);
-                y += CAPTION_H;
+        let id = egui::Id::unique("waymark-timeline-placed");
+        let key = rows::hash((
+            ctx.generation,
+            scale.px_per_year.to_bits(),
+            range.0.to_bits(),
+            range.1.to_bits(),
+            ui.ctx().pixels_per_point().to_bits(),
+        ));
+        let placed = match ui.data(|d| d.get_temp::<Placed>(id)) {
+            Some(placed) if placed.key == key => placed,
+            _ => {
+                let widths = label_widths(ui, ctx);
+                let placed = place(ctx.timeline, &widths, scale, range, key);
+                ui.data_mut(|d| d.insert_temp(id, placed.clone()));
+                placed
             }
-            previous = Some(lane.layer);
-            let requests: Vec<LabelRequest> = lane
-                .markers
-                .iter()
-                .map(|m| LabelRequest {
-                    x_px: (m.at - range.0) * scale.px_per_year,
-                    half_glyph_px: f64::from(half_glyph(m.item.kind())),
-                    label_px: f64::from(
-                        painter
-                            .layout_no_wrap(marker_text(&m.label), font.clone(), color)
-                            .size()
-                            .x,
-                    ),
-                })
-                .collect();
-            let min_label = if lane.layer == Layer::Targets {
-                TARGET_LABEL_MIN_PX
-            } else {
-                LABEL_MIN_PX
-            };
-            let hi = (range.1 - range.0) * scale.px_per_year;
-            let (labels, marker_rows) = if requests.is_empty() {
-                (Vec::new(), 0)
-            } else {
-                pack_labels(&requests, min_label, 0.0, hi)
-            };
-            let bar_row0 = lane.bars.iter().map(|b| b.row).min().unwrap_or(0);
-            let bar_rows = lane
-                .bars
-                .iter()
-                .map(|b| b.row - bar_row0 + 1)
-                .max()
-                .unwrap_or(0);
-            let rows = (marker_rows + bar_rows).max(1);
-            let height = rows as f32 * ROW_H + 2.0 * LANE_PAD;
-            lanes.push(LaneLayout {
-                top: y,
-                height,
-                marker_rows,
-                bar_row0,
-                labels,
-            });
-            y += height;
-        }
+        };
+        let y = placed.content_h;
         state.scroll_y = state.scroll_y.clamp(0.0, (y - body.height()).max(0.0));
         Self {
             rect,
@@ -138,8 +211,8 @@ impl Frame {
             scale,
             scroll_y: state.scroll_y,
             content_h: y,
-            caption_at,
-            lanes,
+            caption_at: placed.caption_at,
+            lanes: placed.lanes,
         }
     }
 

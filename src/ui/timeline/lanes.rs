@@ -21,8 +21,8 @@ use crate::action::Action;
 use crate::analysis::timeline::{Bar, Lane, Marker, MarkerKind};
 use crate::analysis::timeline_view::{LABEL_GAP_PX, LabelSide};
 use crate::model::{ItemRef, Provenance};
-use crate::ui::ViewCtx;
 use crate::ui::linkage::{item_label, kind_color};
+use crate::ui::{ViewCtx, rows};
 
 /// A label narrower than this is left out (the hover still tells it).
 const MIN_LABEL_ROOM: f32 = 18.0;
@@ -32,6 +32,9 @@ pub(super) fn bands(painter: &egui::Painter, visuals: &egui::Visuals, frame: &Fr
     let lanes_painter = painter.with_clip_rect(frame.lanes_clip());
     for (li, g) in frame.lanes.iter().enumerate() {
         let top = frame.lane_top(li);
+        if top > frame.body.bottom() || top + g.height < frame.body.top() {
+            continue;
+        }
         let band = Rect::from_min_max(
             Pos2::new(frame.rect.left(), top),
             Pos2::new(frame.body.right(), top + g.height),
@@ -75,9 +78,46 @@ fn item_response(
     response
 }
 
+/// The bars of each lane by row (from the lane's first bar row), each row's bars in order of
+/// start: a row's bars do not overlap, so their ends come in the same order. Kept in egui memory
+/// for the timeline's generation.
+type BarRows = Vec<Vec<Vec<usize>>>;
+
+fn bar_rows(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<BarRows> {
+    rows::cached(
+        ui.ctx(),
+        egui::Id::unique("waymark-timeline-bar-rows"),
+        ctx.generation,
+        || {
+            ctx.timeline
+                .lanes
+                .iter()
+                .map(|lane| {
+                    let row0 = lane.bars.iter().map(|b| b.row).min().unwrap_or(0);
+                    let mut rows: Vec<Vec<usize>> = Vec::new();
+                    for (bi, b) in lane.bars.iter().enumerate() {
+                        let r = b.row - row0;
+                        if rows.len() <= r {
+                            rows.resize_with(r + 1, Vec::new);
+                        }
+                        rows[r].push(bi);
+                    }
+                    for row in &mut rows {
+                        row.sort_by(|&a, &b| lane.bars[a].start.total_cmp(&lane.bars[b].start));
+                    }
+                    rows
+                })
+                .collect()
+        },
+    )
+}
+
 /// Draws the bars and markers in view, and pushes a selection for a click on one (and, when
 /// editable, the edit a drag of a bar makes). Returns whether an item was clicked, and what a bar
 /// drag under way would do.
+///
+/// Only the lanes and rows in view are visited, and in a row only the bars from the first that
+/// ends after the view's start to the last that starts before its end.
 pub(super) fn items_ui(
     ui: &egui::Ui,
     ctx: &ViewCtx<'_>,
@@ -87,25 +127,60 @@ pub(super) fn items_ui(
 ) -> (bool, Option<Prospect>) {
     let base = egui::Id::unique("waymark-timeline-item");
     let body = frame.body;
+    let by_row = bar_rows(ui, ctx);
+    let (view_start, view_end) = frame.visible();
     let mut clicked = false;
     let mut prospect = None;
-    for (li, (lane, g)) in ctx.timeline.lanes.iter().zip(&frame.lanes).enumerate() {
+    for (li, (lane, g)) in ctx
+        .timeline
+        .lanes
+        .iter()
+        .zip(frame.lanes.iter())
+        .enumerate()
+    {
         let lane_top = frame.lane_top(li);
         if lane_top > body.bottom() || lane_top + g.height < body.top() {
             continue;
         }
-        for (bi, bar) in lane.bars.iter().enumerate() {
-            let id = base.with((li, bi, 'b'));
-            let Some((r, p)) = bar_ui(ui, ctx, painter, frame, (lane, li, id), bar, actions) else {
+        for (r, row) in by_row[li].iter().enumerate() {
+            let (top, bottom) = frame.row_span(li, g.marker_rows + r);
+            if bottom < body.top() || top > body.bottom() {
                 continue;
-            };
-            if r.clicked() {
-                clicked = true;
-                actions.push(Action::Select(Some(bar.item.clone())));
             }
-            prospect = prospect.or(p);
+            let first = row.partition_point(|&bi| lane.bars[bi].end < view_start);
+            for (k, &bi) in row.iter().enumerate().skip(first) {
+                let bar = &lane.bars[bi];
+                if bar.start > view_end {
+                    break;
+                }
+                let next_start = row[k + 1..]
+                    .iter()
+                    .map(|&n| lane.bars[n].start)
+                    .find(|&start| start >= bar.end - 1e-9);
+                let id = base.with((li, bi, 'b'));
+                let Some((r, p)) = bar_ui(
+                    ui,
+                    ctx,
+                    painter,
+                    frame,
+                    (lane, li, id),
+                    (bar, next_start),
+                    actions,
+                ) else {
+                    continue;
+                };
+                if r.clicked() {
+                    clicked = true;
+                    actions.push(Action::Select(Some(bar.item.clone())));
+                }
+                prospect = prospect.or(p);
+            }
         }
         for (mi, marker) in lane.markers.iter().enumerate() {
+            let (_, top, bottom) = frame.marker_place(lane, li, mi);
+            if bottom < body.top() || top > body.bottom() {
+                continue;
+            }
             let id = base.with((li, mi, 'm'));
             if let Some(r) = marker_ui(ui, ctx, painter, frame, (lane, li, mi), id)
                 && r.clicked()
@@ -125,7 +200,7 @@ fn bar_ui(
     painter: &egui::Painter,
     frame: &Frame,
     (lane, li, id): (&Lane, usize, egui::Id),
-    bar: &Bar,
+    (bar, next_start): (&Bar, Option<f64>),
     actions: &mut Vec<Action>,
 ) -> Option<(egui::Response, Option<Prospect>)> {
     let body = frame.body;
@@ -146,20 +221,10 @@ fn bar_ui(
 
     // The label: inside when it fits, else after the bar up to the next one in its row, else
     // elided wherever there is more room.
-    let next_start = lane
-        .bars
-        .iter()
-        .filter(|b| b.row == bar.row && b.start >= bar.end - 1e-9)
-        .map(|b| b.start)
-        .fold(f64::INFINITY, f64::min);
     let inside_left = r.left().max(body.left()) + 4.0;
     let inside_room = r.right().min(body.right()) - 2.0 - inside_left;
     let after_left = r.right() + 4.0;
-    let after_right = if next_start.is_finite() {
-        frame.x(next_start) - 3.0
-    } else {
-        body.right()
-    };
+    let after_right = next_start.map_or(body.right(), |x| frame.x(x) - 3.0);
     let after_room = after_right.min(body.right()) - after_left.max(body.left());
     let full_w = painter
         .layout_no_wrap(

@@ -3,6 +3,7 @@
 //! others dashed in the editorial colour.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use egui::{Color32, Pos2, Rect, Stroke, Vec2};
 
@@ -10,8 +11,44 @@ use super::ROW_H;
 use super::frame::Frame;
 use crate::analysis::linkage::focus_links;
 use crate::model::{ItemRef, Provenance};
-use crate::ui::ViewCtx;
 use crate::ui::linkage::{link_color, paint_curve};
+use crate::ui::{ViewCtx, rows};
+
+/// Where an item is drawn in a lane.
+#[derive(Clone, Copy, Debug)]
+enum Spot {
+    Bar(usize),
+    Marker(usize),
+    /// The lane's title (the lane stands for the item).
+    Title,
+}
+
+/// Every item's spots, by lane, kept in egui memory for the timeline's generation: a selection's
+/// links then find their ends without a walk through every lane.
+fn spots(painter: &egui::Painter, ctx: &ViewCtx<'_>) -> Arc<HashMap<ItemRef, Vec<(usize, Spot)>>> {
+    let id = egui::Id::unique("waymark-timeline-spots");
+    rows::cached(painter.ctx(), id, ctx.generation, || {
+        let mut spots: HashMap<ItemRef, Vec<(usize, Spot)>> = HashMap::new();
+        for (li, lane) in ctx.timeline.lanes.iter().enumerate() {
+            for (bi, bar) in lane.bars.iter().enumerate() {
+                spots
+                    .entry(bar.item.clone())
+                    .or_default()
+                    .push((li, Spot::Bar(bi)));
+            }
+            for (mi, m) in lane.markers.iter().enumerate() {
+                spots
+                    .entry(m.item.clone())
+                    .or_default()
+                    .push((li, Spot::Marker(mi)));
+            }
+            if let Some(k) = &lane.key {
+                spots.entry(k.clone()).or_default().push((li, Spot::Title));
+            }
+        }
+        spots
+    })
+}
 
 /// Draws the links of the selection between the places its items occupy.
 pub(super) fn paint_links(
@@ -25,33 +62,42 @@ pub(super) fn paint_links(
     if links.is_empty() {
         return;
     }
-    // Where every item is drawn (bars and markers in all lanes; keyed lane titles).
+    // Where the links' items are drawn (bars and markers in all lanes; keyed lane titles).
     // Each place is a rect and whether it is a lane title.
     let header = frame.header();
+    let spots = spots(painter, ctx);
     let mut places: HashMap<&ItemRef, Vec<(Rect, bool)>> = HashMap::new();
-    for (li, (lane, g)) in ctx.timeline.lanes.iter().zip(&frame.lanes).enumerate() {
-        for bar in &lane.bars {
-            let r = frame.bar_rect(li, bar);
-            places.entry(&bar.item).or_default().push((r, false));
+    for item in links.iter().flat_map(|l| [&l.from, &l.to]) {
+        if places.contains_key(item) {
+            continue;
         }
-        for (mi, m) in lane.markers.iter().enumerate() {
-            let (x, top, bottom) = frame.marker_place(lane, li, mi);
-            let r = Rect::from_center_size(
-                Pos2::new(x, (top + bottom) * 0.5),
-                Vec2::splat(ROW_H - 6.0),
-            );
-            places.entry(&m.item).or_default().push((r, false));
-        }
-        if let Some(k) = &lane.key {
-            let top = frame.lane_top(li);
-            places.entry(k).or_default().push((
-                Rect::from_min_size(
-                    Pos2::new(header.left(), top),
-                    Vec2::new(header.width(), g.height),
-                ),
-                true,
-            ));
-        }
+        let rects = spots
+            .get(item)
+            .into_iter()
+            .flatten()
+            .map(|&(li, spot)| {
+                let lane = &ctx.timeline.lanes[li];
+                match spot {
+                    Spot::Bar(bi) => (frame.bar_rect(li, &lane.bars[bi]), false),
+                    Spot::Marker(mi) => {
+                        let (x, top, bottom) = frame.marker_place(lane, li, mi);
+                        let r = Rect::from_center_size(
+                            Pos2::new(x, (top + bottom) * 0.5),
+                            Vec2::splat(ROW_H - 6.0),
+                        );
+                        (r, false)
+                    }
+                    Spot::Title => {
+                        let r = Rect::from_min_size(
+                            Pos2::new(header.left(), frame.lane_top(li)),
+                            Vec2::new(header.width(), frame.lanes[li].height),
+                        );
+                        (r, true)
+                    }
+                }
+            })
+            .collect();
+        places.insert(item, rects);
     }
     let clip = painter.clip_rect();
     let accent = accent(dark);

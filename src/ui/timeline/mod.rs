@@ -2,13 +2,14 @@
 //! theme or proposal), events (◆) and KPI deadlines (flags) against a 西暦 / 令和 fiscal-year axis,
 //! with a line for today.
 //!
-//! Drawn with the painter from the precomputed layout in `ctx.timeline`; each frame only places
-//! labels for the current zoom and draws, skipping bars outside the visible range. The whole
-//! horizon fits the width until the user zooms (Ctrl+scroll or the buttons) or pans (dragging or
-//! scrolling sideways); lanes scroll vertically; the lane titles stay at the left and the axis at
-//! the top. Timing an editor assumed or judged is drawn hatched or outlined, never like stated
-//! timing; gaps without timing of their own are markers that say so. Selecting an item draws its
-//! links across lanes and dims what is not near it.
+//! Drawn with the painter from the precomputed layout in `ctx.timeline`; the markers' labels are
+//! packed for the current zoom once (kept until the zoom or the timeline changes), and each frame
+//! draws only the lanes, rows and bars in view. The whole horizon fits the width until the user
+//! zooms (Ctrl+scroll or the buttons) or pans (dragging or scrolling sideways); lanes scroll
+//! vertically; the lane titles stay at the left and the axis at the top. Timing an editor assumed
+//! or judged is drawn hatched or outlined, never like stated timing; gaps without timing of their
+//! own are markers that say so. Selecting an item draws its links across lanes and dims what is
+//! not near it.
 //!
 //! - `frame`: where lanes, rows and marker labels go on screen this frame;
 //! - `axis`: the year grid, the axis strip and today's line;
@@ -233,7 +234,7 @@ fn canvas_ui(
     );
     let range = data_range(ctx.timeline);
     let scale = update_scale(ui, &canvas, rect, body, state, zoom, range);
-    let frame = Frame::new(ui, ctx.timeline, rect, body, scale, range, state);
+    let frame = Frame::new(ui, ctx, rect, body, scale, range, state);
 
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);

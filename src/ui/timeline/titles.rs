@@ -43,7 +43,13 @@ pub(super) fn titles_ui(
         );
     }
     let base = egui::Id::unique("waymark-timeline-item");
-    for (li, (lane, g)) in ctx.timeline.lanes.iter().zip(&frame.lanes).enumerate() {
+    for (li, (lane, g)) in ctx
+        .timeline
+        .lanes
+        .iter()
+        .zip(frame.lanes.iter())
+        .enumerate()
+    {
         let r = Rect::from_min_size(
             Pos2::new(header.left(), frame.lane_top(li)),
             Vec2::new(header.width(), g.height),
