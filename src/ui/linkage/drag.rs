@@ -15,7 +15,7 @@ use crate::model::{ItemRef, LinkKind, Provenance};
 use crate::ui::ViewCtx;
 
 /// What a link of this kind means, in the interface language.
-fn kind_label(ctx: &ViewCtx<'_>, kind: &LinkKind) -> &'static str {
+pub(crate) fn kind_label(ctx: &ViewCtx<'_>, kind: &LinkKind) -> &'static str {
     match kind {
         LinkKind::AddressedBy { .. } => ctx.t("論点に対応", "addresses"),
         LinkKind::Responsible { .. } => ctx.t("担当", "responsible"),
@@ -29,7 +29,7 @@ fn kind_label(ctx: &ViewCtx<'_>, kind: &LinkKind) -> &'static str {
 }
 
 /// The edit that links `from` to `to`, or why it is refused.
-fn link_edit(
+pub(crate) fn link_edit(
     ctx: &ViewCtx<'_>,
     from: &ItemRef,
     to: &ItemRef,
@@ -89,12 +89,35 @@ pub(super) fn link_drag(
         }
         return;
     }
+    paint_link_line(
+        ui,
+        ctx,
+        painter,
+        from_rect,
+        pos,
+        target.map(|(_, r)| r),
+        verdict.as_ref(),
+    );
+}
+
+/// Draws a link being dragged from `from_rect` to the pointer at `pos`: the line, the item under
+/// the pointer outlined, and what a release would do (the link's kind, or why it is refused) in
+/// the colour of the verdict.
+pub(crate) fn paint_link_line(
+    ui: &egui::Ui,
+    ctx: &ViewCtx<'_>,
+    painter: &egui::Painter,
+    from_rect: &Rect,
+    pos: egui::Pos2,
+    target: Option<Rect>,
+    verdict: Option<&Result<(LinkKind, Edit), EditError>>,
+) {
     ui.ctx().set_cursor_icon(match verdict {
         Some(Err(_)) => egui::CursorIcon::NotAllowed,
         _ => egui::CursorIcon::Grabbing,
     });
     let visuals = ui.visuals();
-    let (color, text) = match &verdict {
+    let (color, text) = match verdict {
         None => (
             visuals.weak_text_color(),
             ctx.t("つなぐ先の項目まで運ぶ", "Drop on the item to link")
@@ -113,7 +136,7 @@ pub(super) fn link_drag(
     };
     painter.line_segment([start, pos], Stroke::new(2.5, color));
     painter.circle_filled(start, 4.0, color);
-    if let Some((_, r)) = target {
+    if let Some(r) = target {
         painter.rect_stroke(r, 4.0, Stroke::new(2.5, color), StrokeKind::Outside);
     }
     let galley = painter.layout_no_wrap(text, FontId::proportional(13.0), color);

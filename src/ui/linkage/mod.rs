@@ -14,7 +14,7 @@
 
 mod body;
 mod columns;
-mod drag;
+pub(crate) mod drag;
 pub(crate) mod style;
 
 use std::collections::HashSet;

@@ -95,6 +95,11 @@ pub(super) fn bar_drag(
         return None;
     };
     let key = response.id;
+    if response.drag_started() && super::link_drag::shift_held(ui) {
+        // Shift: a link drag from this bar, not a move.
+        super::link_drag::start(ui, bar.item.clone(), r);
+        return None;
+    }
     if response.drag_started() {
         let origin = ui
             .ctx()

@@ -112,9 +112,18 @@ fn bar_rows(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<BarRows> {
     )
 }
 
+/// What [`items_ui`] drew and saw this frame.
+pub(super) struct Drawn {
+    /// Whether an item was clicked.
+    pub clicked: bool,
+    /// What a bar drag under way would do.
+    pub prospect: Option<Prospect>,
+    /// Each bar and marker drawn, where it is (with its label).
+    pub items: Vec<(Rect, ItemRef)>,
+}
+
 /// Draws the bars and markers in view, and pushes a selection for a click on one (and, when
-/// editable, the edit a drag of a bar makes). Returns whether an item was clicked, and what a bar
-/// drag under way would do.
+/// editable, the edit a drag of a bar makes).
 ///
 /// Only the lanes and rows in view are visited, and in a row only the bars from the first that
 /// ends after the view's start to the last that starts before its end.
@@ -124,13 +133,14 @@ pub(super) fn items_ui(
     painter: &egui::Painter,
     frame: &Frame,
     actions: &mut Vec<Action>,
-) -> (bool, Option<Prospect>) {
+) -> Drawn {
     let base = egui::Id::unique("waymark-timeline-item");
     let body = frame.body;
     let by_row = bar_rows(ui, ctx);
     let (view_start, view_end) = frame.visible();
     let mut clicked = false;
     let mut prospect = None;
+    let mut items = Vec::new();
     for (li, (lane, g)) in ctx
         .timeline
         .lanes
@@ -173,6 +183,7 @@ pub(super) fn items_ui(
                     clicked = true;
                     actions.push(Action::Select(Some(bar.item.clone())));
                 }
+                items.push((r.rect, bar.item.clone()));
                 prospect = prospect.or(p);
             }
         }
@@ -182,15 +193,20 @@ pub(super) fn items_ui(
                 continue;
             }
             let id = base.with((li, mi, 'm'));
-            if let Some(r) = marker_ui(ui, ctx, painter, frame, (lane, li, mi), id)
-                && r.clicked()
-            {
-                clicked = true;
-                actions.push(Action::Select(Some(marker.item.clone())));
+            if let Some(r) = marker_ui(ui, ctx, painter, frame, (lane, li, mi), id) {
+                if r.clicked() {
+                    clicked = true;
+                    actions.push(Action::Select(Some(marker.item.clone())));
+                }
+                items.push((r.rect, marker.item.clone()));
             }
         }
     }
-    (clicked, prospect)
+    Drawn {
+        clicked,
+        prospect,
+        items,
+    }
 }
 
 /// Draws one bar and its label when in view, and returns its response.

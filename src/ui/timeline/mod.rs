@@ -18,6 +18,7 @@
 //! - `titles`: the lane titles at the left;
 //! - `links`: the selection's links across lanes;
 //! - `drag`: rescheduling and reassigning a measure by dragging its bar (when editable);
+//! - `link_drag`: linking two items by dragging from one to the other with Shift held;
 //! - `hover`: what hovering a bar or marker tells;
 //! - `legend`: the key above the chart.
 
@@ -28,6 +29,7 @@ mod glyphs;
 mod hover;
 mod lanes;
 mod legend;
+mod link_drag;
 mod links;
 mod titles;
 
@@ -106,7 +108,14 @@ fn toolbar_ui(
     actions: &mut Vec<Action>,
 ) -> ZoomRequest {
     let mut zoom = ZoomRequest::None;
-    let hint = ctx.t("ドラッグ・スクロールで移動", "Drag or scroll to move");
+    let hint = if ctx.editable {
+        ctx.t(
+            "ドラッグで移動・施策の期間変更、Shift+ドラッグでつなぐ",
+            "Drag to move or reschedule, Shift+drag to link",
+        )
+    } else {
+        ctx.t("ドラッグ・スクロールで移動", "Drag or scroll to move")
+    };
     let zoom_hint = ctx.t(
         "Ctrl+スクロールでも拡大・縮小。ドラッグ・スクロールで移動",
         "Or Ctrl+scroll. Drag or scroll to move",
@@ -198,7 +207,7 @@ fn update_scale(
         scale.pan_px(f64::from(scroll.x));
         state.scroll_y -= scroll.y;
     }
-    if canvas.dragged() {
+    if canvas.dragged() && !link_drag::active(ui) {
         let d = canvas.drag_delta();
         scale.pan_px(f64::from(d.x));
         state.scroll_y -= d.y;
@@ -241,7 +250,20 @@ fn canvas_ui(
     painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
     lanes::bands(&painter, &visuals, &frame);
     axis::grid(ctx, &painter, &visuals, &frame);
-    let (clicked_item, prospect) = lanes::items_ui(ui, ctx, &painter, &frame, actions);
+    let drawn = lanes::items_ui(ui, ctx, &painter, &frame, actions);
+    let targets = if ctx.editable {
+        link_drag::targets(ctx, &frame, &drawn.items)
+    } else {
+        Vec::new()
+    };
+    if ctx.editable
+        && canvas.drag_started()
+        && link_drag::shift_held(ui)
+        && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+        && let Some((r, item)) = link_drag::item_at(&targets, origin)
+    {
+        link_drag::start(ui, item.clone(), *r);
+    }
     axis::today_line(&painter, &visuals, &frame);
     titles::titles_ui(ui, ctx, &painter, &frame, actions);
     if let Some(selection) = ctx.selection {
@@ -253,7 +275,7 @@ fn canvas_ui(
             visuals.dark_mode,
         );
     }
-    if let Some(p) = &prospect {
+    if let Some(p) = &drawn.prospect {
         drag::paint_prospect(
             ctx,
             &painter.with_clip_rect(frame.body),
@@ -265,7 +287,14 @@ fn canvas_ui(
     axis::axis_ui(ctx, &painter, &visuals, &frame, state.reiwa);
     scroll_indicator(&painter, &visuals, &frame);
 
-    if canvas.clicked() && !clicked_item && ctx.selection.is_some() {
+    link_drag::link_drag_ui(
+        ui,
+        ctx,
+        &painter.with_clip_rect(frame.lanes_clip()),
+        &targets,
+        actions,
+    );
+    if canvas.clicked() && !drawn.clicked && ctx.selection.is_some() {
         actions.push(Action::Select(None));
     }
 }
