@@ -97,7 +97,12 @@ fn table_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, rows: &[Row<'_>], actions: &mu
         .striped(true)
         .resizable(true)
         .cell_layout(Layout::top_down(Align::Min))
-        .column(Column::remainder().at_least(200.0).clip(true))
+        .column(
+            Column::remainder()
+                .resizable(false)
+                .at_least(200.0)
+                .clip(true),
+        )
         .column(Column::initial(110.0).at_least(40.0).clip(true))
         .column(Column::initial(120.0).at_least(40.0).clip(true));
     for _ in ministries {
@@ -130,14 +135,22 @@ fn table_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, rows: &[Row<'_>], actions: &mu
             let widths = body.widths().to_vec();
             let w0 = widths.first().copied().unwrap_or(200.0);
             let w1 = widths.get(1).copied().unwrap_or(100.0);
+            let w2 = widths.get(2).copied().unwrap_or(100.0);
             let ui = body.ui_mut();
             let heights: Vec<f32> = rows
                 .iter()
                 .map(|row| match row {
                     Row::Group(..) => text_height(ui, "X", w0) + 6.0,
-                    Row::Measure(m, r) => link_height(ui, &measure_label(ctx, r), w0).max(
-                        text_height(ui, m.ministries_as_written.as_deref().unwrap_or(""), w1),
-                    ),
+                    Row::Measure(m, r) => {
+                        let span = m.span.as_ref().map(ToString::to_string).unwrap_or_default();
+                        link_height(ui, &measure_label(ctx, r), w0)
+                            .max(text_height(
+                                ui,
+                                m.ministries_as_written.as_deref().unwrap_or(""),
+                                w1,
+                            ))
+                            .max(text_height(ui, &span, w2))
+                    }
                 })
                 .collect();
             body.heterogeneous_rows(heights.into_iter(), |mut row| match rows.get(row.index()) {

@@ -120,7 +120,8 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
         return;
     }
     let ministries = &ctx.roadmap.items.ministries;
-    // Text columns share what the tag and ministry columns leave, so the table fits the view.
+    // Text columns share what the tag and ministry columns leave, so the table fits the view;
+    // the response column is not resizable, so that it takes what a wider window gives.
     let fixed = 110.0 + 30.0 * ministries.len() as f32 + 8.0 * (5 + ministries.len()) as f32;
     let text = (ui.available_width() - fixed).max(300.0);
     let mut table = TableBuilder::new(ui)
@@ -131,7 +132,12 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
         .column(Column::initial(text * 0.14).at_least(60.0).clip(true))
         .column(Column::initial(text * 0.23).at_least(80.0).clip(true))
         .column(Column::initial(text * 0.26).at_least(80.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(
+            Column::remainder()
+                .resizable(false)
+                .at_least(120.0)
+                .clip(true),
+        )
         .column(Column::initial(70.0).at_least(40.0).clip(true));
     for _ in ministries {
         table = table.column(Column::exact(30.0));
