@@ -27,6 +27,8 @@ use crate::model::{ItemRef, Kpi, KpiId, KpiKind};
 const PLOT_H: f32 = 170.0;
 /// Space above each KPI's card.
 const CARD_SPACE: f32 = 6.0;
+/// Most characters of a breakdown's name in a chart's legend.
+const LEGEND_CHARS: usize = 24;
 /// Room below the top of a line of name and value (its height is what it draws).
 const TALL: f32 = 10_000.0;
 
@@ -444,7 +446,9 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         let name = if i == 0 {
             ctx.t("年度実績", "Yearly actual").to_owned()
         } else {
-            labels::text(ctx.roadmap, &ItemRef::Kpi(s.id.clone()), ctx.lang)
+            // Short, so that the legend stays inside the chart; the card gives the full name.
+            let name = labels::text(ctx.roadmap, &ItemRef::Kpi(s.id.clone()), ctx.lang);
+            labels::ellipsize(&name, LEGEND_CHARS)
         };
         charts.push(BarChart::new(name, bars).color(palette[i % palette.len()]));
     }
