@@ -195,11 +195,21 @@ impl WaymarkApp {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            (Dialog::UnsavedOnClose | Dialog::UnsavedOnOpen(_), Answer::Save) => {
+            (dialog @ (Dialog::UnsavedOnClose | Dialog::UnsavedOnOpen(_)), Answer::Save) => {
                 if self.bundled {
+                    // Save As asks for a place first; the person closes or opens again after.
                     self.start_save_dialog(ctx);
                 } else {
                     self.save_to(None, SaveOptions::default());
+                    // Saved: go on with what was asked. A failed save shows its own dialog.
+                    if !self.history.is_dirty() {
+                        if let Dialog::UnsavedOnOpen(path) = dialog {
+                            self.start_load(ctx, path);
+                        } else {
+                            self.allow_close = true;
+                            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                        }
+                    }
                 }
             }
             (
