@@ -102,6 +102,15 @@ pub enum Action {
     Edit(Box<Edit>),
     /// Create a new item of this kind, with placeholder text, and select it.
     Create(NewItem),
+    /// Create a ministry or agency with this short code (its ID) and Japanese name, and select it.
+    CreateMinistry {
+        /// The short code the documents write: `外`, `総` …
+        code: String,
+        /// The full Japanese name.
+        name: String,
+        /// The English name.
+        name_en: String,
+    },
     /// An edit a view could not make, with the reason; shown in the status bar.
     Refused(String),
     /// Ask to delete an item: shows what will be unlinked, then deletes as one step.
@@ -148,11 +157,15 @@ pub enum NewItem {
     Budget,
     /// A context statement.
     Note,
+    /// A source document.
+    Source,
+    /// A value-chain stage.
+    Stage,
 }
 
 impl NewItem {
     /// Every kind, in menu order.
-    pub const ALL: [NewItem; 9] = [
+    pub const ALL: [NewItem; 11] = [
         NewItem::Target,
         NewItem::Theme,
         NewItem::Gap,
@@ -162,6 +175,8 @@ impl NewItem {
         NewItem::Event,
         NewItem::Budget,
         NewItem::Note,
+        NewItem::Source,
+        NewItem::Stage,
     ];
 
     /// The menu label.
@@ -176,6 +191,8 @@ impl NewItem {
             NewItem::Event => ("＋ イベント", "+ Event"),
             NewItem::Budget => ("＋ 予算", "+ Budget line"),
             NewItem::Note => ("＋ 現状・方向性の記述", "+ Context statement"),
+            NewItem::Source => ("＋ 出典資料", "+ Source document"),
+            NewItem::Stage => ("＋ バリューチェーンの段階", "+ Value-chain stage"),
         };
         lang.pick(ja, en)
     }

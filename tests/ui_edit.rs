@@ -376,6 +376,8 @@ fn the_edit_menu_creates_each_kind_of_item_and_selects_it() {
         (NewItem::Event, K::Event),
         (NewItem::Budget, K::Budget),
         (NewItem::Note, K::Note),
+        (NewItem::Source, K::Source),
+        (NewItem::Stage, K::Stage),
     ];
     assert_eq!(kinds.len(), NewItem::ALL.len());
     for (new, kind) in kinds {
@@ -503,4 +505,79 @@ fn with_nothing_selected_the_inspector_edits_the_roadmaps_title_and_horizon() {
     h.run();
     assert_eq!(roadmap(&h).header.end_fy, end);
     assert_ne!(roadmap(&h).header.title, "改訂版ロードマップ");
+}
+
+#[test]
+fn a_new_ministry_is_added_with_its_code_from_the_edit_menu() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let entry = copy_of_bundled(tmp.path());
+    let mut h = harness(options(entry, &tmp.path().join("recovery"), false));
+    h.run();
+    let open_form = |h: &mut Harness<'static, WaymarkApp>| {
+        h.get_by_label("編集").click();
+        h.run();
+        h.get_by_label("新規作成").click();
+        h.run();
+        // A submenu opens on hover; click only if it did not.
+        h.get_by_label("＋ 府省庁…").hover();
+        h.run();
+        if h.query_by_label("新しい府省庁の略称（例：外、総）")
+            .is_none()
+        {
+            h.get_by_label("＋ 府省庁…").click();
+            h.run();
+        }
+    };
+    let fill = |h: &mut Harness<'static, WaymarkApp>, label: &str, text: &str| {
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label).type_text(text);
+        h.run();
+    };
+    open_form(&mut h);
+    fill(&mut h, "新しい府省庁の略称（例：外、総）", "外");
+    fill(&mut h, "新しい府省庁の正式名称", "外務省");
+    fill(
+        &mut h,
+        "新しい府省庁の英語名",
+        "Ministry of Foreign Affairs",
+    );
+    h.get_by_label("追加").click();
+    h.run();
+    let code = waymark::model::MinistryCode::new("外").expect("code");
+    assert_eq!(
+        h.state().selection(),
+        Some(&ItemRef::Ministry(code.clone()))
+    );
+    let ministry = roadmap(&h).ministry(&code).expect("added");
+    assert_eq!(ministry.name, "外務省");
+    assert!(
+        !h.state()
+            .diagnostics()
+            .iter()
+            .any(waymark::diagnostic::Diagnostic::is_error),
+        "a new ministry leaves the roadmap saveable"
+    );
+
+    // The same code again is refused, and says so.
+    open_form(&mut h);
+    fill(&mut h, "新しい府省庁の略称（例：外、総）", "外");
+    fill(&mut h, "新しい府省庁の正式名称", "外務省");
+    fill(&mut h, "新しい府省庁の英語名", "MOFA");
+    h.get_by_label("追加").click();
+    h.run();
+    assert_eq!(
+        roadmap(&h)
+            .items
+            .ministries
+            .iter()
+            .filter(|m| m.code == code)
+            .count(),
+        1
+    );
+    assert!(
+        h.state().notice().is_some_and(|n| n.contains("外")),
+        "{:?}",
+        h.state().notice()
+    );
 }

@@ -28,6 +28,13 @@ impl WaymarkApp {
                 Action::ToggleReadOnly => self.read_only = !self.read_only,
                 Action::Edit(edit) => document_changed |= self.edit(*edit),
                 Action::Create(kind) => document_changed |= self.create(kind),
+                Action::CreateMinistry {
+                    code,
+                    name,
+                    name_en,
+                } => {
+                    document_changed |= self.create_ministry(&code, (&name, &name_en));
+                }
                 Action::Refused(why) => {
                     let refused = self.prefs.lang.pick("変更できません", "Refused");
                     self.notice = Some(format!("{refused}: {why}"));
@@ -70,6 +77,27 @@ impl WaymarkApp {
             }
             Err(e) => {
                 self.notice = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Creates a ministry and selects it; returns whether the document changed.
+    fn create_ministry(&mut self, code: &str, names: (&str, &str)) -> bool {
+        let Some(doc) = &self.document else {
+            return false;
+        };
+        match crate::edit::create_ministry(&doc.roadmap, None, code, names) {
+            Ok(created) => {
+                let changed = self.edit(created.edit);
+                if changed {
+                    self.selection = Some(crate::model::ItemRef::Ministry(created.id));
+                }
+                changed
+            }
+            Err(e) => {
+                let refused = self.prefs.lang.pick("変更できません", "Refused");
+                self.notice = Some(format!("{refused}: {e}"));
                 false
             }
         }

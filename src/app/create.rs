@@ -82,6 +82,14 @@ pub(super) fn new_item(
             edit::create_budget(r, None, t("新しい予算", "New budget line"), year, 0.0)?,
             ItemRef::Budget,
         ),
+        NewItem::Source => made(
+            edit::create_source(r, None, t("新しい出典資料", "New source document"))?,
+            ItemRef::Source,
+        ),
+        NewItem::Stage => made(
+            edit::create_stage(r, None, t("新しい段階", "New stage"))?,
+            ItemRef::Stage,
+        ),
         NewItem::Note => made(
             edit::create_note(
                 r,

@@ -170,6 +170,11 @@ impl WaymarkApp {
         self.read_only
     }
 
+    /// The diagnostics of the document as it is now (updated after every edit).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.live_diagnostics
+    }
+
     /// The last notice shown in the status bar.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()

@@ -8,8 +8,9 @@ use std::collections::HashSet;
 use super::{Edit, EditError, ItemKey, ItemValue, integrity};
 use crate::model::{
     Budget, BudgetId, Event, EventId, EventKind, FileId, Gap, GapId, Kpi, KpiId, KpiKind, Measure,
-    MeasureId, MeasureKind, Note, NoteId, NoteKind, Proposal, ProposalId, Provenance, Roadmap,
-    Status, TargetId, TargetState, Theme, ThemeId, When, check_id,
+    MeasureId, MeasureKind, Ministry, MinistryCode, Note, NoteId, NoteKind, Proposal, ProposalId,
+    Provenance, Roadmap, Source, SourceId, Stage, StageId, Status, TargetId, TargetState, Theme,
+    ThemeId, When, check_id,
 };
 
 /// A new item's ID and the edit that adds it.
@@ -376,3 +377,71 @@ into_key!(
     MeasureId => Measure, GapId => Gap, ProposalId => Proposal, KpiId => Kpi,
     TargetId => Target, ThemeId => Theme, EventId => Event, BudgetId => Budget, NoteId => Note
 );
+
+/// A new source document with a placeholder `title`; its ID is `src.newN`.
+pub fn create_source(
+    roadmap: &Roadmap,
+    origin: Option<FileId>,
+    title: &str,
+) -> Result<Created<SourceId>, EditError> {
+    let id = new_id(roadmap, "src.new", SourceId::new)?;
+    let value = ItemValue::Source(Source {
+        id: id.clone(),
+        title: title.to_owned(),
+        issuer: None,
+        date: None,
+        date_provenance: Provenance::Editorial,
+        file: None,
+        note: None,
+        en: None,
+        origin: FileId::default(),
+    });
+    Ok(Created {
+        id,
+        edit: create_in(roadmap, origin, value)?,
+    })
+}
+
+/// A new value-chain stage named `name`, after the others; its ID is `stage.newN`.
+pub fn create_stage(
+    roadmap: &Roadmap,
+    origin: Option<FileId>,
+    name: &str,
+) -> Result<Created<StageId>, EditError> {
+    let id = new_id(roadmap, "stage.new", StageId::new)?;
+    let value = ItemValue::Stage(Stage {
+        id: id.clone(),
+        name: name.to_owned(),
+        detail: None,
+        en: None,
+        source: None,
+        origin: FileId::default(),
+    });
+    Ok(Created {
+        id,
+        edit: create_in(roadmap, origin, value)?,
+    })
+}
+
+/// A new ministry or agency with the short `code` the documents write (`外`, `総` …), which is
+/// its ID and cannot change later, and its Japanese and English names.
+pub fn create_ministry(
+    roadmap: &Roadmap,
+    origin: Option<FileId>,
+    code: &str,
+    (name, name_en): (&str, &str),
+) -> Result<Created<MinistryCode>, EditError> {
+    let code = MinistryCode::new(code.trim()).map_err(EditError::BadMinistryCode)?;
+    let value = ItemValue::Ministry(Ministry {
+        code: code.clone(),
+        name: name.to_owned(),
+        name_en: name_en.to_owned(),
+        source: None,
+        provenance: Provenance::Editorial,
+        origin: FileId::default(),
+    });
+    Ok(Created {
+        id: code,
+        edit: create_in(roadmap, origin, value)?,
+    })
+}

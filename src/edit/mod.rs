@@ -19,7 +19,8 @@ pub mod ops;
 
 pub use create::{
     Created, create, create_budget, create_event, create_gap, create_kpi, create_measure,
-    create_note, create_proposal, create_target, create_theme, fresh_id,
+    create_ministry, create_note, create_proposal, create_source, create_stage, create_target,
+    create_theme, fresh_id,
 };
 pub use delete::{Deletion, delete_item};
 pub use integrity::{Reference, references_to};
@@ -199,6 +200,9 @@ pub enum EditError {
         /// Why.
         error: IdError,
     },
+    /// A ministry code that is not valid.
+    #[error("{0}")]
+    BadMinistryCode(crate::model::MinistryCodeError),
     /// A gap that is not where the edit expected it (a reorder within another theme).
     #[error("gap `{0}` is not in that list")]
     NotInScope(GapId),

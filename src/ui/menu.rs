@@ -100,6 +100,9 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
                             ui.close();
                         }
                     }
+                    ui.menu_button(lang.pick("＋ 府省庁…", "+ Ministry…"), |ui| {
+                        new_ministry_ui(ui, lang, actions);
+                    });
                 });
             });
             ui.separator();
@@ -159,4 +162,49 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
             }
         });
     });
+}
+
+/// A small form for a new ministry: its code (its ID, which cannot change later) and names, all
+/// required.
+fn new_ministry_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
+    let id = egui::Id::unique("waymark-new-ministry");
+    let mut fields: [String; 3] = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let labels = [
+        (
+            lang.pick(
+                "新しい府省庁の略称（例：外、総）",
+                "New ministry's code (e.g. 外, 総)",
+            ),
+            120.0,
+        ),
+        (
+            lang.pick("新しい府省庁の正式名称", "New ministry's full name"),
+            240.0,
+        ),
+        (
+            lang.pick("新しい府省庁の英語名", "New ministry's English name"),
+            240.0,
+        ),
+    ];
+    for (field, (text, width)) in fields.iter_mut().zip(labels) {
+        let label = ui.label(text);
+        ui.add(egui::TextEdit::singleline(field).desired_width(width))
+            .labelled_by(label.id);
+    }
+    let ready = fields.iter().all(|f| !f.trim().is_empty());
+    if ui
+        .add_enabled(ready, egui::Button::new(lang.pick("追加", "Add")))
+        .clicked()
+    {
+        let [code, name, name_en] = fields.map(|f| f.trim().to_owned());
+        actions.push(Action::CreateMinistry {
+            code,
+            name,
+            name_en,
+        });
+        ui.data_mut(|d| d.remove::<[String; 3]>(id));
+        ui.close();
+    } else {
+        ui.data_mut(|d| d.insert_temp(id, fields));
+    }
 }
