@@ -16,14 +16,23 @@
 //! 1000×, see [`REPLICAS_PER_FILE`]), so that no file grows past a few megabytes and the include
 //! count stays below [`crate::model::MAX_INCLUDES`] at any scale up to [`MAX_SCALE`].
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod layout;
+mod random;
+mod text;
+
+pub use random::SplitMix64;
+
+use layout::{Layout, Strides};
+use random::jitter;
+use text::Pool;
+
 use crate::model::{
-    BudgetId, EventId, FileId, FileInfo, GapId, Header, IdError, Items, KpiId, LinkKind, MeasureId,
-    NoteId, ProposalId, Roadmap, RoadmapId, ScenarioId, SourceId, SourceRef, StageId, TargetId,
-    ThemeId, When, canonical_text,
+    BudgetId, EventId, FileId, GapId, Header, IdError, Items, KpiId, LinkKind, MeasureId, NoteId,
+    ProposalId, Roadmap, RoadmapId, ScenarioId, SourceId, SourceRef, StageId, TargetId, ThemeId,
+    When, canonical_text,
 };
 
 /// The entry file of a generated roadmap.
@@ -62,56 +71,6 @@ pub enum GenerateError {
     },
 }
 
-/// A small, fast, deterministic pseudo-random generator (`SplitMix64`, Steele, Lea & Flood 2014).
-/// Not for cryptography; its only job is to make the same seed give the same roadmap everywhere.
-#[derive(Clone, Debug)]
-pub struct SplitMix64(u64);
-
-impl SplitMix64 {
-    /// A generator starting from `seed`.
-    pub fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n > 0`); the slight modulo bias does not matter here.
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next_u64() % n.max(1)
-    }
-
-    /// A number in `0.0..1.0`.
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// True with probability `p`.
-    pub fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    /// A whole number in `lo..=hi`.
-    pub fn between(&mut self, lo: i32, hi: i32) -> i32 {
-        let span = u64::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(1);
-        lo + i32::try_from(self.below(span)).unwrap_or(0)
-    }
-
-    /// One element of a non-empty slice.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
-        if items.is_empty() {
-            return None;
-        }
-        items.get(usize::try_from(self.below(items.len() as u64)).unwrap_or(0))
-    }
-}
-
 /// IDs that can be renamed into a replica.
 trait Replica: Sized {
     fn replica(&self, r: u32) -> Result<Self, IdError>;
@@ -142,218 +101,6 @@ fn source_ref(s: Option<&SourceRef>, r: u32) -> Result<Option<SourceRef>, IdErro
     .transpose()
 }
 
-/// Sentences of the base roadmap, to remix texts from.
-struct Pool {
-    ja: Vec<String>,
-    en: Vec<String>,
-}
-
-/// Splits `text` after each `end` mark, keeping the marks.
-fn sentences(text: &str, end: &str) -> Vec<String> {
-    text.split_inclusive(end)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-impl Pool {
-    fn of(base: &Items) -> Self {
-        let mut ja_texts: Vec<&str> = Vec::new();
-        let mut en_texts: Vec<&str> = Vec::new();
-        for x in &base.target_states {
-            ja_texts.push(&x.text);
-            en_texts.extend(x.en.as_deref());
-        }
-        for x in &base.notes {
-            ja_texts.push(&x.text);
-            en_texts.extend(x.en.as_deref());
-        }
-        for x in &base.themes {
-            ja_texts.push(&x.issue);
-            en_texts.extend(x.en.as_deref());
-        }
-        for x in &base.gaps {
-            ja_texts.push(&x.text);
-            en_texts.extend(x.en.as_deref());
-        }
-        for x in &base.measures {
-            ja_texts.push(&x.text);
-            ja_texts.extend(x.details.iter().map(String::as_str));
-            en_texts.extend(x.en.as_deref());
-        }
-        for x in &base.proposals {
-            ja_texts.push(&x.statement);
-            ja_texts.extend(x.overseas.iter().map(|o| o.text.as_str()));
-            en_texts.extend(x.en.as_deref());
-        }
-        let mut ja: Vec<String> = ja_texts.iter().flat_map(|t| sentences(t, "。")).collect();
-        let mut en: Vec<String> = en_texts.iter().flat_map(|t| sentences(t, ". ")).collect();
-        ja.retain(|s| s.chars().count() >= 8);
-        en.retain(|s| s.chars().count() >= 8);
-        Self { ja, en }
-    }
-
-    /// A text of about the length of `text` (±25 %), made of random sentences of the pool, for
-    /// three texts in five; the original for the rest and for texts of a single short sentence
-    /// (titles, names, units), which are kept as they are.
-    fn remix(&self, rng: &mut SplitMix64, text: &str, en: bool) -> String {
-        let (pool, end) = if en {
-            (&self.en, ". ")
-        } else {
-            (&self.ja, "。")
-        };
-        let len = text.chars().count();
-        if pool.is_empty() || len < 20 || !text.contains(end.trim()) || !rng.chance(0.6) {
-            return text.to_owned();
-        }
-        let target = (len as f64 * (0.75 + rng.unit() * 0.5)) as usize;
-        let mut out = String::new();
-        let mut n = 0;
-        while n < target.max(1) {
-            let Some(s) = rng.pick(pool) else { break };
-            if en && !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(s);
-            n += s.chars().count();
-        }
-        out
-    }
-
-    fn remix_opt(&self, rng: &mut SplitMix64, text: Option<&String>, en: bool) -> Option<String> {
-        text.map(|t| self.remix(rng, t, en))
-    }
-}
-
-/// Where each base file's items go in the generated roadmap: the entry file stays the entry file,
-/// the ministries' file appears once, every other file once per group of replicas.
-struct Layout {
-    files: Vec<FileInfo>,
-    /// Replicas per group.
-    per_file: u32,
-    /// `slots[group][base file]`: the generated file.
-    slots: Vec<Vec<FileId>>,
-}
-
-impl Layout {
-    fn new(base: &Roadmap, scale: u32) -> Self {
-        let per_file = REPLICAS_PER_FILE.max(scale.div_ceil(100));
-        let groups = scale.div_ceil(per_file);
-        let mut files = vec![FileInfo {
-            name: ENTRY_FILE.to_owned(),
-        }];
-        let shared: Vec<bool> = (0..base.files.len())
-            .map(|k| {
-                // A file of ministries only is shared by every replica.
-                let id = file_id(k);
-                let ministries = base
-                    .items
-                    .ministries
-                    .iter()
-                    .filter(|m| m.origin == id)
-                    .count();
-                k == 0 || (ministries > 0 && count_in(&base.items, id) == ministries)
-            })
-            .collect();
-        let mut shared_slot = HashMap::new();
-        let mut slots = Vec::new();
-        for g in 0..groups {
-            let mut row = Vec::new();
-            for (k, info) in base.files.iter().enumerate() {
-                let stem = info
-                    .name
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(&info.name)
-                    .trim_end_matches(".ron")
-                    .to_owned();
-                let slot = if k == 0 {
-                    FileId(0)
-                } else if shared[k] {
-                    *shared_slot.entry(k).or_insert_with(|| {
-                        files.push(FileInfo {
-                            name: format!("{stem}.ron"),
-                        });
-                        file_id(files.len() - 1)
-                    })
-                } else {
-                    files.push(FileInfo {
-                        name: format!("{stem}-{g:03}.ron"),
-                    });
-                    file_id(files.len() - 1)
-                };
-                row.push(slot);
-            }
-            slots.push(row);
-        }
-        Self {
-            files,
-            per_file,
-            slots,
-        }
-    }
-
-    fn slot(&self, r: u32, origin: FileId) -> FileId {
-        self.slots[(r / self.per_file) as usize]
-            .get(usize::from(origin.0))
-            .copied()
-            .unwrap_or(FileId(0))
-    }
-}
-
-fn file_id(i: usize) -> FileId {
-    FileId(u16::try_from(i).unwrap_or(u16::MAX))
-}
-
-/// How many items of every kind (links included) file `origin` holds.
-fn count_in(it: &Items, origin: FileId) -> usize {
-    [
-        it.sources.iter().filter(|x| x.origin == origin).count(),
-        it.ministries.iter().filter(|x| x.origin == origin).count(),
-        it.stages.iter().filter(|x| x.origin == origin).count(),
-        it.target_states
-            .iter()
-            .filter(|x| x.origin == origin)
-            .count(),
-        it.notes.iter().filter(|x| x.origin == origin).count(),
-        it.themes.iter().filter(|x| x.origin == origin).count(),
-        it.gaps.iter().filter(|x| x.origin == origin).count(),
-        it.measures.iter().filter(|x| x.origin == origin).count(),
-        it.proposals.iter().filter(|x| x.origin == origin).count(),
-        it.kpis.iter().filter(|x| x.origin == origin).count(),
-        it.budgets.iter().filter(|x| x.origin == origin).count(),
-        it.events.iter().filter(|x| x.origin == origin).count(),
-        it.scenarios.iter().filter(|x| x.origin == origin).count(),
-        it.links.iter().filter(|x| x.origin == origin).count(),
-    ]
-    .iter()
-    .sum()
-}
-
-/// Numbers that must stay unique across replicas are offset by `r × stride`.
-struct Strides {
-    theme: u32,
-    themeless_gap: u32,
-    proposal: u32,
-}
-
-impl Strides {
-    fn of(base: &Items) -> Self {
-        Self {
-            theme: base.themes.iter().map(|t| t.number).max().unwrap_or(0),
-            themeless_gap: base
-                .gaps
-                .iter()
-                .filter(|g| g.theme.is_none())
-                .map(|g| g.number)
-                .max()
-                .unwrap_or(0),
-            proposal: base.proposals.iter().map(|p| p.number).max().unwrap_or(0),
-        }
-    }
-}
-
 /// Shifts a date by `years`, keeping it a real date (29 February becomes the 28th).
 fn shift_when(when: &When, years: i32) -> When {
     match *when {
@@ -362,11 +109,6 @@ fn shift_when(when: &When, years: i32) -> When {
         When::Year(y) => When::Year(y + years),
         When::FiscalYear(y) => When::FiscalYear(y + years),
     }
-}
-
-/// Scales a value by a factor in `0.6..1.4`, to one decimal; zero stays zero.
-fn jitter(rng: &mut SplitMix64, value: f64) -> f64 {
-    (value * (0.6 + rng.unit() * 0.8) * 10.0).round() / 10.0
 }
 
 /// Generates `scale` replicas of `base`, deterministically from `seed`.
