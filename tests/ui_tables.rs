@@ -388,3 +388,106 @@ fn long_lists_know_their_rows_heights_before_drawing_them() {
         }
     }
 }
+
+/// Labels drawn over one another in one column, as (upper, lower) texts: none when every table
+/// row is as tall as its cells.
+fn overlaps(h: &Harness<'_, Vec<Action>>) -> Vec<(String, String)> {
+    let mut labels: Vec<(egui::Rect, String)> = h
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .filter_map(|n| n.accesskit_node().label().map(|l| (n.rect(), l)))
+        .collect();
+    labels.sort_by(|(a, _), (b, _)| {
+        a.min
+            .x
+            .total_cmp(&b.min.x)
+            .then(a.min.y.total_cmp(&b.min.y))
+    });
+    labels
+        .windows(2)
+        .filter(|w| (w[0].0.min.x - w[1].0.min.x).abs() < 0.5 && w[0].0.max.y > w[1].0.min.y + 0.5)
+        .map(|w| (w[0].1.clone(), w[1].1.clone()))
+        .collect()
+}
+
+/// The matrix and accountability tables keep their rows' heights until the column widths change:
+/// when the window narrows, texts wrap onto more lines and the rows grow with them, so no cell's
+/// text runs into the row below, in either language.
+#[test]
+fn table_rows_grow_when_the_window_narrows() {
+    let r = bundled();
+    let views: [(&str, View); 2] = [
+        ("matrix", waymark::ui::matrix::matrix_ui),
+        (
+            "accountability",
+            waymark::ui::accountability::accountability_ui,
+        ),
+    ];
+    for lang in [Lang::Ja, Lang::En] {
+        let d = derive(&r, Filter::default(), lang);
+        for (name, view) in views {
+            let mut h = harness(&r, &d, view);
+            assert_eq!(overlaps(&h), Vec::new(), "{name} ({lang:?}) at 1280 points");
+            h.set_size(egui::vec2(900.0, 800.0));
+            h.run();
+            for turn in 0..6 {
+                assert_eq!(
+                    overlaps(&h),
+                    Vec::new(),
+                    "{name} ({lang:?}) at 900 points, turn {turn}"
+                );
+                wheel(&mut h, 300.0);
+            }
+        }
+    }
+}
+
+/// The rows a table keeps follow the derived data: a filter set and cleared in the same window
+/// takes rows away and brings them back.
+#[test]
+fn tables_follow_the_filter_in_the_same_window() {
+    let r = bundled();
+    let all = derive(&r, Filter::default(), Lang::Ja);
+    let mhlw = derive(&r, ministries(&["厚"]), Lang::Ja);
+    let filtered = std::cell::Cell::new(false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .with_context_setup(waymark::fonts::install)
+        .build_ui(|ui| {
+            let d = if filtered.get() { &mhlw } else { &all };
+            let ctx = ViewCtx::new(&r, d);
+            let mut actions = Vec::new();
+            waymark::ui::matrix::matrix_ui(ui, &ctx, &mut actions);
+            waymark::ui::accountability::accountability_ui(ui, &ctx, &mut actions);
+        });
+    let shows = |h: &Harness<'_>, text: &str| h.query_all_by_label_contains(text).next().is_some();
+    h.run();
+    assert!(shows(&h, MEXT_ONLY));
+    h.get_by_label("府省庁ごとの計");
+    filtered.set(true);
+    h.run();
+    assert!(!shows(&h, MEXT_ONLY));
+    assert!(shows(&h, WITH_MHLW));
+    h.get_by_label("府省庁ごとの計（フィルタ後の施策）");
+    filtered.set(false);
+    h.run();
+    assert!(shows(&h, MEXT_ONLY));
+    h.get_by_label("府省庁ごとの計");
+}
+
+/// Listing the measures as written drops the group headings; grouping them again brings them back.
+#[test]
+fn accountability_regroups_its_rows() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let mut h = harness(&r, &d, waymark::ui::accountability::accountability_ui);
+    h.get_by_label_contains("対応案 (");
+    h.get_by_label("記載順").click();
+    h.run();
+    assert!(h.query_by_label_contains("対応案 (").is_none());
+    h.get_by_label("種別ごと").click();
+    h.run();
+    h.get_by_label_contains("対応案 (");
+}

@@ -2,13 +2,17 @@
 //! ◎ co-lead, ○ support), and each ministry's totals over the measures that pass the filter.
 //!
 //! Measures are grouped by kind (対応案, proposal actions, programmes, laws) or listed in document
-//! order; the choice is kept in egui memory.
+//! order; the choice is kept in egui memory. The rows, the totals and the rows' heights are kept
+//! there too, for the derived data's generation (and the order and column widths), so a frame
+//! only draws.
+
+use std::sync::Arc;
 
 use egui::{Align, Id, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::matrix::{link, link_height, role_cell, role_label, role_mark, text_height, wrap};
-use super::{ViewCtx, item_link};
+use super::{ViewCtx, item_link, rows};
 use crate::action::Action;
 use crate::analysis::coverage::Load;
 use crate::analysis::labels;
@@ -32,9 +36,54 @@ pub(crate) fn kind_label(ctx: &ViewCtx<'_>, kind: &MeasureKind) -> &'static str 
     }
 }
 
-enum Row<'a> {
+/// One row of the table.
+enum Row {
+    /// A group's heading and how many measures it holds.
     Group(&'static str, usize),
-    Measure(&'a Measure, ItemRef),
+    /// A measure: its index among the roadmap's measures, and the item it is.
+    Measure(usize, ItemRef),
+}
+
+/// What the view shows of the measures that pass the filter: the table's rows and each
+/// ministry's totals.
+struct Shown {
+    rows: Vec<Row>,
+    loads: Vec<Load>,
+}
+
+impl Shown {
+    /// The rows (grouped by kind or in document order) and totals for the measures that pass
+    /// the filter.
+    fn new(ctx: &ViewCtx<'_>, grouped: bool) -> Self {
+        let visible: Vec<(usize, &Measure, ItemRef)> = ctx
+            .roadmap
+            .items
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i, m, ItemRef::Measure(m.id.clone())))
+            .filter(|(_, _, r)| ctx.visible.contains(r))
+            .collect();
+        let loads = loads(ctx, visible.iter().map(|(_, _, r)| r));
+        let mut rows = Vec::new();
+        if grouped {
+            for kind in &KINDS {
+                let of_kind: Vec<_> = visible.iter().filter(|(_, m, _)| &m.kind == kind).collect();
+                if of_kind.is_empty() {
+                    continue;
+                }
+                rows.push(Row::Group(kind_label(ctx, kind), of_kind.len()));
+                rows.extend(
+                    of_kind
+                        .into_iter()
+                        .map(|(i, _, r)| Row::Measure(*i, r.clone())),
+                );
+            }
+        } else {
+            rows.extend(visible.into_iter().map(|(i, _, r)| Row::Measure(i, r)));
+        }
+        Self { rows, loads }
+    }
 }
 
 /// Shows measures × ministries with role marks and per-ministry totals.
@@ -53,32 +102,18 @@ pub fn accountability_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec
     });
     ui.data_mut(|d| d.insert_temp(grouped_id, grouped));
 
-    let visible: Vec<(&Measure, ItemRef)> = ctx
-        .roadmap
-        .items
-        .measures
-        .iter()
-        .map(|m| (m, ItemRef::Measure(m.id.clone())))
-        .filter(|(_, r)| ctx.visible.contains(r))
-        .collect();
+    let key = rows::hash((ctx.generation, grouped));
+    let shown: Arc<Shown> = rows::cached(
+        ui.ctx(),
+        Id::unique("waymark-accountability-rows"),
+        key,
+        || Shown::new(ctx, grouped),
+    );
 
-    totals_ui(ui, ctx, &visible, actions);
+    totals_ui(ui, ctx, &shown.loads, actions);
     ui.separator();
 
-    let mut rows: Vec<Row<'_>> = Vec::new();
-    if grouped {
-        for kind in &KINDS {
-            let of_kind: Vec<_> = visible.iter().filter(|(m, _)| &m.kind == kind).collect();
-            if of_kind.is_empty() {
-                continue;
-            }
-            rows.push(Row::Group(kind_label(ctx, kind), of_kind.len()));
-            rows.extend(of_kind.into_iter().map(|(m, r)| Row::Measure(m, r.clone())));
-        }
-    } else {
-        rows.extend(visible.iter().map(|(m, r)| Row::Measure(m, r.clone())));
-    }
-    if rows.is_empty() {
+    if shown.rows.is_empty() {
         ui.label(ctx.t(
             "フィルタに該当する施策はありません。",
             "No measure passes the filter.",
@@ -86,11 +121,18 @@ pub fn accountability_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec
         return;
     }
 
-    table_ui(ui, ctx, &rows, actions);
+    table_ui(ui, ctx, key, &shown.rows, actions);
 }
 
-/// The measures × ministries table.
-fn table_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, rows: &[Row<'_>], actions: &mut Vec<Action>) {
+/// The measures × ministries table of `rows`, whose heights are kept under `key` (for what the
+/// rows are) and the column widths.
+fn table_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    key: u64,
+    rows: &[Row],
+    actions: &mut Vec<Action>,
+) {
     let ministries = &ctx.roadmap.items.ministries;
     let mut table = TableBuilder::new(ui)
         .id_salt("accountability")
@@ -137,73 +179,89 @@ fn table_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, rows: &[Row<'_>], actions: &mu
             let w1 = widths.get(1).copied().unwrap_or(100.0);
             let w2 = widths.get(2).copied().unwrap_or(100.0);
             let ui = body.ui_mut();
-            let heights: Vec<f32> = rows
-                .iter()
-                .map(|row| match row {
-                    Row::Group(..) => text_height(ui, "X", w0) + 6.0,
-                    Row::Measure(m, r) => {
-                        let span = m.span.as_ref().map(ToString::to_string).unwrap_or_default();
+            let heights = rows::table_heights(
+                ui,
+                Id::unique("waymark-accountability-heights"),
+                key,
+                &widths,
+                rows.len(),
+                |i| match rows.get(i) {
+                    Some(Row::Group(..)) => text_height(ui, "X", w0) + 6.0,
+                    Some(Row::Measure(index, r)) => {
+                        let m = measure(ctx, *index);
+                        let span = m
+                            .and_then(|m| m.span.as_ref())
+                            .map(ToString::to_string)
+                            .unwrap_or_default();
+                        let written = m.and_then(|m| m.ministries_as_written.as_deref());
                         link_height(ui, &measure_label(ctx, r), w0)
-                            .max(text_height(
-                                ui,
-                                m.ministries_as_written.as_deref().unwrap_or(""),
-                                w1,
-                            ))
+                            .max(text_height(ui, written.unwrap_or(""), w1))
                             .max(text_height(ui, &span, w2))
                     }
-                })
-                .collect();
-            body.heterogeneous_rows(heights.into_iter(), |mut row| match rows.get(row.index()) {
-                Some(Row::Group(label, n)) => {
-                    row.set_overline(true);
-                    row.col(|ui| {
-                        ui.strong(format!("{label} ({n})"));
-                    });
-                    for _ in 0..2 + ministries.len() {
-                        row.col(|_| {});
-                    }
-                }
-                Some(Row::Measure(m, r)) => {
-                    row.set_selected(ctx.is_selected(r));
-                    row.col(|ui| {
-                        link(ui, ctx, r, measure_label(ctx, r), actions);
-                    });
-                    row.col(|ui| {
-                        wrap(ui);
-                        if let Some(w) = &m.ministries_as_written {
-                            ui.label(w);
-                        }
-                    });
-                    row.col(|ui| {
-                        wrap(ui);
-                        if let Some(span) = &m.span {
-                            // An assumed span is set in italics, with its basis on hover.
-                            let stated = span.provenance == crate::model::Provenance::Stated;
-                            let mut text = RichText::new(span.to_string());
-                            if !stated {
-                                text = text.italics().weak();
-                            }
-                            let resp = ui.label(text);
-                            if let Some(basis) = &span.basis {
-                                resp.on_hover_text(basis);
-                            }
-                        }
-                    });
-                    for ministry in ministries {
+                    None => 0.0,
+                },
+            );
+            body.heterogeneous_rows(heights.iter().copied(), |mut row| {
+                match rows.get(row.index()) {
+                    Some(Row::Group(label, n)) => {
+                        row.set_overline(true);
                         row.col(|ui| {
-                            let code = ItemRef::Ministry(ministry.code.clone());
-                            let role = ctx
-                                .index
-                                .ministries_of_measure(r)
-                                .find(|(x, _)| **x == code)
-                                .map(|(_, role)| role);
-                            role_cell(ui, ctx, ministry, role);
+                            ui.strong(format!("{label} ({n})"));
                         });
+                        for _ in 0..2 + ministries.len() {
+                            row.col(|_| {});
+                        }
                     }
+                    Some(Row::Measure(i, r)) => {
+                        let Some(m) = measure(ctx, *i) else {
+                            return;
+                        };
+                        row.set_selected(ctx.is_selected(r));
+                        row.col(|ui| {
+                            link(ui, ctx, r, measure_label(ctx, r), actions);
+                        });
+                        row.col(|ui| {
+                            wrap(ui);
+                            if let Some(w) = &m.ministries_as_written {
+                                ui.label(w);
+                            }
+                        });
+                        row.col(|ui| {
+                            wrap(ui);
+                            if let Some(span) = &m.span {
+                                // An assumed span is set in italics, with its basis on hover.
+                                let stated = span.provenance == crate::model::Provenance::Stated;
+                                let mut text = RichText::new(span.to_string());
+                                if !stated {
+                                    text = text.italics().weak();
+                                }
+                                let resp = ui.label(text);
+                                if let Some(basis) = &span.basis {
+                                    resp.on_hover_text(basis);
+                                }
+                            }
+                        });
+                        for ministry in ministries {
+                            row.col(|ui| {
+                                let code = ItemRef::Ministry(ministry.code.clone());
+                                let role = ctx
+                                    .index
+                                    .ministries_of_measure(r)
+                                    .find(|(x, _)| **x == code)
+                                    .map(|(_, role)| role);
+                                role_cell(ui, ctx, ministry, role);
+                            });
+                        }
+                    }
+                    None => {}
                 }
-                None => {}
             });
         });
+}
+
+/// The measure at `index` among the roadmap's measures.
+fn measure<'a>(ctx: &ViewCtx<'a>, index: usize) -> Option<&'a Measure> {
+    ctx.roadmap.items.measures.get(index)
 }
 
 /// A measure's label: its tag-less text (title for programmes), whole.
@@ -212,10 +270,10 @@ fn measure_label(ctx: &ViewCtx<'_>, r: &ItemRef) -> String {
 }
 
 /// Each ministry's load over `measures`.
-fn loads(ctx: &ViewCtx<'_>, measures: &[(&Measure, ItemRef)]) -> Vec<Load> {
+fn loads<'a>(ctx: &ViewCtx<'_>, measures: impl Iterator<Item = &'a ItemRef>) -> Vec<Load> {
     let ministries = &ctx.roadmap.items.ministries;
     let mut out = vec![Load::default(); ministries.len()];
-    for (_, r) in measures {
+    for r in measures {
         for (x, role) in ctx.index.ministries_of_measure(r) {
             if let Some(i) = ministries
                 .iter()
@@ -232,15 +290,9 @@ fn loads(ctx: &ViewCtx<'_>, measures: &[(&Measure, ItemRef)]) -> Vec<Load> {
     out
 }
 
-/// The totals grid: one column per ministry, one row per role and a total row.
-fn totals_ui(
-    ui: &mut egui::Ui,
-    ctx: &ViewCtx<'_>,
-    measures: &[(&Measure, ItemRef)],
-    actions: &mut Vec<Action>,
-) {
+/// The totals grid of `loads` (one per ministry): one column per ministry, one row per role and a total row.
+fn totals_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, loads: &[Load], actions: &mut Vec<Action>) {
     let ministries = &ctx.roadmap.items.ministries;
-    let loads = loads(ctx, measures);
     let title = if ctx.visible.is_active() {
         ctx.t(
             "府省庁ごとの計（フィルタ後の施策）",
@@ -273,7 +325,7 @@ fn totals_ui(
                     }
                     None => ui.label(ctx.t("計", "Total")),
                 };
-                for load in &loads {
+                for load in loads {
                     let n = match line {
                         Some(Role::Lead) => load.lead,
                         Some(Role::CoLead) => load.co_lead,

@@ -2,12 +2,16 @@
 //! its role in each 対応案, as the 2024 matrix lays it out.
 //!
 //! Every text is shown whole and wraps; rows are as tall as their longest cell and only the rows
-//! on screen are drawn. The small cell helpers at the end are shared by the other table views.
+//! on screen are drawn. The rows and their heights are kept in egui memory for the derived data's
+//! generation (and the column widths), so a frame only draws. The small cell helpers at the end
+//! are shared by the other table views.
 
-use egui::{Align, Layout, RichText, TextStyle, TextWrapMode, WidgetText};
+use std::sync::Arc;
+
+use egui::{Align, Id, Layout, RichText, TextStyle, TextWrapMode, WidgetText};
 use egui_extras::{Column, TableBuilder};
 
-use super::{ViewCtx, item_link};
+use super::{ViewCtx, item_link, rows};
 use crate::action::Action;
 use crate::analysis::index::Relation;
 use crate::analysis::labels;
@@ -15,9 +19,9 @@ use crate::model::{ItemRef, Role, Theme};
 
 /// One row of the matrix: a gap with one of its measures. The theme is shown on the first row of
 /// its gaps, the gap on its first row, as the source table spans those cells.
-struct Row<'a> {
-    /// The theme, on the first row of its gaps.
-    theme: Option<&'a Theme>,
+struct Row {
+    /// The theme (its index among the roadmap's themes), on the first row of its gaps.
+    theme: Option<usize>,
     gap: ItemRef,
     first_of_gap: bool,
     measure: Option<ItemRef>,
@@ -26,9 +30,9 @@ struct Row<'a> {
 }
 
 /// The rows that pass the filter, in document order.
-fn rows<'a>(ctx: &ViewCtx<'a>) -> Vec<Row<'a>> {
+fn matrix_rows(ctx: &ViewCtx<'_>) -> Vec<Row> {
     let mut out = Vec::new();
-    for theme in &ctx.roadmap.items.themes {
+    for (theme_index, theme) in ctx.roadmap.items.themes.iter().enumerate() {
         let theme_ref = ItemRef::Theme(theme.id.clone());
         let mut gaps: Vec<&ItemRef> = ctx
             .index
@@ -42,7 +46,7 @@ fn rows<'a>(ctx: &ViewCtx<'a>) -> Vec<Row<'a>> {
             ItemRef::Gap(id) => ctx.roadmap.gap(id).map_or(u32::MAX, |g| g.number),
             _ => u32::MAX,
         });
-        let mut theme_cell = Some(theme);
+        let mut theme_cell = Some(theme_index);
         for gap in gaps {
             let all: Vec<&ItemRef> = ctx.index.measures_of_gap(gap).collect();
             let shown: Vec<&ItemRef> = all
@@ -111,7 +115,12 @@ fn as_written(ctx: &ViewCtx<'_>, measure: &ItemRef) -> String {
 pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t("論点・対応案", "Issue/response matrix"));
     legend_ui(ui, ctx);
-    let rows = rows(ctx);
+    let rows: Arc<Vec<Row>> = rows::cached(
+        ui.ctx(),
+        Id::unique("waymark-matrix-rows"),
+        ctx.generation,
+        || matrix_rows(ctx),
+    );
     if rows.is_empty() {
         ui.label(ctx.t(
             "フィルタに該当する論点はありません。",
@@ -164,11 +173,18 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
         .body(|mut body| {
             let widths = body.widths().to_vec();
             let ui = body.ui_mut();
-            let heights: Vec<f32> = rows
-                .iter()
-                .map(|row| row_height(ui, ctx, row, &widths))
-                .collect();
-            body.heterogeneous_rows(heights.into_iter(), |mut row| {
+            let heights = rows::table_heights(
+                ui,
+                Id::unique("waymark-matrix-heights"),
+                ctx.generation,
+                &widths,
+                rows.len(),
+                |i| {
+                    rows.get(i)
+                        .map_or(0.0, |row| row_height(ui, ctx, row, &widths))
+                },
+            );
+            body.heterogeneous_rows(heights.iter().copied(), |mut row| {
                 let Some(Row {
                     theme,
                     gap,
@@ -179,11 +195,12 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
                 else {
                     return;
                 };
+                let theme = theme.and_then(|i| ctx.roadmap.items.themes.get(i));
                 let selected =
                     ctx.is_selected(gap) || measure.as_ref().is_some_and(|m| ctx.is_selected(m));
                 row.set_overline(theme.is_some());
                 row.set_selected(selected);
-                theme_cells(&mut row, ctx, *theme, actions);
+                theme_cells(&mut row, ctx, theme, actions);
                 row.col(|ui| {
                     if *first_of_gap {
                         link(ui, ctx, gap, gap_text(ctx, gap), actions);
@@ -309,10 +326,10 @@ fn measure_cell(
 }
 
 /// Height of a matrix row: its tallest cell, wrapped to the column widths.
-fn row_height(ui: &egui::Ui, ctx: &ViewCtx<'_>, row: &Row<'_>, widths: &[f32]) -> f32 {
+fn row_height(ui: &egui::Ui, ctx: &ViewCtx<'_>, row: &Row, widths: &[f32]) -> f32 {
     let w = |i: usize| widths.get(i).copied().unwrap_or(100.0);
     let mut h = text_height(ui, "", w(3));
-    if let Some(theme) = row.theme {
+    if let Some(theme) = row.theme.and_then(|i| ctx.roadmap.items.themes.get(i)) {
         h = h.max(link_height(ui, &theme_text(ctx, theme), w(0))).max(
             text_height(ui, &theme.issue, w(1))
                 + theme_gloss(ctx, theme).map_or(0.0, |en| {

@@ -4,7 +4,8 @@
 //! draw it. The heights are computed once for a key (the derived data's generation, the language,
 //! the width and whatever else the view says the rows depend on) and kept in egui memory with the
 //! rows' tops; each frame draws only the rows that meet the scroll area's viewport. Rows wrap their
-//! text fully, as they would in a plain scroll area.
+//! text fully, as they would in a plain scroll area. Tables drawn with `egui_extras` keep their
+//! rows' heights the same way ([`table_heights`]).
 //!
 //! What is drawn is also what is believed: each drawn row is placed below the one before it by
 //! its drawn height, so rows never overlap even where a height was computed wrong, and a row that
@@ -165,6 +166,23 @@ pub(crate) fn cached<T: Send + Sync + 'static>(
     let value = Arc::new(compute());
     ctx.data_mut(|d| d.insert_temp(id, (key, Arc::clone(&value))));
     value
+}
+
+/// The heights of a table's `count` rows (for `egui_extras`' `heterogeneous_rows`) at the column
+/// `widths`, kept in egui memory under `id` and computed again with `height` (row index to
+/// height) only when `key`, the widths, the number of rows or the pixel density change. A column
+/// resize or a wider window thus lays the rows out once more; other frames only read them.
+pub(crate) fn table_heights(
+    ui: &Ui,
+    id: Id,
+    key: u64,
+    widths: &[f32],
+    count: usize,
+    height: impl FnMut(usize) -> f32,
+) -> Arc<Vec<f32>> {
+    let widths: Vec<u32> = widths.iter().map(|w| w.to_bits()).collect();
+    let key = hash((key, widths, count, ui.ctx().pixels_per_point().to_bits()));
+    cached(ui.ctx(), id, key, || (0..count).map(height).collect())
 }
 
 /// Height of a [`super::matrix::link`] showing `text` in a column `width` wide: a button, at
