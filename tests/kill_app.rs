@@ -1,4 +1,4 @@
-//! A planner's session killed with SIGKILL: the app, driven through its labels in a child
+//! A planner's work killed with SIGKILL: the app, driven through its labels in a child
 //! process, builds a proposal for gap ⑤ with two actions and two ministries each, reschedules
 //! one, undoes and redoes, saves, makes one more change and is killed before saving it. The
 //! saved files are whole and hold the proposal; the next start offers the unsaved change back.
@@ -87,10 +87,10 @@ fn reschedule(h: &mut Harness<'_, WaymarkApp>, id: &MeasureId, start: i32, end: 
     h.run();
 }
 
-/// The planner's session; runs only in the child process the test starts, which it kills.
+/// The planner's work; runs only in the child process the test starts, which it kills.
 #[test]
-#[ignore = "started by a_planners_session_killed_with_sigkill_loses_nothing"]
-fn planners_session_until_killed() {
+#[ignore = "started by a_planners_work_killed_with_sigkill_loses_nothing"]
+fn planners_work_until_killed() {
     let dir = PathBuf::from(std::env::var_os(CHILD_ENV).expect("run by the parent test"));
     let mut h = app(&dir);
     h.run();
@@ -157,7 +157,7 @@ fn planners_session_until_killed() {
 }
 
 #[test]
-fn a_planners_session_killed_with_sigkill_loses_nothing() {
+fn a_planners_work_killed_with_sigkill_loses_nothing() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
     copy_of_bundled(dir);
@@ -165,7 +165,7 @@ fn a_planners_session_killed_with_sigkill_loses_nothing() {
         .args([
             "--ignored",
             "--exact",
-            "planners_session_until_killed",
+            "planners_work_until_killed",
             "--test-threads=1",
         ])
         .env(CHILD_ENV, dir)
