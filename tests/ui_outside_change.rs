@@ -108,3 +108,43 @@ fn a_version_on_disk_that_does_not_load_is_reported_in_place_of_the_differences(
     assert_eq!(std::fs::read_to_string(&matrix).expect("read"), broken);
     assert!(h.state().is_dirty());
 }
+
+#[test]
+fn the_restore_dialog_shows_what_the_recovered_changes_change_before_restoring() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let entry = copy_of_bundled(tmp.path());
+    let recovery = tmp.path().join("recovery");
+    // An earlier run edited a gap and added a measure, and died before saving.
+    let mut doc = waymark::document::open(&waymark::document::Disk, &entry).expect("opens");
+    let gap = GapId::new("gap.t1.1").expect("id");
+    let e =
+        waymark::edit::edit_gap(&doc.roadmap, &gap, |g| g.text.push_str("（復元）")).expect("edit");
+    waymark::edit::apply(&mut doc.roadmap, e).expect("applies");
+    let created = waymark::edit::create_measure(
+        &doc.roadmap,
+        None,
+        waymark::model::MeasureKind::Response,
+        "新しい対応案",
+    )
+    .expect("create");
+    let new_measure = created.id.clone();
+    waymark::edit::apply(&mut doc.roadmap, created.edit).expect("applies");
+    waymark::recovery::write_recovery(&doc, &recovery)
+        .expect("writes")
+        .expect("a recovery file");
+    drop(doc);
+
+    let mut h = app(entry, &recovery);
+    h.run();
+    h.get_by_label("保存されていない変更を復元しますか");
+    h.get_by_label("違いを見る").click();
+    h.run();
+    h.get_by_label("2 件の項目が異なります：");
+    h.get_by_label("内容が異なる: gap.t1.1");
+    h.get_by_label(&format!("復元する版のみ: {new_measure}"));
+    h.get_by_label("復元する").click();
+    h.run();
+    let roadmap = &h.state().document().expect("doc").roadmap;
+    assert!(roadmap.measure(&new_measure).is_some());
+    assert!(h.state().is_dirty());
+}

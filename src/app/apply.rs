@@ -196,18 +196,24 @@ impl WaymarkApp {
     /// What differs, item by item, between the roadmap here and the version now on disk.
     fn differences_from_disk(&self) -> Result<Vec<crate::analysis::diff::Difference>, String> {
         let doc = self.document.as_ref().ok_or_else(String::new)?;
-        let disk =
-            crate::document::open(&crate::document::Disk, doc.entry_path()).map_err(|e| {
-                e.diagnostics
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })?;
+        let disk = crate::document::open(&crate::document::Disk, doc.entry_path())
+            .map_err(|e| errors_text(&e))?;
         Ok(crate::analysis::diff::differences(
             &doc.roadmap,
             &disk.roadmap,
+        ))
+    }
+
+    /// What the recovered edits change, item by item, against the roadmap as opened from disk.
+    fn differences_of_recovery(
+        &self,
+        recovery: &crate::recovery::Recovery,
+    ) -> Result<Vec<crate::analysis::diff::Difference>, String> {
+        let doc = self.document.as_ref().ok_or_else(String::new)?;
+        let recovered = recovery.restore().map_err(|e| errors_text(&e))?;
+        Ok(crate::analysis::diff::differences(
+            &recovered.roadmap,
+            &doc.roadmap,
         ))
     }
 
@@ -267,7 +273,20 @@ impl WaymarkApp {
                     },
                 );
             }
-            (Dialog::Restore(recovery), Answer::Yes) => match recovery.restore() {
+            (
+                Dialog::Restore {
+                    recovery,
+                    differences: _,
+                },
+                Answer::ShowDifferences,
+            ) => {
+                let differences = self.differences_of_recovery(&recovery);
+                self.dialog = Some(Dialog::Restore {
+                    recovery,
+                    differences: Some(differences),
+                });
+            }
+            (Dialog::Restore { recovery, .. }, Answer::Yes) => match recovery.restore() {
                 Ok(doc) => {
                     self.document = Some(doc);
                     // Restored edits are unsaved: the document differs from the files.
@@ -276,7 +295,7 @@ impl WaymarkApp {
                 }
                 Err(e) => self.dialog = Some(Dialog::SaveFailed(e.to_string())),
             },
-            (Dialog::Restore(_), Answer::Discard) => {
+            (Dialog::Restore { .. }, Answer::Discard) => {
                 if let (Some(doc), Some(dir)) = (&self.document, &self.files.recovery_dir) {
                     crate::recovery::discard(doc.entry_path(), dir).ok();
                 }
@@ -285,4 +304,14 @@ impl WaymarkApp {
         }
         false
     }
+}
+
+/// The errors of a failed load, one diagnostic after another, as the dialogs show them.
+fn errors_text(e: &crate::model::LoadError) -> String {
+    e.diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -28,8 +28,11 @@ pub(super) enum Dialog {
         saving: bool,
         differences: Option<Result<Vec<Difference>, String>>,
     },
-    /// Unsaved edits were found from an earlier run.
-    Restore(Box<Recovery>),
+    /// Unsaved edits were found from an earlier run, with what they change once the user asks.
+    Restore {
+        recovery: Box<Recovery>,
+        differences: Option<Result<Vec<Difference>, String>>,
+    },
     /// A save failed; the edits are still here and in the recovery file.
     SaveFailed(String),
 }
@@ -85,16 +88,21 @@ pub(super) fn dialog_ui(
             b.push((t("やめる", "Cancel"), Answer::Cancel));
             (t("外部で変更されました", "Changed outside Waymark"), b)
         }
-        Dialog::Restore(_) => (
-            t(
-                "保存されていない変更を復元しますか",
-                "Restore unsaved changes?",
-            ),
-            vec![
-                (t("復元する", "Restore"), Answer::Yes),
-                (t("破棄する", "Discard"), Answer::Discard),
-            ],
-        ),
+        Dialog::Restore { differences, .. } => {
+            let mut b = Vec::new();
+            if differences.is_none() {
+                b.push((t("違いを見る", "See what differs"), Answer::ShowDifferences));
+            }
+            b.push((t("復元する", "Restore"), Answer::Yes));
+            b.push((t("破棄する", "Discard"), Answer::Discard));
+            (
+                t(
+                    "保存されていない変更を復元しますか",
+                    "Restore unsaved changes?",
+                ),
+                b,
+            )
+        }
         Dialog::SaveFailed(_) => (
             t("保存できませんでした", "Could not save"),
             vec![(t("閉じる", "Close"), Answer::Cancel)],
@@ -153,10 +161,13 @@ pub(super) fn dialog_ui(
                     "There are unsaved changes here too.",
                 ));
                 if let Some(differences) = differences {
-                    differences_ui(ui, lang, differences);
+                    differences_ui(ui, lang, differences, Compared::Here);
                 }
             }
-            Dialog::Restore(recovery) => {
+            Dialog::Restore {
+                recovery,
+                differences,
+            } => {
                 ui.label(t(
                     "前回の終了時に保存されていなかった変更が見つかりました。",
                     "Changes that were not saved when Waymark last ended were found.",
@@ -170,6 +181,9 @@ pub(super) fn dialog_ui(
                             "The files on disk have also changed since.",
                         ),
                     );
+                }
+                if let Some(differences) = differences {
+                    differences_ui(ui, lang, differences, Compared::Recovered);
                 }
             }
             Dialog::SaveFailed(message) => {
@@ -191,16 +205,38 @@ pub(super) fn dialog_ui(
     });
 }
 
-/// The items that differ between the version here and the one on disk, one line each.
-fn differences_ui(ui: &mut egui::Ui, lang: Lang, differences: &Result<Vec<Difference>, String>) {
+/// Which version is compared with the one on disk.
+#[derive(Clone, Copy, PartialEq)]
+enum Compared {
+    /// The roadmap open here, with its unsaved edits.
+    Here,
+    /// The edits found in a recovery file.
+    Recovered,
+}
+
+/// The items that differ between `compared` and the version on disk, one line each.
+fn differences_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    differences: &Result<Vec<Difference>, String>,
+    compared: Compared,
+) {
     let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
+    let recovered = compared == Compared::Recovered;
     ui.separator();
     match differences {
         Err(e) => {
-            ui.label(t(
-                "ディスクの版を読み込めません：",
-                "The version on disk cannot be read:",
-            ));
+            ui.label(if recovered {
+                t(
+                    "復元する版を読み込めません：",
+                    "The recovered version cannot be read:",
+                )
+            } else {
+                t(
+                    "ディスクの版を読み込めません：",
+                    "The version on disk cannot be read:",
+                )
+            });
             egui::ScrollArea::vertical()
                 .max_height(240.0)
                 .show(ui, |ui| ui.monospace(e));
@@ -217,12 +253,17 @@ fn differences_ui(ui: &mut egui::Ui, lang: Lang, differences: &Result<Vec<Differ
                 list.len(),
                 t("件の項目が異なります：", "items differ:")
             ));
+            let only_here = if recovered {
+                t("復元する版のみ", "only in the recovered changes")
+            } else {
+                t("こちらのみ", "only here")
+            };
             egui::ScrollArea::vertical()
                 .max_height(240.0)
                 .show(ui, |ui| {
                     for d in list {
                         let change = match d.change {
-                            Change::OnlyHere => t("こちらのみ", "only here"),
+                            Change::OnlyHere => only_here,
                             Change::OnlyOnDisk => t("ディスクのみ", "only on disk"),
                             Change::Differs => t("内容が異なる", "differs"),
                         };

@@ -224,7 +224,10 @@ impl WaymarkApp {
             return;
         };
         if let Some(recovery) = crate::recovery::find_recovery(doc.entry_path(), dir) {
-            self.dialog = Some(Dialog::Restore(Box::new(recovery)));
+            self.dialog = Some(Dialog::Restore {
+                recovery: Box::new(recovery),
+                differences: None,
+            });
         }
     }
 
