@@ -3,6 +3,7 @@
 
 use super::WaymarkApp;
 use super::dialogs::Dialog;
+use super::files::AfterSave;
 use crate::action::{Action, Answer, NewItem};
 use crate::analysis::derived::Derived;
 use crate::document::SaveOptions;
@@ -230,20 +231,17 @@ impl WaymarkApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             (dialog @ (Dialog::UnsavedOnClose | Dialog::UnsavedOnOpen(_)), Answer::Save) => {
+                // Save, then go on with what was asked (once Save As has a place, for the
+                // bundled roadmap). A failed save shows its own dialog and goes no further.
+                self.after_save = Some(match dialog {
+                    Dialog::UnsavedOnOpen(path) => AfterSave::Open(path),
+                    _ => AfterSave::Close,
+                });
                 if self.bundled {
-                    // Save As asks for a place first; the person closes or opens again after.
                     self.start_save_dialog(ctx);
                 } else {
                     self.save_to(None, SaveOptions::default());
-                    // Saved: go on with what was asked. A failed save shows its own dialog.
-                    if !self.history.is_dirty() {
-                        if let Dialog::UnsavedOnOpen(path) = dialog {
-                            self.start_load(ctx, path);
-                        } else {
-                            self.allow_close = true;
-                            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                        }
-                    }
+                    self.continue_after_save(ctx);
                 }
             }
             (

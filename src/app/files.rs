@@ -15,6 +15,14 @@ use crate::watch::Watcher;
 /// How often unsaved edits are written to the recovery file.
 const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
 
+/// What an unsaved-changes dialog was about to do when the user chose to save first.
+pub(super) enum AfterSave {
+    /// Close the window.
+    Close,
+    /// Open this roadmap (`None`: the bundled one).
+    Open(Option<PathBuf>),
+}
+
 /// What a background job reports.
 pub(super) enum Msg {
     /// A roadmap finished loading; `keep_selection` for a reload of the same roadmap.
@@ -160,8 +168,30 @@ impl WaymarkApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title.clone()));
                 }
                 Msg::PickedOpen(Some(path)) => self.start_load(ctx, Some(path)),
-                Msg::PickedSaveAs(Some(path)) => self.save_to(Some(path), SaveOptions::default()),
-                Msg::PickedOpen(None) | Msg::PickedSaveAs(None) => {}
+                Msg::PickedSaveAs(Some(path)) => {
+                    self.save_to(Some(path), SaveOptions::default());
+                    self.continue_after_save(ctx);
+                }
+                Msg::PickedSaveAs(None) => self.after_save = None,
+                Msg::PickedOpen(None) => {}
+            }
+        }
+    }
+
+    /// After a save asked for by an unsaved-changes dialog: closes the window or opens the other
+    /// roadmap when the save left nothing unsaved; otherwise (it failed) does nothing more.
+    pub(super) fn continue_after_save(&mut self, ctx: &egui::Context) {
+        let Some(next) = self.after_save.take() else {
+            return;
+        };
+        if self.history.is_dirty() {
+            return;
+        }
+        match next {
+            AfterSave::Open(path) => self.start_load(ctx, path),
+            AfterSave::Close => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }

@@ -83,6 +83,8 @@ pub struct WaymarkApp {
     dialog: Option<Dialog>,
     /// The window may close: there is nothing unsaved, or the user chose to discard it.
     allow_close: bool,
+    /// What to do once a save asked for by an unsaved-changes dialog succeeds.
+    after_save: Option<files::AfterSave>,
     files: files::Files,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
@@ -119,6 +121,7 @@ impl WaymarkApp {
             notice: None,
             dialog: None,
             allow_close: false,
+            after_save: None,
             files: files::Files::new(options.recovery_dir),
             tx,
             rx,
