@@ -24,6 +24,31 @@ fn app(entry: PathBuf, recovery: &Path) -> Harness<'static, WaymarkApp> {
     })
 }
 
+/// Runs frames until `label` shows: the comparison runs off the UI thread, which shows that it
+/// is under way meanwhile.
+fn wait_for(h: &mut Harness<'_, WaymarkApp>, label: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    // The frame of the click asks for the comparison; the next ones show it under way.
+    h.step();
+    loop {
+        // The spinner repaints while the comparison runs: step frame by frame.
+        h.step();
+        if h.query_by_label(label).is_some() {
+            h.run();
+            return;
+        }
+        assert!(
+            h.query_by_label("比較しています…").is_some(),
+            "neither {label:?} nor the comparison under way is shown"
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{label:?} never showed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Changes gap `id`'s text here, through an action as the inspector would.
 fn edit_here(h: &mut Harness<'_, WaymarkApp>, id: &str, suffix: &str) {
     let gap = GapId::new(id).expect("id");
@@ -67,8 +92,7 @@ fn saving_over_an_outside_change_shows_what_differs_and_overwrites_only_when_ask
 
     // What differs, item by item: both gaps, and nothing else.
     h.get_by_label("違いを見る").click();
-    h.run();
-    h.get_by_label("2 件の項目が異なります：");
+    wait_for(&mut h, "2 件の項目が異なります：");
     h.get_by_label("内容が異なる: gap.t1.1");
     h.get_by_label("内容が異なる: gap.t2.1");
     assert!(
@@ -99,8 +123,7 @@ fn a_version_on_disk_that_does_not_load_is_reported_in_place_of_the_differences(
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     h.get_by_label("違いを見る").click();
-    h.run();
-    h.get_by_label("ディスクの版を読み込めません：");
+    wait_for(&mut h, "ディスクの版を読み込めません：");
     h.get_by_label_contains("matrix.ron:");
     // Cancelling leaves both versions as they are.
     h.get_by_label("やめる").click();
@@ -138,8 +161,7 @@ fn the_restore_dialog_shows_what_the_recovered_changes_change_before_restoring()
     h.run();
     h.get_by_label("保存されていない変更を復元しますか");
     h.get_by_label("違いを見る").click();
-    h.run();
-    h.get_by_label("2 件の項目が異なります：");
+    wait_for(&mut h, "2 件の項目が異なります：");
     h.get_by_label("内容が異なる: gap.t1.1");
     h.get_by_label(&format!("復元する版のみ: {new_measure}"));
     h.get_by_label("復元する").click();

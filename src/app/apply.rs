@@ -2,12 +2,15 @@
 //! every change can be undone), files.
 
 use super::WaymarkApp;
-use super::dialogs::Dialog;
+use super::dialogs::{Dialog, Differences};
 use super::files::AfterSave;
+use super::files::Msg;
 use crate::action::{Action, Answer, NewItem};
 use crate::analysis::derived::Derived;
+use crate::analysis::diff::differences;
 use crate::document::SaveOptions;
 use crate::edit::{Edit, ItemKey, delete_item};
+use crate::recovery::Recovery;
 
 impl WaymarkApp {
     /// Applies the actions the views pushed this frame.
@@ -194,28 +197,29 @@ impl WaymarkApp {
         }
     }
 
-    /// What differs, item by item, between the roadmap here and the version now on disk.
-    fn differences_from_disk(&self) -> Result<Vec<crate::analysis::diff::Difference>, String> {
-        let doc = self.document.as_ref().ok_or_else(String::new)?;
-        let disk = crate::document::open(&crate::document::Disk, doc.entry_path())
-            .map_err(|e| errors_text(&e))?;
-        Ok(crate::analysis::diff::differences(
-            &doc.roadmap,
-            &disk.roadmap,
-        ))
-    }
-
-    /// What the recovered edits change, item by item, against the roadmap as opened from disk.
-    fn differences_of_recovery(
-        &self,
-        recovery: &crate::recovery::Recovery,
-    ) -> Result<Vec<crate::analysis::diff::Difference>, String> {
-        let doc = self.document.as_ref().ok_or_else(String::new)?;
-        let recovered = recovery.restore().map_err(|e| errors_text(&e))?;
-        Ok(crate::analysis::diff::differences(
-            &recovered.roadmap,
-            &doc.roadmap,
-        ))
+    /// Compares, off the UI thread, the roadmap here (or, with `recovery`, the recovered edits)
+    /// with the version on disk; the result arrives as [`Msg::Compared`].
+    fn start_comparison(&self, ctx: &egui::Context, recovery: Option<Recovery>) {
+        let Some(doc) = &self.document else { return };
+        let here = doc.roadmap.clone();
+        let entry = doc.entry_path().to_path_buf();
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = match recovery {
+                // The recovered edits against the roadmap as opened from disk.
+                Some(recovery) => recovery
+                    .restore()
+                    .map(|recovered| differences(&recovered.roadmap, &here))
+                    .map_err(|e| errors_text(&e)),
+                // The roadmap here against the files as they are now.
+                None => crate::document::open(&crate::document::Disk, &entry)
+                    .map(|disk| differences(&here, &disk.roadmap))
+                    .map_err(|e| errors_text(&e)),
+            };
+            tx.send(Msg::Compared(result)).ok();
+            ctx.request_repaint();
+        });
     }
 
     /// Carries out the user's answer to the open dialog; returns whether the document changed.
@@ -252,11 +256,11 @@ impl WaymarkApp {
                 },
                 Answer::ShowDifferences,
             ) => {
-                let differences = self.differences_from_disk();
+                self.start_comparison(ctx, None);
                 self.dialog = Some(Dialog::ChangedOnDisk {
                     paths,
                     saving,
-                    differences: Some(differences),
+                    differences: Some(Differences::Computing),
                 });
             }
             (Dialog::ChangedOnDisk { .. }, Answer::Reload) => {
@@ -278,10 +282,10 @@ impl WaymarkApp {
                 },
                 Answer::ShowDifferences,
             ) => {
-                let differences = self.differences_of_recovery(&recovery);
+                self.start_comparison(ctx, Some((*recovery).clone()));
                 self.dialog = Some(Dialog::Restore {
                     recovery,
-                    differences: Some(differences),
+                    differences: Some(Differences::Computing),
                 });
             }
             (Dialog::Restore { recovery, .. }, Answer::Yes) => match recovery.restore() {

@@ -26,15 +26,23 @@ pub(super) enum Dialog {
     ChangedOnDisk {
         paths: Vec<PathBuf>,
         saving: bool,
-        differences: Option<Result<Vec<Difference>, String>>,
+        differences: Option<Differences>,
     },
     /// Unsaved edits were found from an earlier run, with what they change once the user asks.
     Restore {
         recovery: Box<Recovery>,
-        differences: Option<Result<Vec<Difference>, String>>,
+        differences: Option<Differences>,
     },
     /// A save failed; the edits are still here and in the recovery file.
     SaveFailed(String),
+}
+
+/// A comparison with the version on disk, asked for from a dialog: it runs off the UI thread.
+pub(super) enum Differences {
+    /// Under way.
+    Computing,
+    /// The items that differ, or why the comparison failed.
+    Done(Result<Vec<Difference>, String>),
 }
 
 /// Shows `dialog` as a modal window; buttons push [`Action::Dialog`].
@@ -215,15 +223,20 @@ enum Compared {
 }
 
 /// The items that differ between `compared` and the version on disk, one line each.
-fn differences_ui(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    differences: &Result<Vec<Difference>, String>,
-    compared: Compared,
-) {
+fn differences_ui(ui: &mut egui::Ui, lang: Lang, differences: &Differences, compared: Compared) {
     let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
     let recovered = compared == Compared::Recovered;
     ui.separator();
+    let differences = match differences {
+        Differences::Computing => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(t("比較しています…", "Comparing…"));
+            });
+            return;
+        }
+        Differences::Done(result) => result,
+    };
     match differences {
         Err(e) => {
             ui.label(if recovered {

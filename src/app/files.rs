@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::dialogs::Dialog;
+use super::dialogs::{Dialog, Differences};
 use super::{MAX_RECENT, WaymarkApp};
 use crate::analysis::derived::Derived;
 use crate::diagnostic::Diagnostic;
@@ -34,6 +34,8 @@ pub(super) enum Msg {
     PickedOpen(Option<PathBuf>),
     /// The save dialog closed.
     PickedSaveAs(Option<PathBuf>),
+    /// A comparison asked for by a dialog finished: the items that differ, or why it failed.
+    Compared(Result<Vec<crate::analysis::diff::Difference>, String>),
 }
 
 /// File-related state of the app.
@@ -173,6 +175,15 @@ impl WaymarkApp {
                     self.continue_after_save(ctx);
                 }
                 Msg::PickedSaveAs(None) => self.after_save = None,
+                Msg::Compared(result) => {
+                    if let Some(
+                        Dialog::ChangedOnDisk { differences, .. }
+                        | Dialog::Restore { differences, .. },
+                    ) = &mut self.dialog
+                    {
+                        *differences = Some(Differences::Done(result));
+                    }
+                }
                 Msg::PickedOpen(None) => {}
             }
         }
