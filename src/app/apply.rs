@@ -39,10 +39,7 @@ impl WaymarkApp {
                 } => {
                     document_changed |= self.create_ministry(&code, (&name, &name_en));
                 }
-                Action::Refused(why) => {
-                    let refused = self.prefs.lang.pick("変更できません", "Refused");
-                    self.notice = Some(format!("{refused}: {why}"));
-                }
+                Action::Refused(why) => self.refused(&why),
                 Action::Delete(item) => self.ask_delete(&item),
                 Action::Undo | Action::Redo => {
                     document_changed |= self.undo_redo(matches!(action, Action::Redo));
@@ -68,10 +65,30 @@ impl WaymarkApp {
 
     /// Creates an item of `kind` and selects it; returns whether the document changed.
     fn create(&mut self, kind: NewItem) -> bool {
+        let lang = self.prefs.lang;
+        self.add_created(|r| super::create::new_item(r, kind, lang))
+    }
+
+    /// Creates a ministry and selects it; returns whether the document changed.
+    fn create_ministry(&mut self, code: &str, names: (&str, &str)) -> bool {
+        self.add_created(|r| {
+            crate::edit::create_ministry(r, None, code, names)
+                .map(|c| (c.edit, crate::model::ItemRef::Ministry(c.id)))
+        })
+    }
+
+    /// Applies the edit `make` builds to add an item, and selects the item; a refusal goes to
+    /// the status bar. Returns whether the document changed.
+    fn add_created(
+        &mut self,
+        make: impl FnOnce(
+            &crate::model::Roadmap,
+        ) -> Result<(Edit, crate::model::ItemRef), crate::edit::EditError>,
+    ) -> bool {
         let Some(doc) = &self.document else {
             return false;
         };
-        match super::create::new_item(&doc.roadmap, kind, self.prefs.lang) {
+        match make(&doc.roadmap) {
             Ok((edit, item)) => {
                 let changed = self.edit(edit);
                 if changed {
@@ -80,31 +97,16 @@ impl WaymarkApp {
                 changed
             }
             Err(e) => {
-                self.notice = Some(e.to_string());
+                self.refused(&e);
                 false
             }
         }
     }
 
-    /// Creates a ministry and selects it; returns whether the document changed.
-    fn create_ministry(&mut self, code: &str, names: (&str, &str)) -> bool {
-        let Some(doc) = &self.document else {
-            return false;
-        };
-        match crate::edit::create_ministry(&doc.roadmap, None, code, names) {
-            Ok(created) => {
-                let changed = self.edit(created.edit);
-                if changed {
-                    self.selection = Some(crate::model::ItemRef::Ministry(created.id));
-                }
-                changed
-            }
-            Err(e) => {
-                let refused = self.prefs.lang.pick("変更できません", "Refused");
-                self.notice = Some(format!("{refused}: {e}"));
-                false
-            }
-        }
+    /// Says in the status bar that a change was refused, and why.
+    fn refused(&mut self, why: &dyn std::fmt::Display) {
+        let refused = self.prefs.lang.pick("変更できません", "Refused");
+        self.notice = Some(format!("{refused}: {why}"));
     }
 
     /// Applies one edit through the history; returns whether the document changed.
@@ -129,7 +131,7 @@ impl WaymarkApp {
                 true
             }
             Err(e) => {
-                self.notice = Some(format!("{}: {e}", lang.pick("変更できません", "Refused")));
+                self.refused(&e);
                 false
             }
         }

@@ -251,14 +251,14 @@ fn canvas_ui(
     lanes::bands(&painter, &visuals, &frame);
     axis::grid(ctx, &painter, &visuals, &frame);
     let drawn = lanes::items_ui(ui, ctx, &painter, &frame, actions);
-    let targets = if ctx.editable {
+    // What can be linked, gathered only while a link drag starts or is under way.
+    let starting = ctx.editable && canvas.drag_started() && link_drag::shift_held(ui);
+    let targets = if starting || (ctx.editable && link_drag::active(ui)) {
         link_drag::targets(ctx, &frame, &drawn.items)
     } else {
         Vec::new()
     };
-    if ctx.editable
-        && canvas.drag_started()
-        && link_drag::shift_held(ui)
+    if starting
         && let Some(origin) = ui.input(|i| i.pointer.press_origin())
         && let Some((r, item)) = link_drag::item_at(&targets, origin)
     {
