@@ -28,8 +28,8 @@ pub use item::{ItemKey, ItemValue};
 pub use ops::{
     add_action, edit_budget, edit_event, edit_gap, edit_kpi, edit_measure, edit_ministry,
     edit_note, edit_proposal, edit_scenario, edit_source, edit_stage, edit_target, edit_theme,
-    link, link_between, move_gap, move_proposal, reassign, remove_action, reschedule, set_link,
-    unlink, update,
+    link, link_between, link_index, move_gap, move_proposal, reassign, remove_action, reschedule,
+    set_link, unlink, update,
 };
 
 use crate::model::{

@@ -153,14 +153,8 @@ fn link_home(roadmap: &Roadmap, link: &LinkKind) -> FileId {
 pub fn link(roadmap: &Roadmap, kind: LinkKind, provenance: Provenance) -> Result<Edit, EditError> {
     check_new_link(roadmap, &kind)?;
     let origin = link_home(roadmap, &kind);
-    let index = roadmap
-        .items
-        .links
-        .iter()
-        .rposition(|l| l.origin == origin)
-        .map_or(roadmap.items.links.len(), |i| i + 1);
     Ok(Edit::AddLink {
-        index,
+        index: link_index(roadmap, origin),
         link: Link {
             link: kind,
             provenance,
@@ -169,6 +163,17 @@ pub fn link(roadmap: &Roadmap, kind: LinkKind, provenance: Provenance) -> Result
             origin,
         },
     })
+}
+
+/// Where a new link saved to `origin` goes: after the last link of that file, so that the order
+/// in memory is the order on disk.
+pub fn link_index(roadmap: &Roadmap, origin: FileId) -> usize {
+    roadmap
+        .items
+        .links
+        .iter()
+        .rposition(|l| l.origin == origin)
+        .map_or(roadmap.items.links.len(), |i| i + 1)
 }
 
 /// The link kind that joins `from` to `to`, as a drag from one item to another means it:

@@ -60,16 +60,6 @@ fn push(actions: &mut Vec<Action>, edit: Result<Edit, edit::EditError>) {
     });
 }
 
-/// Where a new link saved to `origin` goes: after the last link of that file, so that the order
-/// in memory is the order on disk.
-fn link_index(r: &Roadmap, origin: FileId) -> usize {
-    r.items
-        .links
-        .iter()
-        .rposition(|l| l.origin == origin)
-        .map_or(r.items.links.len(), |i| i + 1)
-}
-
 /// The file a newly created item goes to, so its links are saved beside it.
 fn new_origin(edit: &Edit) -> FileId {
     match edit {
@@ -93,7 +83,7 @@ fn create_linked(
     steps.extend(more);
     if let Some(link) = link {
         steps.push(Edit::AddLink {
-            index: link_index(r, origin),
+            index: edit::link_index(r, origin),
             link: Link {
                 link,
                 provenance: Provenance::Editorial,
