@@ -150,7 +150,7 @@ fn shift_dragging_a_target_state_onto_a_measure_links_what_it_contributes_to() {
         .into_iter()
         .find_map(|(t, label)| in_view(&h, &label).map(|rect| (t, rect)))
         .expect("a target state in view");
-    let contributes = |m: &ItemRef| d.index.edges(m).iter().any(|e| e.other == target);
+    let contributes = |m: &ItemRef| d.index.edges(m).any(|e| *e.other == target);
     let (measure, rect) = items_of(&r, &d, Layer::Measures)
         .into_iter()
         .filter(|(m, _)| matches!(m, ItemRef::Measure(_)) && !contributes(m))

@@ -1,6 +1,8 @@
 //! Search and filters, applied to every view at once: the set of items that remain visible.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use foldhash::{HashSet, HashSetExt};
 
 use serde::{Deserialize, Serialize};
 
@@ -209,7 +211,7 @@ pub fn apply(roadmap: &Roadmap, index: &Index, filter: &Filter) -> Visible {
                     filter.fy_from.is_none_or(|f| fy >= f) && filter.fy_to.is_none_or(|t| fy <= t)
                 }),
                 // Items joined to gaps or measures remain when any of those remains.
-                _ => index.edges(&r).iter().any(|e| items.contains(&e.other)),
+                _ => index.edges(&r).any(|e| items.contains(e.other)),
             };
         if text_ok && structural_ok {
             items.insert(r);

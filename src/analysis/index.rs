@@ -1,9 +1,10 @@
 //! The link graph of a roadmap: for every item, the items it is joined to and how, in both
 //! directions. Built once per document version; every view reads it.
 
-use foldhash::HashMap;
+mod numbers;
 
-use crate::model::{ItemRef, LinkKind, Provenance, Roadmap, Role};
+use self::numbers::Numbers;
+use crate::model::{ItemKind, ItemRef, LinkKind, Provenance, Roadmap, Role};
 
 /// How two items are joined, seen from one of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -110,120 +111,209 @@ impl Relation {
 }
 
 /// One end of a relation, seen from an item.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Edge {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edge<'a> {
     /// The relation.
     pub relation: Relation,
     /// Whether the item holds the relation (gap → measure from the gap) or receives it.
     pub outgoing: bool,
     /// The item at the other end.
-    pub other: ItemRef,
+    pub other: &'a ItemRef,
     /// Stated, editorial or assumed.
     pub provenance: Provenance,
     /// A note on the link, if any.
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
+}
+
+/// No note on an edge.
+const NO_NOTE: u32 = u32::MAX;
+
+/// An edge as stored: the other end by number, the note by its place in [`Index::notes`].
+#[derive(Clone, Copy, Debug)]
+struct Stored {
+    relation: Relation,
+    outgoing: bool,
+    provenance: Provenance,
+    other: u32,
+    note: u32,
 }
 
 /// Every item's edges.
+///
+/// Items are numbered in the order they are met (the roadmap's own order), and the edges of all
+/// items sit in one array, item by item, with an offset per item: building it is a few sequential
+/// passes, and reading an item's edges is one lookup and a slice, however large the roadmap.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
-    edges: HashMap<ItemRef, Vec<Edge>>,
+    numbers: Numbers,
+    /// Item `n`'s edges are `edges[offsets[n]..offsets[n + 1]]`.
+    offsets: Vec<u32>,
+    edges: Vec<Stored>,
+    notes: Vec<Box<str>>,
+}
+
+/// An item named by kind and ID, made into an [`ItemRef`] only if it is not numbered yet (a link
+/// to an item that does not exist): building the index copies no ID it already holds.
+#[derive(Clone, Copy)]
+struct Key<'a> {
+    kind: ItemKind,
+    id: &'a str,
+    make: &'a dyn Fn() -> ItemRef,
+}
+
+/// The [`Key`] of an ID of the given [`ItemRef`] variant.
+macro_rules! key {
+    ($kind:ident, $id:expr) => {{
+        let id = $id;
+        Key {
+            kind: ItemKind::$kind,
+            id: id.as_str(),
+            make: &|| ItemRef::$kind(id.clone()),
+        }
+    }};
+}
+
+/// The links of a roadmap as numbered pairs, before they are sorted into an [`Index`].
+struct Builder {
+    numbers: Numbers,
+    pairs: Vec<(u32, Relation, u32, Provenance, u32)>,
+    notes: Vec<Box<str>>,
+}
+
+impl Builder {
+    fn add(
+        &mut self,
+        from: Key<'_>,
+        relation: Relation,
+        to: Key<'_>,
+        provenance: Provenance,
+        note: Option<&str>,
+    ) {
+        let from = self.numbers.number_key(from.kind, from.id, from.make);
+        let to = self.numbers.number_key(to.kind, to.id, to.make);
+        let note = note.map_or(NO_NOTE, |n| {
+            self.notes.push(n.into());
+            u32::try_from(self.notes.len() - 1).expect("fewer than 2³² notes")
+        });
+        self.pairs.push((from, relation, to, provenance, note));
+    }
+
+    /// Sorts the pairs into each item's edges, both ends of every pair, keeping their order.
+    fn finish(self) -> Index {
+        let n = self.numbers.len();
+        let mut offsets = vec![0u32; n + 1];
+        for &(from, _, to, _, _) in &self.pairs {
+            offsets[from as usize + 1] += 1;
+            offsets[to as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next: Vec<u32> = offsets[..n].to_vec();
+        let empty = Stored {
+            relation: Relation::Cites,
+            outgoing: false,
+            provenance: Provenance::Stated,
+            other: 0,
+            note: NO_NOTE,
+        };
+        let mut edges = vec![empty; self.pairs.len() * 2];
+        for &(from, relation, to, provenance, note) in &self.pairs {
+            let mut put = |at: u32, outgoing: bool, other: u32| {
+                let slot = &mut next[at as usize];
+                edges[*slot as usize] = Stored {
+                    relation,
+                    outgoing,
+                    provenance,
+                    other,
+                    note,
+                };
+                *slot += 1;
+            };
+            put(from, true, to);
+            put(to, false, from);
+        }
+        Index {
+            numbers: self.numbers,
+            offsets,
+            edges,
+            notes: self.notes,
+        }
+    }
 }
 
 impl Index {
     /// Builds the index of `roadmap`.
     pub fn build(roadmap: &Roadmap) -> Self {
-        let mut index = Self {
-            edges: HashMap::with_capacity_and_hasher(
-                roadmap.items.count(),
-                foldhash::fast::RandomState::default(),
-            ),
-        };
         let it = &roadmap.items;
+        let count = it.count() - it.links.len();
+        let mut b = Builder {
+            numbers: Numbers::with_capacity(count),
+            pairs: Vec::with_capacity(it.links.len() + it.gaps.len() * 2 + count),
+            notes: Vec::new(),
+        };
+        // Number every item first, in the roadmap's order, so that numbers follow the file.
+        for item in all_items(roadmap) {
+            b.numbers.number(item);
+        }
         for l in &it.links {
             let (from, relation, to) = match &l.link {
-                LinkKind::AddressedBy { gap, measure } => (
-                    ItemRef::Gap(gap.clone()),
-                    Relation::Addresses,
-                    ItemRef::Measure(measure.clone()),
-                ),
+                LinkKind::AddressedBy { gap, measure } => {
+                    (key!(Gap, gap), Relation::Addresses, key!(Measure, measure))
+                }
                 LinkKind::Responsible {
                     measure,
                     ministry,
                     role,
                 } => (
-                    ItemRef::Measure(measure.clone()),
+                    key!(Measure, measure),
                     Relation::Responsible(*role),
-                    ItemRef::Ministry(ministry.clone()),
+                    key!(Ministry, ministry),
                 ),
                 LinkKind::ContributesTo { measure, target } => (
-                    ItemRef::Measure(measure.clone()),
+                    key!(Measure, measure),
                     Relation::ContributesTo,
-                    ItemRef::Target(target.clone()),
+                    key!(Target, target),
                 ),
-                LinkKind::Blocks { gap, target } => (
-                    ItemRef::Gap(gap.clone()),
-                    Relation::Blocks,
-                    ItemRef::Target(target.clone()),
-                ),
-                LinkKind::Continues { earlier, later } => (
-                    ItemRef::Gap(earlier.clone()),
-                    Relation::Continues,
-                    ItemRef::Gap(later.clone()),
-                ),
-                LinkKind::SameAs { gap, other } => (
-                    ItemRef::Gap(gap.clone()),
-                    Relation::SameAs,
-                    ItemRef::Gap(other.clone()),
-                ),
-                LinkKind::MeasuredBy { measure, kpi } => (
-                    ItemRef::Measure(measure.clone()),
-                    Relation::MeasuredBy,
-                    ItemRef::Kpi(kpi.clone()),
-                ),
+                LinkKind::Blocks { gap, target } => {
+                    (key!(Gap, gap), Relation::Blocks, key!(Target, target))
+                }
+                LinkKind::Continues { earlier, later } => {
+                    (key!(Gap, earlier), Relation::Continues, key!(Gap, later))
+                }
+                LinkKind::SameAs { gap, other } => {
+                    (key!(Gap, gap), Relation::SameAs, key!(Gap, other))
+                }
+                LinkKind::MeasuredBy { measure, kpi } => {
+                    (key!(Measure, measure), Relation::MeasuredBy, key!(Kpi, kpi))
+                }
                 LinkKind::Through { measure, programme } => (
-                    ItemRef::Measure(measure.clone()),
+                    key!(Measure, measure),
                     Relation::Through,
-                    ItemRef::Measure(programme.clone()),
+                    key!(Measure, programme),
                 ),
             };
-            index.add(from, relation, to, l.provenance, l.note.clone());
+            b.add(from, relation, to, l.provenance, l.note.as_deref());
         }
         for g in &it.gaps {
-            let gap = ItemRef::Gap(g.id.clone());
             if let Some(t) = &g.theme {
-                index.add(
-                    ItemRef::Theme(t.clone()),
-                    Relation::ThemeOf,
-                    gap.clone(),
-                    Provenance::Stated,
-                    None,
-                );
+                let (theme, gap) = (key!(Theme, t), key!(Gap, &g.id));
+                b.add(theme, Relation::ThemeOf, gap, Provenance::Stated, None);
             }
             for s in &g.stages {
-                index.add(
-                    gap.clone(),
-                    Relation::AtStage,
-                    ItemRef::Stage(s.clone()),
-                    g.placement_provenance,
-                    None,
-                );
+                let (gap, stage) = (key!(Gap, &g.id), key!(Stage, s));
+                b.add(gap, Relation::AtStage, stage, g.placement_provenance, None);
             }
         }
         for p in &it.proposals {
-            let prop = ItemRef::Proposal(p.id.clone());
-            index.add(
-                prop.clone(),
-                Relation::ProposalGap,
-                ItemRef::Gap(p.gap.clone()),
-                Provenance::Stated,
-                None,
-            );
+            let (prop, gap) = (key!(Proposal, &p.id), key!(Gap, &p.gap));
+            b.add(prop, Relation::ProposalGap, gap, Provenance::Stated, None);
             for a in &p.actions {
-                index.add(
-                    prop.clone(),
+                let (prop, action) = (key!(Proposal, &p.id), key!(Measure, a));
+                b.add(
+                    prop,
                     Relation::ProposalAction,
-                    ItemRef::Measure(a.clone()),
+                    action,
                     Provenance::Stated,
                     None,
                 );
@@ -231,65 +321,46 @@ impl Index {
         }
         for k in &it.kpis {
             if let Some(parent) = &k.parent {
-                index.add(
-                    ItemRef::Kpi(parent.clone()),
-                    Relation::KpiParent,
-                    ItemRef::Kpi(k.id.clone()),
-                    Provenance::Stated,
-                    None,
-                );
+                let (parent, kpi) = (key!(Kpi, parent), key!(Kpi, &k.id));
+                b.add(parent, Relation::KpiParent, kpi, Provenance::Stated, None);
             }
         }
-        for b in &it.budgets {
-            if let Some(p) = &b.programme {
-                index.add(
-                    ItemRef::Budget(b.id.clone()),
-                    Relation::Funds,
-                    ItemRef::Measure(p.clone()),
-                    b.provenance,
-                    None,
-                );
+        for bl in &it.budgets {
+            if let Some(p) = &bl.programme {
+                let (budget, programme) = (key!(Budget, &bl.id), key!(Measure, p));
+                b.add(budget, Relation::Funds, programme, bl.provenance, None);
             }
         }
-        for (item, source) in cited_sources(roadmap) {
-            index.add(
-                item,
-                Relation::Cites,
-                ItemRef::Source(source),
-                Provenance::Stated,
-                None,
-            );
+        macro_rules! cites {
+            ($($field:ident $kind:ident $id:ident),*) => {$(
+                for x in &it.$field {
+                    if let Some(s) = &x.source {
+                        let (item, source) = (key!($kind, &x.$id), key!(Source, &s.doc));
+                        b.add(item, Relation::Cites, source, Provenance::Stated, None);
+                    }
+                }
+            )*};
         }
-        index
+        cites!(
+            ministries Ministry code, stages Stage id, target_states Target id, notes Note id,
+            themes Theme id, gaps Gap id, measures Measure id, proposals Proposal id,
+            kpis Kpi id, budgets Budget id, events Event id
+        );
+        b.finish()
     }
 
-    fn add(
-        &mut self,
-        from: ItemRef,
-        relation: Relation,
-        to: ItemRef,
-        provenance: Provenance,
-        note: Option<String>,
-    ) {
-        self.edges.entry(from.clone()).or_default().push(Edge {
-            relation,
-            outgoing: true,
-            other: to.clone(),
-            provenance,
-            note: note.clone(),
+    /// Every edge of `item`, in the order of the links in the file.
+    pub fn edges<'a>(&'a self, item: &ItemRef) -> impl Iterator<Item = Edge<'a>> + Clone + 'a {
+        let range = self.numbers.get(item).map_or(0..0, |n| {
+            self.offsets[n as usize] as usize..self.offsets[n as usize + 1] as usize
         });
-        self.edges.entry(to).or_default().push(Edge {
-            relation,
-            outgoing: false,
-            other: from,
-            provenance,
-            note,
-        });
-    }
-
-    /// Every edge of `item`.
-    pub fn edges(&self, item: &ItemRef) -> &[Edge] {
-        self.edges.get(item).map_or(&[], Vec::as_slice)
+        self.edges[range].iter().map(move |e| Edge {
+            relation: e.relation,
+            outgoing: e.outgoing,
+            other: self.numbers.item(e.other),
+            provenance: e.provenance,
+            note: (e.note != NO_NOTE).then(|| &*self.notes[e.note as usize]),
+        })
     }
 
     /// The items at the other end of `item`'s edges of one relation and direction.
@@ -300,9 +371,8 @@ impl Index {
         outgoing: bool,
     ) -> impl Iterator<Item = &'a ItemRef> + 'a {
         self.edges(item)
-            .iter()
             .filter(move |e| e.outgoing == outgoing && relation(e.relation))
-            .map(|e| &e.other)
+            .map(|e| e.other)
     }
 
     /// The measures answering a gap.
@@ -324,10 +394,9 @@ impl Index {
         measure: &ItemRef,
     ) -> impl Iterator<Item = (&'a ItemRef, Role)> + 'a {
         self.edges(measure)
-            .iter()
             .filter(|e| e.outgoing)
             .filter_map(|e| match e.relation {
-                Relation::Responsible(role) => Some((&e.other, role)),
+                Relation::Responsible(role) => Some((e.other, role)),
                 _ => None,
             })
     }
@@ -338,10 +407,9 @@ impl Index {
         ministry: &ItemRef,
     ) -> impl Iterator<Item = (&'a ItemRef, Role)> + 'a {
         self.edges(ministry)
-            .iter()
             .filter(|e| !e.outgoing)
             .filter_map(|e| match e.relation {
-                Relation::Responsible(role) => Some((&e.other, role)),
+                Relation::Responsible(role) => Some((e.other, role)),
                 _ => None,
             })
     }
@@ -357,12 +425,12 @@ impl Index {
             }
             out.insert(e.other.clone());
             let chain = matches!(
-                (item, &e.other),
+                (item, e.other),
                 (ItemRef::Gap(_) | ItemRef::Proposal(_), ItemRef::Measure(_))
                     | (ItemRef::Measure(_), ItemRef::Gap(_))
             );
             if chain {
-                self.insert_measure_context(&e.other, &mut out);
+                self.insert_measure_context(e.other, &mut out);
             }
         }
         // A gap continued by a later one is answered through the later one's measures too.
@@ -394,54 +462,36 @@ impl Index {
     /// The gaps that carry `gap` forward: later gaps continuing it, and gaps the same as it.
     pub fn continuations<'a>(&'a self, gap: &ItemRef) -> impl Iterator<Item = &'a ItemRef> + 'a {
         self.edges(gap)
-            .iter()
             .filter(|e| {
                 (e.relation == Relation::Continues && e.outgoing) || e.relation == Relation::SameAs
             })
-            .map(|e| &e.other)
+            .map(|e| e.other)
     }
 }
 
-fn cited_sources(roadmap: &Roadmap) -> Vec<(ItemRef, crate::model::SourceId)> {
+/// Every item of `roadmap`, kind by kind, each in file order.
+fn all_items(roadmap: &Roadmap) -> impl Iterator<Item = ItemRef> + '_ {
     let it = &roadmap.items;
-    let mut out = Vec::new();
-    let mut push = |item: ItemRef, s: Option<&crate::model::SourceRef>| {
-        if let Some(s) = s {
-            out.push((item, s.doc.clone()));
-        }
-    };
-    for x in &it.ministries {
-        push(ItemRef::Ministry(x.code.clone()), x.source.as_ref());
-    }
-    for x in &it.stages {
-        push(ItemRef::Stage(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.target_states {
-        push(ItemRef::Target(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.notes {
-        push(ItemRef::Note(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.themes {
-        push(ItemRef::Theme(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.gaps {
-        push(ItemRef::Gap(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.measures {
-        push(ItemRef::Measure(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.proposals {
-        push(ItemRef::Proposal(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.kpis {
-        push(ItemRef::Kpi(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.budgets {
-        push(ItemRef::Budget(x.id.clone()), x.source.as_ref());
-    }
-    for x in &it.events {
-        push(ItemRef::Event(x.id.clone()), x.source.as_ref());
-    }
-    out
+    it.sources
+        .iter()
+        .map(|x| ItemRef::Source(x.id.clone()))
+        .chain(
+            it.ministries
+                .iter()
+                .map(|x| ItemRef::Ministry(x.code.clone())),
+        )
+        .chain(it.stages.iter().map(|x| ItemRef::Stage(x.id.clone())))
+        .chain(
+            it.target_states
+                .iter()
+                .map(|x| ItemRef::Target(x.id.clone())),
+        )
+        .chain(it.notes.iter().map(|x| ItemRef::Note(x.id.clone())))
+        .chain(it.themes.iter().map(|x| ItemRef::Theme(x.id.clone())))
+        .chain(it.gaps.iter().map(|x| ItemRef::Gap(x.id.clone())))
+        .chain(it.measures.iter().map(|x| ItemRef::Measure(x.id.clone())))
+        .chain(it.proposals.iter().map(|x| ItemRef::Proposal(x.id.clone())))
+        .chain(it.kpis.iter().map(|x| ItemRef::Kpi(x.id.clone())))
+        .chain(it.budgets.iter().map(|x| ItemRef::Budget(x.id.clone())))
+        .chain(it.events.iter().map(|x| ItemRef::Event(x.id.clone())))
 }

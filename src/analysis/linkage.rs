@@ -106,7 +106,7 @@ pub fn columns(roadmap: &Roadmap, index: &Index, visible: &dyn Fn(&ItemRef) -> b
     let mut links = Vec::new();
     for g in &gaps {
         for e in index.edges(g) {
-            if e.relation == Relation::Addresses && e.outgoing && measure_set.contains(&e.other) {
+            if e.relation == Relation::Addresses && e.outgoing && measure_set.contains(e.other) {
                 links.push(ColumnLink {
                     from: g.clone(),
                     to: e.other.clone(),
@@ -121,7 +121,7 @@ pub fn columns(roadmap: &Roadmap, index: &Index, visible: &dyn Fn(&ItemRef) -> b
         for e in index.edges(m) {
             if let Relation::Responsible(role) = e.relation
                 && e.outgoing
-                && ministry_set.contains(&e.other)
+                && ministry_set.contains(e.other)
             {
                 links.push(ColumnLink {
                     from: m.clone(),
@@ -204,23 +204,23 @@ pub fn focus_links(index: &Index, item: &ItemRef) -> Vec<FocusLink> {
         if e.relation == Relation::Cites {
             continue;
         }
-        push(item, &e.other, e.provenance);
+        push(item, e.other, e.provenance);
     }
     for e in index.edges(item) {
         let chain = matches!(
-            (item, &e.other),
+            (item, e.other),
             (ItemRef::Gap(_) | ItemRef::Proposal(_), ItemRef::Measure(_))
                 | (ItemRef::Measure(_), ItemRef::Gap(_))
         );
         if !chain {
             continue;
         }
-        for e2 in index.edges(&e.other) {
+        for e2 in index.edges(e.other) {
             if matches!(
                 e2.relation,
                 Relation::Responsible(_) | Relation::ContributesTo | Relation::Addresses
             ) {
-                push(&e.other, &e2.other, e2.provenance);
+                push(e.other, e2.other, e2.provenance);
             }
         }
     }

@@ -325,7 +325,7 @@ pub fn layout(
             })
             .collect(),
     };
-    let grouped: std::collections::HashSet<&crate::model::MeasureId> =
+    let grouped: foldhash::HashSet<&crate::model::MeasureId> =
         groups.iter().flat_map(|g| g.2.iter()).collect();
     let others: Vec<_> = it
         .measures

@@ -382,12 +382,12 @@ fn links(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef, actions: &mut Vec
     if matches!(item, ItemRef::Gap(_)) {
         ministries_via_measures(ui, ctx, item, actions);
     }
-    let edges = ctx.index.edges(item);
-    if edges.is_empty() {
+    let mut edges = ctx.index.edges(item).peekable();
+    if edges.peek().is_none() {
         ui.label(ctx.t("つながりはありません。", "No links."));
         return;
     }
-    let mut groups: Vec<(String, Vec<&crate::analysis::index::Edge>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<crate::analysis::index::Edge<'_>>)> = Vec::new();
     for e in edges {
         let title = ctx
             .t(
@@ -403,15 +403,15 @@ fn links(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef, actions: &mut Vec
     for (title, edges) in groups {
         ui.label(egui::RichText::new(format!("{title}（{}）", edges.len())).strong());
         for e in edges {
-            let mut text = labels::short(ctx.roadmap, &e.other, ctx.lang, 40);
+            let mut text = labels::short(ctx.roadmap, e.other, ctx.lang, 40);
             if let crate::analysis::index::Relation::Responsible(role) = e.relation {
                 text = format!("{text} — {}", ctx.t(role.label_ja(), role.label_en()));
             }
             if e.provenance != Provenance::Stated {
                 text = format!("{text}［{}］", provenance(ctx, e.provenance));
             }
-            let response = item_link(ui, ctx, &e.other, text, actions);
-            if let Some(note) = &e.note {
+            let response = item_link(ui, ctx, e.other, text, actions);
+            if let Some(note) = e.note {
                 response.on_hover_text(note);
             }
         }

@@ -148,9 +148,8 @@ fn continued(ctx: &ViewCtx<'_>, gap: &ItemRef) -> Vec<(ItemRef, String, Option<S
             let note = ctx
                 .index
                 .edges(gap)
-                .iter()
-                .find(|e| e.relation == Relation::Continues && e.outgoing && &e.other == g)
-                .and_then(|e| e.note.clone());
+                .find(|e| e.relation == Relation::Continues && e.outgoing && e.other == g)
+                .and_then(|e| e.note.map(str::to_owned));
             let label = format!(
                 "{} {}",
                 labels::tag(ctx.roadmap, g, ctx.lang),
