@@ -2,7 +2,8 @@
 //!
 //! The roadmaps are generated once per run into a temporary folder (`waymark generate`, seed 1).
 //! Measured: load + validate from disk, save (canonical text of every file), the link index with
-//! coverage, the filter, the timeline layout, one headless frame of every view (`run_ui` and
+//! coverage, the filter, the timeline layout (each also "from memory", with the caches evicted
+//! before every iteration), one headless frame of every view (`run_ui` and
 //! tessellation, the CPU side of a frame), and cold start to the first frame.
 //!
 //! `WAYMARK_BENCH_SCALES=1,100 cargo bench --bench scale` measures fewer scales;

@@ -54,11 +54,7 @@ impl Numbers {
 
     /// The number of `item`, if it has one.
     pub(super) fn get(&self, item: &ItemRef) -> Option<u32> {
-        self.get_key(item.kind(), item.id_str())
-    }
-
-    /// The number of the item of `kind` with `id`, if it has one.
-    pub(super) fn get_key(&self, kind: ItemKind, id: &str) -> Option<u32> {
+        let (kind, id) = (item.kind(), item.id_str());
         self.find(self.hash(kind, id), kind, id)
     }
 
