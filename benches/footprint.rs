@@ -13,6 +13,10 @@ use std::process::Command;
 use waymark::action::Tab;
 
 mod common;
+
+/// The allocator the `waymark` binary uses, so that these numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use common::{Generated, Loaded, scales};
 
 /// Frames run, at 60 a second of simulated time, with no input at all: three seconds.

@@ -27,6 +27,10 @@ use waymark::i18n::Lang;
 use waymark::model::{MinistryCode, canonical_text};
 
 mod common;
+
+/// The allocator the `waymark` binary uses, so that these numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use common::{Generated, Loaded, scales};
 
 fn generated() -> &'static Generated {

@@ -9,6 +9,11 @@ use waymark::action::Tab;
 use waymark::cli;
 use waymark::i18n::Lang;
 
+/// mimalloc: loading a large roadmap allocates millions of small strings on several threads,
+/// where it is markedly faster than the system allocator (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Waymark: explore and edit strategy roadmaps.
 #[derive(Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]

@@ -7,6 +7,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use serde::de::Visitor;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Why a string is not a valid ID.
@@ -28,6 +29,10 @@ pub const MAX_ID_LEN: usize = 128;
 
 /// Checks that `s` is a valid item ID.
 pub fn check_id(s: &str) -> Result<(), IdError> {
+    let allowed = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_');
+    if !s.is_empty() && s.len() <= MAX_ID_LEN && s.bytes().all(|b| allowed(&b)) {
+        return Ok(());
+    }
     if s.is_empty() {
         return Err(IdError::Empty);
     }
@@ -81,8 +86,10 @@ macro_rules! id_newtype {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(deserializer)?;
-                Self::new(s).map_err(serde::de::Error::custom)
+                deserializer.deserialize_str(Checked(|s: &str| {
+                    check_id(s)?;
+                    Ok::<_, IdError>(Self(Arc::from(s)))
+                }))
             }
         }
     };
@@ -206,8 +213,23 @@ impl Serialize for MinistryCode {
 
 impl<'de> Deserialize<'de> for MinistryCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Self::new(s).map_err(serde::de::Error::custom)
+        deserializer.deserialize_str(Checked(|s: &str| Self::new(s)))
+    }
+}
+
+/// Reads a string and checks it with the function inside, straight from the text that was
+/// read: no `String` is made on the way.
+struct Checked<F>(F);
+
+impl<T, E: fmt::Display, F: FnOnce(&str) -> Result<T, E>> Visitor<'_> for Checked<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<Er: serde::de::Error>(self, s: &str) -> Result<T, Er> {
+        (self.0)(s).map_err(Er::custom)
     }
 }
 
