@@ -4,7 +4,7 @@
 mod numbers;
 
 use self::numbers::Numbers;
-use crate::model::{ItemKind, ItemRef, LinkKind, Provenance, Roadmap, Role};
+use crate::model::{ItemKind, ItemRef, Items, LinkKind, Provenance, Roadmap, Role};
 
 /// How two items are joined, seen from one of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -173,6 +173,14 @@ macro_rules! key {
     }};
 }
 
+/// The number of the item of the given kind and ID (see [`Builder::number`]).
+macro_rules! number {
+    ($builder:expr, $kind:ident, $id:expr) => {{
+        let key = key!($kind, $id);
+        $builder.number(key)
+    }};
+}
+
 /// The links of a roadmap as numbered pairs, before they are sorted into an [`Index`].
 struct Builder {
     numbers: Numbers,
@@ -181,16 +189,19 @@ struct Builder {
 }
 
 impl Builder {
+    /// The number of the item `key` names, numbering it if it has none yet.
+    fn number(&mut self, key: Key<'_>) -> u32 {
+        self.numbers.number_key(key.kind, key.id, key.make)
+    }
+
     fn add(
         &mut self,
-        from: Key<'_>,
+        from: u32,
         relation: Relation,
-        to: Key<'_>,
+        to: u32,
         provenance: Provenance,
         note: Option<&str>,
     ) {
-        let from = self.numbers.number_key(from.kind, from.id, from.make);
-        let to = self.numbers.number_key(to.kind, to.id, to.make);
         let note = note.map_or(NO_NOTE, |n| {
             self.notes.push(n.into());
             u32::try_from(self.notes.len() - 1).expect("fewer than 2³² notes")
@@ -252,10 +263,10 @@ impl Index {
             pairs: Vec::with_capacity(it.links.len() + it.gaps.len() * 2 + count),
             notes: Vec::new(),
         };
-        // Number every item first, in the roadmap's order, so that numbers follow the file.
-        for item in all_items(roadmap) {
-            b.numbers.number(item);
-        }
+        // Number every item first, in the roadmap's order, so that numbers follow the file. An
+        // item's own number is then read from `own` rather than looked up by its ID again.
+        let own: Vec<u32> = all_items(roadmap).map(|x| b.numbers.number(x)).collect();
+        let starts = Starts::of(it);
         for l in &it.links {
             let (from, relation, to) = match &l.link {
                 LinkKind::AddressedBy { gap, measure } => {
@@ -293,23 +304,26 @@ impl Index {
                     key!(Measure, programme),
                 ),
             };
+            let (from, to) = (b.number(from), b.number(to));
             b.add(from, relation, to, l.provenance, l.note.as_deref());
         }
-        for g in &it.gaps {
+        for (i, g) in it.gaps.iter().enumerate() {
+            let gap = own[starts.gaps + i];
             if let Some(t) = &g.theme {
-                let (theme, gap) = (key!(Theme, t), key!(Gap, &g.id));
+                let theme = number!(b, Theme, t);
                 b.add(theme, Relation::ThemeOf, gap, Provenance::Stated, None);
             }
             for s in &g.stages {
-                let (gap, stage) = (key!(Gap, &g.id), key!(Stage, s));
+                let stage = number!(b, Stage, s);
                 b.add(gap, Relation::AtStage, stage, g.placement_provenance, None);
             }
         }
-        for p in &it.proposals {
-            let (prop, gap) = (key!(Proposal, &p.id), key!(Gap, &p.gap));
+        for (i, p) in it.proposals.iter().enumerate() {
+            let prop = own[starts.proposals + i];
+            let gap = number!(b, Gap, &p.gap);
             b.add(prop, Relation::ProposalGap, gap, Provenance::Stated, None);
             for a in &p.actions {
-                let (prop, action) = (key!(Proposal, &p.id), key!(Measure, a));
+                let action = number!(b, Measure, a);
                 b.add(
                     prop,
                     Relation::ProposalAction,
@@ -319,32 +333,43 @@ impl Index {
                 );
             }
         }
-        for k in &it.kpis {
+        for (i, k) in it.kpis.iter().enumerate() {
             if let Some(parent) = &k.parent {
-                let (parent, kpi) = (key!(Kpi, parent), key!(Kpi, &k.id));
+                let parent = number!(b, Kpi, parent);
+                let kpi = own[starts.kpis + i];
                 b.add(parent, Relation::KpiParent, kpi, Provenance::Stated, None);
             }
         }
-        for bl in &it.budgets {
+        for (i, bl) in it.budgets.iter().enumerate() {
             if let Some(p) = &bl.programme {
-                let (budget, programme) = (key!(Budget, &bl.id), key!(Measure, p));
+                let programme = number!(b, Measure, p);
+                let budget = own[starts.budgets + i];
                 b.add(budget, Relation::Funds, programme, bl.provenance, None);
             }
         }
         macro_rules! cites {
-            ($($field:ident $kind:ident $id:ident),*) => {$(
-                for x in &it.$field {
+            ($($field:ident),*) => {$(
+                for (i, x) in it.$field.iter().enumerate() {
                     if let Some(s) = &x.source {
-                        let (item, source) = (key!($kind, &x.$id), key!(Source, &s.doc));
+                        let source = number!(b, Source, &s.doc);
+                        let item = own[starts.$field + i];
                         b.add(item, Relation::Cites, source, Provenance::Stated, None);
                     }
                 }
             )*};
         }
         cites!(
-            ministries Ministry code, stages Stage id, target_states Target id, notes Note id,
-            themes Theme id, gaps Gap id, measures Measure id, proposals Proposal id,
-            kpis Kpi id, budgets Budget id, events Event id
+            ministries,
+            stages,
+            target_states,
+            notes,
+            themes,
+            gaps,
+            measures,
+            proposals,
+            kpis,
+            budgets,
+            events
         );
         b.finish()
     }
@@ -466,6 +491,50 @@ impl Index {
                 (e.relation == Relation::Continues && e.outgoing) || e.relation == Relation::SameAs
             })
             .map(|e| e.other)
+    }
+}
+
+/// Where each kind of item starts in the order of [`all_items`].
+struct Starts {
+    ministries: usize,
+    stages: usize,
+    target_states: usize,
+    notes: usize,
+    themes: usize,
+    gaps: usize,
+    measures: usize,
+    proposals: usize,
+    kpis: usize,
+    budgets: usize,
+    events: usize,
+}
+
+impl Starts {
+    fn of(it: &Items) -> Self {
+        let ministries = it.sources.len();
+        let stages = ministries + it.ministries.len();
+        let target_states = stages + it.stages.len();
+        let notes = target_states + it.target_states.len();
+        let themes = notes + it.notes.len();
+        let gaps = themes + it.themes.len();
+        let measures = gaps + it.gaps.len();
+        let proposals = measures + it.measures.len();
+        let kpis = proposals + it.proposals.len();
+        let budgets = kpis + it.kpis.len();
+        let events = budgets + it.budgets.len();
+        Self {
+            ministries,
+            stages,
+            target_states,
+            notes,
+            themes,
+            gaps,
+            measures,
+            proposals,
+            kpis,
+            budgets,
+            events,
+        }
     }
 }
 
