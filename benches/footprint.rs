@@ -6,6 +6,10 @@
 //! fresh child process of this benchmark that does only one thing: open a generated roadmap as
 //! the explorer does and draw its first frame (or, with `--check`, load and validate it as
 //! `waymark check` does). The parent generates the roadmaps, so generation never counts.
+//!
+//! `footprint --footprint-child ENTRY --analyse N` is a child of another sort, run by hand under
+//! a cache simulator: it loads `ENTRY` and builds the link index and coverage report `N` times
+//! (BENCHMARKS.md gives the command).
 
 use std::path::Path;
 use std::process::Command;
@@ -32,10 +36,27 @@ fn peak_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// The child: opens `entry` as the explorer does, draws one frame, prints the peak memory.
-fn child(entry: &Path, check_only: bool) {
+/// What a child does after its first step.
+enum Child {
+    /// Load and validate, as `waymark check` does.
+    Check,
+    /// Open as the explorer does and draw the first frame.
+    Explorer,
+    /// Load, then build the link index and the coverage report this many times: run under a
+    /// cache simulator (see BENCHMARKS.md), it counts the work of the analysis alone.
+    Analyse(usize),
+}
+
+/// The child: opens `entry` as `what` says, prints the peak memory.
+fn child(entry: &Path, what: &Child) {
     let before = peak_kib().unwrap_or(0);
-    if check_only {
+    if let Child::Analyse(times) = *what {
+        let doc = waymark::document::open(&waymark::document::Disk, entry).expect("opens");
+        for _ in 0..times {
+            let index = waymark::analysis::index::Index::build(&doc.roadmap);
+            std::hint::black_box(waymark::analysis::coverage::coverage(&doc.roadmap, &index));
+        }
+    } else if matches!(what, Child::Check) {
         let doc = waymark::document::open(&waymark::document::Disk, entry).expect("opens");
         std::hint::black_box(&doc);
     } else {
@@ -68,7 +89,21 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--footprint-child") {
         let entry = Path::new(&args[i + 1]);
-        child(entry, args.iter().any(|a| a == "--check"));
+        let flag = |name: &str| {
+            args.iter()
+                .position(|a| a == name)
+                .map(|at| args.get(at + 1))
+        };
+        let what = match (flag("--analyse"), flag("--check")) {
+            (Some(times), _) => Child::Analyse(
+                times
+                    .and_then(|t| t.parse().ok())
+                    .expect("--analyse takes a count"),
+            ),
+            (None, Some(_)) => Child::Check,
+            (None, None) => Child::Explorer,
+        };
+        child(entry, &what);
         return;
     }
     // `cargo bench` passes `--bench`; with a filter that does not name this benchmark, skip.

@@ -57,22 +57,24 @@ pub struct Coverage {
 pub fn coverage(roadmap: &Roadmap, index: &Index) -> Coverage {
     let it = &roadmap.items;
     let mut c = Coverage::default();
-    for g in &it.gaps {
-        let r = ItemRef::Gap(g.id.clone());
-        if index.measures_of_gap(&r).next().is_none() {
-            c.unaddressed_gaps.push(r);
+    for (i, g) in it.gaps.iter().enumerate() {
+        if index.measures_of_nth_gap(i).next().is_none() {
+            c.unaddressed_gaps.push(ItemRef::Gap(g.id.clone()));
         }
     }
     for m in &it.ministries {
         c.load.insert(m.code.clone(), Load::default());
     }
-    for m in &it.measures {
-        let r = ItemRef::Measure(m.id.clone());
+    for (i, m) in it.measures.iter().enumerate() {
+        let r = || ItemRef::Measure(m.id.clone());
         let mut any = false;
-        for (ministry, role) in index.ministries_of_measure(&r) {
+        for (ministry, role) in index.ministries_of_nth_measure(i) {
             any = true;
             if let ItemRef::Ministry(code) = ministry {
-                let load = c.load.entry(code.clone()).or_default();
+                if !c.load.contains_key(code) {
+                    c.load.insert(code.clone(), Load::default());
+                }
+                let load = c.load.get_mut(code).expect("inserted above");
                 match role {
                     Role::Lead => load.lead += 1,
                     Role::CoLead => load.co_lead += 1,
@@ -81,12 +83,12 @@ pub fn coverage(roadmap: &Roadmap, index: &Index) -> Coverage {
             }
         }
         if !any && m.kind != MeasureKind::Framework {
-            c.measures_without_ministry.push(r.clone());
+            c.measures_without_ministry.push(r());
         }
         match &m.span {
-            None => c.measures_without_span.push(r),
+            None => c.measures_without_span.push(r()),
             Some(s) if s.provenance != crate::model::Provenance::Stated => {
-                c.measures_with_assumed_span.push(r);
+                c.measures_with_assumed_span.push(r());
             }
             Some(_) => {}
         }

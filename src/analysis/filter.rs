@@ -122,10 +122,10 @@ pub fn apply(roadmap: &Roadmap, index: &Index, filter: &Filter) -> Visible {
     let own_ok: HashSet<&str> = it
         .measures
         .iter()
-        .filter(|m| {
-            let r = ItemRef::Measure(m.id.clone());
+        .enumerate()
+        .filter(|(i, m)| {
             let ministry_ok = filter.ministries.is_empty()
-                || index.ministries_of_measure(&r).any(
+                || index.ministries_of_nth_measure(*i).any(
                     |(x, _)| matches!(x, ItemRef::Ministry(c) if filter.ministries.contains(c)),
                 );
             let span_ok = match (&m.span, filter.fy_from, filter.fy_to) {
@@ -137,33 +137,31 @@ pub fn apply(roadmap: &Roadmap, index: &Index, filter: &Filter) -> Visible {
             };
             ministry_ok && span_ok
         })
-        .map(|m| m.id.as_str())
+        .map(|(_, m)| m.id.as_str())
         .collect();
     let mut items = HashSet::new();
     // … and on the placement of the gaps they answer.
-    for m in &it.measures {
-        let r = ItemRef::Measure(m.id.clone());
+    for (i, m) in it.measures.iter().enumerate() {
         let gaps_ok = !gap_restricted
-            || index.gaps_of_measure(&r).any(
+            || index.gaps_of_nth_measure(i).any(
                 |g| matches!(g, ItemRef::Gap(id) if roadmap.gap(id).is_some_and(gap_structural)),
             );
         let text_ok = needle.is_empty() || text_matches(&measure_texts(m), &needle);
         if own_ok.contains(m.id.as_str()) && gaps_ok && text_ok {
-            items.insert(r);
+            items.insert(ItemRef::Measure(m.id.clone()));
         }
     }
     // Gaps pass on their own placement, and on having a measure that passes its own filters.
     let measure_restricted =
         !filter.ministries.is_empty() || filter.fy_from.is_some() || filter.fy_to.is_some();
-    for g in &it.gaps {
-        let r = ItemRef::Gap(g.id.clone());
+    for (i, g) in it.gaps.iter().enumerate() {
         let via_measures = !measure_restricted
             || index
-                .measures_of_gap(&r)
+                .measures_of_nth_gap(i)
                 .any(|m| matches!(m, ItemRef::Measure(id) if own_ok.contains(id.as_str())));
         let text_ok = needle.is_empty() || text_matches(&gap_texts(g), &needle);
         if gap_structural(g) && via_measures && text_ok {
-            items.insert(r);
+            items.insert(ItemRef::Gap(g.id.clone()));
         }
     }
     // Everything else: its own text; structural filters apply through what it is joined to.

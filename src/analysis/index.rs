@@ -2,113 +2,13 @@
 //! directions. Built once per document version; every view reads it.
 
 mod numbers;
+mod relation;
+#[cfg(test)]
+mod tests;
 
 use self::numbers::Numbers;
-use crate::model::{ItemKind, ItemRef, Items, LinkKind, Provenance, Roadmap, Role};
-
-/// How two items are joined, seen from one of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Relation {
-    /// Gap → measure answering it (from the gap), or measure → gap it answers (from the measure).
-    Addresses,
-    /// Measure ↔ responsible ministry, with the ministry's role.
-    Responsible(Role),
-    /// Measure ↔ target state it contributes to.
-    ContributesTo,
-    /// Gap ↔ target state it stands in the way of.
-    Blocks,
-    /// Earlier gap ↔ later gap continuing it.
-    Continues,
-    /// Gap ↔ the same issue elsewhere.
-    SameAs,
-    /// Measure ↔ KPI measuring it.
-    MeasuredBy,
-    /// Measure ↔ programme it is carried out through.
-    Through,
-    /// Theme ↔ its gaps.
-    ThemeOf,
-    /// Proposal ↔ the gap it answers.
-    ProposalGap,
-    /// Proposal ↔ its actions.
-    ProposalAction,
-    /// KPI ↔ its breakdown.
-    KpiParent,
-    /// Budget ↔ the programme it funds.
-    Funds,
-    /// Gap ↔ value-chain stage.
-    AtStage,
-    /// Item ↔ the source document it cites.
-    Cites,
-}
-
-impl Relation {
-    /// How the relation reads from the side that holds it (`outgoing`) or from the other side.
-    pub fn label_ja(self, outgoing: bool) -> &'static str {
-        match (self, outgoing) {
-            (Relation::Addresses, true) => "対応する施策",
-            (Relation::Addresses, false) => "対応する論点",
-            (Relation::Responsible(_), true) => "担当府省庁",
-            (Relation::Responsible(_), false) => "担当する施策",
-            (Relation::ContributesTo, true) => "寄与する目指すべき姿",
-            (Relation::ContributesTo, false) => "寄与する施策",
-            (Relation::Blocks, true) => "阻まれる目指すべき姿",
-            (Relation::Blocks, false) => "阻む論点",
-            (Relation::Continues, true) => "継承先",
-            (Relation::Continues, false) => "継承元",
-            (Relation::SameAs, _) => "同一論点",
-            (Relation::MeasuredBy, true) => "KPI",
-            (Relation::MeasuredBy, false) => "測定対象",
-            (Relation::Through, true) => "実施事業",
-            (Relation::Through, false) => "この事業で実施する施策",
-            (Relation::ThemeOf, true) => "小論点",
-            (Relation::ThemeOf, false) => "項目",
-            (Relation::ProposalGap, true) => "対応するギャップ",
-            (Relation::ProposalAction, true) => "アクション",
-            (Relation::ProposalGap | Relation::ProposalAction, false) => "提言",
-            (Relation::KpiParent, true) => "内訳",
-            (Relation::KpiParent, false) => "親KPI",
-            (Relation::Funds, true) => "事業",
-            (Relation::Funds, false) => "予算",
-            (Relation::AtStage, true) => "バリューチェーン",
-            (Relation::AtStage, false) => "論点",
-            (Relation::Cites, true) => "出典",
-            (Relation::Cites, false) => "引用する項目",
-        }
-    }
-
-    /// English reading, as [`Self::label_ja`].
-    pub fn label_en(self, outgoing: bool) -> &'static str {
-        match (self, outgoing) {
-            (Relation::Addresses, true) => "Addressed by",
-            (Relation::Addresses, false) => "Addresses",
-            (Relation::Responsible(_), true) => "Responsible ministry",
-            (Relation::Responsible(_), false) => "Responsible for",
-            (Relation::ContributesTo, true) => "Contributes to",
-            (Relation::ContributesTo, false) => "Contributing measures",
-            (Relation::Blocks, true) => "Stands in the way of",
-            (Relation::Blocks, false) => "Blocking gaps",
-            (Relation::Continues, true) => "Continued by",
-            (Relation::Continues, false) => "Continues",
-            (Relation::SameAs, _) => "Same as",
-            (Relation::MeasuredBy, true) => "Measured by",
-            (Relation::MeasuredBy, false) => "Measures",
-            (Relation::Through, true) => "Through programme",
-            (Relation::Through, false) => "Carries out",
-            (Relation::ThemeOf, false) => "Theme",
-            (Relation::ProposalGap, true) => "Answers gap",
-            (Relation::ProposalAction, true) => "Actions",
-            (Relation::ProposalGap | Relation::ProposalAction, false) => "Proposal",
-            (Relation::KpiParent, true) => "Breakdown",
-            (Relation::KpiParent, false) => "Parent KPI",
-            (Relation::Funds, true) => "Programme",
-            (Relation::Funds, false) => "Budget",
-            (Relation::AtStage, true) => "Value-chain stage",
-            (Relation::ThemeOf, true) | (Relation::AtStage, false) => "Gaps",
-            (Relation::Cites, true) => "Source",
-            (Relation::Cites, false) => "Cited by",
-        }
-    }
-}
+pub use self::relation::Relation;
+use crate::model::{ItemKind, ItemRef, LinkKind, Provenance, Roadmap, Role};
 
 /// One end of a relation, seen from an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,14 +42,71 @@ struct Stored {
 ///
 /// Items are numbered in the order they are met (the roadmap's own order), and the edges of all
 /// items sit in one array, item by item, with an offset per item: building it is a few sequential
-/// passes, and reading an item's edges is one lookup and a slice, however large the roadmap.
+/// passes, and reading an item's edges is one lookup and a slice, however large the roadmap. A
+/// pass over all items of a kind reads them by position ([`Index::edges_nth`]), with no lookup.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
     numbers: Numbers,
+    own: Own,
     /// Item `n`'s edges are `edges[offsets[n]..offsets[n + 1]]`.
     offsets: Vec<u32>,
     edges: Vec<Stored>,
     notes: Vec<Box<str>>,
+}
+
+/// The number of every item of the roadmap, kind by kind in [`ItemKind`]'s order, each kind in
+/// file order (as [`all_items`] lists them).
+#[derive(Clone, Debug, Default)]
+struct Own {
+    numbers: Vec<u32>,
+    /// The items of the kind with ordinal `k` are `numbers[starts[k]..starts[k + 1]]`.
+    starts: [usize; ItemKind::COUNT + 1],
+}
+
+impl Own {
+    /// How many items of each kind `roadmap` has, by the kind's ordinal.
+    fn counts(roadmap: &Roadmap) -> [usize; ItemKind::COUNT] {
+        let it = &roadmap.items;
+        [
+            it.sources.len(),
+            it.ministries.len(),
+            it.stages.len(),
+            it.target_states.len(),
+            it.notes.len(),
+            it.themes.len(),
+            it.gaps.len(),
+            it.measures.len(),
+            it.proposals.len(),
+            it.kpis.len(),
+            it.budgets.len(),
+            it.events.len(),
+        ]
+    }
+
+    fn of(roadmap: &Roadmap, counts: &[usize; ItemKind::COUNT], numbers: &mut Numbers) -> Self {
+        let mut starts = [0; ItemKind::COUNT + 1];
+        for (k, count) in counts.iter().enumerate() {
+            starts[k + 1] = starts[k] + count;
+        }
+        Self {
+            numbers: all_items(roadmap).map(|x| numbers.number(x)).collect(),
+            starts,
+        }
+    }
+
+    /// The number of the `i`-th item of `kind`, if there is one.
+    fn nth(&self, kind: ItemKind, i: usize) -> Option<u32> {
+        let k = kind.ordinal();
+        let at = self.starts[k]
+            .checked_add(i)
+            .filter(|&at| at < self.starts[k + 1])?;
+        self.numbers.get(at).copied()
+    }
+
+    /// The number of the `i`-th item of `kind`, which [`Index::build`] knows is there.
+    fn at(&self, kind: ItemKind, i: usize) -> u32 {
+        self.nth(kind, i).expect("numbered with the roadmap")
+    }
 }
 
 /// An item named by kind and ID, made into an [`ItemRef`] only if it is not numbered yet (a link
@@ -184,14 +141,26 @@ macro_rules! number {
 /// The links of a roadmap as numbered pairs, before they are sorted into an [`Index`].
 struct Builder {
     numbers: Numbers,
+    /// The number each kind of item was last looked up to, by the kind's ordinal.
+    last: [u32; ItemKind::COUNT],
     pairs: Vec<(u32, Relation, u32, Provenance, u32)>,
     notes: Vec<Box<str>>,
 }
 
 impl Builder {
     /// The number of the item `key` names, numbering it if it has none yet.
+    ///
+    /// Links are written item by item, so a link mostly names the item of each kind that the one
+    /// before it named, or the next one. Those two are tried first: they are in cache, where the
+    /// table, at 100,000 items, mostly is not.
     fn number(&mut self, key: Key<'_>) -> u32 {
-        self.numbers.number_key(key.kind, key.id, key.make)
+        let last = &mut self.last[key.kind.ordinal()];
+        let n = [*last, last.wrapping_add(1)]
+            .into_iter()
+            .find(|&n| self.numbers.is(n, key.kind, key.id))
+            .unwrap_or_else(|| self.numbers.number_key(key.kind, key.id, key.make));
+        *last = n;
+        n
     }
 
     fn add(
@@ -210,7 +179,7 @@ impl Builder {
     }
 
     /// Sorts the pairs into each item's edges, both ends of every pair, keeping their order.
-    fn finish(self) -> Index {
+    fn finish(self, own: Own) -> Index {
         let n = self.numbers.len();
         let mut offsets = vec![0u32; n + 1];
         for &(from, _, to, _, _) in &self.pairs {
@@ -246,6 +215,7 @@ impl Builder {
         }
         Index {
             numbers: self.numbers,
+            own,
             offsets,
             edges,
             notes: self.notes,
@@ -258,15 +228,17 @@ impl Index {
     pub fn build(roadmap: &Roadmap) -> Self {
         let it = &roadmap.items;
         let count = it.count() - it.links.len();
+        let counts = Own::counts(roadmap);
+        let mut numbers = Numbers::with_capacity(&counts);
+        // Number every item first, in the roadmap's order, so that numbers follow the file. An
+        // item's own number is then read from `own` rather than looked up by its ID again.
+        let own = Own::of(roadmap, &counts, &mut numbers);
         let mut b = Builder {
-            numbers: Numbers::with_capacity(count),
+            numbers,
+            last: [u32::MAX; ItemKind::COUNT],
             pairs: Vec::with_capacity(it.links.len() + it.gaps.len() * 2 + count),
             notes: Vec::new(),
         };
-        // Number every item first, in the roadmap's order, so that numbers follow the file. An
-        // item's own number is then read from `own` rather than looked up by its ID again.
-        let own: Vec<u32> = all_items(roadmap).map(|x| b.numbers.number(x)).collect();
-        let starts = Starts::of(it);
         for l in &it.links {
             let (from, relation, to) = match &l.link {
                 LinkKind::AddressedBy { gap, measure } => {
@@ -308,7 +280,7 @@ impl Index {
             b.add(from, relation, to, l.provenance, l.note.as_deref());
         }
         for (i, g) in it.gaps.iter().enumerate() {
-            let gap = own[starts.gaps + i];
+            let gap = own.at(ItemKind::Gap, i);
             if let Some(t) = &g.theme {
                 let theme = number!(b, Theme, t);
                 b.add(theme, Relation::ThemeOf, gap, Provenance::Stated, None);
@@ -319,7 +291,7 @@ impl Index {
             }
         }
         for (i, p) in it.proposals.iter().enumerate() {
-            let prop = own[starts.proposals + i];
+            let prop = own.at(ItemKind::Proposal, i);
             let gap = number!(b, Gap, &p.gap);
             b.add(prop, Relation::ProposalGap, gap, Provenance::Stated, None);
             for a in &p.actions {
@@ -336,47 +308,58 @@ impl Index {
         for (i, k) in it.kpis.iter().enumerate() {
             if let Some(parent) = &k.parent {
                 let parent = number!(b, Kpi, parent);
-                let kpi = own[starts.kpis + i];
+                let kpi = own.at(ItemKind::Kpi, i);
                 b.add(parent, Relation::KpiParent, kpi, Provenance::Stated, None);
             }
         }
         for (i, bl) in it.budgets.iter().enumerate() {
             if let Some(p) = &bl.programme {
                 let programme = number!(b, Measure, p);
-                let budget = own[starts.budgets + i];
+                let budget = own.at(ItemKind::Budget, i);
                 b.add(budget, Relation::Funds, programme, bl.provenance, None);
             }
         }
         macro_rules! cites {
-            ($($field:ident),*) => {$(
+            ($($field:ident: $kind:ident),*) => {$(
                 for (i, x) in it.$field.iter().enumerate() {
                     if let Some(s) = &x.source {
                         let source = number!(b, Source, &s.doc);
-                        let item = own[starts.$field + i];
+                        let item = own.at(ItemKind::$kind, i);
                         b.add(item, Relation::Cites, source, Provenance::Stated, None);
                     }
                 }
             )*};
         }
         cites!(
-            ministries,
-            stages,
-            target_states,
-            notes,
-            themes,
-            gaps,
-            measures,
-            proposals,
-            kpis,
-            budgets,
-            events
+            ministries: Ministry,
+            stages: Stage,
+            target_states: Target,
+            notes: Note,
+            themes: Theme,
+            gaps: Gap,
+            measures: Measure,
+            proposals: Proposal,
+            kpis: Kpi,
+            budgets: Budget,
+            events: Event
         );
-        b.finish()
+        b.finish(own)
     }
 
     /// Every edge of `item`, in the order of the links in the file.
     pub fn edges<'a>(&'a self, item: &ItemRef) -> impl Iterator<Item = Edge<'a>> + Clone + 'a {
-        let range = self.numbers.get(item).map_or(0..0, |n| {
+        self.edges_of(self.numbers.get(item))
+    }
+
+    /// Every edge of the `i`-th item of `kind` in the roadmap the index was built from (for a
+    /// gap, of `roadmap.items.gaps[i]`), as [`Self::edges`] but with no lookup by ID: what a pass
+    /// over all items of a kind reads. No edges when there is no such item.
+    pub fn edges_nth(&self, kind: ItemKind, i: usize) -> impl Iterator<Item = Edge<'_>> + Clone {
+        self.edges_of(self.own.nth(kind, i))
+    }
+
+    fn edges_of(&self, number: Option<u32>) -> impl Iterator<Item = Edge<'_>> + Clone {
+        let range = number.map_or(0..0, |n| {
             self.offsets[n as usize] as usize..self.offsets[n as usize + 1] as usize
         });
         self.edges[range].iter().map(move |e| Edge {
@@ -395,14 +378,21 @@ impl Index {
         relation: impl Fn(Relation) -> bool + 'a,
         outgoing: bool,
     ) -> impl Iterator<Item = &'a ItemRef> + 'a {
-        self.edges(item)
-            .filter(move |e| e.outgoing == outgoing && relation(e.relation))
-            .map(|e| e.other)
+        others(self.edges(item), relation, outgoing)
     }
 
     /// The measures answering a gap.
     pub fn measures_of_gap<'a>(&'a self, gap: &ItemRef) -> impl Iterator<Item = &'a ItemRef> + 'a {
-        self.related(gap, |r| r == Relation::Addresses, true)
+        others(self.edges(gap), |r| r == Relation::Addresses, true)
+    }
+
+    /// The measures answering `roadmap.items.gaps[i]`, as [`Self::measures_of_gap`].
+    pub fn measures_of_nth_gap(&self, i: usize) -> impl Iterator<Item = &ItemRef> {
+        others(
+            self.edges_nth(ItemKind::Gap, i),
+            |r| r == Relation::Addresses,
+            true,
+        )
     }
 
     /// The gaps a measure answers.
@@ -410,7 +400,16 @@ impl Index {
         &'a self,
         measure: &ItemRef,
     ) -> impl Iterator<Item = &'a ItemRef> + 'a {
-        self.related(measure, |r| r == Relation::Addresses, false)
+        others(self.edges(measure), |r| r == Relation::Addresses, false)
+    }
+
+    /// The gaps `roadmap.items.measures[i]` answers, as [`Self::gaps_of_measure`].
+    pub fn gaps_of_nth_measure(&self, i: usize) -> impl Iterator<Item = &ItemRef> {
+        others(
+            self.edges_nth(ItemKind::Measure, i),
+            |r| r == Relation::Addresses,
+            false,
+        )
     }
 
     /// The ministries responsible for a measure, with their roles.
@@ -418,12 +417,13 @@ impl Index {
         &'a self,
         measure: &ItemRef,
     ) -> impl Iterator<Item = (&'a ItemRef, Role)> + 'a {
-        self.edges(measure)
-            .filter(|e| e.outgoing)
-            .filter_map(|e| match e.relation {
-                Relation::Responsible(role) => Some((e.other, role)),
-                _ => None,
-            })
+        responsible(self.edges(measure), true)
+    }
+
+    /// The ministries responsible for `roadmap.items.measures[i]`, as
+    /// [`Self::ministries_of_measure`].
+    pub fn ministries_of_nth_measure(&self, i: usize) -> impl Iterator<Item = (&ItemRef, Role)> {
+        responsible(self.edges_nth(ItemKind::Measure, i), true)
     }
 
     /// The measures a ministry is responsible for, with its role.
@@ -431,12 +431,7 @@ impl Index {
         &'a self,
         ministry: &ItemRef,
     ) -> impl Iterator<Item = (&'a ItemRef, Role)> + 'a {
-        self.edges(ministry)
-            .filter(|e| !e.outgoing)
-            .filter_map(|e| match e.relation {
-                Relation::Responsible(role) => Some((e.other, role)),
-                _ => None,
-            })
+        responsible(self.edges(ministry), false)
     }
 
     /// The neighbourhood of an item: the item itself, everything directly joined to it, and for a
@@ -494,48 +489,29 @@ impl Index {
     }
 }
 
-/// Where each kind of item starts in the order of [`all_items`].
-struct Starts {
-    ministries: usize,
-    stages: usize,
-    target_states: usize,
-    notes: usize,
-    themes: usize,
-    gaps: usize,
-    measures: usize,
-    proposals: usize,
-    kpis: usize,
-    budgets: usize,
-    events: usize,
+/// The items at the other end of `edges` of one relation and direction.
+fn others<'a>(
+    edges: impl Iterator<Item = Edge<'a>> + 'a,
+    relation: impl Fn(Relation) -> bool + 'a,
+    outgoing: bool,
+) -> impl Iterator<Item = &'a ItemRef> + 'a {
+    edges
+        .filter(move |e| e.outgoing == outgoing && relation(e.relation))
+        .map(|e| e.other)
 }
 
-impl Starts {
-    fn of(it: &Items) -> Self {
-        let ministries = it.sources.len();
-        let stages = ministries + it.ministries.len();
-        let target_states = stages + it.stages.len();
-        let notes = target_states + it.target_states.len();
-        let themes = notes + it.notes.len();
-        let gaps = themes + it.themes.len();
-        let measures = gaps + it.gaps.len();
-        let proposals = measures + it.measures.len();
-        let kpis = proposals + it.proposals.len();
-        let budgets = kpis + it.kpis.len();
-        let events = budgets + it.budgets.len();
-        Self {
-            ministries,
-            stages,
-            target_states,
-            notes,
-            themes,
-            gaps,
-            measures,
-            proposals,
-            kpis,
-            budgets,
-            events,
-        }
-    }
+/// The other ends of the [`Relation::Responsible`] edges among `edges` in one direction, with
+/// the role.
+fn responsible<'a>(
+    edges: impl Iterator<Item = Edge<'a>> + 'a,
+    outgoing: bool,
+) -> impl Iterator<Item = (&'a ItemRef, Role)> + 'a {
+    edges
+        .filter(move |e| e.outgoing == outgoing)
+        .filter_map(|e| match e.relation {
+            Relation::Responsible(role) => Some((e.other, role)),
+            _ => None,
+        })
 }
 
 /// Every item of `roadmap`, kind by kind, each in file order.

@@ -409,12 +409,12 @@ fn gap_lane(
     let span_of = |id: &crate::model::MeasureId| roadmap.measure(id).and_then(|m| m.span.as_ref());
     let mut bars = Vec::new();
     let mut markers = Vec::new();
-    for g in &roadmap.items.gaps {
+    for (i, g) in roadmap.items.gaps.iter().enumerate() {
         let r = ItemRef::Gap(g.id.clone());
         if !visible(&r) {
             continue;
         }
-        let measures: Vec<&ItemRef> = index.measures_of_gap(&r).collect();
+        let measures: Vec<&ItemRef> = index.measures_of_nth_gap(i).collect();
         let spans: Vec<_> = measures
             .iter()
             .filter_map(|m| match m {

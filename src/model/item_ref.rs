@@ -66,6 +66,14 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// How many kinds there are.
+    pub const COUNT: usize = 12;
+
+    /// The kind's place in the order above, from 0 to [`Self::COUNT`] − 1.
+    pub fn ordinal(self) -> usize {
+        self as usize
+    }
+
     /// The Japanese name of the kind.
     pub fn label_ja(self) -> &'static str {
         match self {

@@ -3,8 +3,11 @@
 //!
 //! A plain `HashMap<ItemRef, u32>` confirms each hit by comparing the ID with the key's text,
 //! which lives wherever the item was allocated; at 100,000 items that is one cache miss per
-//! lookup. Here the IDs are copied once, back to back, into one string, and the table holds only
-//! hashes and numbers, so a lookup stays within a few megabytes however the items lie in memory.
+//! lookup. Here the IDs are copied once, back to back, into one string, and the tables hold only
+//! numbers, one table per kind of item: a lookup reads its kind's table and the IDs of that kind,
+//! which lie together because items are numbered kind by kind. At 1000× the bundled roadmap the
+//! largest of these (the measures') is well under a megabyte, where one table of all items would
+//! be several.
 
 use std::hash::BuildHasher;
 
@@ -15,9 +18,10 @@ use crate::model::{ItemKind, ItemRef};
 /// The numbers of items, and the items by number.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Numbers {
-    /// `(the hash's top half, number)` of every item: eight bytes an item, so that the table of
-    /// 200,000 items fits in a core's cache.
-    table: HashTable<(u32, u32)>,
+    /// The number of every item, by the ordinal of its kind. A table's entry is only the
+    /// number: the table's own hash bits rule out all but about one in a hundred of the other
+    /// entries before their IDs are compared.
+    tables: [HashTable<u32>; ItemKind::COUNT],
     hasher: foldhash::fast::FixedState,
     /// The items, by number.
     items: Vec<ItemRef>,
@@ -28,9 +32,11 @@ pub(super) struct Numbers {
 }
 
 impl Numbers {
-    pub(super) fn with_capacity(n: usize) -> Self {
+    /// Room for `counts[k]` items of the kind with ordinal `k`.
+    pub(super) fn with_capacity(counts: &[usize; ItemKind::COUNT]) -> Self {
+        let n = counts.iter().sum();
         Self {
-            table: HashTable::with_capacity(n),
+            tables: counts.map(HashTable::with_capacity),
             items: Vec::with_capacity(n),
             kinds: Vec::with_capacity(n),
             ends: Vec::with_capacity(n),
@@ -38,30 +44,33 @@ impl Numbers {
         }
     }
 
-    fn hash(&self, kind: ItemKind, id: &str) -> u64 {
-        self.hasher.hash_one((kind, id))
+    fn hash(&self, id: &str) -> u64 {
+        self.hasher.hash_one(id)
     }
 
-    fn matches(&self, n: u32, kind: ItemKind, id: &str) -> bool {
-        self.kinds[n as usize] == kind && id_of(&self.ids, &self.ends, n) == id
+    /// Whether item `n` is the item of `kind` with `id`.
+    pub(super) fn is(&self, n: u32, kind: ItemKind, id: &str) -> bool {
+        self.kinds
+            .get(n as usize)
+            .is_some_and(|&k| k == kind && id_of(&self.ids, &self.ends, n) == id)
     }
 
     fn find(&self, hash: u64, kind: ItemKind, id: &str) -> Option<u32> {
-        self.table
-            .find(hash, |&(t, n)| t == tag(hash) && self.matches(n, kind, id))
-            .map(|&(_, n)| n)
+        self.tables[kind.ordinal()]
+            .find(hash, |&n| id_of(&self.ids, &self.ends, n) == id)
+            .copied()
     }
 
     /// The number of `item`, if it has one.
     pub(super) fn get(&self, item: &ItemRef) -> Option<u32> {
         let (kind, id) = (item.kind(), item.id_str());
-        self.find(self.hash(kind, id), kind, id)
+        self.find(self.hash(id), kind, id)
     }
 
     /// The number of `item`, numbering it next if it has none yet.
     pub(super) fn number(&mut self, item: ItemRef) -> u32 {
         let (kind, id) = (item.kind(), item.id_str());
-        let hash = self.hash(kind, id);
+        let hash = self.hash(id);
         match self.find(hash, kind, id) {
             Some(n) => n,
             None => self.insert(hash, item),
@@ -76,7 +85,7 @@ impl Numbers {
         id: &str,
         make: &dyn Fn() -> ItemRef,
     ) -> u32 {
-        let hash = self.hash(kind, id);
+        let hash = self.hash(id);
         match self.find(hash, kind, id) {
             Some(n) => n,
             None => self.insert(hash, make()),
@@ -85,14 +94,14 @@ impl Numbers {
 
     fn insert(&mut self, hash: u64, item: ItemRef) -> u32 {
         let n = u32::try_from(self.items.len()).expect("fewer than 2³² items");
-        self.kinds.push(item.kind());
+        let kind = item.kind();
+        self.kinds.push(kind);
         self.ids.push_str(item.id_str());
         self.ends
             .push(u32::try_from(self.ids.len()).expect("IDs shorter than 4 GiB in all"));
-        let (hasher, kinds, ids, ends) = (&self.hasher, &self.kinds, &self.ids, &self.ends);
-        self.table.insert_unique(hash, (tag(hash), n), |&(_, n)| {
-            hasher.hash_one((kinds[n as usize], id_of(ids, ends, n)))
-        });
+        let (hasher, ids, ends) = (&self.hasher, &self.ids, &self.ends);
+        self.tables[kind.ordinal()]
+            .insert_unique(hash, n, |&n| hasher.hash_one(id_of(ids, ends, n)));
         self.items.push(item);
         n
     }
@@ -106,11 +115,6 @@ impl Numbers {
     pub(super) fn len(&self) -> usize {
         self.items.len()
     }
-}
-
-/// The part of a hash kept in the table (the table picks buckets by the low bits).
-fn tag(hash: u64) -> u32 {
-    (hash >> 32) as u32
 }
 
 /// Item `n`'s ID in `ids`, where the IDs end at `ends`.
@@ -129,7 +133,7 @@ mod tests {
     fn numbers_are_dense_stable_and_tell_kinds_apart() {
         let gap = |s: &str| ItemRef::Gap(GapId::new(s).expect("id"));
         let measure = |s: &str| ItemRef::Measure(MeasureId::new(s).expect("id"));
-        let mut numbers = Numbers::with_capacity(0);
+        let mut numbers = Numbers::with_capacity(&[0; ItemKind::COUNT]);
         let names = ["a", "ab", "b", "gap.2024.1-1", "x"];
         for (i, name) in names.iter().enumerate() {
             assert_eq!(numbers.number(gap(name)) as usize, i);
