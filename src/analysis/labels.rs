@@ -10,9 +10,12 @@ pub fn ellipsize(text: &str, max: usize) -> String {
     // The text with its runs of whitespace made single spaces, built only as far as needed: a
     // label of 16 characters does not need a paragraph of 300 flattened (or even split into
     // words: Japanese text has no spaces, so its first "word" is all of it) first.
-    let mut flat = String::new();
+    let mut flat = String::with_capacity(text.len().min(max.saturating_mul(4) + 8));
     let mut count = 0;
     let mut space = false;
+    // Where the text is cut if it turns out too long: after `max - 1` characters.
+    let keep = max.saturating_sub(1);
+    let mut cut = 0;
     for c in text.chars() {
         if c.is_whitespace() {
             space = count > 0;
@@ -25,17 +28,21 @@ pub fn ellipsize(text: &str, max: usize) -> String {
             flat.push(' ');
             count += 1;
             space = false;
+            if count == keep {
+                cut = flat.len();
+            }
         }
         flat.push(c);
         count += 1;
+        if count == keep {
+            cut = flat.len();
+        }
     }
-    if count <= max {
-        flat
-    } else {
-        let mut s: String = flat.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
+    if count > max {
+        flat.truncate(cut);
+        flat.push('…');
     }
+    flat
 }
 
 /// A short tag for an item: `小論点1-2`, `提言⑤`, `2030-1`, `文` …
