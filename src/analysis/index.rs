@@ -141,7 +141,7 @@ macro_rules! number {
 /// The links of a roadmap as numbered pairs, before they are sorted into an [`Index`].
 struct Builder {
     numbers: Numbers,
-    /// The number each kind of item was last looked up to, by the kind's ordinal.
+    /// The number the last lookup of each kind of item found, by the kind's ordinal.
     last: [u32; ItemKind::COUNT],
     pairs: Vec<(u32, Relation, u32, Provenance, u32)>,
     notes: Vec<Box<str>>,
@@ -227,7 +227,6 @@ impl Index {
     /// Builds the index of `roadmap`.
     pub fn build(roadmap: &Roadmap) -> Self {
         let it = &roadmap.items;
-        let count = it.count() - it.links.len();
         let counts = Own::counts(roadmap);
         let mut numbers = Numbers::with_capacity(&counts);
         // Number every item first, in the roadmap's order, so that numbers follow the file. An
@@ -236,7 +235,9 @@ impl Index {
         let mut b = Builder {
             numbers,
             last: [u32::MAX; ItemKind::COUNT],
-            pairs: Vec::with_capacity(it.links.len() + it.gaps.len() * 2 + count),
+            pairs: Vec::with_capacity(
+                it.links.len() + it.gaps.len() * 2 + counts.iter().sum::<usize>(),
+            ),
             notes: Vec::new(),
         };
         for l in &it.links {
