@@ -50,21 +50,27 @@ enum Child {
 /// The child: opens `entry` as `what` says, prints the peak memory.
 fn child(entry: &Path, what: &Child) {
     let before = peak_kib().unwrap_or(0);
-    if let Child::Analyse(times) = *what {
-        let doc = waymark::document::open(&waymark::document::Disk, entry).expect("opens");
-        for _ in 0..times {
-            let index = waymark::analysis::index::Index::build(&doc.roadmap);
-            std::hint::black_box(waymark::analysis::coverage::coverage(&doc.roadmap, &index));
+    let open = || waymark::document::open(&waymark::document::Disk, entry).expect("opens");
+    match *what {
+        Child::Check => {
+            std::hint::black_box(&open());
         }
-    } else if matches!(what, Child::Check) {
-        let doc = waymark::document::open(&waymark::document::Disk, entry).expect("opens");
-        std::hint::black_box(&doc);
-    } else {
-        let ctx = common::context();
-        let mut app =
-            waymark::app::WaymarkApp::new(Some(entry.to_owned()), waymark::app::Prefs::default());
-        common::run_frame(&ctx, 0, |ui, _| app.frame_ui(ui));
-        std::hint::black_box(&app);
+        Child::Analyse(times) => {
+            let doc = open();
+            for _ in 0..times {
+                let index = waymark::analysis::index::Index::build(&doc.roadmap);
+                std::hint::black_box(waymark::analysis::coverage::coverage(&doc.roadmap, &index));
+            }
+        }
+        Child::Explorer => {
+            let ctx = common::context();
+            let mut app = waymark::app::WaymarkApp::new(
+                Some(entry.to_owned()),
+                waymark::app::Prefs::default(),
+            );
+            common::run_frame(&ctx, 0, |ui, _| app.frame_ui(ui));
+            std::hint::black_box(&app);
+        }
     }
     println!("{before} {}", peak_kib().unwrap_or(0));
 }
@@ -89,19 +95,14 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--footprint-child") {
         let entry = Path::new(&args[i + 1]);
-        let flag = |name: &str| {
-            args.iter()
-                .position(|a| a == name)
-                .map(|at| args.get(at + 1))
-        };
-        let what = match (flag("--analyse"), flag("--check")) {
-            (Some(times), _) => Child::Analyse(
-                times
-                    .and_then(|t| t.parse().ok())
-                    .expect("--analyse takes a count"),
-            ),
-            (None, Some(_)) => Child::Check,
-            (None, None) => Child::Explorer,
+        let after = |name: &str| Some(args.get(args.iter().position(|a| a == name)? + 1));
+        let what = if let Some(times) = after("--analyse") {
+            let times = times.and_then(|t| t.parse().ok());
+            Child::Analyse(times.expect("--analyse takes a count"))
+        } else if args.iter().any(|a| a == "--check") {
+            Child::Check
+        } else {
+            Child::Explorer
         };
         child(entry, &what);
         return;

@@ -71,10 +71,7 @@ pub fn coverage(roadmap: &Roadmap, index: &Index) -> Coverage {
         for (ministry, role) in index.ministries_of_nth_measure(i) {
             any = true;
             if let ItemRef::Ministry(code) = ministry {
-                if !c.load.contains_key(code) {
-                    c.load.insert(code.clone(), Load::default());
-                }
-                let load = c.load.get_mut(code).expect("inserted above");
+                let load = c.load.entry(code.clone()).or_default();
                 match role {
                     Role::Lead => load.lead += 1,
                     Role::CoLead => load.co_lead += 1,

@@ -65,8 +65,10 @@ pub enum ItemKind {
     Event,
 }
 
+const _: () = assert!(ItemKind::Event as usize + 1 == ItemKind::COUNT);
+
 impl ItemKind {
-    /// How many kinds there are.
+    /// How many kinds there are (the last kind's ordinal plus one; checked below).
     pub const COUNT: usize = 12;
 
     /// The kind's place in the order above, from 0 to [`Self::COUNT`] − 1.
