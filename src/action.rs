@@ -112,7 +112,7 @@ pub enum Action {
         name_en: String,
     },
     /// An edit a view could not make, with the reason; shown in the status bar.
-    Refused(String),
+    Refused(crate::edit::EditError),
     /// Ask to delete an item: shows what will be unlinked, then deletes as one step.
     Delete(ItemRef),
     /// Undo the last change.
@@ -133,6 +133,21 @@ pub enum Action {
     OpenBundled,
     /// Ask for a file with the native dialog.
     OpenDialog,
+}
+
+impl Action {
+    /// Whether the action saves or opens files: such actions run after the frame's edits, so
+    /// that a field committing its typed text in the same frame is saved too.
+    pub fn is_file_command(&self) -> bool {
+        matches!(
+            self,
+            Action::Save
+                | Action::SaveAs
+                | Action::Open(_)
+                | Action::OpenBundled
+                | Action::OpenDialog
+        )
+    }
 }
 
 /// The kinds of item the Edit menu creates on their own (others are created from the item they

@@ -60,5 +60,5 @@ impl FileSystem for Bundled {
 
 /// Opens the bundled roadmap.
 pub fn open() -> Result<crate::document::Document, crate::model::LoadError> {
-    crate::document::open(&Bundled, Path::new(ENTRY))
+    crate::document::open_from(&Bundled, Path::new(ENTRY), crate::document::Origin::Bundled)
 }

@@ -32,6 +32,27 @@ impl FileSystem for Disk {
     }
 }
 
+/// Where a document's files live.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// On disk, at the files' paths.
+    #[default]
+    Disk,
+    /// In the binary ([`crate::bundled`]): read-only, saved only with Save As, after which the
+    /// document is on disk.
+    Bundled,
+}
+
+impl Origin {
+    /// The file system the document's files are read from.
+    pub fn file_system(self) -> &'static dyn FileSystem {
+        match self {
+            Origin::Disk => &Disk,
+            Origin::Bundled => &crate::bundled::Bundled,
+        }
+    }
+}
+
 /// A loaded, valid roadmap with its files' texts and any warnings.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -41,6 +62,8 @@ pub struct Document {
     pub files: Vec<ParsedFile>,
     /// Warnings (a document with errors is never opened).
     pub warnings: Vec<Diagnostic>,
+    /// Where the files live.
+    pub origin: Origin,
 }
 
 impl Document {
@@ -48,11 +71,21 @@ impl Document {
     pub fn entry_path(&self) -> &Path {
         &self.files[0].path
     }
+
+    /// Whether this is the copy bundled in the binary.
+    pub fn is_bundled(&self) -> bool {
+        self.origin == Origin::Bundled
+    }
 }
 
 /// Parses and validates the roadmap whose entry file is `entry`. Fails with every diagnostic when
 /// there is any error, so that a broken roadmap is never half-loaded.
 pub fn open(fs: &dyn FileSystem, entry: &Path) -> Result<Document, LoadError> {
+    open_from(fs, entry, Origin::Disk)
+}
+
+/// [`open`], for a document whose files live at `origin` (read through `fs`).
+pub fn open_from(fs: &dyn FileSystem, entry: &Path, origin: Origin) -> Result<Document, LoadError> {
     let parsed = parse_roadmap(fs, entry)?;
     let diagnostics = validate(&parsed.roadmap, &parsed.files);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -62,6 +95,7 @@ pub fn open(fs: &dyn FileSystem, entry: &Path) -> Result<Document, LoadError> {
         roadmap: parsed.roadmap,
         files: parsed.files,
         warnings: diagnostics,
+        origin,
     })
 }
 
@@ -445,6 +479,7 @@ pub fn save_as(
     }
     doc.roadmap.files[0].name = entry_name;
     doc.warnings.clone_from(&warnings);
+    doc.origin = Origin::Disk;
     Ok(SaveReport {
         unchanged: doc.files.len() - written.len(),
         written,

@@ -17,6 +17,13 @@ struct Step {
     edit: Edit,
 }
 
+/// A state of the document in its history ([`History::version`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Version {
+    step: u64,
+    in_group: usize,
+}
+
 /// The undo and redo stacks of one document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct History {
@@ -194,6 +201,16 @@ impl History {
         self.group.as_ref().is_some_and(|g| !g.is_empty()) || self.saved != Some(self.current())
     }
 
+    /// Which state the document is in: equal versions are the same content (the same step, with
+    /// the same edits of an open group), so work done since a version was taken shows as a
+    /// different one.
+    pub fn version(&self) -> Version {
+        Version {
+            step: self.current(),
+            in_group: self.group.as_ref().map_or(0, Vec::len),
+        }
+    }
+
     /// How many steps can be undone.
     pub fn undo_len(&self) -> usize {
         self.undo.len()
@@ -222,6 +239,26 @@ mod tests {
             provenance: Provenance::Editorial,
             basis: Some("test".into()),
         }
+    }
+
+    #[test]
+    fn versions_tell_states_apart() {
+        let mut r = roadmap();
+        let m = r.items.measures[0].id.clone();
+        let mut h = History::new();
+        let opened = h.version();
+        let e = reschedule(&r, &m, span(2020, 2022)).expect("edit");
+        h.apply(&mut r, e).expect("applies");
+        let edited = h.version();
+        assert_ne!(edited, opened);
+        h.undo(&mut r).expect("undoes");
+        assert_eq!(h.version(), opened);
+        h.redo(&mut r).expect("redoes");
+        assert_eq!(h.version(), edited);
+        h.begin_group();
+        let e = reschedule(&r, &m, span(2021, 2023)).expect("edit");
+        h.apply(&mut r, e).expect("applies");
+        assert_ne!(h.version(), edited, "an open group's edits are a new state");
     }
 
     #[test]

@@ -7,6 +7,9 @@
 //! and is written atomically. Restoring reads the roadmap through the normal parser with the
 //! recovered texts laid over the files on disk ([`Overlay`]), so a restored document is
 //! validated like any other.
+//!
+//! The bundled roadmap has recovery files too: they are keyed by its name inside the binary, not
+//! by a path on disk, and restored over the bundled texts ([`RoadmapKey`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Disk, Document, open, write_atomic};
+use crate::document::{Document, Origin, open_from, write_atomic};
 use crate::model::{FileSystem, LoadError};
 
 /// What a recovery file says it is.
@@ -29,8 +32,12 @@ pub struct Recovery {
     pub format: String,
     /// The format's version.
     pub version: u32,
-    /// The roadmap's entry file, as an absolute path.
+    /// The roadmap's entry file, as an absolute path (for the bundled roadmap, its name in the
+    /// binary).
     pub entry: PathBuf,
+    /// Whether the edits were made to the roadmap bundled in the binary.
+    #[serde(default)]
+    pub bundled: bool,
     /// When the recovery file was written, in seconds since 1970 (UTC).
     pub written_unix_s: u64,
     /// The files with unsaved changes.
@@ -77,21 +84,61 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The entry path in the form recovery files are keyed by: canonical where the file exists,
-/// else absolute.
-fn key_path(entry: &Path) -> PathBuf {
-    std::fs::canonicalize(entry)
-        .or_else(|_| std::path::absolute(entry))
-        .unwrap_or_else(|_| entry.to_owned())
+/// Which roadmap a recovery file belongs to: a roadmap on disk by its entry file's canonical
+/// path, the bundled one by its name in the binary (so that it is found again from any folder).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RoadmapKey {
+    entry: PathBuf,
+    bundled: bool,
 }
 
-/// The recovery file of the roadmap whose entry file is `entry`, in `dir`.
-pub fn recovery_path(entry: &Path, dir: &Path) -> PathBuf {
-    let key = key_path(entry);
-    dir.join(format!(
-        "{:016x}.recovery.json",
-        fnv1a(key.as_os_str().as_encoded_bytes())
-    ))
+impl RoadmapKey {
+    /// The roadmap on disk whose entry file is `entry`: canonical where the file exists, else
+    /// absolute.
+    pub fn disk(entry: &Path) -> Self {
+        let entry = std::fs::canonicalize(entry)
+            .or_else(|_| std::path::absolute(entry))
+            .unwrap_or_else(|_| entry.to_owned());
+        Self {
+            entry,
+            bundled: false,
+        }
+    }
+
+    /// The bundled roadmap whose entry file is named `entry` in the binary.
+    pub fn bundled(entry: &Path) -> Self {
+        Self {
+            entry: entry.to_owned(),
+            bundled: true,
+        }
+    }
+
+    /// The roadmap `doc` was opened from.
+    pub fn of(doc: &Document) -> Self {
+        match doc.origin {
+            Origin::Disk => Self::disk(doc.entry_path()),
+            Origin::Bundled => Self::bundled(doc.entry_path()),
+        }
+    }
+
+    /// Where the roadmap's files are read from.
+    fn origin(&self) -> Origin {
+        if self.bundled {
+            Origin::Bundled
+        } else {
+            Origin::Disk
+        }
+    }
+}
+
+/// The recovery file of the roadmap `key` names, in `dir`.
+pub fn recovery_path(key: &RoadmapKey, dir: &Path) -> PathBuf {
+    let mut hashed = Vec::new();
+    if key.bundled {
+        hashed.extend_from_slice(b"bundled:");
+    }
+    hashed.extend_from_slice(key.entry.as_os_str().as_encoded_bytes());
+    dir.join(format!("{:016x}.recovery.json", fnv1a(&hashed)))
 }
 
 impl Recovery {
@@ -121,13 +168,23 @@ impl Recovery {
         let written_unix_s = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
+        let key = RoadmapKey::of(doc);
         Some(Recovery {
             format: FORMAT.to_owned(),
             version: VERSION,
-            entry: key_path(doc.entry_path()),
+            entry: key.entry,
+            bundled: key.bundled,
             written_unix_s,
             files,
         })
+    }
+
+    /// The roadmap these edits belong to.
+    pub fn key(&self) -> RoadmapKey {
+        RoadmapKey {
+            entry: self.entry.clone(),
+            bundled: self.bundled,
+        }
     }
 
     /// The path each recovered file is read from: the entry file, and its includes beside it.
@@ -142,13 +199,16 @@ impl Recovery {
         }
     }
 
-    /// The files that changed on disk since the recovered edits were made to them (or can no
-    /// longer be read): restoring would set the edits against a version the user has not seen.
+    /// The files that changed since the recovered edits were made to them (or can no longer be
+    /// read): restoring would set the edits against a version the user has not seen. For the
+    /// bundled roadmap, that is a newer Waymark bundling another version of it. This reads every
+    /// recovered file: call it once, not every frame.
     pub fn changed_on_disk_since(&self) -> Vec<PathBuf> {
+        let fs = self.key().origin().file_system();
         self.files
             .iter()
             .map(|f| (f, self.path_of(f)))
-            .filter(|(f, p)| std::fs::read(p).map_or(true, |b| fnv1a(&b) != f.base_hash))
+            .filter(|(f, p)| fs.read(p).map_or(true, |b| fnv1a(&b) != f.base_hash))
             .map(|(_, p)| p)
             .collect()
     }
@@ -158,17 +218,22 @@ impl Recovery {
     /// disk as last read, so it has unsaved changes (start it with
     /// [`crate::history::History::unsaved`]) and saving writes the recovered files.
     pub fn restore(&self) -> Result<Document, LoadError> {
+        let origin = self.key().origin();
+        let base = origin.file_system();
         let overlay = Overlay::new(
-            &Disk,
+            base,
             self.files
                 .iter()
                 .map(|f| (self.path_of(f), f.text.clone()))
                 .collect(),
         );
-        let mut doc = open(&overlay, &self.entry)?;
+        let mut doc = open_from(&overlay, &self.entry, origin)?;
         for file in &mut doc.files {
             if overlay.files.contains_key(&file.path) {
-                file.text = std::fs::read_to_string(&file.path).unwrap_or_default();
+                file.text = base
+                    .read(&file.path)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default();
             }
         }
         Ok(doc)
@@ -205,7 +270,7 @@ pub fn write_recovery(doc: &Document, dir: &Path) -> std::io::Result<Option<Path
     if let Some(recovery) = Recovery::of(doc) {
         write(&recovery, dir).map(Some)
     } else {
-        discard(doc.entry_path(), dir)?;
+        discard(&RoadmapKey::of(doc), dir)?;
         Ok(None)
     }
 }
@@ -213,28 +278,28 @@ pub fn write_recovery(doc: &Document, dir: &Path) -> std::io::Result<Option<Path
 /// Writes `recovery` to its file in `dir` (created if need be), atomically.
 pub fn write(recovery: &Recovery, dir: &Path) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
-    let path = recovery_path(&recovery.entry, dir);
+    let path = recovery_path(&recovery.key(), dir);
     let json = serde_json::to_vec_pretty(recovery).map_err(std::io::Error::other)?;
     write_atomic(&path, &json)?;
     Ok(path)
 }
 
-/// The recovery file of the roadmap whose entry file is `entry`, if `dir` holds one for it
-/// (one that cannot be read or is for another roadmap counts as none).
-pub fn find_recovery(entry: &Path, dir: &Path) -> Option<Recovery> {
-    let bytes = std::fs::read(recovery_path(entry, dir)).ok()?;
+/// The recovery file of the roadmap `key` names, if `dir` holds one for it (one that cannot be
+/// read or is for another roadmap counts as none).
+pub fn find_recovery(key: &RoadmapKey, dir: &Path) -> Option<Recovery> {
+    let bytes = std::fs::read(recovery_path(key, dir)).ok()?;
     let recovery: Recovery = serde_json::from_slice(&bytes).ok()?;
     (recovery.format == FORMAT
         && recovery.version == VERSION
-        && recovery.entry == key_path(entry)
+        && &recovery.key() == key
         && !recovery.files.is_empty())
     .then_some(recovery)
 }
 
-/// Removes the recovery file of the roadmap whose entry file is `entry` (after a save, or when
-/// the user declines to restore). No file is not an error.
-pub fn discard(entry: &Path, dir: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(recovery_path(entry, dir)) {
+/// Removes the recovery file of the roadmap `key` names (after a save, or when the user discards
+/// the edits). No file is not an error.
+pub fn discard(key: &RoadmapKey, dir: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(recovery_path(key, dir)) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
@@ -251,15 +316,28 @@ mod tests {
     }
 
     #[test]
-    fn recovery_files_are_keyed_by_entry() {
+    fn each_roadmap_has_its_own_recovery_file() {
         let dir = Path::new("recovery");
+        let name = |key: &RoadmapKey| recovery_path(key, dir);
+        let a = RoadmapKey::disk(Path::new("/a/b.ron"));
         assert_eq!(
-            recovery_path(Path::new("/a/b.ron"), dir),
-            recovery_path(Path::new("/a/b.ron"), dir)
+            name(&a),
+            dir.join(format!("{:016x}.recovery.json", fnv1a(b"/a/b.ron")))
+        );
+        assert_ne!(name(&a), name(&RoadmapKey::disk(Path::new("/a/c.ron"))));
+        // The bundled roadmap is keyed by its name in the binary, whatever the working folder,
+        // and never shares a file with a roadmap on disk of the same name.
+        let bundled = RoadmapKey::bundled(Path::new(crate::bundled::ENTRY));
+        assert_eq!(
+            name(&bundled),
+            dir.join(format!(
+                "{:016x}.recovery.json",
+                fnv1a(format!("bundled:{}", crate::bundled::ENTRY).as_bytes())
+            ))
         );
         assert_ne!(
-            recovery_path(Path::new("/a/b.ron"), dir),
-            recovery_path(Path::new("/a/c.ron"), dir)
+            name(&bundled),
+            name(&RoadmapKey::disk(Path::new(crate::bundled::ENTRY)))
         );
     }
 }

@@ -141,7 +141,12 @@ fn planners_work_until_killed() {
     // Keep the app running until the recovery file holds the change, then wait to be killed.
     let entry = dir.join(waymark::bundled::ENTRY);
     let deadline = Instant::now() + Duration::from_mins(1);
-    while waymark::recovery::find_recovery(&entry, &dir.join("recovery")).is_none() {
+    while waymark::recovery::find_recovery(
+        &waymark::recovery::RoadmapKey::disk(&entry),
+        &dir.join("recovery"),
+    )
+    .is_none()
+    {
         assert!(
             Instant::now() < deadline,
             "no recovery file within a minute"

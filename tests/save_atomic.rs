@@ -13,7 +13,7 @@ use waymark::document::{
 use waymark::edit::{self, ItemKey};
 use waymark::history::History;
 use waymark::model::{FileDoc, MeasureId, MeasureKind, serialize_file};
-use waymark::recovery::{self, Recovery, find_recovery, write_recovery};
+use waymark::recovery::{self, Recovery, RoadmapKey, find_recovery, write_recovery};
 
 const ENTRY: &str = "regenerative-medicine.ron";
 
@@ -275,7 +275,7 @@ fn unsaved_edits_are_recovered_after_a_crash() {
     let edited = doc.roadmap.clone();
     drop(doc); // The app dies.
 
-    let found = find_recovery(&entry, &recovery_dir).expect("found");
+    let found = find_recovery(&RoadmapKey::disk(&entry), &recovery_dir).expect("found");
     assert_eq!(found.files.len(), 1, "only matrix.ron has unsaved edits");
     assert_eq!(found.files[0].name, "matrix.ron");
     assert!(found.changed_on_disk_since().is_empty());
@@ -294,8 +294,8 @@ fn unsaved_edits_are_recovered_after_a_crash() {
     assert!(history.is_dirty());
     save(&mut restored, SaveOptions::default()).expect("saves");
     history.mark_saved();
-    recovery::discard(restored.entry_path(), &recovery_dir).expect("discards");
-    assert!(find_recovery(&entry, &recovery_dir).is_none());
+    recovery::discard(&RoadmapKey::of(&restored), &recovery_dir).expect("discards");
+    assert!(find_recovery(&RoadmapKey::disk(&entry), &recovery_dir).is_none());
     let reloaded = open(&Disk, &entry).expect("reloads");
     assert_eq!(reloaded.roadmap.items, edited.items);
     assert!(
@@ -305,7 +305,13 @@ fn unsaved_edits_are_recovered_after_a_crash() {
             .is_some_and(|m| m.text == "新しい施策")
     );
     // Another roadmap's recovery file is not taken for this one's.
-    assert!(find_recovery(&dir.path().join("other.ron"), &recovery_dir).is_none());
+    assert!(
+        find_recovery(
+            &RoadmapKey::disk(&dir.path().join("other.ron")),
+            &recovery_dir
+        )
+        .is_none()
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,7 +360,7 @@ fn save_loop_child() {
         write_recovery(&doc, &recovery_dir).expect("recovery written");
         if round % 3 != 2 {
             save(&mut doc, SaveOptions::default()).expect("saves");
-            recovery::discard(&entry, &recovery_dir).expect("discarded");
+            recovery::discard(&RoadmapKey::disk(&entry), &recovery_dir).expect("discarded");
         }
     }
 }
@@ -455,7 +461,7 @@ fn a_process_killed_while_saving_leaves_whole_files_and_a_recovery_that_restores
         child.wait().expect("reaped");
 
         assert_intact(dir.path(), round);
-        if let Some(found) = find_recovery(&entry, &recovery_dir) {
+        if let Some(found) = find_recovery(&RoadmapKey::disk(&entry), &recovery_dir) {
             let restored = found
                 .restore()
                 .unwrap_or_else(|e| panic!("round {round}: the recovery does not restore: {e:?}"));

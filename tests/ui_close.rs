@@ -10,7 +10,7 @@ use waymark::app::{Options, Prefs, WaymarkApp};
 use waymark::model::GapId;
 
 mod common;
-use common::{copy_of_bundled, harness};
+use common::{copy_of_bundled, harness, request_close, sent};
 
 fn app(dir: &Path) -> Harness<'static, WaymarkApp> {
     let mut h = harness(Options {
@@ -35,25 +35,6 @@ fn edit_a_gap(h: &mut Harness<'_, WaymarkApp>) {
     h.state_mut()
         .apply(&ctx, vec![Action::Edit(Box::new(edit))]);
     h.run();
-}
-
-/// Asks to close the window, as the window manager's close button does.
-fn request_close(h: &mut Harness<'_, WaymarkApp>) {
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.run();
-}
-
-/// Whether the last frame asked the window to close (or to cancel a close).
-fn sent(h: &Harness<'_, WaymarkApp>, command: &egui::ViewportCommand) -> bool {
-    h.output()
-        .viewport_output
-        .values()
-        .any(|v| v.commands.contains(command))
 }
 
 #[test]

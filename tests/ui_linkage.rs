@@ -245,6 +245,26 @@ fn harness_editable<'a>(
 
 /// Presses at `from`, drags through the middle to `to` and releases there.
 fn drag(h: &mut Harness<'_, Vec<Action>>, from: egui::Pos2, to: egui::Pos2) {
+    drag_then_drop(h, from, to, |_| {});
+}
+
+/// [`drag`], checking before the drop that the press landed on a box and a link is being drawn,
+/// so that "nothing pushed" afterwards means refused, not missed.
+fn drag_from_a_box(h: &mut Harness<'_, Vec<Action>>, from: egui::Pos2, to: egui::Pos2) {
+    drag_then_drop(h, from, to, |h| {
+        assert!(
+            h.ctx.dragged_id().is_some(),
+            "the drag started on a box and is under way"
+        );
+    });
+}
+
+fn drag_then_drop(
+    h: &mut Harness<'_, Vec<Action>>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+    before_drop: impl FnOnce(&Harness<'_, Vec<Action>>),
+) {
     h.hover_at(from);
     h.run();
     h.drag_at(from);
@@ -253,6 +273,7 @@ fn drag(h: &mut Harness<'_, Vec<Action>>, from: egui::Pos2, to: egui::Pos2) {
     h.run();
     h.hover_at(to);
     h.run();
+    before_drop(h);
     h.drop_at(to);
     h.run();
 }
@@ -334,7 +355,7 @@ fn dragging_between_items_that_cannot_be_linked_pushes_nothing() {
         .expect("a ministry in view");
     let from = box_in_view(&h, &r, &d, &gap).expect("in view");
     let to = box_in_view(&h, &r, &d, &ministry).expect("in view");
-    drag(&mut h, from, to);
+    drag_from_a_box(&mut h, from, to);
     assert!(h.state().is_empty(), "nothing pushed: {:?}", h.state());
 
     // A measure onto a ministry already responsible for it: the link is there already.
@@ -356,7 +377,7 @@ fn dragging_between_items_that_cannot_be_linked_pushes_nothing() {
         .expect("a measure and its ministry in view");
     let from = box_in_view(&h, &r, &d, &measure).expect("in view");
     let to = box_in_view(&h, &r, &d, &ministry).expect("in view");
-    drag(&mut h, from, to);
+    drag_from_a_box(&mut h, from, to);
     assert!(h.state().is_empty(), "nothing pushed: {:?}", h.state());
 }
 
@@ -372,6 +393,14 @@ fn dragging_in_a_read_only_view_links_nothing() {
     assert!(
         !h.state().iter().any(|a| matches!(a, Action::Edit(_))),
         "no edit pushed: {:?}",
+        h.state()
+    );
+    // The same gesture where editing is allowed links them: the drag did not miss.
+    let mut h = harness_editable(&r, &d, true);
+    drag(&mut h, from, to);
+    assert!(
+        h.state().iter().any(|a| matches!(a, Action::Edit(_))),
+        "{:?}",
         h.state()
     );
 }

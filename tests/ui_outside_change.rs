@@ -5,23 +5,15 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use waymark::action::{Action, Tab};
-use waymark::app::{Options, Prefs, WaymarkApp};
+use waymark::action::Action;
+use waymark::app::WaymarkApp;
 use waymark::model::GapId;
 
 mod common;
-use common::{copy_of_bundled, harness};
+use common::{copy_of_bundled, harness, options};
 
 fn app(entry: PathBuf, recovery: &Path) -> Harness<'static, WaymarkApp> {
-    harness(Options {
-        path: Some(entry),
-        prefs: Prefs {
-            tab: Tab::Kpis,
-            ..Prefs::default()
-        },
-        read_only: false,
-        recovery_dir: Some(recovery.to_path_buf()),
-    })
+    harness(options(Some(entry), recovery))
 }
 
 /// Runs frames until `label` shows: the comparison runs off the UI thread, which shows that it

@@ -582,4 +582,14 @@ fn dragging_a_bar_in_a_read_only_view_changes_nothing() {
         "no edit pushed: {:?}",
         h.state()
     );
+    // The same gesture where editing is allowed reschedules the bar: the drag did not miss.
+    let mut h = harness_editable(&r, &d, true);
+    let (bar, rect, ppy) = bar_in_view(&mut h, &bars, |_, b| b.id == bar.id);
+    let from = right_end(bar, rect, ppy);
+    drag(&mut h, from, from + egui::vec2(2.0 * ppy, 0.0));
+    assert!(
+        h.state().iter().any(|a| matches!(a, Action::Edit(_))),
+        "{:?}",
+        h.state()
+    );
 }

@@ -29,6 +29,7 @@ impl WaymarkApp {
                 Action::SetGrouping(g) => self.prefs.grouping = g,
                 Action::ToggleNavigator => self.prefs.hide_navigator = !self.prefs.hide_navigator,
                 Action::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
+                Action::ToggleReadOnly if self.read_only_locked => {}
                 Action::ToggleReadOnly => self.read_only = !self.read_only,
                 Action::Edit(edit) => document_changed |= self.edit(*edit),
                 Action::Create(kind) => document_changed |= self.create(kind),
@@ -44,7 +45,7 @@ impl WaymarkApp {
                 Action::Undo | Action::Redo => {
                     document_changed |= self.undo_redo(matches!(action, Action::Redo));
                 }
-                Action::Save if self.bundled => self.start_save_dialog(ctx),
+                Action::Save if self.is_bundled() => self.start_save_dialog(ctx),
                 Action::Save => self.save_to(None, SaveOptions::default()),
                 Action::SaveAs => self.start_save_dialog(ctx),
                 Action::Open(path) => self.guard_unsaved(ctx, Some(path)),
@@ -103,10 +104,11 @@ impl WaymarkApp {
         }
     }
 
-    /// Says in the status bar that a change was refused, and why.
-    fn refused(&mut self, why: &dyn std::fmt::Display) {
-        let refused = self.prefs.lang.pick("変更できません", "Refused");
-        self.notice = Some(format!("{refused}: {why}"));
+    /// Says in the status bar that a change was refused, and why, in the interface language.
+    fn refused(&mut self, why: &crate::edit::EditError) {
+        let lang = self.prefs.lang;
+        let refused = lang.pick("変更できません", "Refused");
+        self.notice = Some(format!("{refused}: {}", why.message(lang)));
     }
 
     /// Applies one edit through the history; returns whether the document changed.
@@ -152,7 +154,7 @@ impl WaymarkApp {
         match result {
             Ok(changed) => changed,
             Err(e) => {
-                self.notice = Some(e.to_string());
+                self.refused(&e);
                 false
             }
         }
@@ -186,7 +188,7 @@ impl WaymarkApp {
                     edit: Box::new(deletion.edit),
                 });
             }
-            Err(e) => self.notice = Some(e.to_string()),
+            Err(e) => self.refused(&e),
         }
     }
 
@@ -231,8 +233,12 @@ impl WaymarkApp {
         };
         match (dialog, answer) {
             (Dialog::ConfirmDelete { edit, .. }, Answer::Yes) => return self.edit(*edit),
-            (Dialog::UnsavedOnOpen(path), Answer::Discard) => self.start_load(ctx, path),
+            (Dialog::UnsavedOnOpen(path), Answer::Discard) => {
+                self.discard_recovery();
+                self.start_load(ctx, path);
+            }
             (Dialog::UnsavedOnClose, Answer::Discard) => {
+                self.discard_recovery();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -243,7 +249,7 @@ impl WaymarkApp {
                     Dialog::UnsavedOnOpen(path) => AfterSave::Open(path),
                     _ => AfterSave::Close,
                 });
-                if self.bundled {
+                if self.is_bundled() {
                     self.start_save_dialog(ctx);
                 } else {
                     self.save_to(None, SaveOptions::default());
@@ -266,6 +272,7 @@ impl WaymarkApp {
                 });
             }
             (Dialog::ChangedOnDisk { .. }, Answer::Reload) => {
+                self.discard_recovery();
                 let path = self.document.as_ref().map(|d| d.entry_path().to_path_buf());
                 self.start_load(ctx, path);
             }
@@ -280,6 +287,7 @@ impl WaymarkApp {
             (
                 Dialog::Restore {
                     recovery,
+                    changed_since,
                     differences: _,
                 },
                 Answer::ShowDifferences,
@@ -287,6 +295,7 @@ impl WaymarkApp {
                 self.start_comparison(ctx, Some((*recovery).clone()));
                 self.dialog = Some(Dialog::Restore {
                     recovery,
+                    changed_since,
                     differences: Some(Differences::Computing),
                 });
             }
@@ -297,13 +306,15 @@ impl WaymarkApp {
                     self.history = crate::history::History::unsaved();
                     return true;
                 }
-                Err(e) => self.dialog = Some(Dialog::SaveFailed(e.to_string())),
-            },
-            (Dialog::Restore { .. }, Answer::Discard) => {
-                if let (Some(doc), Some(dir)) = (&self.document, &self.files.recovery_dir) {
-                    crate::recovery::discard(doc.entry_path(), dir).ok();
+                Err(e) => {
+                    let kept = self.set_aside_recovery(&recovery);
+                    self.dialog = Some(Dialog::RestoreFailed {
+                        errors: errors_text(&e),
+                        kept,
+                    });
                 }
-            }
+            },
+            (Dialog::Restore { .. }, Answer::Discard) => self.discard_recovery(),
             _ => {}
         }
         false

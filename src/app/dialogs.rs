@@ -28,13 +28,20 @@ pub(super) enum Dialog {
         saving: bool,
         differences: Option<Differences>,
     },
-    /// Unsaved edits were found from an earlier run, with what they change once the user asks.
+    /// Unsaved edits were found from an earlier run, with the files that changed since they
+    /// were made (read once, when the dialog opened) and what they change once the user asks.
     Restore {
         recovery: Box<Recovery>,
+        changed_since: Vec<PathBuf>,
         differences: Option<Differences>,
     },
     /// A save failed; the edits are still here and in the recovery file.
     SaveFailed(String),
+    /// Recovered edits could not be read back (these errors); the recovery file was kept here.
+    RestoreFailed {
+        errors: String,
+        kept: Option<PathBuf>,
+    },
 }
 
 /// A comparison with the version on disk, asked for from a dialog: it runs off the UI thread.
@@ -115,6 +122,10 @@ pub(super) fn dialog_ui(
             t("保存できませんでした", "Could not save"),
             vec![(t("閉じる", "Close"), Answer::Cancel)],
         ),
+        Dialog::RestoreFailed { .. } => (
+            t("復元できませんでした", "Could not restore"),
+            vec![(t("閉じる", "Close"), Answer::Cancel)],
+        ),
     };
     egui::Modal::new(egui::Id::unique("waymark-dialog")).show(ctx, |ui| {
         ui.set_max_width(520.0);
@@ -173,15 +184,15 @@ pub(super) fn dialog_ui(
                 }
             }
             Dialog::Restore {
-                recovery,
+                changed_since,
                 differences,
+                ..
             } => {
                 ui.label(t(
                     "前回の終了時に保存されていなかった変更が見つかりました。",
                     "Changes that were not saved when Waymark last ended were found.",
                 ));
-                let changed = recovery.changed_on_disk_since();
-                if !changed.is_empty() {
+                if !changed_since.is_empty() {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
                         t(
@@ -200,6 +211,30 @@ pub(super) fn dialog_ui(
                     "変更は失われていません（メモリと復旧ファイルに残っています）。",
                     "Nothing is lost: the changes are still here and in the recovery file.",
                 ));
+            }
+            Dialog::RestoreFailed { errors, kept } => {
+                ui.label(t(
+                    "保存されていなかった変更を読み込めません：",
+                    "The unsaved changes cannot be read back:",
+                ));
+                egui::ScrollArea::vertical()
+                    .max_height(240.0)
+                    .show(ui, |ui| ui.monospace(errors));
+                match kept {
+                    Some(path) => {
+                        ui.label(t(
+                            "復旧ファイルは次の場所に残してあります：",
+                            "The recovery file is kept here:",
+                        ));
+                        ui.monospace(path.display().to_string());
+                    }
+                    None => {
+                        ui.label(t(
+                            "復旧ファイルはそのまま残っています。",
+                            "The recovery file is left where it was.",
+                        ));
+                    }
+                }
             }
         }
         ui.separator();

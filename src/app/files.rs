@@ -9,7 +9,8 @@ use super::{MAX_RECENT, WaymarkApp};
 use crate::analysis::derived::Derived;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Disk, Document, SaveError, SaveOptions, open, save, save_as};
-use crate::history::History;
+use crate::history::{History, Version};
+use crate::recovery::RoadmapKey;
 use crate::watch::Watcher;
 
 /// How often unsaved edits are written to the recovery file.
@@ -23,11 +24,30 @@ pub(super) enum AfterSave {
     Open(Option<PathBuf>),
 }
 
+/// Why a roadmap is being loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum LoadReason {
+    /// The user opened it (or chose to reload it, discarding the edits here).
+    Open,
+    /// Its files changed outside Waymark (these ones) while there were no edits here.
+    Reload(Vec<PathBuf>),
+}
+
+/// A load under way: the only one whose result is taken ([`Msg::Loaded`] with another
+/// generation is stale), and the state of the document when it started, so that a load
+/// finishing after the user went on editing never replaces their work.
+struct PendingLoad {
+    generation: u64,
+    path: Option<PathBuf>,
+    reason: LoadReason,
+    version: Version,
+}
+
 /// What a background job reports.
 pub(super) enum Msg {
-    /// A roadmap finished loading; `keep_selection` for a reload of the same roadmap.
+    /// A roadmap finished loading (the load numbered `generation`).
     Loaded {
-        path: Option<PathBuf>,
+        generation: u64,
         result: Result<Box<Document>, Vec<Diagnostic>>,
     },
     /// The open dialog closed.
@@ -42,7 +62,20 @@ pub(super) enum Msg {
 pub(super) struct Files {
     pub(super) recovery_dir: Option<PathBuf>,
     last_recovery: Option<Instant>,
+    /// Whether a recovery file of ours for the open roadmap is on disk.
+    recovery_written: bool,
+    /// Whether the open roadmap's recovery file has been offered (or found absent): until then
+    /// none is written, so an earlier run's edits are never overwritten unseen.
+    recovery_offered: bool,
+    /// The state of the document whose edits the user discarded: no recovery file is written
+    /// for it (it would bring back what was thrown away).
+    discarded: Option<Version>,
     watcher: Option<Watcher>,
+    /// Files changed outside Waymark, not yet acted on (a dialog was open, or a load under way).
+    changed_outside: Vec<PathBuf>,
+    /// How many loads were started.
+    generation: u64,
+    pending: Option<PendingLoad>,
 }
 
 impl Files {
@@ -50,8 +83,19 @@ impl Files {
         Self {
             recovery_dir,
             last_recovery: None,
+            recovery_written: false,
+            recovery_offered: false,
+            discarded: None,
             watcher: None,
+            changed_outside: Vec::new(),
+            generation: 0,
+            pending: None,
         }
+    }
+
+    /// Whether a roadmap is being loaded in the background.
+    pub(super) fn is_loading(&self) -> bool {
+        self.pending.is_some()
     }
 }
 
@@ -65,12 +109,39 @@ pub(super) fn load(path: Option<&Path>) -> Result<Box<Document>, Vec<Diagnostic>
 }
 
 impl WaymarkApp {
+    /// Takes the result of the load numbered `generation`: a stale one (another load started
+    /// since) is dropped, and one that finishes after the user went on editing does not replace
+    /// their work but asks first.
+    pub(super) fn take_loaded(
+        &mut self,
+        generation: u64,
+        result: Result<Box<Document>, Vec<Diagnostic>>,
+    ) {
+        let Some(pending) = self.files.pending.take_if(|p| p.generation == generation) else {
+            return;
+        };
+        if result.is_ok() && self.history.is_dirty() && self.history.version() != pending.version {
+            // Edited while loading: nothing is replaced; the user decides as for any change.
+            self.dialog = Some(match pending.reason {
+                LoadReason::Reload(paths) => Dialog::ChangedOnDisk {
+                    paths,
+                    saving: false,
+                    differences: None,
+                },
+                LoadReason::Open => Dialog::UnsavedOnOpen(pending.path),
+            });
+            return;
+        }
+        self.finish_load(pending.path, result);
+    }
+
+    /// Replaces the document with the one loaded from `path` (`None`: the bundled one), or shows
+    /// why it could not be loaded while the last good one stays open.
     pub(super) fn finish_load(
         &mut self,
         path: Option<PathBuf>,
         result: Result<Box<Document>, Vec<Diagnostic>>,
     ) {
-        self.loading = false;
         match result {
             Ok(doc) => {
                 let doc = *doc;
@@ -87,15 +158,19 @@ impl WaymarkApp {
                 {
                     self.selection = None;
                 }
-                self.bundled = path.is_none();
                 self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
                 self.live_diagnostics.clone_from(&doc.warnings);
                 self.document = Some(doc);
                 // Opening or reloading is not an undoable step.
                 self.history = History::new();
                 self.files.watcher = None;
+                self.files.changed_outside.clear();
+                self.files.recovery_written = false;
+                self.files.recovery_offered = false;
+                self.files.discarded = None;
                 self.load_errors.clear();
                 self.failed_path = None;
+                self.offer_recovery();
             }
             Err(diagnostics) => {
                 self.failed_path = Some(path.map_or_else(
@@ -110,18 +185,55 @@ impl WaymarkApp {
     }
 
     pub(super) fn start_load(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
-        self.loading = true;
+        self.start_load_for(ctx, path, LoadReason::Open);
+    }
+
+    /// Loads `path` (`None`: the bundled roadmap) off the UI thread; its result arrives as
+    /// [`Msg::Loaded`] and replaces any load under way.
+    fn start_load_for(&mut self, ctx: &egui::Context, path: Option<PathBuf>, reason: LoadReason) {
+        self.files.generation += 1;
+        let generation = self.files.generation;
+        self.files.pending = Some(PendingLoad {
+            generation,
+            path: path.clone(),
+            reason,
+            version: self.history.version(),
+        });
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let result = load(path.as_deref());
-            tx.send(Msg::Loaded { path, result }).ok();
+            tx.send(Msg::Loaded { generation, result }).ok();
             ctx.request_repaint();
         });
     }
 
+    /// Whether the open document is the copy bundled in the binary (saved only with Save As).
+    pub(super) fn is_bundled(&self) -> bool {
+        self.document.as_ref().is_some_and(Document::is_bundled)
+    }
+
+    /// Forgets the open document's unsaved edits for good, as the user chose: removes its
+    /// recovery file and writes none for this state, so they never come back.
+    pub(super) fn discard_recovery(&mut self) {
+        let Some(doc) = &self.document else { return };
+        if let Some(dir) = &self.files.recovery_dir
+            && let Err(e) = crate::recovery::discard(&RoadmapKey::of(doc), dir)
+        {
+            self.notice = Some(format!(
+                "{}: {e}",
+                self.prefs.lang.pick(
+                    "復旧ファイルを削除できません",
+                    "Cannot remove the recovery file"
+                )
+            ));
+        }
+        self.files.recovery_written = false;
+        self.files.discarded = Some(self.history.version());
+    }
+
     fn dialog_dir(&self) -> Option<PathBuf> {
-        if self.bundled {
+        if self.is_bundled() {
             return None;
         }
         self.document
@@ -165,10 +277,7 @@ impl WaymarkApp {
     pub(super) fn poll_jobs(&mut self, ctx: &egui::Context) {
         while let Ok(msg) = self.rx.try_recv() {
             match msg {
-                Msg::Loaded { path, result } => {
-                    self.finish_load(path, result);
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title.clone()));
-                }
+                Msg::Loaded { generation, result } => self.take_loaded(generation, result),
                 Msg::PickedOpen(Some(path)) => self.start_load(ctx, Some(path)),
                 Msg::PickedSaveAs(Some(path)) => {
                     self.save_to(Some(path), SaveOptions::default());
@@ -213,7 +322,7 @@ impl WaymarkApp {
         let Some(doc) = self.document.as_mut() else {
             return;
         };
-        let old_entry = doc.entry_path().to_path_buf();
+        let old_key = RoadmapKey::of(doc);
         let result = match &target {
             Some(path) => save_as(doc, path, options),
             None => save(doc, options),
@@ -221,11 +330,13 @@ impl WaymarkApp {
         match result {
             Ok(report) => {
                 self.history.mark_saved();
-                self.bundled = false;
                 self.files.watcher = None;
                 if let Some(dir) = &self.files.recovery_dir {
-                    crate::recovery::discard(&old_entry, dir).ok();
+                    // Saved: the edits are in the files now (a failure to remove leaves a
+                    // recovery file that is offered again, never lost work).
+                    crate::recovery::discard(&old_key, dir).ok();
                 }
+                self.files.recovery_written = false;
                 if let Some(path) = target {
                     self.prefs.recent.retain(|r| r != &path);
                     self.prefs.recent.insert(0, path);
@@ -259,44 +370,88 @@ impl WaymarkApp {
         self.update_title();
     }
 
-    /// Offers to restore unsaved edits left by a crash.
+    /// Moves a recovery file that cannot be restored out of the way (beside it, renamed), so that
+    /// the next edits' recovery file never replaces it; returns where it went.
+    pub(super) fn set_aside_recovery(
+        &mut self,
+        recovery: &crate::recovery::Recovery,
+    ) -> Option<PathBuf> {
+        let dir = self.files.recovery_dir.as_ref()?;
+        let from = crate::recovery::recovery_path(&recovery.key(), dir);
+        let to = from.with_extension(format!("unrestored-{}.json", recovery.written_unix_s));
+        std::fs::rename(&from, &to).ok()?;
+        self.files.recovery_written = false;
+        Some(to)
+    }
+
+    /// Offers to restore unsaved edits left by a crash (or any earlier run) of the open roadmap,
+    /// once no other dialog is open; until then no recovery file is written.
     pub(super) fn offer_recovery(&mut self) {
-        let (Some(doc), Some(dir)) = (&self.document, &self.files.recovery_dir) else {
+        if self.files.recovery_offered || self.dialog.is_some() {
+            return;
+        }
+        let Some(doc) = &self.document else { return };
+        self.files.recovery_offered = true;
+        let Some(dir) = &self.files.recovery_dir else {
             return;
         };
-        if let Some(recovery) = crate::recovery::find_recovery(doc.entry_path(), dir) {
+        if let Some(recovery) = crate::recovery::find_recovery(&RoadmapKey::of(doc), dir) {
+            let changed_since = recovery.changed_on_disk_since();
             self.dialog = Some(Dialog::Restore {
                 recovery: Box::new(recovery),
+                changed_since,
                 differences: None,
             });
         }
     }
 
-    /// Writes the recovery file every few seconds while there are unsaved edits, and reacts to
-    /// changes made outside Waymark.
-    pub(super) fn tick_files(&mut self, ctx: &egui::Context) {
-        let Some(doc) = &self.document else { return };
-        if let Some(dir) = &self.files.recovery_dir
-            && self.history.is_dirty()
-        {
+    /// Keeps the recovery file current: written every few seconds while there are unsaved
+    /// edits (unless the user discarded this state), removed once nothing is unsaved.
+    fn tick_recovery(&mut self, ctx: &egui::Context) {
+        self.offer_recovery();
+        let (Some(doc), Some(dir)) = (&self.document, &self.files.recovery_dir) else {
+            return;
+        };
+        if !self.files.recovery_offered {
+            return;
+        }
+        let unsaved =
+            self.history.is_dirty() && self.files.discarded != Some(self.history.version());
+        if unsaved {
             let due = self
                 .files
                 .last_recovery
                 .is_none_or(|t| t.elapsed() >= RECOVERY_INTERVAL);
             if due {
-                if let Err(e) = crate::recovery::write_recovery(doc, dir) {
-                    self.notice = Some(format!(
-                        "{}: {e}",
-                        self.prefs
-                            .lang
-                            .pick("復旧ファイルを書けません", "Cannot write the recovery file")
-                    ));
+                match crate::recovery::write_recovery(doc, dir) {
+                    Ok(written) => self.files.recovery_written = written.is_some(),
+                    Err(e) => {
+                        self.notice = Some(format!(
+                            "{}: {e}",
+                            self.prefs
+                                .lang
+                                .pick("復旧ファイルを書けません", "Cannot write the recovery file")
+                        ));
+                    }
                 }
                 self.files.last_recovery = Some(Instant::now());
             }
             ctx.request_repaint_after(RECOVERY_INTERVAL);
+        } else if self.files.recovery_written && !self.history.is_dirty() {
+            // Undone back to the saved state: nothing is left to recover.
+            if crate::recovery::discard(&RoadmapKey::of(doc), dir).is_ok() {
+                self.files.recovery_written = false;
+            }
         }
-        if self.bundled {
+    }
+
+    /// Writes the recovery file every few seconds while there are unsaved edits, and reacts to
+    /// changes made outside Waymark: once no dialog is open and no load is under way, it reloads
+    /// when there are no edits here and otherwise asks.
+    pub(super) fn tick_files(&mut self, ctx: &egui::Context) {
+        self.tick_recovery(ctx);
+        let Some(doc) = &self.document else { return };
+        if doc.is_bundled() {
             return;
         }
         if self.files.watcher.is_none() {
@@ -309,12 +464,32 @@ impl WaymarkApp {
             .as_ref()
             .map(|w| w.poll(doc))
             .unwrap_or_default();
-        if changed.is_empty() || self.dialog.is_some() {
+        for path in changed {
+            if !self.files.changed_outside.contains(&path) {
+                self.files.changed_outside.push(path);
+            }
+        }
+        if self.files.changed_outside.is_empty() || self.files.is_loading() {
             return;
         }
+        match &mut self.dialog {
+            // Already asking about outside changes: these join the list.
+            Some(Dialog::ChangedOnDisk { paths, .. }) => {
+                for path in self.files.changed_outside.drain(..) {
+                    if !paths.contains(&path) {
+                        paths.push(path);
+                    }
+                }
+                return;
+            }
+            // Another question first; these wait for it.
+            Some(_) => return,
+            None => {}
+        }
+        let paths = std::mem::take(&mut self.files.changed_outside);
         if self.history.is_dirty() {
             self.dialog = Some(Dialog::ChangedOnDisk {
-                paths: changed,
+                paths,
                 saving: false,
                 differences: None,
             });
@@ -330,7 +505,7 @@ impl WaymarkApp {
                     )
                     .to_owned(),
             );
-            self.start_load(ctx, Some(path));
+            self.start_load_for(ctx, Some(path), LoadReason::Reload(paths));
         }
     }
 }

@@ -3,6 +3,7 @@
 //! files ([`files`]); asks before anything is lost ([`dialogs`]).
 
 mod apply;
+pub mod automation;
 mod create;
 mod dialogs;
 mod files;
@@ -64,8 +65,6 @@ pub struct Options {
 pub struct WaymarkApp {
     prefs: Prefs,
     document: Option<Document>,
-    /// Whether the open document is the copy bundled in the binary (saved only with Save As).
-    bundled: bool,
     history: History,
     derived: Option<Derived>,
     /// Validation of the edited document, kept current while editing.
@@ -73,11 +72,12 @@ pub struct WaymarkApp {
     selection: Option<ItemRef>,
     filter: Filter,
     read_only: bool,
+    /// Read-only was asked for at start (`--read-only`): it cannot be switched off.
+    read_only_locked: bool,
     /// Diagnostics of the last failed load, shown until the next successful one.
     load_errors: Vec<Diagnostic>,
     failed_path: Option<String>,
     show_diagnostics: bool,
-    loading: bool,
     /// A one-line message in the status bar (the last refusal or save result).
     notice: Option<String>,
     dialog: Option<Dialog>,
@@ -89,6 +89,8 @@ pub struct WaymarkApp {
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     title: String,
+    /// The title the window was last given, so that it changes only when the title does.
+    window_title: String,
 }
 
 impl WaymarkApp {
@@ -107,17 +109,16 @@ impl WaymarkApp {
         let mut app = Self {
             prefs: options.prefs,
             document: None,
-            bundled: false,
             history: History::new(),
             derived: None,
             live_diagnostics: Vec::new(),
             selection: None,
             filter: Filter::default(),
             read_only: options.read_only,
+            read_only_locked: options.read_only,
             load_errors: Vec::new(),
             failed_path: None,
             show_diagnostics: false,
-            loading: false,
             notice: None,
             dialog: None,
             allow_close: false,
@@ -126,10 +127,10 @@ impl WaymarkApp {
             tx,
             rx,
             title: "Waymark".to_owned(),
+            window_title: String::new(),
         };
         let result = files::load(options.path.as_deref());
         app.finish_load(options.path, result);
-        app.offer_recovery();
         app
     }
 
@@ -155,7 +156,7 @@ impl WaymarkApp {
 
     /// Whether a roadmap is being loaded in the background.
     pub fn is_loading(&self) -> bool {
-        self.loading
+        self.files.is_loading()
     }
 
     /// Diagnostics of the last failed load.
@@ -216,22 +217,21 @@ impl WaymarkApp {
         self.poll_jobs(&ctx);
         self.tick_files(&ctx);
         let mut actions = Vec::new();
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
+        // File commands run after the frame's edits, so that text typed into a field is
+        // committed before a save or close sees the document.
+        let mut file_actions: Vec<Action> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
                 .filter(|p| !p.as_os_str().is_empty())
+                .map(Action::Open)
                 .collect()
         });
-        actions.extend(dropped.into_iter().map(Action::Open));
-        shortcuts(&ctx, &mut actions);
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.allow_close
-            && self.history.is_dirty()
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::UnsavedOnClose);
+        shortcuts(&ctx, &mut actions, &mut file_actions);
+        let closing = ctx.input(|i| i.viewport().close_requested()) && !self.allow_close;
+        if closing || !file_actions.is_empty() {
+            commit_typing(&ctx);
         }
         let lang = self.prefs.lang;
 
@@ -243,6 +243,7 @@ impl WaymarkApp {
                 can_undo: self.history.can_undo() && !self.read_only,
                 can_redo: self.history.can_redo() && !self.read_only,
                 read_only: self.read_only,
+                read_only_locked: self.read_only_locked,
                 has_document: self.document.is_some(),
             };
             ui::menu::menu_ui(ui, &state, &mut actions);
@@ -259,7 +260,7 @@ impl WaymarkApp {
                     self.failed_path.as_deref(),
                 );
             });
-            self.apply(&ctx, actions);
+            self.finish_frame(&ctx, actions, file_actions, closing);
             return;
         };
         let mut view = ViewCtx::new(&doc.roadmap, derived);
@@ -323,7 +324,7 @@ impl WaymarkApp {
                         actions.push(Action::SetTab(tab));
                     }
                 }
-                if self.loading {
+                if self.files.is_loading() {
                     ui.spinner();
                     ui.label(lang.pick("読み込み中…", "Loading…"));
                 }
@@ -331,25 +332,59 @@ impl WaymarkApp {
             ui.separator();
             ui::tabs::tab_ui(ui, self.prefs.tab, &view, &mut actions);
         });
-        self.apply(&ctx, actions);
+        self.finish_frame(&ctx, actions, file_actions, closing);
+    }
+
+    /// Applies the views' actions, then the file commands, then answers a request to close:
+    /// with unsaved changes (typed text included, committed this frame) it asks first.
+    fn finish_frame(
+        &mut self,
+        ctx: &egui::Context,
+        mut actions: Vec<Action>,
+        file_actions: Vec<Action>,
+        closing: bool,
+    ) {
+        actions.extend(file_actions);
+        // A menu's Save may come before a field's commit in the same frame: edits go first.
+        actions.sort_by_key(Action::is_file_command);
+        self.apply(ctx, actions);
+        if closing && self.history.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if self.dialog.is_none() {
+                self.dialog = Some(Dialog::UnsavedOnClose);
+            }
+        }
+        // The window's title shows the unsaved mark as soon as there is something unsaved.
+        if self.window_title != self.title {
+            self.window_title.clone_from(&self.title);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title.clone()));
+        }
     }
 }
 
-/// Keyboard shortcuts, as actions.
-fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
+/// Ends typing in the focused field, so that it commits its text in this frame (fields commit
+/// when they lose focus; see `ui::editor::fields`).
+fn commit_typing(ctx: &egui::Context) {
+    if let Some(id) = ctx.memory(egui::Memory::focused) {
+        ctx.memory_mut(|m| m.surrender_focus(id));
+    }
+}
+
+/// Keyboard shortcuts, as actions; those about files go to `file_actions`.
+fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>, file_actions: &mut Vec<Action>) {
     use egui::{Key, Modifiers};
     let press = |mods: Modifiers, key: Key| ctx.input_mut(|i| i.consume_key(mods, key));
     if press(Modifiers::COMMAND, Key::F) {
         ctx.memory_mut(|m| m.request_focus(ui::filter_bar::search_id()));
     }
     if press(Modifiers::COMMAND, Key::O) {
-        actions.push(Action::OpenDialog);
+        file_actions.push(Action::OpenDialog);
     }
     if press(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-        actions.push(Action::SaveAs);
+        file_actions.push(Action::SaveAs);
     }
     if press(Modifiers::COMMAND, Key::S) {
-        actions.push(Action::Save);
+        file_actions.push(Action::Save);
     }
     // Undo and redo only when no text field has focus: there they edit the text.
     let typing = ctx.memory(|m| m.focused().is_some());
@@ -392,6 +427,9 @@ pub fn run(mut options: Options, view: Option<Tab>, lang: Option<Lang>) -> anyho
         native,
         Box::new(move |cc| {
             crate::fonts::install(&cc.egui_ctx);
+            if let Some(plugin) = automation::WidgetsFile::from_env() {
+                cc.egui_ctx.add_plugin(plugin);
+            }
             options.prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
@@ -405,10 +443,7 @@ pub fn run(mut options: Options, view: Option<Tab>, lang: Option<Lang>) -> anyho
             if options.recovery_dir.is_none() {
                 options.recovery_dir = crate::recovery::default_dir();
             }
-            let app = WaymarkApp::with_options(options);
-            cc.egui_ctx
-                .send_viewport_cmd(egui::ViewportCommand::Title(app.title().to_owned()));
-            Ok(Box::new(app))
+            Ok(Box::new(WaymarkApp::with_options(options)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))

@@ -15,6 +15,7 @@ pub mod create;
 pub mod delete;
 pub mod integrity;
 mod item;
+mod message;
 pub mod ops;
 
 pub use create::{
@@ -155,12 +156,16 @@ pub enum EditError {
     #[error("there is no such {} link", .0.name())]
     NoSuchLink(LinkKind),
     /// Two items no link kind joins.
-    #[error("a {a} and a {b} cannot be linked")]
+    #[error(
+        "a {} and a {} cannot be linked",
+        in_sentence(.a.label_en()),
+        in_sentence(.b.label_en())
+    )]
     NoLinkBetween {
         /// The kind of the first item.
-        a: &'static str,
+        a: crate::model::ItemKind,
         /// The kind of the second.
-        b: &'static str,
+        b: crate::model::ItemKind,
     },
     /// A ministry that is not responsible for the measure.
     #[error("ministry `{ministry}` is not responsible for measure `{measure}`")]
@@ -206,6 +211,17 @@ pub enum EditError {
     /// A gap that is not where the edit expected it (a reorder within another theme).
     #[error("gap `{0}` is not in that list")]
     NotInScope(GapId),
+}
+
+/// A kind's English name inside a sentence: "Target state" becomes "target state", "KPI" stays.
+fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_owned(),
+    }
 }
 
 /// Applies `edit` to `roadmap` and returns its inverse: applying the inverse restores the

@@ -244,8 +244,8 @@ pub fn link_between(
         }
         (a, b) => {
             return Err(EditError::NoLinkBetween {
-                a: a.kind().label_en(),
-                b: b.kind().label_en(),
+                a: a.kind(),
+                b: b.kind(),
             });
         }
     };

@@ -19,6 +19,8 @@ pub struct MenuState<'a> {
     pub can_redo: bool,
     /// Whether the app is read-only.
     pub read_only: bool,
+    /// Whether read-only was asked for at start, so that it cannot be switched off.
+    pub read_only_locked: bool,
     /// Whether a roadmap is open.
     pub has_document: bool,
 }
@@ -107,10 +109,16 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
             });
             ui.separator();
             let mut ro = state.read_only;
-            if ui
-                .checkbox(&mut ro, command_label(&Action::ToggleReadOnly, lang))
-                .changed()
-            {
+            let toggle = ui
+                .add_enabled(
+                    !state.read_only_locked,
+                    egui::Checkbox::new(&mut ro, command_label(&Action::ToggleReadOnly, lang)),
+                )
+                .on_disabled_hover_text(lang.pick(
+                    "読み取り専用で起動されたため、終了するまで変更できません",
+                    "Started read-only: this stays on until Waymark is closed",
+                ));
+            if toggle.changed() {
                 actions.push(Action::ToggleReadOnly);
             }
         });

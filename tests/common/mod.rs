@@ -1,6 +1,9 @@
 //! What the editing tests share: a copy of the bundled roadmap to write to, and the whole app in
 //! a harness.
 
+// Each test binary includes this module and uses a part of it.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -14,6 +17,40 @@ pub fn copy_of_bundled(dir: &Path) -> PathBuf {
         std::fs::write(&path, text).expect("write");
     }
     dir.join(waymark::bundled::ENTRY)
+}
+
+/// The app on `path` (the bundled roadmap when `None`), showing the KPI tab (which lists no gaps
+/// or measures, so labels are found in the navigator and inspector), with recovery files in
+/// `recovery`.
+pub fn options(path: Option<PathBuf>, recovery: &Path) -> Options {
+    Options {
+        path,
+        prefs: waymark::app::Prefs {
+            tab: waymark::action::Tab::Kpis,
+            ..waymark::app::Prefs::default()
+        },
+        read_only: false,
+        recovery_dir: Some(recovery.to_path_buf()),
+    }
+}
+
+/// Asks to close the window, as the window manager's close button does.
+pub fn request_close(h: &mut Harness<'_, WaymarkApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+}
+
+/// Whether the last frame asked the window to close (or to cancel a close).
+pub fn sent(h: &Harness<'_, WaymarkApp>, command: &egui::ViewportCommand) -> bool {
+    h.output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(command))
 }
 
 /// The app, 1280×900 points, with the bundled font.

@@ -56,7 +56,7 @@ pub fn editor_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef, actions: 
 fn push(actions: &mut Vec<Action>, edit: Result<Edit, edit::EditError>) {
     actions.push(match edit {
         Ok(edit) => Action::Edit(Box::new(edit)),
-        Err(e) => Action::Refused(e.to_string()),
+        Err(e) => Action::Refused(e),
     });
 }
 

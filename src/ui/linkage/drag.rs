@@ -46,7 +46,11 @@ fn refusal(ctx: &ViewCtx<'_>, error: &EditError) -> String {
             .t("この組み合わせはつなげません", "These cannot be linked")
             .to_owned(),
         EditError::DuplicateLink(_) => ctx.t("すでにつながっています", "Already linked").to_owned(),
-        other => format!("{}：{other}", ctx.t("つなげません", "Cannot link")),
+        other => format!(
+            "{}：{}",
+            ctx.t("つなげません", "Cannot link"),
+            other.message(ctx.lang)
+        ),
     }
 }
 

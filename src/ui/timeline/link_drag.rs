@@ -90,7 +90,7 @@ pub(super) fn link_drag_ui(
         ui.ctx().data_mut(|d| d.remove::<Pending>(state_id()));
         match verdict {
             Some(Ok((_, e))) => actions.push(Action::Edit(Box::new(e))),
-            Some(Err(e)) => actions.push(Action::Refused(e.to_string())),
+            Some(Err(e)) => actions.push(Action::Refused(e)),
             None => {}
         }
         return;
