@@ -162,3 +162,45 @@ fn the_restore_dialog_shows_what_the_recovered_changes_change_before_restoring()
     assert!(roadmap.measure(&new_measure).is_some());
     assert!(h.state().is_dirty());
 }
+
+#[test]
+fn an_outside_change_while_a_dialog_is_open_is_asked_about_once_it_closes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (mut h, matrix) = edited_copy(tmp.path());
+    let gap = GapId::new("gap.t2.1").expect("id");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![Action::Delete(waymark::model::ItemRef::Gap(gap))],
+    );
+    h.run();
+    h.get_by_label("削除の確認");
+
+    let outside = std::fs::read_to_string(&matrix).expect("read").replacen(
+        "血液がん以外の疾患領域",
+        "血液がん以外の疾患領域（外部で追記）",
+        1,
+    );
+    std::fs::write(&matrix, &outside).expect("write");
+    // Long enough for the folder watch to report the change; the open question comes first.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    while std::time::Instant::now() < until {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    h.get_by_label("削除の確認");
+    assert!(h.query_by_label("外部で変更されました").is_none());
+
+    h.get_by_label("やめる").click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while h.query_by_label("外部で変更されました").is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the outside change was dropped"
+        );
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    h.get_by_label_contains("matrix.ron");
+    assert!(h.state().is_dirty(), "the edits here are kept");
+}
