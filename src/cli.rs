@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::analysis::sources::{check_sources, quotations};
 use crate::diagnostic::{Diagnostic, tally};
 use crate::document::{Disk, Document, open, write_atomic};
 use crate::model::canonical_text;
@@ -15,12 +16,32 @@ pub const EXIT_OK: u8 = 0;
 /// Exit code when a roadmap has errors (or, for `fmt --check`, is not canonical).
 pub const EXIT_ERRORS: u8 = 1;
 
+/// What `waymark check` checks besides the roadmap itself, and how it reports.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CheckOptions<'a> {
+    /// Print one JSON report for all roadmaps instead of compiler-style lines.
+    pub json: bool,
+    /// A folder of source texts: every stated item's quotations are also checked against the
+    /// lines of them it cites ([`check_sources`]).
+    pub sources: Option<&'a Path>,
+}
+
 #[derive(Serialize)]
 struct CheckReport<'a> {
     path: String,
     errors: usize,
     warnings: usize,
+    /// How many quotations were checked against the source texts, with `--sources`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotations: Option<usize>,
     diagnostics: &'a [Diagnostic],
+}
+
+/// What checking one loaded roadmap found: its item count, and how many quotations were checked
+/// against the source texts, if they were.
+struct Checked {
+    items: usize,
+    quotations: Option<usize>,
 }
 
 fn load(path: &Path) -> (Option<Document>, Vec<Diagnostic>) {
@@ -41,49 +62,75 @@ fn drop_in_background(doc: Document) {
     let _ = std::thread::Builder::new().spawn(move || drop(doc));
 }
 
-/// `waymark check`: prints diagnostics of each roadmap; exit 1 when any has errors.
-pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> std::io::Result<u8> {
+/// `waymark check`: prints diagnostics of each roadmap, and with `sources` those of its
+/// quotations; exit 1 when any has errors.
+pub fn check(
+    paths: &[PathBuf],
+    options: CheckOptions<'_>,
+    out: &mut dyn Write,
+) -> std::io::Result<u8> {
     let mut any_errors = false;
     let mut reports = Vec::new();
     let mut loaded = Vec::new();
     for path in paths {
-        let (doc, diagnostics) = load(path);
-        any_errors |= doc.is_none();
-        let count = doc.map(|d| {
-            let count = d.roadmap.items.count();
+        let (doc, mut diagnostics) = load(path);
+        let checked = doc.map(|d| {
+            let quotations = options.sources.map(|dir| {
+                diagnostics.extend(check_sources(&d.roadmap, &d.files, &Disk, dir));
+                diagnostics.sort_by(|a, b| {
+                    (a.severity, &a.file, a.line, a.col).cmp(&(b.severity, &b.file, b.line, b.col))
+                });
+                quotations(&d.roadmap).len()
+            });
+            let items = d.roadmap.items.count();
             drop_in_background(d);
-            count
+            Checked { items, quotations }
         });
-        loaded.push((path, count, diagnostics));
+        any_errors |= checked.is_none() || diagnostics.iter().any(Diagnostic::is_error);
+        loaded.push((path, checked, diagnostics));
     }
-    for (path, count, diagnostics) in &loaded {
+    for (path, checked, diagnostics) in &loaded {
         let (errors, warnings) = tally(diagnostics);
-        if json {
+        if options.json {
             reports.push(CheckReport {
                 path: path.display().to_string(),
                 errors,
                 warnings,
+                quotations: checked.as_ref().and_then(|c| c.quotations),
                 diagnostics,
             });
-        } else {
-            for d in diagnostics {
-                writeln!(out, "{d}")?;
-            }
-            match count {
-                Some(n) => writeln!(
-                    out,
-                    "{}: ok, {n} items, {warnings} warning(s)",
-                    path.display()
-                )?,
-                None => writeln!(
-                    out,
-                    "{}: {errors} error(s), {warnings} warning(s); not loaded",
-                    path.display()
-                )?,
-            }
+            continue;
+        }
+        for d in diagnostics {
+            writeln!(out, "{d}")?;
+        }
+        let path = path.display();
+        match checked {
+            Some(Checked {
+                items,
+                quotations: None,
+            }) => writeln!(out, "{path}: ok, {items} items, {warnings} warning(s)")?,
+            Some(Checked {
+                items,
+                quotations: Some(quotations),
+            }) if errors == 0 => writeln!(
+                out,
+                "{path}: ok, {items} items, {warnings} warning(s); {quotations} quotation(s) match their sources"
+            )?,
+            Some(Checked {
+                items,
+                quotations: Some(quotations),
+            }) => writeln!(
+                out,
+                "{path}: {errors} error(s), {warnings} warning(s); {items} items, {quotations} quotation(s) checked against their sources"
+            )?,
+            None => writeln!(
+                out,
+                "{path}: {errors} error(s), {warnings} warning(s); not loaded"
+            )?,
         }
     }
-    if json {
+    if options.json {
         serde_json::to_writer_pretty(&mut *out, &reports).map_err(std::io::Error::other)?;
         writeln!(out)?;
     }

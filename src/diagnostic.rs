@@ -1,7 +1,8 @@
 //! Diagnostics: what is wrong or doubtful in a roadmap, and exactly where.
 //!
-//! Diagnostics are data, produced by parsing ([`crate::model::parse_roadmap`]) and validation
-//! ([`crate::analysis::validate`]), shown by the CLI in compiler style and by the app in a panel.
+//! Diagnostics are data, produced by parsing ([`crate::model::parse_roadmap`]), validation
+//! ([`crate::analysis::validate`]) and the check of quotations against their source texts
+//! ([`crate::analysis::sources`]), shown by the CLI in compiler style and by the app in a panel.
 
 use std::fmt;
 

@@ -62,6 +62,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Folder of the source texts: also check that every stated item's quoted text appears
+        /// in the lines of its source that its locator cites.
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Rewrite roadmaps in canonical form; files with errors are left untouched.
     Fmt {
@@ -108,8 +112,16 @@ fn main() -> anyhow::Result<ExitCode> {
     let args = Cli::parse();
     let mut out = std::io::stdout().lock();
     let code = match args.command {
-        Some(Command::Check { paths, format }) => {
-            cli::check(&paths, matches!(format, Format::Json), &mut out)?
+        Some(Command::Check {
+            paths,
+            format,
+            sources,
+        }) => {
+            let options = cli::CheckOptions {
+                json: matches!(format, Format::Json),
+                sources: sources.as_deref(),
+            };
+            cli::check(&paths, options, &mut out)?
         }
         Some(Command::Fmt { paths, check }) => cli::fmt(&paths, check, &mut out)?,
         Some(Command::Export {

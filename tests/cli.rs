@@ -244,6 +244,108 @@ fn check_json_of_a_valid_roadmap_exits_0() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// check --sources
+
+const SOURCE_TEXTS: &str = "tests/fixtures/sources/texts";
+
+#[test]
+fn check_sources_of_a_roadmap_quoting_them_exits_0() {
+    let o = waymark(&[
+        "check",
+        "--sources",
+        SOURCE_TEXTS,
+        "tests/fixtures/sources/roadmap.ron",
+    ]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "tests/fixtures/sources/roadmap.ron: ok, 7 items, 0 warning(s); 8 quotation(s) match their sources\n"
+    );
+}
+
+#[test]
+fn check_sources_of_a_wrong_quote_exits_1_at_the_quote() {
+    let o = waymark(&[
+        "check",
+        "--sources",
+        SOURCE_TEXTS,
+        "tests/fixtures/sources/wrong-quote.ron",
+    ]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "tests/fixtures/sources/wrong-quote.ron:47:19: error: the gap's `text` \"製造人材が余っている。\" is not in report.txt line 9 (source `src.report`); expected it there verbatim, whitespace aside [quote-mismatch]\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n47 |             text: \"製造人材が余っている。\",\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(
+            "tests/fixtures/sources/wrong-quote.ron: 1 error(s), 0 warning(s); 7 items, 8 quotation(s) checked against their sources\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_without_sources_does_not_compare_quotes() {
+    let o = waymark(&["check", "tests/fixtures/sources/wrong-quote.ron"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "tests/fixtures/sources/wrong-quote.ron: ok, 7 items, 0 warning(s)\n"
+    );
+}
+
+#[test]
+fn check_sources_json_lists_the_quote_errors() {
+    let o = waymark(&[
+        "check",
+        "--format",
+        "json",
+        "--sources",
+        SOURCE_TEXTS,
+        "tests/fixtures/sources/wrong-quote.ron",
+        "tests/fixtures/sources/roadmap.ron",
+    ]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let wrong = &v[0];
+    assert_eq!(wrong["errors"], 1);
+    assert_eq!(wrong["quotations"], 8);
+    let d = &wrong["diagnostics"][0];
+    assert_eq!(d["rule"], "quote-mismatch");
+    assert_eq!(d["file"], "tests/fixtures/sources/wrong-quote.ron");
+    assert_eq!(
+        (&d["line"], &d["col"]),
+        (&Value::from(47), &Value::from(19))
+    );
+    assert_eq!(v[1]["errors"], 0);
+    assert_eq!(v[1]["diagnostics"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn check_sources_from_a_missing_folder_exits_1_once_per_source_file() {
+    let o = waymark(&[
+        "check",
+        "--sources",
+        "tests/fixtures/sources/no-such-folder",
+        "tests/fixtures/sources/roadmap.ron",
+    ]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("tests/fixtures/sources/roadmap.ron:15:13: error: the text of source `src.report` cannot be read from tests/fixtures/sources/no-such-folder/report.txt: "),
+        "{out}"
+    );
+    assert_eq!(out.matches(": error: ").count(), 1, "{out}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // fmt
 
 /// The valid fixture, written by hand in a compact, non-canonical way.

@@ -1,5 +1,5 @@
-//! Plain functions over the model: validation, the link index, labels, filters, coverage and the
-//! timeline layout. No egui here.
+//! Plain functions over the model: validation, the link index, labels, filters, coverage, the
+//! timeline layout and quotations checked against their sources. No egui here.
 
 pub mod coverage;
 pub mod derived;
@@ -10,6 +10,7 @@ pub mod index;
 pub mod labels;
 pub mod linkage;
 pub mod locate;
+pub mod sources;
 pub mod timeline;
 pub mod timeline_view;
 mod validate;
