@@ -3,7 +3,7 @@
 //! It is installed first in both families, so Japanese never depends on the fonts of the machine
 //! and never renders as tofu. egui's own fonts stay behind it for symbols and emoji. In front of
 //! it, `Waymark Dashes` (`assets/WaymarkDashes.ttf`, made by `assets/make-waymark-dashes.py`)
-//! gives its en and em dashes a hyphen's stroke: BIZ UDPGothic's are too thin to show at the
+//! gives its en and em dashes a hyphen's stroke: those of `BIZ UDPGothic` are too thin to show at the
 //! interface's sizes.
 
 use std::sync::Arc;

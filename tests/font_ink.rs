@@ -1,5 +1,5 @@
 //! Every character the roadmaps use for ranges and "not funded" is visible: en and em dashes
-//! get at least the ink of a hyphen at the interface's text sizes (BIZ UDPGothic's own dashes are
+//! get at least the ink of a hyphen at the interface's text sizes (the dashes of `BIZ UDPGothic` are
 //! 0.6 px thick at 13 px and vanish).
 
 /// The strongest coverage (0–1) in the rows of each glyph of `chars`, laid out at `size` points
@@ -26,6 +26,7 @@ fn ink(chars: &[char], size: f32) -> Vec<f32> {
         });
         out.textures_delta.clear();
     }
+    #[allow(clippy::redundant_closure_for_method_calls)] // The method is generic over a lifetime.
     let image = ctx.fonts(|f| f.image());
     galleys
         .iter()
