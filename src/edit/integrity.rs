@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::{EditError, ItemKey, ItemValue};
 use crate::i18n::Lang;
-use crate::model::{GapId, KpiId, LinkKind, MeasureId, MeasureKind, Roadmap, SourceRef};
+use crate::model::{KpiId, LinkBreach, LinkKind, MeasureId, MeasureKind, Roadmap, SourceRef};
 
 /// Something that refers to an item: a link, or a field of another item.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,38 +105,7 @@ fn label(roadmap: &Roadmap, key: &ItemKey, lang: Lang) -> String {
 
 /// The two ends of a link, labelled.
 fn link_ends(roadmap: &Roadmap, link: &LinkKind, lang: Lang) -> (String, String) {
-    let (a, b): (ItemKey, ItemKey) = match link {
-        LinkKind::AddressedBy { gap, measure } => {
-            (ItemKey::Gap(gap.clone()), ItemKey::Measure(measure.clone()))
-        }
-        LinkKind::Responsible {
-            measure, ministry, ..
-        } => (
-            ItemKey::Measure(measure.clone()),
-            ItemKey::Ministry(ministry.clone()),
-        ),
-        LinkKind::ContributesTo { measure, target } => (
-            ItemKey::Measure(measure.clone()),
-            ItemKey::Target(target.clone()),
-        ),
-        LinkKind::Blocks { gap, target } => {
-            (ItemKey::Gap(gap.clone()), ItemKey::Target(target.clone()))
-        }
-        LinkKind::Continues {
-            earlier: a,
-            later: b,
-        }
-        | LinkKind::SameAs { gap: a, other: b } => {
-            (ItemKey::Gap(a.clone()), ItemKey::Gap(b.clone()))
-        }
-        LinkKind::MeasuredBy { measure, kpi } => {
-            (ItemKey::Measure(measure.clone()), ItemKey::Kpi(kpi.clone()))
-        }
-        LinkKind::Through { measure, programme } => (
-            ItemKey::Measure(measure.clone()),
-            ItemKey::Measure(programme.clone()),
-        ),
-    };
+    let [a, b] = link.ends().map(ItemKey::from);
     (label(roadmap, &a, lang), label(roadmap, &b, lang))
 }
 
@@ -234,45 +203,8 @@ pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
 
 /// Whether a link has `key` at one of its ends.
 fn link_touches(link: &LinkKind, key: &ItemKey) -> bool {
-    match (link, key) {
-        (LinkKind::AddressedBy { gap, measure }, _) => {
-            matches!(key, ItemKey::Gap(g) if g == gap)
-                || matches!(key, ItemKey::Measure(m) if m == measure)
-        }
-        (
-            LinkKind::Responsible {
-                measure, ministry, ..
-            },
-            _,
-        ) => {
-            matches!(key, ItemKey::Measure(m) if m == measure)
-                || matches!(key, ItemKey::Ministry(c) if c == ministry)
-        }
-        (LinkKind::ContributesTo { measure, target }, _) => {
-            matches!(key, ItemKey::Measure(m) if m == measure)
-                || matches!(key, ItemKey::Target(t) if t == target)
-        }
-        (LinkKind::Blocks { gap, target }, _) => {
-            matches!(key, ItemKey::Gap(g) if g == gap)
-                || matches!(key, ItemKey::Target(t) if t == target)
-        }
-        (
-            LinkKind::Continues {
-                earlier: a,
-                later: b,
-            }
-            | LinkKind::SameAs { gap: a, other: b },
-            ItemKey::Gap(g),
-        ) => g == a || g == b,
-        (LinkKind::MeasuredBy { measure, kpi }, _) => {
-            matches!(key, ItemKey::Measure(m) if m == measure)
-                || matches!(key, ItemKey::Kpi(k) if k == kpi)
-        }
-        (LinkKind::Through { measure, programme }, ItemKey::Measure(m)) => {
-            m == measure || m == programme
-        }
-        _ => false,
-    }
+    key.item_ref()
+        .is_some_and(|item| link.ends().contains(&item))
 }
 
 fn exists(roadmap: &Roadmap, key: &ItemKey) -> Result<(), EditError> {
@@ -389,65 +321,18 @@ fn ancestors_include(roadmap: &Roadmap, start: &KpiId, id: &KpiId) -> bool {
     false
 }
 
-/// Checks what every link must satisfy: both ends exist, a `Through` link ends at a programme,
-/// and nothing is linked to itself.
+/// Checks what every link must satisfy: both ends exist, and the rules of links
+/// ([`LinkKind::breaches`], which validation checks too).
 pub(crate) fn check_link(roadmap: &Roadmap, link: &LinkKind) -> Result<(), EditError> {
-    let measure = |id: &MeasureId| exists(roadmap, &ItemKey::Measure(id.clone()));
-    let gap = |id: &GapId| exists(roadmap, &ItemKey::Gap(id.clone()));
-    match link {
-        LinkKind::AddressedBy { gap: g, measure: m } => {
-            gap(g)?;
-            measure(m)?;
-        }
-        LinkKind::Responsible {
-            measure: m,
-            ministry,
-            ..
-        } => {
-            measure(m)?;
-            exists(roadmap, &ItemKey::Ministry(ministry.clone()))?;
-        }
-        LinkKind::ContributesTo { measure: m, target } => {
-            measure(m)?;
-            exists(roadmap, &ItemKey::Target(target.clone()))?;
-        }
-        LinkKind::Blocks { gap: g, target } => {
-            gap(g)?;
-            exists(roadmap, &ItemKey::Target(target.clone()))?;
-        }
-        LinkKind::Continues {
-            earlier: a,
-            later: b,
-        }
-        | LinkKind::SameAs { gap: a, other: b } => {
-            gap(a)?;
-            gap(b)?;
-            if a == b {
-                return Err(EditError::SelfLink(a.to_string()));
-            }
-        }
-        LinkKind::MeasuredBy { measure: m, kpi } => {
-            measure(m)?;
-            exists(roadmap, &ItemKey::Kpi(kpi.clone()))?;
-        }
-        LinkKind::Through {
-            measure: m,
-            programme,
-        } => {
-            measure(m)?;
-            measure(programme)?;
-            if roadmap
-                .measure(programme)
-                .is_some_and(|p| p.kind != MeasureKind::Programme)
-            {
-                return Err(EditError::NotAProgramme(programme.clone()));
-            }
-            if m == programme {
-                return Err(EditError::SelfLink(m.to_string()));
-            }
-        }
+    for end in link.ends() {
+        exists(roadmap, &ItemKey::from(end))?;
     }
-    Ok(())
+    let is_programme = |m: &MeasureId| roadmap.measure(m).map(|m| m.kind == MeasureKind::Programme);
+    match link.breaches(is_programme).into_iter().next() {
+        None => Ok(()),
+        Some(LinkBreach::NotAProgramme(programme)) => Err(EditError::NotAProgramme(programme)),
+        Some(LinkBreach::SelfLink(item)) => Err(EditError::SelfLink(item.id_str().to_owned())),
+    }
 }
 
 /// Checks, beyond [`check_link`], that a new link adds something: it is not already there (in

@@ -158,8 +158,8 @@ pub enum EditError {
     /// Two items no link kind joins.
     #[error(
         "a {} and a {} cannot be linked",
-        in_sentence(.a.label_en()),
-        in_sentence(.b.label_en())
+        .a.noun_en(),
+        .b.noun_en()
     )]
     NoLinkBetween {
         /// The kind of the first item.
@@ -211,17 +211,6 @@ pub enum EditError {
     /// A gap that is not where the edit expected it (a reorder within another theme).
     #[error("gap `{0}` is not in that list")]
     NotInScope(GapId),
-}
-
-/// A kind's English name inside a sentence: "Target state" becomes "target state", "KPI" stays.
-fn in_sentence(name: &str) -> String {
-    let mut chars = name.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(name.chars().skip(1)).collect()
-        }
-        _ => name.to_owned(),
-    }
 }
 
 /// Applies `edit` to `roadmap` and returns its inverse: applying the inverse restores the

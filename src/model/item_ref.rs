@@ -94,6 +94,18 @@ impl ItemKind {
         }
     }
 
+    /// The English name of the kind inside a sentence: "target state", "KPI".
+    pub fn noun_en(self) -> String {
+        let name = self.label_en();
+        let mut chars = name.chars();
+        match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if !second.is_uppercase() => {
+                first.to_lowercase().chain(name.chars().skip(1)).collect()
+            }
+            _ => name.to_owned(),
+        }
+    }
+
     /// The English name of the kind.
     pub fn label_en(self) -> &'static str {
         match self {

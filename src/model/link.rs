@@ -219,6 +219,36 @@ impl LinkKind {
     }
 }
 
+/// A rule of links that a link breaks, its ends' existence aside. The rules are declared once,
+/// in [`LinkKind::breaches`], for validation and editing alike.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkBreach {
+    /// A `Through` link ends at a measure that is not a programme (事業).
+    NotAProgramme(MeasureId),
+    /// Both ends are the same item.
+    SelfLink(ItemRef),
+}
+
+impl LinkKind {
+    /// The rules this link breaks, in the order they are reported: a `Through` link must end at
+    /// a programme, and no item may be linked to itself. `is_programme` tells whether a measure
+    /// is a programme (`None` for a measure that does not exist, which is reported as a missing
+    /// end instead).
+    pub fn breaches(&self, is_programme: impl Fn(&MeasureId) -> Option<bool>) -> Vec<LinkBreach> {
+        let mut breaches = Vec::new();
+        if let LinkKind::Through { programme, .. } = self
+            && is_programme(programme) == Some(false)
+        {
+            breaches.push(LinkBreach::NotAProgramme(programme.clone()));
+        }
+        let [a, b] = self.ends();
+        if a == b {
+            breaches.push(LinkBreach::SelfLink(a));
+        }
+        breaches
+    }
+}
+
 /// A typed link with its provenance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -281,6 +311,47 @@ mod tests {
                 Some(kind)
             );
         }
+    }
+
+    #[test]
+    fn the_rules_of_links_are_declared_once() {
+        let m = MeasureId::new("m-1").expect("a valid id");
+        let p = MeasureId::new("p-1").expect("a valid id");
+        let g = GapId::new("g-1").expect("a valid id");
+        let is_programme = |id: &MeasureId| match id.as_str() {
+            "p-1" => Some(true),
+            "m-1" => Some(false),
+            _ => None,
+        };
+        let through = |measure: &MeasureId, programme: &MeasureId| LinkKind::Through {
+            measure: measure.clone(),
+            programme: programme.clone(),
+        };
+        assert!(through(&m, &p).breaches(is_programme).is_empty());
+        assert_eq!(
+            through(&p, &m).breaches(is_programme),
+            [LinkBreach::NotAProgramme(m.clone())]
+        );
+        assert_eq!(
+            through(&m, &m).breaches(is_programme),
+            [
+                LinkBreach::NotAProgramme(m.clone()),
+                LinkBreach::SelfLink(ItemRef::Measure(m.clone()))
+            ]
+        );
+        let missing = MeasureId::new("gone").expect("a valid id");
+        assert!(
+            through(&m, &missing).breaches(is_programme).is_empty(),
+            "a missing end is reported as missing, not as a breach"
+        );
+        let same = LinkKind::SameAs {
+            gap: g.clone(),
+            other: g.clone(),
+        };
+        assert_eq!(
+            same.breaches(is_programme),
+            [LinkBreach::SelfLink(ItemRef::Gap(g))]
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub use io::{
 };
 pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
-pub use link::{Link, LinkKind, LinkType, Role};
+pub use link::{Link, LinkBreach, LinkKind, LinkType, Role};
 pub use time::{FySpan, When};
 
 /// The schema version this build reads and writes.

@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashSet};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
-use crate::model::{FileId, LinkKind, MeasureKind};
+use crate::model::{FileId, ItemRef, LinkBreach, LinkKind, MeasureKind};
 
 impl Validator<'_> {
     pub(super) fn links(&mut self) {
@@ -32,115 +32,42 @@ impl Validator<'_> {
                     format!("this {} link is given more than once", l.link.name()),
                 );
             }
-            match &l.link {
-                LinkKind::AddressedBy { gap, measure } => {
-                    self.exists(
+            for end in l.link.ends() {
+                match &end {
+                    ItemRef::Ministry(code) => self.ministry_known(&at, code.as_str()),
+                    other => self.exists(
                         &at,
-                        self.known.gaps.contains(gap.as_str()),
-                        "gap",
-                        gap.as_str(),
-                    );
-                    self.exists(
-                        &at,
-                        self.known.measures.contains_key(measure.as_str()),
-                        "measure",
-                        measure.as_str(),
-                    );
+                        self.known
+                            .contains(other)
+                            .unwrap_or_else(|| self.roadmap.contains(other)),
+                        &other.kind().noun_en(),
+                        other.id_str(),
+                    ),
                 }
-                LinkKind::Responsible {
-                    measure, ministry, ..
-                } => {
-                    self.exists(
+            }
+            let measures = &self.known.measures;
+            for breach in l.link.breaches(|m| {
+                measures
+                    .get(m.as_str())
+                    .map(|k| **k == MeasureKind::Programme)
+            }) {
+                match breach {
+                    LinkBreach::NotAProgramme(programme) => self.error(
+                        "link-type",
                         &at,
-                        self.known.measures.contains_key(measure.as_str()),
-                        "measure",
-                        measure.as_str(),
-                    );
-                    self.ministry_known(&at, ministry.as_str());
-                }
-                LinkKind::ContributesTo { measure, target } => {
-                    self.exists(
+                        Some(&format!("\"{programme}\"")),
+                        format!("`{programme}` is not a programme; a Through link must end at a measure of kind Programme"),
+                    ),
+                    LinkBreach::SelfLink(item) => self.error(
+                        "self-link",
                         &at,
-                        self.known.measures.contains_key(measure.as_str()),
-                        "measure",
-                        measure.as_str(),
-                    );
-                    self.exists(
-                        &at,
-                        self.known.targets.contains(target.as_str()),
-                        "target state",
-                        target.as_str(),
-                    );
-                }
-                LinkKind::Blocks { gap, target } => {
-                    self.exists(
-                        &at,
-                        self.known.gaps.contains(gap.as_str()),
-                        "gap",
-                        gap.as_str(),
-                    );
-                    self.exists(
-                        &at,
-                        self.known.targets.contains(target.as_str()),
-                        "target state",
-                        target.as_str(),
-                    );
-                }
-                LinkKind::Continues {
-                    earlier: a,
-                    later: b,
-                }
-                | LinkKind::SameAs { gap: a, other: b } => {
-                    self.exists(&at, self.known.gaps.contains(a.as_str()), "gap", a.as_str());
-                    self.exists(&at, self.known.gaps.contains(b.as_str()), "gap", b.as_str());
-                    if a == b {
-                        self.error(
-                            "self-link",
-                            &at,
-                            None,
-                            format!("gap `{a}` is linked to itself"),
-                        );
-                    }
-                }
-                LinkKind::MeasuredBy { measure, kpi } => {
-                    self.exists(
-                        &at,
-                        self.known.measures.contains_key(measure.as_str()),
-                        "measure",
-                        measure.as_str(),
-                    );
-                    self.exists(
-                        &at,
-                        self.known.kpis.contains(kpi.as_str()),
-                        "KPI",
-                        kpi.as_str(),
-                    );
-                }
-                LinkKind::Through { measure, programme } => {
-                    self.exists(
-                        &at,
-                        self.known.measures.contains_key(measure.as_str()),
-                        "measure",
-                        measure.as_str(),
-                    );
-                    match self.known.measures.get(programme.as_str()).copied() {
-                        None => self.exists(&at, false, "measure", programme.as_str()),
-                        Some(MeasureKind::Programme) => {}
-                        Some(_) => self.error(
-                            "link-type",
-                            &at,
-                            Some(&format!("\"{programme}\"")),
-                            format!("`{programme}` is not a programme; a Through link must end at a measure of kind Programme"),
+                        None,
+                        format!(
+                            "{} `{}` is linked to itself",
+                            item.kind().noun_en(),
+                            item.id_str()
                         ),
-                    }
-                    if measure == programme {
-                        self.error(
-                            "self-link",
-                            &at,
-                            None,
-                            format!("measure `{measure}` is linked to itself"),
-                        );
-                    }
+                    ),
                 }
             }
         }

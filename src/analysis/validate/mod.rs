@@ -13,7 +13,9 @@ use foldhash::{HashMap, HashSet};
 use super::locate::{Key, Locator, Place};
 use crate::diagnostic::{Diagnostic, Pos, Severity};
 use crate::model::time::check_year;
-use crate::model::{FileId, FySpan, MeasureKind, ParsedFile, Provenance, Roadmap, SourceRef, When};
+use crate::model::{
+    FileId, FySpan, ItemRef, MeasureKind, ParsedFile, Provenance, Roadmap, SourceRef, When,
+};
 
 /// The most findings reported for one roadmap. Beyond it they are counted, not placed, and one
 /// last `too-many-diagnostics` says how many more there are: placing a finding costs a search of
@@ -90,6 +92,24 @@ struct Known<'a> {
 }
 
 impl<'a> Known<'a> {
+    /// Whether `item` is defined; `None` for a kind not tracked here.
+    fn contains(&self, item: &ItemRef) -> Option<bool> {
+        let set = match item {
+            ItemRef::Source(_) => &self.sources,
+            ItemRef::Ministry(_) => &self.ministries,
+            ItemRef::Stage(_) => &self.stages,
+            ItemRef::Target(_) => &self.targets,
+            ItemRef::Theme(_) => &self.themes,
+            ItemRef::Gap(_) => &self.gaps,
+            ItemRef::Kpi(_) => &self.kpis,
+            ItemRef::Measure(m) => return Some(self.measures.contains_key(m.as_str())),
+            ItemRef::Note(_) | ItemRef::Proposal(_) | ItemRef::Budget(_) | ItemRef::Event(_) => {
+                return None;
+            }
+        };
+        Some(set.contains(item.id_str()))
+    }
+
     fn of(roadmap: &'a Roadmap) -> Self {
         let it = &roadmap.items;
         let mut measures = HashMap::default();
