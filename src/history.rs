@@ -238,6 +238,8 @@ mod tests {
             end_fy,
             provenance: Provenance::Editorial,
             basis: Some("test".into()),
+            end_provenance: None,
+            end_basis: None,
         }
     }
 

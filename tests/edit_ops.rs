@@ -266,6 +266,8 @@ fn a_failing_batch_changes_nothing() {
         end_fy: 2021,
         provenance: Provenance::Editorial,
         basis: Some("test".into()),
+        end_provenance: None,
+        end_basis: None,
     };
     let ok = reschedule(&d.roadmap, &measure("m.t1.1"), span).expect("edit");
     let batch = Edit::Batch(vec![ok, Edit::Remove(ItemKey::Measure(measure("m.t1.1")))]);
@@ -281,6 +283,8 @@ fn reschedule_refuses_a_span_that_ends_before_it_starts() {
         end_fy: 2024,
         provenance: Provenance::Editorial,
         basis: None,
+        end_provenance: None,
+        end_basis: None,
     };
     assert!(matches!(
         reschedule(&d.roadmap, &measure("m.t1.1"), span),
@@ -488,6 +492,8 @@ fn a_planner_builds_a_proposal_saves_and_reloads_it() {
         end_fy: b,
         provenance: Provenance::Editorial,
         basis: Some("計画".into()),
+        end_provenance: None,
+        end_basis: None,
     };
     // A drag: many reschedules, one step.
     history.begin_group();

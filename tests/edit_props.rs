@@ -227,6 +227,8 @@ fn edit_for(r: &Roadmap, op: &Op) -> Option<Result<Edit, EditError>> {
                 end_fy: start_fy + years,
                 provenance: Provenance::Assumed,
                 basis: Some("drag".into()),
+                end_provenance: None,
+                end_basis: None,
             },
         ),
         Op::Link { pair, a, b } => {

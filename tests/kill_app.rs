@@ -61,7 +61,7 @@ fn actions_of_new_proposal(r: &Roadmap) -> Vec<MeasureId> {
     r.items
         .proposals
         .iter()
-        .find(|p| p.gap == gap5() && p.id.as_str().starts_with("prop.new"))
+        .find(|p| p.gap == Some(gap5()) && p.id.as_str().starts_with("prop.new"))
         .map(|p| p.actions.clone())
         .unwrap_or_default()
 }
@@ -78,6 +78,8 @@ fn reschedule(h: &mut Harness<'_, WaymarkApp>, id: &MeasureId, start: i32, end: 
             end_fy: end,
             provenance: Provenance::Editorial,
             basis: None,
+            end_provenance: None,
+            end_basis: None,
         });
     })
     .expect("edit");

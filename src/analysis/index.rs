@@ -293,8 +293,10 @@ impl Index {
         }
         for (i, p) in it.proposals.iter().enumerate() {
             let prop = own.at(ItemKind::Proposal, i);
-            let gap = number!(b, Gap, &p.gap);
-            b.add(prop, Relation::ProposalGap, gap, Provenance::Stated, None);
+            if let Some(g) = &p.gap {
+                let gap = number!(b, Gap, g);
+                b.add(prop, Relation::ProposalGap, gap, Provenance::Stated, None);
+            }
             for a in &p.actions {
                 let action = number!(b, Measure, a);
                 b.add(

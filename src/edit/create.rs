@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::{Edit, EditError, ItemKey, ItemValue, integrity};
 use crate::model::{
-    Budget, BudgetId, Event, EventId, EventKind, FileId, Gap, GapId, Kpi, KpiId, KpiKind, Measure,
+    Budget, BudgetId, BudgetKind, Event, EventStatus, Horizon, OrgKind, EventId, EventKind, FileId, Gap, GapId, Kpi, KpiId, KpiKind, Measure,
     MeasureId, MeasureKind, Ministry, MinistryCode, Note, NoteId, NoteKind, Proposal, ProposalId,
     Provenance, Roadmap, Source, SourceId, Stage, StageId, Status, TargetId, TargetState, Theme,
     ThemeId, When, check_id,
@@ -129,6 +129,10 @@ pub fn create_measure(
         en: None,
         source: None,
         provenance: Provenance::Editorial,
+        status_provenance: None,
+        status_basis: None,
+        group: None,
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -165,6 +169,8 @@ pub fn create_gap(
         en: None,
         source: None,
         provenance: Provenance::Editorial,
+        group: None,
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -185,12 +191,15 @@ pub fn create_proposal(
     let value = ItemValue::Proposal(Proposal {
         id: id.clone(),
         number,
-        gap,
+        gap: Some(gap),
         statement: statement.to_owned(),
         overseas: Vec::new(),
         actions: Vec::new(),
         en: None,
         source: None,
+        group: None,
+        ministries: Vec::new(),
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -222,6 +231,10 @@ pub fn create_kpi(
         remarks: None,
         en: None,
         source: None,
+        condition: None,
+        targets: Vec::new(),
+        provenance: Provenance::Stated,
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -245,6 +258,10 @@ pub fn create_target(
         en: None,
         source: None,
         provenance: Provenance::Editorial,
+        horizon: Horizon::Year,
+        horizon_provenance: None,
+        horizon_basis: None,
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -269,6 +286,7 @@ pub fn create_theme(
         issue: issue.to_owned(),
         en: None,
         source: None,
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -295,6 +313,9 @@ pub fn create_event(
         en: None,
         source: None,
         provenance: Provenance::Editorial,
+        status: EventStatus::Fact,
+        concerns: Vec::new(),
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -322,6 +343,11 @@ pub fn create_budget(
         text: None,
         source: None,
         provenance: Provenance::Editorial,
+        end_fy: None,
+        kind: BudgetKind::Enacted,
+        recipient: None,
+        note: None,
+        en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -345,6 +371,10 @@ pub fn create_note(
         text: text.to_owned(),
         en: None,
         source: None,
+        about: None,
+        table: None,
+        provenance: Provenance::Stated,
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -394,6 +424,7 @@ pub fn create_source(
         file: None,
         note: None,
         en: None,
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {
@@ -438,6 +469,7 @@ pub fn create_ministry(
         name_en: name_en.to_owned(),
         source: None,
         provenance: Provenance::Editorial,
+        kind: OrgKind::Ministry,
         origin: FileId::default(),
     });
     Ok(Created {

@@ -117,8 +117,13 @@ fn clear_references(value: &mut ItemValue, key: &ItemKey, next_free_gap_number: 
         value.clear_source();
     }
     match (value, key) {
-        (ItemValue::Budget(b), ItemKey::Ministry(code)) if b.ministry.as_ref() == Some(code) => {
-            b.ministry = None;
+        (ItemValue::Budget(b), ItemKey::Ministry(code)) => {
+            if b.ministry.as_ref() == Some(code) {
+                b.ministry = None;
+            }
+            if b.recipient.as_ref() == Some(code) {
+                b.recipient = None;
+            }
         }
         (ItemValue::Budget(b), ItemKey::Measure(id)) if b.programme.as_ref() == Some(id) => {
             b.programme = None;
@@ -132,6 +137,16 @@ fn clear_references(value: &mut ItemValue, key: &ItemKey, next_free_gap_number: 
         (ItemValue::Proposal(p), ItemKey::Measure(id)) => p.actions.retain(|a| a != id),
         (ItemValue::Scenario(s), ItemKey::Measure(id)) => s.overrides.retain(|o| &o.measure != id),
         (ItemValue::Kpi(k), ItemKey::Kpi(id)) if k.parent.as_ref() == Some(id) => k.parent = None,
+        (ItemValue::Kpi(k), ItemKey::Target(id)) => k.targets.retain(|t| t != id),
+        (ItemValue::Proposal(p), ItemKey::Ministry(code)) => p.ministries.retain(|m| m != code),
+        (ItemValue::Note(n), key) if n.about.is_some() && n.about == key.item_ref() => {
+            n.about = None;
+        }
+        (ItemValue::Event(e), key) => {
+            if let Some(item) = key.item_ref() {
+                e.concerns.retain(|c| c != &item);
+            }
+        }
         _ => {}
     }
 }

@@ -141,6 +141,16 @@ pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
             {
                 field(ItemKey::Budget(b.id.clone()), "ministry");
             }
+            for b in it
+                .budgets
+                .iter()
+                .filter(|b| b.recipient.as_ref() == Some(code))
+            {
+                field(ItemKey::Budget(b.id.clone()), "recipient");
+            }
+            for p in it.proposals.iter().filter(|p| p.ministries.contains(code)) {
+                field(ItemKey::Proposal(p.id.clone()), "ministries");
+            }
         }
         ItemKey::Stage(id) => {
             for g in it.gaps.iter().filter(|g| g.stages.contains(id)) {
@@ -153,7 +163,7 @@ pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
             }
         }
         ItemKey::Gap(id) => {
-            for p in it.proposals.iter().filter(|p| &p.gap == id) {
+            for p in it.proposals.iter().filter(|p| p.gap.as_ref() == Some(id)) {
                 field(ItemKey::Proposal(p.id.clone()), "gap");
             }
         }
@@ -181,12 +191,25 @@ pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
                 field(ItemKey::Kpi(k.id.clone()), "parent");
             }
         }
-        ItemKey::Target(_)
-        | ItemKey::Note(_)
+        ItemKey::Target(id) => {
+            for k in it.kpis.iter().filter(|k| k.targets.contains(id)) {
+                field(ItemKey::Kpi(k.id.clone()), "targets");
+            }
+        }
+        ItemKey::Note(_)
         | ItemKey::Proposal(_)
         | ItemKey::Budget(_)
         | ItemKey::Event(_)
         | ItemKey::Scenario(_) => {}
+    }
+    // Notes and events may refer to an item of any kind.
+    if let Some(item) = key.item_ref() {
+        for n in it.notes.iter().filter(|n| n.about.as_ref() == Some(&item)) {
+            field(ItemKey::Note(n.id.clone()), "about");
+        }
+        for e in it.events.iter().filter(|e| e.concerns.contains(&item)) {
+            field(ItemKey::Event(e.id.clone()), "concerns");
+        }
     }
     if let ItemKey::Source(id) = key {
         for (index, l) in it.links.iter().enumerate() {
@@ -262,7 +285,9 @@ pub(crate) fn check_value(
             }
         }
         ItemValue::Proposal(p) => {
-            exists(roadmap, &ItemKey::Gap(p.gap.clone()))?;
+            if let Some(gap) = &p.gap {
+                exists(roadmap, &ItemKey::Gap(gap.clone()))?;
+            }
             let mut seen = HashSet::new();
             for a in &p.actions {
                 exists(roadmap, &ItemKey::Measure(a.clone()))?;

@@ -108,6 +108,9 @@ fn shift_when(when: &When, years: i32) -> When {
         When::Month(y, m) => When::Month(y + years, m),
         When::Year(y) => When::Year(y + years),
         When::FiscalYear(y) => When::FiscalYear(y + years),
+        When::FiscalYearEnd(y) => When::FiscalYearEnd(y + years),
+        // A decade stays a decade: shifted by whole decades, rounded down.
+        When::Decade(y) => When::Decade((y + years).div_euclid(10) * 10),
     }
 }
 
@@ -215,7 +218,7 @@ pub fn generate(base: &Roadmap, scale: u32, seed: u64) -> Result<Roadmap, Genera
             let mut x = x.clone();
             x.id = x.id.replica(r)?;
             x.number += r * strides.proposal;
-            x.gap = x.gap.replica(r)?;
+            x.gap = x.gap.map(|g| g.replica(r)).transpose()?;
             x.statement = pool.remix(&mut rng, &x.statement, false);
             for ex in &mut x.overseas {
                 ex.text = pool.remix(&mut rng, &ex.text, false);

@@ -8,7 +8,7 @@ use ron::extensions::Extensions;
 
 mod fast;
 
-use super::{FileDoc, FileId, FileInfo, Items, Roadmap, SCHEMA_VERSION};
+use super::{FileDoc, FileId, FileInfo, Items, OLDEST_SCHEMA_VERSION, Roadmap, SCHEMA_VERSION};
 use crate::diagnostic::{Diagnostic, Pos};
 
 /// The largest file accepted, in bytes.
@@ -131,14 +131,14 @@ fn parse_doc(text: &str, display: &str) -> Result<FileDoc, Diagnostic> {
         }
         Err(fast::GaveUp) => parse_doc_with_ron(text, display)?,
     };
-    if doc.schema != SCHEMA_VERSION {
+    if !(OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&doc.schema) {
         let at = find_field(text, "schema").unwrap_or(Pos::START);
         return Err(Diagnostic::error(
             "schema-version",
             display,
             at,
             format!(
-                "schema version {} is not supported; this build reads version {SCHEMA_VERSION}",
+                "schema version {} is not supported; this build reads versions {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}",
                 doc.schema
             ),
         )

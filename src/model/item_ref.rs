@@ -2,13 +2,15 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use super::ids::{
     BudgetId, EventId, GapId, KpiId, MeasureId, MinistryCode, NoteId, ProposalId, SourceId,
     StageId, TargetId, ThemeId,
 };
 
-/// Any item of a roadmap.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Any item of a roadmap. In a file (schema 2) it is written as its kind and ID: `Gap("gap.1")`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ItemRef {
     /// A source document.
     Source(SourceId),

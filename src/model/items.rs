@@ -8,7 +8,7 @@ use super::ids::{
     SourceId, StageId, TargetId, ThemeId,
 };
 use super::time::{FySpan, When};
-use super::{FileId, Provenance, SourceRef};
+use super::{FileId, ItemRef, Provenance, SourceRef};
 
 /// A document the roadmap was built from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,17 +36,87 @@ pub struct Source {
     /// English gloss of the title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// The file of the roadmap this item was loaded from and is saved back to.
     #[serde(skip)]
     pub origin: FileId,
 }
 
-/// A ministry or agency, keyed by its short code as the documents write it.
+/// What kind of organisation an [`Ministry`] entry is: roadmaps make ministries responsible,
+/// but also agencies, councils, funds, companies, prefectures and insurers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum OrgKind {
+    /// A ministry or the Cabinet Office (府省庁): 内, 文, 厚, 経, 外 …
+    #[default]
+    Ministry,
+    /// An agency or institute: AMED, PMDA, JIHS …
+    Agency,
+    /// A council or committee: 中医協 …
+    Council,
+    /// A fund or board: SCARDA, PDSC …
+    Fund,
+    /// A company.
+    Company,
+    /// A prefecture or municipality.
+    LocalGovernment,
+    /// An insurer.
+    Insurer,
+    /// A university or research institution.
+    Academia,
+    /// Anything else, named.
+    Other(String),
+}
+
+impl OrgKind {
+    /// Whether this is the default kind, which files leave unwritten.
+    pub fn is_ministry(&self) -> bool {
+        *self == OrgKind::Ministry
+    }
+
+    /// The Japanese label.
+    pub fn label_ja(&self) -> &str {
+        match self {
+            OrgKind::Ministry => "府省庁",
+            OrgKind::Agency => "機関",
+            OrgKind::Council => "会議体",
+            OrgKind::Fund => "基金・委員会",
+            OrgKind::Company => "企業",
+            OrgKind::LocalGovernment => "自治体",
+            OrgKind::Insurer => "保険者",
+            OrgKind::Academia => "大学・研究機関",
+            OrgKind::Other(name) => name,
+        }
+    }
+
+    /// The English label.
+    pub fn label_en(&self) -> &str {
+        match self {
+            OrgKind::Ministry => "ministry",
+            OrgKind::Agency => "agency",
+            OrgKind::Council => "council",
+            OrgKind::Fund => "fund or board",
+            OrgKind::Company => "company",
+            OrgKind::LocalGovernment => "local government",
+            OrgKind::Insurer => "insurer",
+            OrgKind::Academia => "university or institute",
+            OrgKind::Other(name) => name,
+        }
+    }
+}
+
+/// An organisation that can be responsible: a ministry, agency, council, fund, company … keyed by
+/// its short code as the documents write it (内, 文, 厚, 経, AMED …). The collection keeps its
+/// schema-1 name, `ministries`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ministry {
-    /// Short code: `文`, `厚`, `経`, `内` …
+    /// Short code: `文`, `厚`, `経`, `内`, `AMED` …
     pub code: MinistryCode,
+    /// What kind of organisation it is (schema 2; a ministry when left out).
+    #[serde(default, skip_serializing_if = "OrgKind::is_ministry")]
+    pub kind: OrgKind,
     /// Full Japanese name: 文部科学省.
     pub name: String,
     /// English name.
@@ -84,6 +154,23 @@ pub struct Stage {
     pub origin: FileId,
 }
 
+/// What a target state's `horizon_year` means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Horizon {
+    /// By that year: 2030年.
+    #[default]
+    Year,
+    /// By the end of that fiscal year: 2029年度末 (31 March of the next year).
+    FiscalYearEnd,
+}
+
+impl Horizon {
+    /// Whether this is the default, which files leave unwritten.
+    pub fn is_year(&self) -> bool {
+        *self == Horizon::Year
+    }
+}
+
 /// A target state (目指すべき姿) for a horizon year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,11 +179,25 @@ pub struct TargetState {
     pub id: TargetId,
     /// The year the state should be reached: 2030, 2040 …
     pub horizon_year: i32,
+    /// Whether `horizon_year` is a calendar year or the end of a fiscal year ("2029年度末まで";
+    /// schema 2, a year when left out).
+    #[serde(default, skip_serializing_if = "Horizon::is_year")]
+    pub horizon: Horizon,
+    /// Whether the horizon is stated or assumed, when that differs from the text's `provenance`
+    /// (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon_provenance: Option<Provenance>,
+    /// Why the horizon was assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon_basis: Option<String>,
     /// The state, verbatim.
     pub text: String,
     /// English gloss.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -123,6 +224,16 @@ pub enum NoteKind {
     Other(String),
 }
 
+/// A table from a source, cell by cell as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// The column headings.
+    pub columns: Vec<String>,
+    /// The rows, each with one cell per column ("—" where the source has a dash).
+    pub rows: Vec<Vec<String>>,
+}
+
 /// A context statement of the roadmap: 現状・特殊性, 今後の方向性, an assessment …
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -136,12 +247,24 @@ pub struct Note {
     pub heading: Option<String>,
     /// The statement, verbatim.
     pub text: String,
+    /// The item the note is about, if any (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<ItemRef>,
+    /// A table the source gives (by company and column, say), verbatim (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
     /// English gloss.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
+    /// Stated by the source or written by an editor (schema 2).
+    #[serde(default, skip_serializing_if = "Provenance::is_stated")]
+    pub provenance: Provenance,
     /// See [`Source::origin`].
     #[serde(skip)]
     pub origin: FileId,
@@ -162,6 +285,9 @@ pub struct Theme {
     /// English gloss.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -227,9 +353,15 @@ pub struct Gap {
     /// Whether the category and stages are stated or judged by an editor.
     #[serde(default)]
     pub placement_provenance: Provenance,
+    /// The heading or group it stands under in the source: "(1) 人材育成" (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// English gloss.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -265,6 +397,10 @@ pub enum Status {
     Ongoing,
     /// Finished.
     Done,
+    /// Stopped before it finished (開発中止; schema 2).
+    Discontinued,
+    /// Withdrawn or cancelled before it started (schema 2).
+    Withdrawn,
     /// Not known.
     #[default]
     Unknown,
@@ -295,9 +431,22 @@ pub struct Measure {
     /// How far it has got.
     #[serde(default)]
     pub status: Status,
+    /// Whether the status is stated by the source or an editor's judgement or assumption
+    /// (schema 2; as the measure's `provenance` when left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_provenance: Option<Provenance>,
+    /// Why the status was judged or assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_basis: Option<String>,
+    /// The heading, pillar or group it stands under in the source (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// English gloss.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -331,10 +480,18 @@ pub struct Proposal {
     pub id: ProposalId,
     /// Its number, shown as ①②③…
     pub number: u32,
-    /// The gap it answers.
-    pub gap: GapId,
+    /// The gap it answers, if the source pairs it with one (required in schema 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<GapId>,
     /// The proposal itself, verbatim.
     pub statement: String,
+    /// The group it comes in: "ワクチン戦略の観点" (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The organisations the source makes responsible for the proposal itself, by code, in the
+    /// source's order: (統・内・外・文・厚・経) (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ministries: Vec<MinistryCode>,
     /// Examples from abroad.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overseas: Vec<OverseasExample>,
@@ -344,6 +501,9 @@ pub struct Proposal {
     /// English gloss.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -423,6 +583,12 @@ pub struct Kpi {
     pub kind: KpiKind,
     /// Unit: 件.
     pub unit: String,
+    /// A condition the target holds under, verbatim: "全都道府県で" (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// The target states it measures progress towards (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<TargetId>,
     /// Target, where one is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<KpiTarget>,
@@ -444,12 +610,76 @@ pub struct Kpi {
     /// English gloss.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
+    /// Stated by the source or added by an editor (schema 2).
+    #[serde(default, skip_serializing_if = "Provenance::is_stated")]
+    pub provenance: Provenance,
     /// See [`Source::origin`].
     #[serde(skip)]
     pub origin: FileId,
+}
+
+/// What a budget amount is: amounts of different kinds are never added together.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum BudgetKind {
+    /// A budget enacted for the year (予算額; the default).
+    #[default]
+    Enacted,
+    /// A budget requested (概算要求).
+    Requested,
+    /// A supplementary budget (補正予算).
+    Supplementary,
+    /// What a fund holds at a date (基金残高).
+    FundBalance,
+    /// A total over several years (累計).
+    CumulativeTotal,
+    /// A part of another amount allocated to a recipient (配分).
+    Allocation,
+}
+
+impl BudgetKind {
+    /// Whether this is the default kind, which files leave unwritten.
+    pub fn is_enacted(&self) -> bool {
+        *self == BudgetKind::Enacted
+    }
+
+    /// The Japanese label.
+    pub fn label_ja(&self) -> &'static str {
+        match self {
+            BudgetKind::Enacted => "予算額",
+            BudgetKind::Requested => "概算要求",
+            BudgetKind::Supplementary => "補正予算",
+            BudgetKind::FundBalance => "基金残高",
+            BudgetKind::CumulativeTotal => "累計",
+            BudgetKind::Allocation => "配分",
+        }
+    }
+
+    /// The English label.
+    pub fn label_en(&self) -> &'static str {
+        match self {
+            BudgetKind::Enacted => "enacted",
+            BudgetKind::Requested => "requested",
+            BudgetKind::Supplementary => "supplementary",
+            BudgetKind::FundBalance => "fund balance",
+            BudgetKind::CumulativeTotal => "cumulative total",
+            BudgetKind::Allocation => "allocation",
+        }
+    }
+
+    /// Whether amounts of this kind for successive years may be added up as spending per year
+    /// (enacted, requested and supplementary budgets); balances, totals and allocations may not.
+    pub fn is_yearly_spending(&self) -> bool {
+        matches!(
+            self,
+            BudgetKind::Enacted | BudgetKind::Requested | BudgetKind::Supplementary
+        )
+    }
 }
 
 /// A budget line.
@@ -466,13 +696,28 @@ pub struct Budget {
     /// The ministry, when one is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ministry: Option<MinistryCode>,
-    /// Fiscal year.
+    /// Fiscal year (the first, for an amount over several years).
     pub fiscal_year: i32,
+    /// The last fiscal year, for an amount over several years (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_fy: Option<i32>,
+    /// What the amount is (schema 2; enacted when left out).
+    #[serde(default, skip_serializing_if = "BudgetKind::is_enacted")]
+    pub kind: BudgetKind,
+    /// For an allocation: the organisation it goes to, by code (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<MinistryCode>,
     /// Amount in 億円 (100 million yen).
     pub amount_oku_yen: f64,
     /// As written: 令和5年度予算額181億円.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// A note on the amount, verbatim or an editor's (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// English gloss (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -507,6 +752,25 @@ pub enum EventKind {
     Other(String),
 }
 
+/// Whether an event is a fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum EventStatus {
+    /// It happened (the default).
+    #[default]
+    Fact,
+    /// It is planned or expected: a milestone ahead.
+    Planned,
+    /// A source reports it, and the roadmap does not vouch for it.
+    Reported,
+}
+
+impl EventStatus {
+    /// Whether this is the default, which files leave unwritten.
+    pub fn is_fact(&self) -> bool {
+        *self == EventStatus::Fact
+    }
+}
+
 /// A dated event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -519,12 +783,21 @@ pub struct Event {
     pub title: String,
     /// What kind of event.
     pub kind: EventKind,
+    /// Whether it happened, is planned, or is only reported (schema 2; happened when left out).
+    #[serde(default, skip_serializing_if = "EventStatus::is_fact")]
+    pub status: EventStatus,
+    /// The items it concerns: the company whose trial started, the law it enacts (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<ItemRef>,
     /// What happened, verbatim where quoted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// English gloss.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the item's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,

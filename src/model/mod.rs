@@ -25,8 +25,12 @@ pub use items::*;
 pub use link::{Link, LinkBreach, LinkKind, LinkType, Role};
 pub use time::{FySpan, When};
 
-/// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest schema version this build reads. A schema-1 file reads as schema 2 with none of
+/// the fields schema 2 added; saving it (or `waymark migrate`) writes it as schema 2.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Whether the source states something or an editor added or assumed it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -41,6 +45,11 @@ pub enum Provenance {
 }
 
 impl Provenance {
+    /// Whether this is the default (stated), which files may leave unwritten.
+    pub fn is_stated(&self) -> bool {
+        *self == Provenance::Stated
+    }
+
     /// The Japanese label.
     pub fn label_ja(self) -> &'static str {
         match self {

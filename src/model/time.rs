@@ -22,9 +22,44 @@ pub struct FySpan {
     /// For an assumed or editorial span: the reasoning, shown to the reader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
+    /// The end's own provenance, where it differs from the start's: 【令和7年度開始】 states the
+    /// start, not the end (schema 2; `provenance` and `basis` then speak for the start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_provenance: Option<Provenance>,
+    /// Why the end was judged or assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_basis: Option<String>,
 }
 
 impl FySpan {
+    /// A span whose two ends have one provenance and basis.
+    pub fn new(start_fy: i32, end_fy: i32, provenance: Provenance, basis: Option<String>) -> Self {
+        Self {
+            start_fy,
+            end_fy,
+            provenance,
+            basis,
+            end_provenance: None,
+            end_basis: None,
+        }
+    }
+
+    /// The provenance of the end: its own, or the span's.
+    pub fn end_provenance(&self) -> Provenance {
+        self.end_provenance.unwrap_or(self.provenance)
+    }
+
+    /// The least certain provenance of the two ends (assumed over editorial over stated): how
+    /// the span as a whole is drawn.
+    pub fn weakest_provenance(&self) -> Provenance {
+        let rank = |p: Provenance| match p {
+            Provenance::Stated => 0,
+            Provenance::Editorial => 1,
+            Provenance::Assumed => 2,
+        };
+        std::cmp::max_by_key(self.provenance, self.end_provenance(), |p| rank(*p))
+    }
+
     /// Number of fiscal years covered; zero when the span ends before it starts.
     pub fn len_years(&self) -> u32 {
         u32::try_from(self.end_fy - self.start_fy + 1).unwrap_or(0)
@@ -84,6 +119,10 @@ pub enum When {
     Year(i32),
     /// A Japanese fiscal year: `FiscalYear(2024)` is April 2024 – March 2025.
     FiscalYear(i32),
+    /// The end of a fiscal year: `FiscalYearEnd(2029)` is "2029年度末", 31 March 2030 (schema 2).
+    FiscalYearEnd(i32),
+    /// A decade, by its first year: `Decade(2020)` is "2020年代" (schema 2).
+    Decade(i32),
 }
 
 impl When {
@@ -91,7 +130,7 @@ impl When {
     pub fn fiscal_year(&self) -> i32 {
         match *self {
             When::Day(y, m, _) | When::Month(y, m) => fiscal_year_of(y, m),
-            When::Year(y) | When::FiscalYear(y) => y,
+            When::Year(y) | When::FiscalYear(y) | When::FiscalYearEnd(y) | When::Decade(y) => y,
         }
     }
 
@@ -108,12 +147,21 @@ impl When {
             When::Month(y, m) => f64::from(fiscal_year_of(y, m)) + month_offset(m),
             When::Year(y) => f64::from(y) + 0.75,
             When::FiscalYear(y) => f64::from(y),
+            // The last day of the fiscal year.
+            When::FiscalYearEnd(y) => f64::from(y) + 364.0 / 365.0,
+            // The middle of the decade.
+            When::Decade(y) => f64::from(y) + 5.0,
         }
     }
 
     /// Checks the year, month and day, returning a message for an impossible date.
     pub fn check(&self) -> Result<(), String> {
-        let (When::Day(y, ..) | When::Month(y, _) | When::Year(y) | When::FiscalYear(y)) = *self;
+        let (When::Day(y, ..)
+        | When::Month(y, _)
+        | When::Year(y)
+        | When::FiscalYear(y)
+        | When::FiscalYearEnd(y)
+        | When::Decade(y)) = *self;
         check_year(y)?;
         let check_month = |m: u8| {
             if (1..=12).contains(&m) {
@@ -135,7 +183,12 @@ impl When {
                 }
             }
             When::Month(_, m) => check_month(m),
-            When::Year(_) | When::FiscalYear(_) => Ok(()),
+            When::Decade(y) if y % 10 != 0 => Err(format!(
+                "a decade is given by its first year, such as 2020 for the 2020s; {y} is not one"
+            )),
+            When::Year(_) | When::FiscalYear(_) | When::FiscalYearEnd(_) | When::Decade(_) => {
+                Ok(())
+            }
         }
     }
 }
@@ -156,6 +209,8 @@ impl fmt::Display for When {
             When::Month(y, m) => write!(f, "{y}-{m:02}"),
             When::Year(y) => write!(f, "{y}"),
             When::FiscalYear(y) => write!(f, "FY{y}"),
+            When::FiscalYearEnd(y) => write!(f, "end of FY{y}"),
+            When::Decade(y) => write!(f, "{y}s"),
         }
     }
 }
@@ -205,6 +260,8 @@ mod tests {
             end_fy: 2029,
             provenance: Provenance::Assumed,
             basis: None,
+            end_provenance: None,
+            end_basis: None,
         };
         assert_eq!(span.len_years(), 5);
         assert!(span.contains(2027));

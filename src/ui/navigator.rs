@@ -91,14 +91,7 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                                 "{}{} {}",
                                 ctx.t("提言", "Proposal "),
                                 circled(p.number),
-                                labels::ellipsize(
-                                    &labels::text(
-                                        ctx.roadmap,
-                                        &ItemRef::Gap(p.gap.clone()),
-                                        ctx.lang
-                                    ),
-                                    width
-                                )
+                                labels::ellipsize(&labels::text(ctx.roadmap, &r, ctx.lang), width)
                             );
                             item_link(ui, ctx, &r, text, actions);
                         }

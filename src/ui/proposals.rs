@@ -24,7 +24,8 @@ struct Block {
     /// Tag and gist, on the header.
     heading: String,
     text: String,
-    gap: ItemRef,
+    /// The gap it answers, if the source pairs it with one.
+    gap: Option<ItemRef>,
     gap_label: String,
     /// Category, value-chain stages and placement provenance of the gap, flowed on one line.
     facts: Vec<Fact>,
@@ -54,12 +55,17 @@ impl Block {
         let tag = labels::tag(ctx.roadmap, &item, ctx.lang);
         let text = labels::text(ctx.roadmap, &item, ctx.lang);
         let gist = labels::ellipsize(&text, 48);
-        let gap = ItemRef::Gap(p.gap.clone());
-        let gap_label = format!(
-            "{} {}",
-            labels::tag(ctx.roadmap, &gap, ctx.lang),
-            labels::text(ctx.roadmap, &gap, ctx.lang)
-        );
+        let gap = p.gap.clone().map(ItemRef::Gap);
+        let gap_label = match &gap {
+            Some(gap) => format!(
+                "{} {}",
+                labels::tag(ctx.roadmap, gap, ctx.lang),
+                labels::text(ctx.roadmap, gap, ctx.lang)
+            ),
+            None => ctx
+                .t("（対応するギャップの記載なし）", "(no gap named)")
+                .to_owned(),
+        };
         let mut actions = Vec::new();
         let mut hidden_actions = 0;
         for (i, a) in p.actions.iter().enumerate() {
@@ -76,7 +82,7 @@ impl Block {
             text,
             facts: facts(ctx, p),
             overseas: overseas(ctx, p),
-            continued: continued(ctx, &gap),
+            continued: gap.as_ref().map(|g| continued(ctx, g)).unwrap_or_default(),
             gap,
             gap_label,
             actions,
@@ -89,7 +95,7 @@ impl Block {
 
 fn facts(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Fact> {
     let mut out = Vec::new();
-    let Some(g) = ctx.roadmap.gap(&p.gap) else {
+    let Some(g) = p.gap.as_ref().and_then(|g| ctx.roadmap.gap(g)) else {
         return out;
     };
     if let Some(c) = &g.category {
@@ -371,7 +377,10 @@ fn section_height(ui: &Ui, h: &mut Stack) {
 fn gap_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Action>) {
     section(ui, ctx.t("ギャップ", "Gap"));
     ui.indent("gap", |ui| {
-        link(ui, ctx, &b.gap, b.gap_label.as_str(), actions);
+        match &b.gap {
+            Some(gap) => link(ui, ctx, gap, b.gap_label.as_str(), actions),
+            None => ui.label(b.gap_label.as_str()),
+        };
         if b.facts.is_empty() {
             return;
         }

@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashSet};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
-use crate::model::Provenance;
+use crate::model::{ItemRef, Provenance};
 use crate::model::time::check_year;
 
 impl Validator<'_> {
@@ -57,7 +57,10 @@ impl Validator<'_> {
         for n in &it.notes {
             let at = At::id(n.origin, n.id.as_str());
             self.required(&at, "text", &n.text);
-            self.cite(&at, n.source.as_ref(), Provenance::Stated);
+            self.cite(&at, n.source.as_ref(), n.provenance);
+            if let Some(about) = &n.about {
+                self.refers(&at, about);
+            }
         }
         for t in &it.themes {
             let at = At::id(t.origin, t.id.as_str());
@@ -90,8 +93,13 @@ impl Validator<'_> {
             let at = At::id(p.origin, p.id.as_str());
             self.required(&at, "statement", &p.statement);
             self.cite(&at, p.source.as_ref(), Provenance::Stated);
-            let found = self.known.gaps.contains(p.gap.as_str());
-            self.exists(&at, found, "gap", p.gap.as_str());
+            if let Some(gap) = &p.gap {
+                let found = self.known.gaps.contains(gap.as_str());
+                self.exists(&at, found, "gap", gap.as_str());
+            }
+            for code in &p.ministries {
+                self.ministry_known(&at, code.as_str());
+            }
             let mut seen = HashSet::default();
             for a in &p.actions {
                 let found = self.known.measures.contains_key(a.as_str());
@@ -125,10 +133,24 @@ impl Validator<'_> {
                 let found = self.known.measures.contains_key(p.as_str());
                 self.exists(&at, found, "measure", p.as_str());
             }
-            if let Some(code) = &b.ministry {
+            for code in b.ministry.iter().chain(&b.recipient) {
                 self.ministry_known(&at, code.as_str());
             }
             self.year(&at, "fiscal_year:", b.fiscal_year);
+            if let Some(end_fy) = b.end_fy {
+                self.year(&at, "end_fy:", end_fy);
+                if end_fy < b.fiscal_year {
+                    self.error(
+                        "span-order",
+                        &at,
+                        Some("end_fy:"),
+                        format!(
+                            "the amount's years end (FY{end_fy}) before they start (FY{})",
+                            b.fiscal_year
+                        ),
+                    );
+                }
+            }
             if !b.amount_oku_yen.is_finite() || b.amount_oku_yen < 0.0 {
                 self.error(
                     "bad-number",
@@ -146,6 +168,9 @@ impl Validator<'_> {
             self.required(&at, "title", &e.title);
             self.cite(&at, e.source.as_ref(), e.provenance);
             self.date(&at, &e.when);
+            for item in &e.concerns {
+                self.refers(&at, item);
+            }
         }
         for s in &it.scenarios {
             let at = At::id(s.origin, s.id.as_str());
@@ -176,7 +201,10 @@ impl Validator<'_> {
         for k in &it.kpis {
             let at = At::id(k.origin, k.id.as_str());
             self.required(&at, "name", &k.name);
-            self.cite(&at, k.source.as_ref(), Provenance::Stated);
+            self.cite(&at, k.source.as_ref(), k.provenance);
+            for t in &k.targets {
+                self.refers(&at, &ItemRef::Target(t.clone()));
+            }
             if let Some(p) = &k.parent {
                 let found = self.known.kpis.contains(p.as_str());
                 self.exists(&at, found, "KPI", p.as_str());

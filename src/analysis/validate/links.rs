@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashSet};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
-use crate::model::{FileId, ItemRef, LinkBreach, LinkKind, MeasureKind};
+use crate::model::{FileId, LinkBreach, LinkKind, MeasureKind};
 
 impl Validator<'_> {
     pub(super) fn links(&mut self) {
@@ -33,17 +33,7 @@ impl Validator<'_> {
                 );
             }
             for end in l.link.ends() {
-                match &end {
-                    ItemRef::Ministry(code) => self.ministry_known(&at, code.as_str()),
-                    other => self.exists(
-                        &at,
-                        self.known
-                            .contains(other)
-                            .unwrap_or_else(|| self.roadmap.contains(other)),
-                        &other.kind().noun_en(),
-                        other.id_str(),
-                    ),
-                }
+                self.refers(&at, &end);
             }
             let measures = &self.known.measures;
             for breach in l.link.breaches(|m| {

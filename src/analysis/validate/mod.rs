@@ -328,6 +328,33 @@ impl Validator<'_> {
                 "an assumed span should say what it is based on in `basis`".into(),
             );
         }
+        let blank = |b: &Option<String>| b.as_deref().is_none_or(|b| b.trim().is_empty());
+        if span.end_provenance.is_some_and(|p| p != Provenance::Stated)
+            && blank(&span.end_basis)
+            && blank(&span.basis)
+        {
+            self.warning(
+                "no-basis",
+                at,
+                Some("end_provenance:"),
+                "an assumed end of a span should say what it is based on in `end_basis`".into(),
+            );
+        }
+    }
+
+    /// Checks that a reference to any item (a note's `about`, an event's `concerns`) names an
+    /// item of the roadmap.
+    fn refers(&mut self, at: &At<'_>, item: &ItemRef) {
+        match item {
+            ItemRef::Ministry(code) => self.ministry_known(at, code.as_str()),
+            other => {
+                let found = self
+                    .known
+                    .contains(other)
+                    .unwrap_or_else(|| self.roadmap.contains(other));
+                self.exists(at, found, &other.kind().noun_en(), other.id_str());
+            }
+        }
     }
 
     fn date(&mut self, at: &At<'_>, when: &When) {
@@ -335,7 +362,10 @@ impl Validator<'_> {
             let needle = match when {
                 When::Day(..) => "Day(",
                 When::Month(..) => "Month(",
-                When::Year(..) | When::FiscalYear(..) => "(",
+                When::Year(..)
+                | When::FiscalYear(..)
+                | When::FiscalYearEnd(..)
+                | When::Decade(..) => "(",
             };
             self.error(
                 "bad-date",

@@ -119,6 +119,8 @@ enum Precision {
     Month,
     Year,
     FiscalYear,
+    FiscalYearEnd,
+    Decade,
 }
 
 /// A date as precise as it is known: its precision and the year, month and day it shows.
@@ -134,6 +136,8 @@ pub fn when_field(
         When::Month(y, m) => (Precision::Month, y, m, 1),
         When::Year(y) => (Precision::Year, y, 4, 1),
         When::FiscalYear(y) => (Precision::FiscalYear, y, 4, 1),
+        When::FiscalYearEnd(y) => (Precision::FiscalYearEnd, y, 4, 1),
+        When::Decade(y) => (Precision::Decade, y, 4, 1),
     };
     let mut new = None;
     ui.horizontal_wrapped(|ui| {
@@ -142,6 +146,8 @@ pub fn when_field(
             (Precision::Month, ctx.t("年月", "Month")),
             (Precision::Year, ctx.t("暦年", "Year")),
             (Precision::FiscalYear, ctx.t("年度", "Fiscal year")),
+            (Precision::FiscalYearEnd, ctx.t("年度末", "Fiscal year-end")),
+            (Precision::Decade, ctx.t("年代", "Decade")),
         ];
         let p = choice(
             ui,
@@ -173,6 +179,9 @@ pub fn when_field(
                     Precision::Month => When::Month(y, m),
                     Precision::Year => When::Year(y),
                     Precision::FiscalYear => When::FiscalYear(y),
+                    Precision::FiscalYearEnd => When::FiscalYearEnd(y),
+                    // A decade is named by its first year.
+                    Precision::Decade => When::Decade(y - y.rem_euclid(10)),
                 };
                 if when.check().is_ok() || d <= 28 {
                     break when;

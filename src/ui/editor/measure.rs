@@ -103,11 +103,13 @@ fn span_ui(ui: &mut egui::Ui, f: &mut Form<'_, '_, Measure, MeasureId>, m: &Meas
         .checkbox(&mut has, ctx.t("期間（年度）", "Span (fiscal years)"))
         .changed()
     {
-        let new = has.then(|| FySpan {
-            start_fy: lo.max(2025).min(hi),
-            end_fy: hi.min(2029).max(lo),
-            provenance: Provenance::Assumed,
-            basis: Some(ctx.t("編集者が設定", "Set by an editor").to_owned()),
+        let new = has.then(|| {
+            FySpan::new(
+                lo.max(2025).min(hi),
+                hi.min(2029).max(lo),
+                Provenance::Assumed,
+                Some(ctx.t("編集者が設定", "Set by an editor").to_owned()),
+            )
         });
         f.change(move |m| m.span = new);
     }

@@ -45,14 +45,21 @@ pub fn proposal_ui(
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(ctx.t("対象の論点", "Gap it answers")).strong());
-        let gap = ItemRef::Gap(p.gap.clone());
-        let text = crate::analysis::labels::short(r, &gap, ctx.lang, 28);
-        item_link(ui, ctx, &gap, text, f.actions);
+        match &p.gap {
+            Some(gap) => {
+                let gap = ItemRef::Gap(gap.clone());
+                let text = crate::analysis::labels::short(r, &gap, ctx.lang, 28);
+                item_link(ui, ctx, &gap, text, f.actions);
+            }
+            None => {
+                ui.label(ctx.t("（なし）", "(none)"));
+            }
+        }
         let gaps = r
             .items
             .gaps
             .iter()
-            .filter(|g| g.id != p.gap)
+            .filter(|g| p.gap.as_ref() != Some(&g.id))
             .map(|g| ItemRef::Gap(g.id.clone()));
         let title = ctx.t("論点を変更…", "Change gap…");
         if let Some(ItemRef::Gap(new)) = picker(
@@ -62,7 +69,7 @@ pub fn proposal_ui(
             title,
             item_entries(ctx, gaps),
         ) {
-            f.change(move |p| p.gap = new);
+            f.change(move |p| p.gap = Some(new));
         }
     });
     overseas_ui(ui, &mut f, &p.overseas);
@@ -113,12 +120,13 @@ pub fn proposal_ui(
         let mut proposal = p.clone();
         proposal.actions.push(created.id.clone());
         let item = ItemRef::Measure(created.id.clone());
-        let link = LinkKind::AddressedBy {
-            gap: p.gap.clone(),
+        // The action answers the proposal's gap, when it has one.
+        let link = p.gap.clone().map(|gap| LinkKind::AddressedBy {
+            gap,
             measure: created.id.clone(),
-        };
+        });
         let more = vec![Edit::Replace(ItemValue::Proposal(proposal))];
-        create_linked(r, created, item, Some(link), more, actions);
+        create_linked(r, created, item, link, more, actions);
     }
 }
 

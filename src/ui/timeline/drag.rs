@@ -173,12 +173,12 @@ fn prospect_edit(ctx: &ViewCtx<'_>, p: &Prospect) -> Option<Edit> {
                 s.provenance.label_ja()
             )
         });
-        let span = FySpan {
-            start_fy: p.span.0,
-            end_fy: p.span.1,
-            provenance: Provenance::Editorial,
-            basis: Some(format!("タイムラインで編集者が変更{before}")),
-        };
+        let span = FySpan::new(
+            p.span.0,
+            p.span.1,
+            Provenance::Editorial,
+            Some(format!("タイムラインで編集者が変更{before}")),
+        );
         edits.push(edit::reschedule(roadmap, &p.measure, span).ok()?);
     }
     if p.to_lane != p.from_lane
