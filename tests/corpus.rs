@@ -888,7 +888,11 @@ fn nesting_deeper_than_the_schema_fails_at_the_first_extra_level() {
         "{}",
         d[0]
     );
-    assert!(d[0].message.contains("struct `Note`"), "{}", d[0]);
+    assert!(
+        d[0].message.contains("expected `(` to open a note"),
+        "{}",
+        d[0]
+    );
     assert_inside_files(&d);
 }
 

@@ -7,9 +7,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use ron::extensions::Extensions;
 
 mod fast;
+mod wording;
 
 use super::{FileDoc, FileId, FileInfo, Items, Roadmap, SCHEMA_VERSION};
 use crate::diagnostic::{Diagnostic, Pos};
+use wording::describe_ron_error;
 
 /// The largest file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -171,22 +173,6 @@ fn skip_blanks(text: &str, at: Pos) -> Pos {
     match text[offset..].find(|c: char| !c.is_whitespace()) {
         Some(i) => Pos::of_offset(text, offset + i),
         None => at,
-    }
-}
-
-fn describe_ron_error(code: &ron::Error) -> String {
-    match code {
-        ron::Error::ExceededRecursionLimit => {
-            format!("values are nested deeper than the limit of {MAX_NESTING}")
-        }
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
     }
 }
 
