@@ -15,22 +15,13 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::validate;
 use crate::diagnostic::Diagnostic;
-use crate::model::{FileSystem, LoadError, ParsedFile, Roadmap, canonical_text, parse_roadmap};
+use crate::model::{
+    FileSystem, LoadError, MAX_FILE_BYTES, ParsedFile, Roadmap, canonical_text, parse_roadmap,
+};
 
-/// Reads files from disk.
-pub struct Disk;
+mod disk;
 
-impl FileSystem for Disk {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        if std::fs::metadata(path)?.is_dir() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "is a directory",
-            ));
-        }
-        std::fs::read(path)
-    }
-}
+pub use disk::{Disk, read_file, read_regular};
 
 /// A loaded, valid roadmap with its files' texts and any warnings.
 #[derive(Clone, Debug)]
@@ -227,7 +218,7 @@ fn with_texts(files: &[ParsedFile], texts: &[String]) -> Vec<ParsedFile> {
 pub fn changed_on_disk(doc: &Document) -> Vec<PathBuf> {
     doc.files
         .iter()
-        .filter(|f| std::fs::read(&f.path).map_or(true, |bytes| bytes != f.text.as_bytes()))
+        .filter(|f| read_file(&f.path).map_or(true, |bytes| bytes != f.text.as_bytes()))
         .map(|f| f.path.clone())
         .collect()
 }
@@ -250,9 +241,18 @@ fn check_saveable(doc: &Document, texts: &[String]) -> Result<Vec<Diagnostic>, S
     Ok(diagnostics)
 }
 
-/// Reads a file's current contents: `None` when it does not exist.
+/// Reads a file's current contents: `None` when it does not exist. Anything but a regular file,
+/// and a file larger than any roadmap file (which the backup could not keep whole), is refused.
 fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, SaveError> {
-    match std::fs::read(path) {
+    match read_file(path) {
+        Ok(bytes) if bytes.len() > MAX_FILE_BYTES => Err(SaveError::Write {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                "the file there is larger than any roadmap file; not replaced",
+            ),
+            written: Vec::new(),
+        }),
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(SaveError::Write {

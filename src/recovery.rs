@@ -14,8 +14,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Disk, Document, open, write_atomic};
-use crate::model::{FileSystem, LoadError};
+use crate::document::{Disk, Document, open, read_file, write_atomic};
+use crate::model::{FileKind, FileSystem, Found, LoadError};
 
 /// What a recovery file says it is.
 const FORMAT: &str = "waymark-recovery";
@@ -148,7 +148,7 @@ impl Recovery {
         self.files
             .iter()
             .map(|f| (f, self.path_of(f)))
-            .filter(|(f, p)| std::fs::read(p).map_or(true, |b| fnv1a(&b) != f.base_hash))
+            .filter(|(f, p)| read_file(p).map_or(true, |b| fnv1a(&b) != f.base_hash))
             .map(|(_, p)| p)
             .collect()
     }
@@ -168,7 +168,8 @@ impl Recovery {
         let mut doc = open(&overlay, &self.entry)?;
         for file in &mut doc.files {
             if overlay.files.contains_key(&file.path) {
-                file.text = std::fs::read_to_string(&file.path).unwrap_or_default();
+                let bytes = read_file(&file.path).unwrap_or_default();
+                file.text = String::from_utf8_lossy(&bytes).into_owned();
             }
         }
         Ok(doc)
@@ -194,6 +195,35 @@ impl FileSystem for Overlay<'_> {
         match self.files.get(path) {
             Some(text) => Ok(text.as_bytes().to_vec()),
             None => self.base.read(path),
+        }
+    }
+
+    fn inspect(&self, path: &Path) -> std::io::Result<Found> {
+        match self.files.get(path) {
+            Some(text) => Ok(Found {
+                kind: FileKind::File,
+                bytes: text.len() as u64,
+            }),
+            None => self.base.inspect(path),
+        }
+    }
+
+    fn read_at_most(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        match self.files.get(path) {
+            Some(_) => {
+                let mut bytes = self.read(path)?;
+                bytes.truncate(usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX));
+                Ok(bytes)
+            }
+            None => self.base.read_at_most(path, limit),
+        }
+    }
+
+    /// A file laid over is where the base has it, or (gone from the base) where it is named.
+    fn real_path(&self, path: &Path) -> std::io::Result<Option<PathBuf>> {
+        match self.base.real_path(path) {
+            Err(_) if self.files.contains_key(path) => Ok(None),
+            other => other,
         }
     }
 }

@@ -295,6 +295,52 @@ fn fmt_check_fails_on_a_non_canonical_copy_and_passes_after_fmt() {
     assert_eq!(stdout(&o), "");
 }
 
+/// Runs the binary like [`waymark`], but fails after ten seconds instead of waiting forever.
+fn waymark_within_seconds(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(args)
+        .current_dir(manifest_dir())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the waymark binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().ok();
+            panic!("waymark {args:?} did not finish within 10 s: it hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_a_device_or_a_named_pipe_as_the_roadmap_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pipe = dir.path().join("pipe.ron");
+    let mut entries = vec![("/dev/zero".to_owned(), "is a device")];
+    match Command::new("mkfifo").arg(&pipe).status() {
+        Ok(s) if s.success() => {
+            entries.push((pipe.display().to_string(), "is a named pipe (FIFO)"));
+        }
+        other => eprintln!("the named pipe is skipped: mkfifo failed: {other:?}"),
+    }
+    for (entry, phrase) in entries {
+        let o = waymark_within_seconds(&["check", &entry]);
+        assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            out.starts_with(&format!(
+                "{entry}:1:1: error: `{entry}` {phrase}, not a regular file"
+            )),
+            "{out}"
+        );
+        assert!(out.contains("[entry-not-a-file]"), "{out}");
+    }
+}
+
 #[test]
 fn fmt_rewrites_only_the_file_that_is_not_canonical() {
     let dir = copy_fixture("two-file", &["entry.ron", "part.ron"]);

@@ -2,7 +2,7 @@
 //! reading ("expected opening `(` for struct `FileDoc`"); here each becomes what it is in a
 //! roadmap file ("expected `(` to open the file's contents", "in a gap").
 
-use super::MAX_NESTING;
+use super::limits::MAX_NESTING;
 
 /// A `ron` error as a diagnostic's message.
 pub(super) fn describe_ron_error(code: &ron::Error) -> String {
