@@ -112,7 +112,7 @@ pub fn fmt(paths: &[PathBuf], check_only: bool, out: &mut dyn Write) -> std::io:
                 writeln!(out, "{}: not in canonical form", file.display)?;
                 code = EXIT_ERRORS;
             } else {
-                write_atomic(&file.path, canonical.as_bytes())?;
+                write_atomic(&file.path, &file.encode(&canonical))?;
                 writeln!(out, "{}: formatted", file.display)?;
             }
         }

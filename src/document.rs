@@ -9,6 +9,8 @@
 //! overwrite it. A save that fails names the file and leaves the roadmap in memory as it was;
 //! every new version is staged in a temporary file before any file is replaced, so a full disk, a
 //! missing folder or a permission problem stops it before anything on disk changes.
+//!
+//! A file that began with a byte-order mark is written back with one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -209,6 +211,7 @@ fn with_texts(files: &[ParsedFile], texts: &[String]) -> Vec<ParsedFile> {
             display: f.display.clone(),
             path: f.path.clone(),
             text: t.clone(),
+            bom: f.bom,
         })
         .collect()
 }
@@ -218,7 +221,7 @@ fn with_texts(files: &[ParsedFile], texts: &[String]) -> Vec<ParsedFile> {
 pub fn changed_on_disk(doc: &Document) -> Vec<PathBuf> {
     doc.files
         .iter()
-        .filter(|f| read_file(&f.path).map_or(true, |bytes| bytes != f.text.as_bytes()))
+        .filter(|f| read_file(&f.path).map_or(true, |bytes| !f.is_on_disk_as(&bytes)))
         .map(|f| f.path.clone())
         .collect()
 }
@@ -228,7 +231,10 @@ struct Planned {
     /// Index in the document's files.
     file: usize,
     path: PathBuf,
-    contents: String,
+    /// The new text.
+    text: String,
+    /// The bytes written: the text, after a byte-order mark if the file has one.
+    contents: Vec<u8>,
     previous: Option<Vec<u8>>,
 }
 
@@ -276,13 +282,13 @@ fn write_planned(plan: &[Planned]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), SaveE
     let mut staged = Vec::with_capacity(plan.len());
     for p in plan {
         let backup = match &p.previous {
-            Some(old) if old != p.contents.as_bytes() => {
+            Some(old) if *old != p.contents => {
                 let path = backup_path(&p.path);
                 Some(stage(&path, old).map_err(|e| fail(&path, e, &[]))?)
             }
             _ => None,
         };
-        let file = stage(&p.path, p.contents.as_bytes()).map_err(|e| fail(&p.path, e, &[]))?;
+        let file = stage(&p.path, &p.contents).map_err(|e| fail(&p.path, e, &[]))?;
         staged.push((backup, file));
     }
     let mut written = Vec::new();
@@ -313,7 +319,7 @@ fn write_planned(plan: &[Planned]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), SaveE
 fn note_partial(doc: &mut Document, plan: &[Planned], error: &SaveError) {
     if let SaveError::Write { written, .. } = error {
         for p in plan.iter().filter(|p| written.contains(&p.path)) {
-            doc.files[p.file].text.clone_from(&p.contents);
+            doc.files[p.file].text.clone_from(&p.text);
         }
     }
 }
@@ -333,13 +339,17 @@ pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, Save
             continue;
         }
         let previous = read_existing(&file.path)?;
-        if previous.as_deref() != Some(file.text.as_bytes()) {
+        if !previous
+            .as_deref()
+            .is_some_and(|old| file.is_on_disk_as(old))
+        {
             outside.push(file.path.clone());
         }
         plan.push(Planned {
             file: i,
             path: file.path.clone(),
-            contents: text,
+            contents: file.encode(&text),
+            text,
             previous,
         });
     }
@@ -354,7 +364,7 @@ pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, Save
         }
     };
     for p in plan {
-        doc.files[p.file].text = p.contents;
+        doc.files[p.file].text = p.text;
     }
     doc.warnings.clone_from(&warnings);
     Ok(SaveReport {
@@ -410,9 +420,10 @@ pub fn save_as(
     }
     let mut plan = Vec::new();
     let mut refused = Vec::new();
-    for (i, (path, text)) in paths.iter().zip(texts).enumerate() {
+    for (i, ((path, text), file)) in paths.iter().zip(texts).zip(&doc.files).enumerate() {
+        let contents = file.encode(&text);
         let previous = read_existing(path)?;
-        if previous.as_deref() == Some(text.as_bytes()) {
+        if previous.as_deref() == Some(contents.as_slice()) {
             continue;
         }
         if let Some(old) = &previous {
@@ -420,7 +431,7 @@ pub fn save_as(
                 .files
                 .iter()
                 .find(|f| same_file(&f.path, path))
-                .is_some_and(|f| f.text.as_bytes() == old.as_slice());
+                .is_some_and(|f| f.is_on_disk_as(old));
             if i > 0 && !ours {
                 refused.push(path.clone());
             }
@@ -428,7 +439,8 @@ pub fn save_as(
         plan.push(Planned {
             file: i,
             path: path.clone(),
-            contents: text,
+            text,
+            contents,
             previous,
         });
     }

@@ -15,7 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Disk, Document, open, read_file, write_atomic};
-use crate::model::{FileKind, FileSystem, Found, LoadError};
+use crate::model::{FileKind, FileSystem, Found, LoadError, split_bom};
 
 /// What a recovery file says it is.
 const FORMAT: &str = "waymark-recovery";
@@ -112,7 +112,7 @@ impl Recovery {
                 name: info.name.clone(),
                 index,
                 text,
-                base_hash: fnv1a(file.text.as_bytes()),
+                base_hash: fnv1a(&file.encode(&file.text)),
             })
             .collect();
         if files.is_empty() {
@@ -169,7 +169,9 @@ impl Recovery {
         for file in &mut doc.files {
             if overlay.files.contains_key(&file.path) {
                 let bytes = read_file(&file.path).unwrap_or_default();
-                file.text = String::from_utf8_lossy(&bytes).into_owned();
+                let (bom, body) = split_bom(&bytes);
+                file.text = String::from_utf8_lossy(body).into_owned();
+                file.bom = bom;
             }
         }
         Ok(doc)

@@ -140,7 +140,7 @@ impl Watcher {
         doc.files
             .iter()
             .filter(|f| seen.contains(&f.path))
-            .filter(|f| read_file(&f.path).map_or(true, |b| b != f.text.as_bytes()))
+            .filter(|f| read_file(&f.path).map_or(true, |b| !f.is_on_disk_as(&b)))
             .map(|f| f.path.clone())
             .collect()
     }

@@ -295,6 +295,28 @@ fn fmt_check_fails_on_a_non_canonical_copy_and_passes_after_fmt() {
     assert_eq!(stdout(&o), "");
 }
 
+#[test]
+fn fmt_keeps_a_byte_order_mark_and_check_passes_on_a_canonical_file_with_one() {
+    let canonical = std::fs::read_to_string(fixture("valid/roadmap.ron")).expect("read");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("roadmap.ron");
+    let path_s = path.to_str().expect("UTF-8 path");
+    let marked = format!("\u{FEFF}{canonical}");
+    std::fs::write(&path, &marked).expect("write");
+    let o = waymark(&["fmt", "--check", path_s]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o), "");
+
+    std::fs::write(&path, format!("\u{FEFF}{}", uncanonical(&canonical))).expect("write");
+    let o = waymark(&["fmt", path_s]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        marked,
+        "formatted, with the mark kept"
+    );
+}
+
 /// Runs the binary like [`waymark`], but fails after ten seconds instead of waiting forever.
 fn waymark_within_seconds(args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))

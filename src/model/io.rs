@@ -12,13 +12,13 @@ mod limits;
 mod paths;
 mod wording;
 
-pub use files::{FileKind, FileSystem, Found};
+pub use files::{BOM, FileKind, FileSystem, Found, split_bom};
 pub use limits::{MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, MAX_TOTAL_BYTES};
 pub use paths::{LeavesFolder, leaves_folder};
 
 use super::{FileDoc, FileId, FileInfo, Items, Roadmap, SCHEMA_VERSION};
 use crate::diagnostic::{Diagnostic, Pos};
-use files::{Cite, measure, read_text};
+use files::{Cite, Text, measure, read_text};
 use includes::{Include, over_total, plan_includes};
 use wording::describe_ron_error;
 
@@ -38,8 +38,46 @@ pub struct ParsedFile {
     pub display: String,
     /// The path read.
     pub path: PathBuf,
-    /// The text of the file.
+    /// The text of the file, without the byte-order mark it may begin with.
     pub text: String,
+    /// Whether the file began with a UTF-8 byte-order mark ([`BOM`]); it is written back with one.
+    pub bom: bool,
+}
+
+impl ParsedFile {
+    /// The bytes that hold `text` in this file: the text, after a byte-order mark if the file
+    /// was read with one.
+    pub fn encode(&self, text: &str) -> Vec<u8> {
+        let mark = if self.bom { BOM } else { "" };
+        let mut bytes = Vec::with_capacity(mark.len() + text.len());
+        bytes.extend_from_slice(mark.as_bytes());
+        bytes.extend_from_slice(text.as_bytes());
+        bytes
+    }
+
+    /// Whether `bytes`, as found on disk, are this file as last read or saved (its text, with
+    /// its byte-order mark if it had one).
+    pub fn is_on_disk_as(&self, bytes: &[u8]) -> bool {
+        let (bom, body) = split_bom(bytes);
+        bom == self.bom && body == self.text.as_bytes()
+    }
+
+    /// How many bytes the file holds, its byte-order mark included.
+    fn bytes(&self) -> u64 {
+        byte_count(&self.text, self.bom)
+    }
+}
+
+/// How many bytes `text` takes in a file, after a byte-order mark if `bom`.
+fn byte_count(text: &str, bom: bool) -> u64 {
+    (text.len() + if bom { BOM.len() } else { 0 }) as u64
+}
+
+impl Text {
+    /// How many bytes the file held, its byte-order mark included.
+    fn bytes(&self) -> u64 {
+        byte_count(&self.text, self.bom)
+    }
 }
 
 /// A parsed roadmap with the texts of its files.
@@ -158,7 +196,10 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
         "a roadmap is opened from its entry file, a regular RON file",
     );
     let entry_bytes = measure(fs, entry, &entry_display, at_start, not_a_file).map_err(fail)?;
-    let entry_text = read_text(fs, entry, &entry_display, at_start).map_err(fail)?;
+    let Text {
+        text: entry_text,
+        bom,
+    } = read_text(fs, entry, &entry_display, at_start).map_err(fail)?;
     let mut entry_doc = parse_doc(&entry_text, &entry_display).map_err(fail)?;
     let Some(header) = entry_doc.roadmap.take() else {
         return Err(fail(Diagnostic::error(
@@ -192,6 +233,7 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
         display: entry_display.clone(),
         path: entry.to_owned(),
         text: entry_text,
+        bom,
     }];
 
     // First each include is looked at, and refused if it is named twice (or names the entry
@@ -218,15 +260,15 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
     let results = in_parallel(jobs.len(), |i| {
         let job = jobs[i];
         let text = read_text(fs, &job.path, &job.display, cite_of(job.cite))?;
-        let doc = parse_doc(&text, &job.display)?;
+        let doc = parse_doc(&text.text, &job.display)?;
         Ok::<_, Diagnostic>((text, doc))
     });
     // A file may have grown since it was measured: the sizes as read are checked again.
     let as_read = jobs
         .iter()
         .zip(&results)
-        .filter_map(|(job, r)| r.as_ref().ok().map(|(text, _)| (*job, text.len() as u64)));
-    let grown = over_total(files[0].text.len() as u64, as_read, &cite_of);
+        .filter_map(|(job, r)| r.as_ref().ok().map(|(text, _)| (*job, text.bytes())));
+    let grown = over_total(files[0].bytes(), as_read, &cite_of);
     let mut diagnostics = Vec::new();
     let mut results = results.into_iter();
     for step in steps {
@@ -240,7 +282,7 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
         let Some(result) = results.next() else {
             break;
         };
-        let (text, doc) = match result {
+        let (Text { text, bom }, doc) = match result {
             Ok(done) => done,
             Err(d) => {
                 diagnostics.push(d);
@@ -270,6 +312,7 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
             display: job.display,
             path: job.path,
             text,
+            bom,
         });
     }
     diagnostics.extend(grown);

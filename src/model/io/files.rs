@@ -1,11 +1,23 @@
 //! Where a roadmap's files come from ([`FileSystem`]), and how one file becomes text: looked at
 //! before it is opened, refused unless it is a regular file within the size limit, read no
-//! further than the limit, and checked as UTF-8.
+//! further than the limit, checked as UTF-8, with a leading byte-order mark set aside.
 
 use std::path::{Path, PathBuf};
 
 use super::limits::{MAX_FILE_BYTES, human_size};
 use crate::diagnostic::{Diagnostic, Pos};
+
+/// The UTF-8 byte-order mark that some editors (Windows Notepad among them) write at the start of
+/// a file. It is not part of a file's text; a file read with one is written back with one.
+pub const BOM: &str = "\u{FEFF}";
+
+/// Splits a leading byte-order mark off a file's bytes: whether there was one, and the rest.
+pub fn split_bom(bytes: &[u8]) -> (bool, &[u8]) {
+    match bytes.strip_prefix(BOM.as_bytes()) {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    }
+}
 
 /// What kind of thing a path names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +139,14 @@ impl Cite<'_> {
     }
 }
 
+/// A file's text as read.
+pub(super) struct Text {
+    /// The text, without a byte-order mark.
+    pub(super) text: String,
+    /// Whether the file began with a byte-order mark.
+    pub(super) bom: bool,
+}
+
 /// An error reading `display` in words: "does not exist", "cannot be read: permission denied".
 fn unreadable(display: &str, e: &std::io::Error) -> String {
     let what = match e.kind() {
@@ -182,7 +202,7 @@ pub(super) fn read_text(
     path: &Path,
     display: &str,
     cite: Cite<'_>,
-) -> Result<String, Diagnostic> {
+) -> Result<Text, Diagnostic> {
     let bytes = fs
         .read_at_most(path, MAX_FILE_BYTES as u64)
         .map_err(|e| cite.error("unreadable-file", unreadable(display, &e)))?;
@@ -198,24 +218,30 @@ pub(super) fn read_text(
     decode(&bytes, display)
 }
 
-/// A file's bytes as text: UTF-8 only.
-fn decode(bytes: &[u8], display: &str) -> Result<String, Diagnostic> {
+/// A file's bytes as text: UTF-8, with a leading byte-order mark set aside.
+fn decode(bytes: &[u8], display: &str) -> Result<Text, Diagnostic> {
+    let (bom, body) = split_bom(bytes);
     // Checking with SIMD and copying is several times faster than `String::from_utf8` on
     // Japanese text; the slower check runs only to describe invalid input.
-    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(text.to_owned());
+    if let Ok(text) = simdutf8::basic::from_utf8(body) {
+        return Ok(Text {
+            text: text.to_owned(),
+            bom,
+        });
     }
-    let valid = match std::str::from_utf8(bytes) {
-        Ok(_) => bytes.len(),
+    let valid = match std::str::from_utf8(body) {
+        Ok(_) => body.len(),
         Err(e) => e.valid_up_to(),
     };
-    let prefix = String::from_utf8_lossy(&bytes[..valid]);
-    let full = String::from_utf8_lossy(bytes);
+    let prefix = String::from_utf8_lossy(&body[..valid]);
+    let full = String::from_utf8_lossy(body);
+    // The byte counted in the message is the file's, the mark included.
+    let at_byte = valid + if bom { BOM.len() } else { 0 };
     Err(Diagnostic::error(
         "invalid-utf8",
         display,
         Pos::of_offset(&prefix, prefix.len()),
-        format!("invalid UTF-8 at byte {valid}; a roadmap file must be UTF-8 text"),
+        format!("invalid UTF-8 at byte {at_byte}; a roadmap file must be UTF-8 text"),
     )
     .with_snippet_from(&full))
 }
@@ -223,6 +249,26 @@ fn decode(bytes: &[u8], display: &str) -> Result<String, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_set_aside_and_remembered() {
+        let text = decode(b"\xEF\xBB\xBF(schema: 1)\n", "f").expect("decodes");
+        assert_eq!((text.text.as_str(), text.bom), ("(schema: 1)\n", true));
+        let text = decode(b"(schema: 1)\n", "f").expect("decodes");
+        assert!(!text.bom);
+        // Only at the start: a mark further on is text like any other.
+        let text = decode("a\u{FEFF}".as_bytes(), "f").expect("decodes");
+        assert_eq!((text.text.as_str(), text.bom), ("a\u{FEFF}", false));
+    }
+
+    #[test]
+    fn invalid_utf8_after_a_mark_counts_the_file_s_bytes() {
+        let d = decode(b"\xEF\xBB\xBFab\xFF", "f")
+            .err()
+            .expect("invalid UTF-8 is refused");
+        assert_eq!((d.rule, d.line, d.col), ("invalid-utf8", 1, 3));
+        assert!(d.message.contains("at byte 5"), "{d}");
+    }
 
     #[test]
     fn a_file_in_memory_is_read_no_further_than_asked() {
