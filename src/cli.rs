@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, tally};
-use crate::document::{Disk, Document, open, write_atomic};
+use crate::document::{Disk, Document, open, write_atomic, write_path};
 use crate::model::canonical_text;
 
 /// Exit code for a clean run.
@@ -111,9 +111,17 @@ pub fn fmt(paths: &[PathBuf], check_only: bool, out: &mut dyn Write) -> std::io:
             if check_only {
                 writeln!(out, "{}: not in canonical form", file.display)?;
                 code = EXIT_ERRORS;
-            } else {
-                write_atomic(&file.path, &file.encode(&canonical))?;
-                writeln!(out, "{}: formatted", file.display)?;
+                continue;
+            }
+            match write_path(&file.path, doc.entry_path()) {
+                Ok(target) => {
+                    write_atomic(&target, &file.encode(&canonical))?;
+                    writeln!(out, "{}: formatted", file.display)?;
+                }
+                Err(e) => {
+                    writeln!(out, "{}: not formatted: {e}", file.display)?;
+                    code = EXIT_ERRORS;
+                }
             }
         }
     }

@@ -10,7 +10,8 @@
 //! every new version is staged in a temporary file before any file is replaced, so a full disk, a
 //! missing folder or a permission problem stops it before anything on disk changes.
 //!
-//! A file that began with a byte-order mark is written back with one.
+//! A save never writes outside the roadmap's folder and never replaces a symbolic link with a
+//! file ([`links`]); a file that began with a byte-order mark is written back with one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,12 +19,15 @@ use std::path::{Path, PathBuf};
 use crate::analysis::validate;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    FileSystem, LoadError, MAX_FILE_BYTES, ParsedFile, Roadmap, canonical_text, parse_roadmap,
+    FileSystem, LeavesFolder, LoadError, MAX_FILE_BYTES, ParsedFile, Roadmap, canonical_text,
+    leaves_folder, parse_roadmap,
 };
 
 mod disk;
+mod links;
 
 pub use disk::{Disk, read_file, read_regular};
+pub use links::write_path;
 
 /// A loaded, valid roadmap with its files' texts and any warnings.
 #[derive(Clone, Debug)]
@@ -158,6 +162,26 @@ pub enum SaveError {
     /// Save As would overwrite other files than the entry file; nothing was written.
     #[error("would overwrite existing files: {}", list(.0))]
     WouldOverwrite(Vec<PathBuf>),
+    /// Save As would write an included file outside the chosen folder; nothing was written.
+    #[error("the included file `{name}` {} and would be written outside the chosen folder; an included file's name must be relative to the entry file, without `..`", .how.describe())]
+    OutsideFolder {
+        /// The include, as the entry file names it.
+        name: String,
+        /// How it leaves the folder.
+        how: LeavesFolder,
+    },
+    /// Save As would write over or through symbolic links; nothing was written.
+    #[error("will not write over or through symbolic links: {}; choose a folder without them", list(.0))]
+    SymbolicLinks(Vec<PathBuf>),
+    /// A file to save leads through a symbolic link to a place outside the roadmap's folder;
+    /// nothing was written.
+    #[error("`{}` leads through a symbolic link to `{}`, outside the roadmap's folder; not saved", .path.display(), .target.display())]
+    LinkOutside {
+        /// The file of the roadmap.
+        path: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+    },
     /// A file could not be read or written. The files in `written` were saved before the
     /// failure (none when it happened while preparing, which is nearly always the case).
     #[error("could not save `{}`: {source}", .path.display())]
@@ -230,6 +254,7 @@ pub fn changed_on_disk(doc: &Document) -> Vec<PathBuf> {
 struct Planned {
     /// Index in the document's files.
     file: usize,
+    /// Where to write (the file a symbolic link leads to, for a link).
     path: PathBuf,
     /// The new text.
     text: String,
@@ -327,8 +352,10 @@ fn note_partial(doc: &mut Document, plan: &[Planned], error: &SaveError) {
 /// Saves the document to its files: every file whose canonical text differs from the text last
 /// read or saved is written atomically, its previous contents kept as `NAME.bak` beside it.
 /// Unchanged files are not touched. Refuses (writing nothing) a roadmap with errors, and files
-/// changed on disk since they were read unless `options.overwrite_outside_changes`. On success
-/// the document records the texts written; on failure the roadmap is untouched.
+/// changed on disk since they were read unless `options.overwrite_outside_changes`. A file that
+/// is a symbolic link is written through to the file it leads to, which must be inside the
+/// roadmap's folder ([`write_path`]). On success the document records the texts written; on
+/// failure the roadmap is untouched.
 pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, SaveError> {
     let texts = doc.canonical_texts();
     let warnings = check_saveable(doc, &texts)?;
@@ -338,7 +365,8 @@ pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, Save
         if file.text == text {
             continue;
         }
-        let previous = read_existing(&file.path)?;
+        let path = write_path(&file.path, doc.entry_path())?;
+        let previous = read_existing(&path)?;
         if !previous
             .as_deref()
             .is_some_and(|old| file.is_on_disk_as(old))
@@ -347,7 +375,7 @@ pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, Save
         }
         plan.push(Planned {
             file: i,
-            path: file.path.clone(),
+            path,
             contents: file.encode(&text),
             text,
             previous,
@@ -388,8 +416,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// created as needed). Each file is written atomically, and only where its content differs from
 /// what is there; a file replaced is kept as `NAME.bak`. The entry file may be overwritten (the
 /// save dialog has asked); other existing files that would change are refused
-/// ([`SaveError::WouldOverwrite`]) unless `options.overwrite_outside_changes`. Afterwards the
-/// document is the new one: its paths and entry name follow `entry`.
+/// ([`SaveError::WouldOverwrite`]) unless `options.overwrite_outside_changes`. Nothing is
+/// written outside the chosen folder ([`SaveError::OutsideFolder`]), nor over or through a
+/// symbolic link ([`SaveError::SymbolicLinks`]); these are checked before anything is written,
+/// folders included. Afterwards the document is the new one: its paths and entry name follow
+/// `entry`.
 pub fn save_as(
     doc: &mut Document,
     entry: &Path,
@@ -407,16 +438,27 @@ pub fn save_as(
     };
     let texts = doc.canonical_texts();
     let warnings = check_saveable(doc, &texts)?;
+    // Everything that could refuse the save is checked before anything is written, folders
+    // included.
+    if let Some((name, how)) = doc
+        .roadmap
+        .files
+        .iter()
+        .skip(1)
+        .find_map(|f| leaves_folder(&f.name).map(|how| (&f.name, how)))
+    {
+        return Err(SaveError::OutsideFolder {
+            name: name.clone(),
+            how,
+        });
+    }
     let base = folder_of(entry);
     let paths: Vec<PathBuf> = std::iter::once(entry.to_owned())
         .chain(doc.roadmap.files.iter().skip(1).map(|f| base.join(&f.name)))
         .collect();
-    for dir in paths.iter().map(|p| folder_of(p)) {
-        std::fs::create_dir_all(&dir).map_err(|source| SaveError::Write {
-            path: dir.clone(),
-            source,
-            written: Vec::new(),
-        })?;
+    let links = links::symbolic_links(&base, &paths);
+    if !links.is_empty() {
+        return Err(SaveError::SymbolicLinks(links));
     }
     let mut plan = Vec::new();
     let mut refused = Vec::new();
@@ -446,6 +488,13 @@ pub fn save_as(
     }
     if !refused.is_empty() && !options.overwrite_outside_changes {
         return Err(SaveError::WouldOverwrite(refused));
+    }
+    for dir in paths.iter().map(|p| folder_of(p)) {
+        std::fs::create_dir_all(&dir).map_err(|source| SaveError::Write {
+            path: dir.clone(),
+            source,
+            written: Vec::new(),
+        })?;
     }
     // On failure the document still names its old files: nothing to record.
     let (written, backups) = write_planned(&plan)?;

@@ -317,6 +317,48 @@ fn fmt_keeps_a_byte_order_mark_and_check_passes_on_a_canonical_file_with_one() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn fmt_writes_through_a_link_inside_the_folder_and_refuses_one_outside() {
+    use std::os::unix::fs::symlink;
+    let canonical = std::fs::read_to_string(fixture("two-file/part.ron")).expect("read");
+    let dir = copy_fixture("two-file", &["entry.ron"]);
+    let entry = dir.path().join("entry.ron");
+    let entry_s = entry.to_str().expect("UTF-8 path");
+    let part = dir.path().join("part.ron");
+    std::fs::create_dir(dir.path().join("real")).expect("mkdir");
+    let real = dir.path().join("real/part.ron");
+    std::fs::write(&real, uncanonical(&canonical)).expect("write");
+    symlink("real/part.ron", &part).expect("symlink");
+    let o = waymark(&["fmt", entry_s]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        std::fs::symlink_metadata(&part)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&real).expect("read"), canonical);
+
+    // The entry file linked from another folder: its file is outside the folder it is opened
+    // from, and is not written.
+    let other = tempfile::tempdir().expect("temp dir");
+    let messy_entry = uncanonical(&std::fs::read_to_string(&entry).expect("read"));
+    std::fs::write(&entry, &messy_entry).expect("write");
+    symlink(&entry, other.path().join("entry.ron")).expect("symlink");
+    std::fs::copy(&real, other.path().join("part.ron")).expect("copy");
+    let link_s = other.path().join("entry.ron");
+    let o = waymark(&["fmt", link_s.to_str().expect("UTF-8 path")]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("not formatted"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("outside the roadmap's folder"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&entry).expect("read"), messy_entry);
+}
+
 /// Runs the binary like [`waymark`], but fails after ten seconds instead of waiting forever.
 fn waymark_within_seconds(args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
