@@ -21,6 +21,7 @@ fn app(entry: PathBuf, recovery: &Path) -> Harness<'static, WaymarkApp> {
         },
         read_only: false,
         recovery_dir: Some(recovery.to_path_buf()),
+        ..Options::default()
     })
 }
 

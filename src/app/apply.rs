@@ -50,6 +50,7 @@ impl WaymarkApp {
                 Action::Open(path) => self.guard_unsaved(ctx, Some(path)),
                 Action::OpenBundled => self.guard_unsaved(ctx, None),
                 Action::OpenDialog => self.start_open_dialog(ctx),
+                Action::FileDialog(input) => self.file_dialog_input(ctx, input),
                 Action::Dialog(answer) => document_changed |= self.answer(ctx, answer),
             }
         }

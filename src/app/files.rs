@@ -1,5 +1,5 @@
-//! Files: loading off the UI thread, the native dialogs, saving, recovery files and watching the
-//! roadmap's folder for changes made outside Waymark.
+//! Files: loading off the UI thread, saving, recovery files and watching the roadmap's folder for
+//! changes made outside Waymark. Choosing a file is in [`super::picker`].
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -10,6 +10,7 @@ use crate::analysis::derived::Derived;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Disk, Document, SaveError, SaveOptions, open, save, save_as};
 use crate::history::History;
+use crate::ui::file_dialog::{FileDialogState, Purpose};
 use crate::watch::Watcher;
 
 /// How often unsaved edits are written to the recovery file.
@@ -30,10 +31,12 @@ pub(super) enum Msg {
         path: Option<PathBuf>,
         result: Result<Box<Document>, Vec<Diagnostic>>,
     },
-    /// The open dialog closed.
+    /// The system's open dialog closed.
     PickedOpen(Option<PathBuf>),
-    /// The save dialog closed.
+    /// The system's save dialog closed.
     PickedSaveAs(Option<PathBuf>),
+    /// The system's dialog could not be shown (it returned at once, with nothing).
+    NoNativeDialog(Purpose),
     /// A comparison asked for by a dialog finished: the items that differ, or why it failed.
     Compared(Result<Vec<crate::analysis::diff::Difference>, String>),
 }
@@ -43,14 +46,20 @@ pub(super) struct Files {
     pub(super) recovery_dir: Option<PathBuf>,
     last_recovery: Option<Instant>,
     watcher: Option<Watcher>,
+    /// Whether Open and Save As try the system's file dialog first.
+    pub(super) native_dialogs: bool,
+    /// Waymark's own file dialog, while it is open.
+    pub(super) file_dialog: Option<FileDialogState>,
 }
 
 impl Files {
-    pub(super) fn new(recovery_dir: Option<PathBuf>) -> Self {
+    pub(super) fn new(recovery_dir: Option<PathBuf>, native_dialogs: bool) -> Self {
         Self {
             recovery_dir,
             last_recovery: None,
             watcher: None,
+            native_dialogs,
+            file_dialog: None,
         }
     }
 }
@@ -120,48 +129,6 @@ impl WaymarkApp {
         });
     }
 
-    fn dialog_dir(&self) -> Option<PathBuf> {
-        if self.bundled {
-            return None;
-        }
-        self.document
-            .as_ref()
-            .and_then(|d| d.entry_path().parent().map(Path::to_path_buf))
-    }
-
-    pub(super) fn start_open_dialog(&self, ctx: &egui::Context) {
-        let (tx, ctx, dir) = (self.tx.clone(), ctx.clone(), self.dialog_dir());
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("Waymark roadmap (RON)", &["ron"]);
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            tx.send(Msg::PickedOpen(dialog.pick_file())).ok();
-            ctx.request_repaint();
-        });
-    }
-
-    pub(super) fn start_save_dialog(&self, ctx: &egui::Context) {
-        let (tx, ctx, dir) = (self.tx.clone(), ctx.clone(), self.dialog_dir());
-        let name = self.document.as_ref().map(|d| {
-            d.files[0]
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-        });
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("Waymark roadmap (RON)", &["ron"]);
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            if let Some(Some(name)) = name {
-                dialog = dialog.set_file_name(name);
-            }
-            tx.send(Msg::PickedSaveAs(dialog.save_file())).ok();
-            ctx.request_repaint();
-        });
-    }
-
     pub(super) fn poll_jobs(&mut self, ctx: &egui::Context) {
         while let Ok(msg) = self.rx.try_recv() {
             match msg {
@@ -169,12 +136,9 @@ impl WaymarkApp {
                     self.finish_load(path, result);
                     ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title.clone()));
                 }
-                Msg::PickedOpen(Some(path)) => self.start_load(ctx, Some(path)),
-                Msg::PickedSaveAs(Some(path)) => {
-                    self.save_to(Some(path), SaveOptions::default());
-                    self.continue_after_save(ctx);
-                }
-                Msg::PickedSaveAs(None) => self.after_save = None,
+                Msg::PickedOpen(path) => self.picked_open(ctx, path),
+                Msg::PickedSaveAs(path) => self.picked_save_as(ctx, path),
+                Msg::NoNativeDialog(purpose) => self.no_native_dialog(ctx, purpose),
                 Msg::Compared(result) => {
                     if let Some(
                         Dialog::ChangedOnDisk { differences, .. }
@@ -184,7 +148,6 @@ impl WaymarkApp {
                         *differences = Some(Differences::Done(result));
                     }
                 }
-                Msg::PickedOpen(None) => {}
             }
         }
     }

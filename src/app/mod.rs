@@ -6,6 +6,7 @@ mod apply;
 mod create;
 mod dialogs;
 mod files;
+mod picker;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -25,6 +26,7 @@ use crate::ui::{self, ViewCtx};
 
 use dialogs::Dialog;
 use files::Msg;
+pub use picker::FileDialogs;
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 10;
@@ -58,6 +60,8 @@ pub struct Options {
     pub read_only: bool,
     /// Where recovery files go; none are written when `None`.
     pub recovery_dir: Option<PathBuf>,
+    /// Which file dialog Open and Save As use.
+    pub file_dialogs: FileDialogs,
 }
 
 /// The explorer's state.
@@ -122,7 +126,11 @@ impl WaymarkApp {
             dialog: None,
             allow_close: false,
             after_save: None,
-            files: files::Files::new(options.recovery_dir),
+            files: files::Files::new(
+                options.recovery_dir,
+                options.file_dialogs == FileDialogs::Auto
+                    && picker::native_dialog_possible(|name| std::env::var_os(name)),
+            ),
             tx,
             rx,
             title: "Waymark".to_owned(),
@@ -216,6 +224,10 @@ impl WaymarkApp {
         self.poll_jobs(&ctx);
         self.tick_files(&ctx);
         let mut actions = Vec::new();
+        // Before the shortcuts: the file dialog takes Enter and Escape while it is open.
+        if let Some(state) = &self.files.file_dialog {
+            ui::file_dialog::file_dialog_ui(&ctx, self.prefs.lang, state, &mut actions);
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -404,6 +416,9 @@ pub fn run(mut options: Options, view: Option<Tab>, lang: Option<Lang>) -> anyho
             }
             if options.recovery_dir.is_none() {
                 options.recovery_dir = crate::recovery::default_dir();
+            }
+            if options.file_dialogs == FileDialogs::Auto {
+                options.file_dialogs = FileDialogs::from_env();
             }
             let app = WaymarkApp::with_options(options);
             cc.egui_ctx
