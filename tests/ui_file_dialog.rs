@@ -86,13 +86,18 @@ fn ctrl_o_shows_waymarks_dialog_saying_why_and_opens_a_typed_path() {
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::O);
     h.get_by_label("ロードマップを開く");
     h.get_by_label_contains("システムのファイルダイアログを表示できないため");
-
-    // Type the folder and the start of the name; Tab completes it.
-    let folder = entry.parent().expect("folder");
-    type_path(
-        &mut h,
-        &format!("{}{MAIN_SEPARATOR}regen", folder.display()),
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "場所")
+            .is_focused(),
+        "typing goes to the path field at once"
     );
+
+    // Type the folder and the start of the name; Tab completes it, also when it comes in the
+    // same frame as the last letters.
+    let folder = entry.parent().expect("folder");
+    type_path(&mut h, &format!("{}{MAIN_SEPARATOR}re", folder.display()));
+    h.get_by_role_and_label(Role::TextInput, "場所")
+        .type_text("gen");
     press(&mut h, egui::Modifiers::NONE, egui::Key::Tab);
     assert_eq!(path_field(&h), entry.display().to_string());
 
@@ -192,6 +197,9 @@ fn saving_over_a_file_asks_first() {
     h.get_by_label("保存").click();
     h.run();
     h.get_by_label_contains("は既にあります。置き換えますか。");
+    // Enter does not replace it; only the button does.
+    press(&mut h, egui::Modifiers::NONE, egui::Key::Enter);
+    assert_eq!(std::fs::read_to_string(&entry).expect("read"), "old");
     h.get_by_label("戻る").click();
     h.run();
     assert_eq!(std::fs::read_to_string(&entry).expect("read"), "old");

@@ -10,7 +10,7 @@ use super::WaymarkApp;
 use super::files::Msg;
 use crate::action::FileDialogInput;
 use crate::document::SaveOptions;
-use crate::ui::file_dialog::{Entry, FileDialogState, Problem, Purpose, folder_text, path_id};
+use crate::ui::file_dialog::{Entry, FileDialogState, Problem, Purpose, folder_text};
 
 /// A system dialog that closes with nothing chosen sooner than this was never shown: nobody
 /// cancels that fast.
@@ -180,8 +180,7 @@ impl WaymarkApp {
         self.show_file_dialog(ctx, purpose);
     }
 
-    /// Opens Waymark's own dialog in the roadmap's folder (else the working folder, else home),
-    /// with the path field focused.
+    /// Opens Waymark's own dialog in the roadmap's folder (else the working folder, else home).
     fn show_file_dialog(&mut self, ctx: &egui::Context, purpose: Purpose) {
         let home = home_dir();
         let folder = self
@@ -195,6 +194,7 @@ impl WaymarkApp {
         };
         let mut state = FileDialogState {
             purpose,
+            opened_at: ctx.input(|i| i.time),
             entries: Ok(Vec::new()),
             listed_at: 0.0,
             path_text: folder_text(&folder),
@@ -207,7 +207,6 @@ impl WaymarkApp {
         };
         list(ctx, &mut state, folder);
         self.files.file_dialog = Some(state);
-        ctx.memory_mut(|m| m.request_focus(path_id()));
     }
 
     /// A roadmap was chosen to open.
@@ -239,24 +238,34 @@ impl WaymarkApp {
                 // The list follows the folder typed, read once when it changes.
                 let typed = state.resolve(&text);
                 let folder = if text.ends_with(std::path::is_separator) {
-                    Some(typed)
+                    Some(typed.clone())
                 } else {
                     typed.parent().map(Path::to_path_buf)
                 };
                 state.path_text = text;
-                state.selected = None;
                 state.problem = None;
-                if let Some(folder) = folder
-                    && folder != state.folder
+                state.overwrite = None;
+                if let Some(folder) = &folder
+                    && folder != &state.folder
                     && folder.is_dir()
                 {
-                    list(ctx, state, folder);
+                    list(ctx, state, folder.clone());
                 }
+                // The file typed is marked in the list when it is there.
+                let name = typed.file_name().map(|n| n.to_string_lossy().into_owned());
+                state.selected = name.filter(|name| {
+                    typed.parent() == Some(state.folder.as_path())
+                        && state
+                            .entries
+                            .as_ref()
+                            .is_ok_and(|e| e.iter().any(|e| !e.is_dir && &e.name == name))
+                });
             }
             FileDialogInput::TypeName(name) => {
                 state.file_name = name;
                 state.selected = None;
                 state.problem = None;
+                state.overwrite = None;
             }
             FileDialogInput::Enter(folder) => {
                 state.path_text = folder_text(&folder);

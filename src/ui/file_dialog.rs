@@ -55,6 +55,9 @@ pub enum Problem {
 pub struct FileDialogState {
     /// Open or Save As.
     pub purpose: Purpose,
+    /// When (egui's input time, seconds) the dialog opened: the path field takes the focus once
+    /// per opening.
+    pub opened_at: f64,
     /// The folder listed.
     pub folder: PathBuf,
     /// Its folders, then its `.ron` files, each sorted by name; or why it could not be read.
@@ -157,8 +160,8 @@ fn is_separator(c: char) -> bool {
     std::path::is_separator(c)
 }
 
-/// The path field's id: it takes Tab, and has the focus when the dialog opens.
-pub fn path_id() -> Id {
+/// The path field's id: it takes Tab.
+fn path_id() -> Id {
     Id::unique("waymark-file-dialog-path")
 }
 
@@ -181,7 +184,10 @@ pub fn file_dialog_ui(
     // before the shortcuts see them.
     let focused = ctx.memory(egui::Memory::focused);
     let press = |key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
-    let enter = focused.is_none_or(|f| f == path_id() || f == name_id()) && press(Key::Enter);
+    // While it asks whether to replace a file, only a click on Replace replaces it.
+    let enter = state.overwrite.is_none()
+        && focused.is_none_or(|f| f == path_id() || f == name_id())
+        && press(Key::Enter);
     if press(Key::Escape) {
         inputs.push(if state.overwrite.is_some() {
             FileDialogInput::Back
@@ -189,11 +195,7 @@ pub fn file_dialog_ui(
             FileDialogInput::Cancel
         });
     } else if enter {
-        inputs.push(if state.overwrite.is_some() {
-            FileDialogInput::Overwrite
-        } else {
-            FileDialogInput::Confirm
-        });
+        inputs.push(FileDialogInput::Confirm);
     }
     let screen = ctx.content_rect();
     let width = (screen.width() - 64.0).clamp(280.0, 640.0);
@@ -268,29 +270,45 @@ fn path_row_ui(
         }
         let label = ui.label(lang.pick("場所", "Location"));
         let mut text = state.path_text.clone();
-        // Tab completes while there is something to complete, and moves the focus on otherwise.
-        let completion = if ui.memory(|m| m.has_focus(path_id())) {
-            state.complete(&text)
-        } else {
-            None
-        };
-        if let Some(completed) = &completion
+        // While a file name is being typed, Tab completes it; after a separator it moves the
+        // focus on to the list, as usual.
+        let completing = ui.memory(|m| m.has_focus(path_id()))
+            && !text.ends_with(is_separator)
+            && !text.is_empty();
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .id(path_id())
+                .lock_focus(completing)
+                .desired_width(f32::INFINITY),
+        );
+        // After the field took this frame's typing, so a Tab completes what was typed before it.
+        if completing
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab))
+            && let Some(completed) = state.complete(&text)
         {
-            text.clone_from(completed);
+            text = completed;
             let mut edit =
                 egui::text_edit::TextEditState::load(ui.ctx(), path_id()).unwrap_or_default();
             let end = egui::text::CCursor::new(text.chars().count());
             edit.cursor
                 .set_char_range(Some(egui::text::CCursorRange::one(end)));
             edit.store(ui.ctx(), path_id());
+            // The field drew the text before completion: show the completed one.
+            ui.ctx().request_repaint();
         }
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id(path_id())
-                .lock_focus(completion.is_some())
-                .desired_width(f32::INFINITY),
-        );
+        // Once per opening, when the field can take it (not in the window's invisible first
+        // layout pass, where a focus would be dropped).
+        let focused_for = Id::unique("waymark-file-dialog-focused-for");
+        if ui.is_visible()
+            && !ui.is_sizing_pass()
+            && ui.data(|d| d.get_temp::<f64>(focused_for)) != Some(state.opened_at)
+        {
+            response.request_focus();
+            ui.data_mut(|d| d.insert_temp(focused_for, state.opened_at));
+            // One frame more: the modal blocks what lies under it only from its second frame, and
+            // a tooltip shown there now would otherwise stay until the pointer moves.
+            ui.ctx().request_repaint();
+        }
         response.labelled_by(label.id);
         if text != state.path_text {
             inputs.push(FileDialogInput::TypePath(text));
@@ -347,7 +365,10 @@ fn list_ui(
                             let response = ui.selectable_label(selected, entry.name.as_str());
                             if clicked_here(&response, fresh) {
                                 inputs.push(FileDialogInput::Select(entry.name.clone()));
-                                if response.double_clicked() {
+                                // A double-click, or Enter on the row reached with Tab.
+                                let enter =
+                                    response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                                if response.double_clicked() || enter {
                                     inputs.push(FileDialogInput::Confirm);
                                 }
                             }
@@ -376,13 +397,16 @@ fn buttons_ui(
         let name = path
             .file_name()
             .map_or_else(|| path.display().to_string(), |n| n.display().to_string());
-        ui.label(format!(
-            "{name} {}",
-            t(
-                "は既にあります。置き換えますか。",
-                "already exists. Replace it?"
-            )
-        ));
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "{name} {}",
+                t(
+                    "は既にあります。置き換えますか。",
+                    "already exists. Replace it?"
+                )
+            ),
+        );
         ui.horizontal(|ui| {
             if ui.button(t("置き換える", "Replace")).clicked() {
                 inputs.push(FileDialogInput::Overwrite);
@@ -414,6 +438,7 @@ mod tests {
     fn state(folder: &str, names: &[(&str, bool)]) -> FileDialogState {
         FileDialogState {
             purpose: Purpose::Open,
+            opened_at: 0.0,
             folder: PathBuf::from(folder),
             entries: Ok(names
                 .iter()
