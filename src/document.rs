@@ -25,6 +25,7 @@ use crate::model::{
 
 mod disk;
 mod links;
+mod message;
 
 pub use disk::{Disk, read_file, read_regular};
 pub use links::write_path;
