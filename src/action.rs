@@ -121,7 +121,7 @@ pub enum Action {
     Redo,
     /// Save to the files the roadmap came from (Save As for the bundled roadmap).
     Save,
-    /// Save to a new entry file chosen with the native dialog.
+    /// Save to a new entry file chosen with a file dialog.
     SaveAs,
     /// Switch read-only mode.
     ToggleReadOnly,
@@ -131,8 +131,10 @@ pub enum Action {
     Open(PathBuf),
     /// Open the bundled roadmap.
     OpenBundled,
-    /// Ask for a file with the native dialog.
+    /// Ask for a file with a file dialog.
     OpenDialog,
+    /// A step in Waymark's own file dialog.
+    FileDialog(FileDialogInput),
 }
 
 impl Action {
@@ -211,6 +213,27 @@ impl NewItem {
         };
         lang.pick(ja, en)
     }
+}
+
+/// What the user did in Waymark's own file dialog ([`crate::ui::file_dialog`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileDialogInput {
+    /// The path field now reads this (typed, or completed with Tab).
+    TypePath(String),
+    /// The Save As file name field now reads this.
+    TypeName(String),
+    /// List this folder (a folder or `..` was clicked, or the home button).
+    Enter(PathBuf),
+    /// A file in the list was clicked.
+    Select(String),
+    /// Open or save what the fields say (the button, Enter, a double-click).
+    Confirm,
+    /// Replace the file that exists (the answer to the overwrite question).
+    Overwrite,
+    /// Keep the file that exists and choose another name.
+    Back,
+    /// Close the dialog without choosing anything.
+    Cancel,
 }
 
 /// An answer to a dialog.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::analysis::sources::{check_sources, quotations};
 use crate::diagnostic::{Diagnostic, tally};
-use crate::document::{Disk, Document, open, write_atomic};
+use crate::document::{Disk, Document, open, write_atomic, write_path};
 use crate::model::canonical_text;
 
 /// Exit code for a clean run.
@@ -158,9 +158,17 @@ pub fn fmt(paths: &[PathBuf], check_only: bool, out: &mut dyn Write) -> std::io:
             if check_only {
                 writeln!(out, "{}: not in canonical form", file.display)?;
                 code = EXIT_ERRORS;
-            } else {
-                write_atomic(&file.path, canonical.as_bytes())?;
-                writeln!(out, "{}: formatted", file.display)?;
+                continue;
+            }
+            match write_path(&file.path, doc.entry_path()) {
+                Ok(target) => {
+                    write_atomic(&target, &file.encode(&canonical))?;
+                    writeln!(out, "{}: formatted", file.display)?;
+                }
+                Err(e) => {
+                    writeln!(out, "{}: not formatted: {e}", file.display)?;
+                    code = EXIT_ERRORS;
+                }
             }
         }
     }

@@ -9,28 +9,26 @@
 //! overwrite it. A save that fails names the file and leaves the roadmap in memory as it was;
 //! every new version is staged in a temporary file before any file is replaced, so a full disk, a
 //! missing folder or a permission problem stops it before anything on disk changes.
+//!
+//! A save never writes outside the roadmap's folder and never replaces a symbolic link with a
+//! file ([`links`]); a file that began with a byte-order mark is written back with one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::validate;
 use crate::diagnostic::Diagnostic;
-use crate::model::{FileSystem, LoadError, ParsedFile, Roadmap, canonical_text, parse_roadmap};
+use crate::model::{
+    FileSystem, LeavesFolder, LoadError, MAX_FILE_BYTES, ParsedFile, Roadmap, canonical_text,
+    leaves_folder, parse_roadmap,
+};
 
-/// Reads files from disk.
-pub struct Disk;
+mod disk;
+mod links;
+mod message;
 
-impl FileSystem for Disk {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        if std::fs::metadata(path)?.is_dir() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "is a directory",
-            ));
-        }
-        std::fs::read(path)
-    }
-}
+pub use disk::{Disk, read_file, read_regular};
+pub use links::write_path;
 
 /// Where a document's files live.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -199,6 +197,26 @@ pub enum SaveError {
     /// Save As would overwrite other files than the entry file; nothing was written.
     #[error("would overwrite existing files: {}", list(.0))]
     WouldOverwrite(Vec<PathBuf>),
+    /// Save As would write an included file outside the chosen folder; nothing was written.
+    #[error("the included file `{name}` {} and would be written outside the chosen folder; an included file's name must be relative to the entry file, without `..`", .how.describe())]
+    OutsideFolder {
+        /// The include, as the entry file names it.
+        name: String,
+        /// How it leaves the folder.
+        how: LeavesFolder,
+    },
+    /// Save As would write over or through symbolic links; nothing was written.
+    #[error("will not write over or through symbolic links: {}; choose a folder without them", list(.0))]
+    SymbolicLinks(Vec<PathBuf>),
+    /// A file to save leads through a symbolic link to a place outside the roadmap's folder;
+    /// nothing was written.
+    #[error("`{}` leads through a symbolic link to `{}`, outside the roadmap's folder; not saved", .path.display(), .target.display())]
+    LinkOutside {
+        /// The file of the roadmap.
+        path: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+    },
     /// A file could not be read or written. The files in `written` were saved before the
     /// failure (none when it happened while preparing, which is nearly always the case).
     #[error("could not save `{}`: {source}", .path.display())]
@@ -252,6 +270,7 @@ fn with_texts(files: &[ParsedFile], texts: &[String]) -> Vec<ParsedFile> {
             display: f.display.clone(),
             path: f.path.clone(),
             text: t.clone(),
+            bom: f.bom,
         })
         .collect()
 }
@@ -261,7 +280,7 @@ fn with_texts(files: &[ParsedFile], texts: &[String]) -> Vec<ParsedFile> {
 pub fn changed_on_disk(doc: &Document) -> Vec<PathBuf> {
     doc.files
         .iter()
-        .filter(|f| std::fs::read(&f.path).map_or(true, |bytes| bytes != f.text.as_bytes()))
+        .filter(|f| read_file(&f.path).map_or(true, |bytes| !f.is_on_disk_as(&bytes)))
         .map(|f| f.path.clone())
         .collect()
 }
@@ -270,8 +289,12 @@ pub fn changed_on_disk(doc: &Document) -> Vec<PathBuf> {
 struct Planned {
     /// Index in the document's files.
     file: usize,
+    /// Where to write (the file a symbolic link leads to, for a link).
     path: PathBuf,
-    contents: String,
+    /// The new text.
+    text: String,
+    /// The bytes written: the text, after a byte-order mark if the file has one.
+    contents: Vec<u8>,
     previous: Option<Vec<u8>>,
 }
 
@@ -284,9 +307,18 @@ fn check_saveable(doc: &Document, texts: &[String]) -> Result<Vec<Diagnostic>, S
     Ok(diagnostics)
 }
 
-/// Reads a file's current contents: `None` when it does not exist.
+/// Reads a file's current contents: `None` when it does not exist. Anything but a regular file,
+/// and a file larger than any roadmap file (which the backup could not keep whole), is refused.
 fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, SaveError> {
-    match std::fs::read(path) {
+    match read_file(path) {
+        Ok(bytes) if bytes.len() > MAX_FILE_BYTES => Err(SaveError::Write {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                "the file there is larger than any roadmap file; not replaced",
+            ),
+            written: Vec::new(),
+        }),
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(SaveError::Write {
@@ -310,13 +342,13 @@ fn write_planned(plan: &[Planned]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), SaveE
     let mut staged = Vec::with_capacity(plan.len());
     for p in plan {
         let backup = match &p.previous {
-            Some(old) if old != p.contents.as_bytes() => {
+            Some(old) if *old != p.contents => {
                 let path = backup_path(&p.path);
                 Some(stage(&path, old).map_err(|e| fail(&path, e, &[]))?)
             }
             _ => None,
         };
-        let file = stage(&p.path, p.contents.as_bytes()).map_err(|e| fail(&p.path, e, &[]))?;
+        let file = stage(&p.path, &p.contents).map_err(|e| fail(&p.path, e, &[]))?;
         staged.push((backup, file));
     }
     let mut written = Vec::new();
@@ -347,7 +379,7 @@ fn write_planned(plan: &[Planned]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), SaveE
 fn note_partial(doc: &mut Document, plan: &[Planned], error: &SaveError) {
     if let SaveError::Write { written, .. } = error {
         for p in plan.iter().filter(|p| written.contains(&p.path)) {
-            doc.files[p.file].text.clone_from(&p.contents);
+            doc.files[p.file].text.clone_from(&p.text);
         }
     }
 }
@@ -355,8 +387,10 @@ fn note_partial(doc: &mut Document, plan: &[Planned], error: &SaveError) {
 /// Saves the document to its files: every file whose canonical text differs from the text last
 /// read or saved is written atomically, its previous contents kept as `NAME.bak` beside it.
 /// Unchanged files are not touched. Refuses (writing nothing) a roadmap with errors, and files
-/// changed on disk since they were read unless `options.overwrite_outside_changes`. On success
-/// the document records the texts written; on failure the roadmap is untouched.
+/// changed on disk since they were read unless `options.overwrite_outside_changes`. A file that
+/// is a symbolic link is written through to the file it leads to, which must be inside the
+/// roadmap's folder ([`write_path`]). On success the document records the texts written; on
+/// failure the roadmap is untouched.
 pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, SaveError> {
     let texts = doc.canonical_texts();
     let warnings = check_saveable(doc, &texts)?;
@@ -366,14 +400,19 @@ pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, Save
         if file.text == text {
             continue;
         }
-        let previous = read_existing(&file.path)?;
-        if previous.as_deref() != Some(file.text.as_bytes()) {
+        let path = write_path(&file.path, doc.entry_path())?;
+        let previous = read_existing(&path)?;
+        if !previous
+            .as_deref()
+            .is_some_and(|old| file.is_on_disk_as(old))
+        {
             outside.push(file.path.clone());
         }
         plan.push(Planned {
             file: i,
-            path: file.path.clone(),
-            contents: text,
+            path,
+            contents: file.encode(&text),
+            text,
             previous,
         });
     }
@@ -388,7 +427,7 @@ pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, Save
         }
     };
     for p in plan {
-        doc.files[p.file].text = p.contents;
+        doc.files[p.file].text = p.text;
     }
     doc.warnings.clone_from(&warnings);
     Ok(SaveReport {
@@ -412,8 +451,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// created as needed). Each file is written atomically, and only where its content differs from
 /// what is there; a file replaced is kept as `NAME.bak`. The entry file may be overwritten (the
 /// save dialog has asked); other existing files that would change are refused
-/// ([`SaveError::WouldOverwrite`]) unless `options.overwrite_outside_changes`. Afterwards the
-/// document is the new one: its paths and entry name follow `entry`.
+/// ([`SaveError::WouldOverwrite`]) unless `options.overwrite_outside_changes`. Nothing is
+/// written outside the chosen folder ([`SaveError::OutsideFolder`]), nor over or through a
+/// symbolic link ([`SaveError::SymbolicLinks`]); these are checked before anything is written,
+/// folders included. Afterwards the document is the new one: its paths and entry name follow
+/// `entry`.
 pub fn save_as(
     doc: &mut Document,
     entry: &Path,
@@ -431,22 +473,34 @@ pub fn save_as(
     };
     let texts = doc.canonical_texts();
     let warnings = check_saveable(doc, &texts)?;
+    // Everything that could refuse the save is checked before anything is written, folders
+    // included.
+    if let Some((name, how)) = doc
+        .roadmap
+        .files
+        .iter()
+        .skip(1)
+        .find_map(|f| leaves_folder(&f.name).map(|how| (&f.name, how)))
+    {
+        return Err(SaveError::OutsideFolder {
+            name: name.clone(),
+            how,
+        });
+    }
     let base = folder_of(entry);
     let paths: Vec<PathBuf> = std::iter::once(entry.to_owned())
         .chain(doc.roadmap.files.iter().skip(1).map(|f| base.join(&f.name)))
         .collect();
-    for dir in paths.iter().map(|p| folder_of(p)) {
-        std::fs::create_dir_all(&dir).map_err(|source| SaveError::Write {
-            path: dir.clone(),
-            source,
-            written: Vec::new(),
-        })?;
+    let links = links::symbolic_links(&base, &paths);
+    if !links.is_empty() {
+        return Err(SaveError::SymbolicLinks(links));
     }
     let mut plan = Vec::new();
     let mut refused = Vec::new();
-    for (i, (path, text)) in paths.iter().zip(texts).enumerate() {
+    for (i, ((path, text), file)) in paths.iter().zip(texts).zip(&doc.files).enumerate() {
+        let contents = file.encode(&text);
         let previous = read_existing(path)?;
-        if previous.as_deref() == Some(text.as_bytes()) {
+        if previous.as_deref() == Some(contents.as_slice()) {
             continue;
         }
         if let Some(old) = &previous {
@@ -454,7 +508,7 @@ pub fn save_as(
                 .files
                 .iter()
                 .find(|f| same_file(&f.path, path))
-                .is_some_and(|f| f.text.as_bytes() == old.as_slice());
+                .is_some_and(|f| f.is_on_disk_as(old));
             if i > 0 && !ours {
                 refused.push(path.clone());
             }
@@ -462,12 +516,20 @@ pub fn save_as(
         plan.push(Planned {
             file: i,
             path: path.clone(),
-            contents: text,
+            text,
+            contents,
             previous,
         });
     }
     if !refused.is_empty() && !options.overwrite_outside_changes {
         return Err(SaveError::WouldOverwrite(refused));
+    }
+    for dir in paths.iter().map(|p| folder_of(p)) {
+        std::fs::create_dir_all(&dir).map_err(|source| SaveError::Write {
+            path: dir.clone(),
+            source,
+            written: Vec::new(),
+        })?;
     }
     // On failure the document still names its old files: nothing to record.
     let (written, backups) = write_planned(&plan)?;

@@ -18,7 +18,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Origin, open_from, write_atomic};
-use crate::model::{FileSystem, LoadError};
+use crate::model::{FileKind, FileSystem, Found, LoadError, split_bom};
 
 /// What a recovery file says it is.
 const FORMAT: &str = "waymark-recovery";
@@ -159,7 +159,7 @@ impl Recovery {
                 name: info.name.clone(),
                 index,
                 text,
-                base_hash: fnv1a(file.text.as_bytes()),
+                base_hash: fnv1a(&file.encode(&file.text)),
             })
             .collect();
         if files.is_empty() {
@@ -230,10 +230,10 @@ impl Recovery {
         let mut doc = open_from(&overlay, &self.entry, origin)?;
         for file in &mut doc.files {
             if overlay.files.contains_key(&file.path) {
-                file.text = base
-                    .read(&file.path)
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
-                    .unwrap_or_default();
+                let bytes = base.read(&file.path).unwrap_or_default();
+                let (bom, body) = split_bom(&bytes);
+                file.text = String::from_utf8_lossy(body).into_owned();
+                file.bom = bom;
             }
         }
         Ok(doc)
@@ -259,6 +259,35 @@ impl FileSystem for Overlay<'_> {
         match self.files.get(path) {
             Some(text) => Ok(text.as_bytes().to_vec()),
             None => self.base.read(path),
+        }
+    }
+
+    fn inspect(&self, path: &Path) -> std::io::Result<Found> {
+        match self.files.get(path) {
+            Some(text) => Ok(Found {
+                kind: FileKind::File,
+                bytes: text.len() as u64,
+            }),
+            None => self.base.inspect(path),
+        }
+    }
+
+    fn read_at_most(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        match self.files.get(path) {
+            Some(_) => {
+                let mut bytes = self.read(path)?;
+                bytes.truncate(usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX));
+                Ok(bytes)
+            }
+            None => self.base.read_at_most(path, limit),
+        }
+    }
+
+    /// A file laid over is where the base has it, or (gone from the base) where it is named.
+    fn real_path(&self, path: &Path) -> std::io::Result<Option<PathBuf>> {
+        match self.base.real_path(path) {
+            Err(_) if self.files.contains_key(path) => Ok(None),
+            other => other,
         }
     }
 }

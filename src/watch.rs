@@ -15,7 +15,7 @@ use std::time::Duration;
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 
-use crate::document::Document;
+use crate::document::{Document, read_file};
 
 /// How long the folder must stay quiet before changes are reported.
 pub const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -140,7 +140,7 @@ impl Watcher {
         doc.files
             .iter()
             .filter(|f| seen.contains(&f.path))
-            .filter(|f| std::fs::read(&f.path).map_or(true, |b| b != f.text.as_bytes()))
+            .filter(|f| read_file(&f.path).map_or(true, |b| !f.is_on_disk_as(&b)))
             .map(|f| f.path.clone())
             .collect()
     }

@@ -398,6 +398,116 @@ fn fmt_check_fails_on_a_non_canonical_copy_and_passes_after_fmt() {
 }
 
 #[test]
+fn fmt_keeps_a_byte_order_mark_and_check_passes_on_a_canonical_file_with_one() {
+    let canonical = std::fs::read_to_string(fixture("valid/roadmap.ron")).expect("read");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("roadmap.ron");
+    let path_s = path.to_str().expect("UTF-8 path");
+    let marked = format!("\u{FEFF}{canonical}");
+    std::fs::write(&path, &marked).expect("write");
+    let o = waymark(&["fmt", "--check", path_s]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o), "");
+
+    std::fs::write(&path, format!("\u{FEFF}{}", uncanonical(&canonical))).expect("write");
+    let o = waymark(&["fmt", path_s]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        marked,
+        "formatted, with the mark kept"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_writes_through_a_link_inside_the_folder_and_refuses_one_outside() {
+    use std::os::unix::fs::symlink;
+    let canonical = std::fs::read_to_string(fixture("two-file/part.ron")).expect("read");
+    let dir = copy_fixture("two-file", &["entry.ron"]);
+    let entry = dir.path().join("entry.ron");
+    let entry_s = entry.to_str().expect("UTF-8 path");
+    let part = dir.path().join("part.ron");
+    std::fs::create_dir(dir.path().join("real")).expect("mkdir");
+    let real = dir.path().join("real/part.ron");
+    std::fs::write(&real, uncanonical(&canonical)).expect("write");
+    symlink("real/part.ron", &part).expect("symlink");
+    let o = waymark(&["fmt", entry_s]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        std::fs::symlink_metadata(&part)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&real).expect("read"), canonical);
+
+    // The entry file linked from another folder: its file is outside the folder it is opened
+    // from, and is not written.
+    let other = tempfile::tempdir().expect("temp dir");
+    let messy_entry = uncanonical(&std::fs::read_to_string(&entry).expect("read"));
+    std::fs::write(&entry, &messy_entry).expect("write");
+    symlink(&entry, other.path().join("entry.ron")).expect("symlink");
+    std::fs::copy(&real, other.path().join("part.ron")).expect("copy");
+    let link_s = other.path().join("entry.ron");
+    let o = waymark(&["fmt", link_s.to_str().expect("UTF-8 path")]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("not formatted"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("outside the roadmap's folder"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&entry).expect("read"), messy_entry);
+}
+
+/// Runs the binary like [`waymark`], but fails after ten seconds instead of waiting forever.
+fn waymark_within_seconds(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(args)
+        .current_dir(manifest_dir())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the waymark binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().ok();
+            panic!("waymark {args:?} did not finish within 10 s: it hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_a_device_or_a_named_pipe_as_the_roadmap_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pipe = dir.path().join("pipe.ron");
+    let mut entries = vec![("/dev/zero".to_owned(), "is a device")];
+    match Command::new("mkfifo").arg(&pipe).status() {
+        Ok(s) if s.success() => {
+            entries.push((pipe.display().to_string(), "is a named pipe (FIFO)"));
+        }
+        other => eprintln!("the named pipe is skipped: mkfifo failed: {other:?}"),
+    }
+    for (entry, phrase) in entries {
+        let o = waymark_within_seconds(&["check", &entry]);
+        assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            out.starts_with(&format!(
+                "{entry}:1:1: error: `{entry}` {phrase}, not a regular file"
+            )),
+            "{out}"
+        );
+        assert!(out.contains("[entry-not-a-file]"), "{out}");
+    }
+}
+
+#[test]
 fn fmt_rewrites_only_the_file_that_is_not_canonical() {
     let dir = copy_fixture("two-file", &["entry.ron", "part.ron"]);
     let part = dir.path().join("part.ron");

@@ -396,7 +396,7 @@ fn include_of_a_directory_points_at_the_include() {
         &parse_errors(&path),
         &[want(
             Error,
-            "unreadable-file",
+            "include-not-a-file",
             &path,
             6,
             9,

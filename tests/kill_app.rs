@@ -31,6 +31,7 @@ fn app(dir: &Path) -> Harness<'static, WaymarkApp> {
         },
         read_only: false,
         recovery_dir: Some(dir.join("recovery")),
+        ..Options::default()
     })
 }
 

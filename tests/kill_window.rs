@@ -29,23 +29,33 @@ struct Display {
 
 impl Display {
     fn start() -> Display {
-        let n = (90..400)
-            .find(|n| {
-                !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                    && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-            })
-            .expect("a free display number");
-        let name = format!(":{n}");
-        let server = Command::new("Xvfb")
-            .args([&name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
+        // Xvfb picks a free display itself and writes its number: two tests starting servers
+        // at once never share one.
+        let mut server = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb starts");
-        let socket = format!("/tmp/.X11-unix/X{n}");
-        wait_until("the X server", Duration::from_secs(20), || {
-            Path::new(&socket).exists().then_some(())
+        let stdout = server.stdout.take().expect("piped");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).ok();
+            tx.send(line).ok();
         });
+        let number = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("Xvfb says which display it serves");
+        let name = format!(":{}", number.trim());
         Display { server, name }
     }
 
@@ -137,8 +147,11 @@ impl<'d> App<'d> {
     }
 
     fn window(&self) -> String {
+        let pid = self.child.id().to_string();
         wait_until("the window", Duration::from_secs(30), || {
-            let ids = self.display.xdotool(&["search", "--name", "Waymark"]);
+            let ids = self
+                .display
+                .xdotool(&["search", "--pid", &pid, "--name", "Waymark"]);
             ids.lines().last().map(str::to_owned)
         })
     }

@@ -7,13 +7,12 @@
 use std::time::{Duration, Instant};
 
 use egui_kittest::kittest::Queryable;
-use waymark::action::{Action, Tab};
-use waymark::app::{Options, Prefs};
+use waymark::action::Action;
 use waymark::model::GapId;
 use waymark::recovery::{RoadmapKey, find_recovery};
 
 mod common;
-use common::harness;
+use common::{harness, options};
 
 #[test]
 fn the_bundled_roadmaps_edits_come_back_from_any_folder() {
@@ -22,15 +21,7 @@ fn the_bundled_roadmaps_edits_come_back_from_any_folder() {
     std::fs::create_dir_all(&elsewhere).expect("mkdir");
     std::env::set_current_dir(&elsewhere).expect("cd");
     let recovery = tmp.path().join("recovery");
-    let options = || Options {
-        path: None,
-        prefs: Prefs {
-            tab: Tab::Kpis,
-            ..Prefs::default()
-        },
-        read_only: false,
-        recovery_dir: Some(recovery.clone()),
-    };
+    let options = || options(None, &recovery);
     let gap = GapId::new("gap.t1.1").expect("id");
 
     let mut h = harness(options());

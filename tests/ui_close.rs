@@ -21,6 +21,7 @@ fn app(dir: &Path) -> Harness<'static, WaymarkApp> {
         },
         read_only: false,
         recovery_dir: Some(dir.join("recovery")),
+        ..Options::default()
     });
     h.run();
     h

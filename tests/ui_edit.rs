@@ -23,6 +23,7 @@ fn options(entry: PathBuf, recovery: &Path, read_only: bool) -> Options {
         },
         read_only,
         recovery_dir: Some(recovery.to_path_buf()),
+        ..Options::default()
     }
 }
 

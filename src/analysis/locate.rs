@@ -337,6 +337,7 @@ mod tests {
             display: "f".into(),
             path: "f".into(),
             text: text.into(),
+            bom: false,
         }]
     }
 

@@ -51,6 +51,7 @@ impl WaymarkApp {
                 Action::Open(path) => self.guard_unsaved(ctx, Some(path)),
                 Action::OpenBundled => self.guard_unsaved(ctx, None),
                 Action::OpenDialog => self.start_open_dialog(ctx),
+                Action::FileDialog(input) => self.file_dialog_input(ctx, input),
                 Action::Dialog(answer) => document_changed |= self.answer(ctx, answer),
             }
         }
@@ -193,7 +194,7 @@ impl WaymarkApp {
     }
 
     /// Opens another roadmap, asking first when there are unsaved changes.
-    fn guard_unsaved(&mut self, ctx: &egui::Context, path: Option<std::path::PathBuf>) {
+    pub(super) fn guard_unsaved(&mut self, ctx: &egui::Context, path: Option<std::path::PathBuf>) {
         if self.history.is_dirty() {
             self.dialog = Some(Dialog::UnsavedOnOpen(path));
         } else {

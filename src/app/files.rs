@@ -1,5 +1,5 @@
-//! Files: loading off the UI thread, the native dialogs, saving, recovery files and watching the
-//! roadmap's folder for changes made outside Waymark.
+//! Files: loading off the UI thread, saving, recovery files and watching the roadmap's folder for
+//! changes made outside Waymark. Choosing a file is in [`super::picker`].
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Disk, Document, SaveError, SaveOptions, open, save, save_as};
 use crate::history::{History, Version};
 use crate::recovery::RoadmapKey;
+use crate::ui::file_dialog::{FileDialogState, Purpose};
 use crate::watch::Watcher;
 
 /// How often unsaved edits are written to the recovery file.
@@ -50,10 +51,12 @@ pub(super) enum Msg {
         generation: u64,
         result: Result<Box<Document>, Vec<Diagnostic>>,
     },
-    /// The open dialog closed.
+    /// The system's open dialog closed.
     PickedOpen(Option<PathBuf>),
-    /// The save dialog closed.
+    /// The system's save dialog closed.
     PickedSaveAs(Option<PathBuf>),
+    /// The system's dialog could not be shown (it returned at once, with nothing).
+    NoNativeDialog(Purpose),
     /// A comparison asked for by a dialog finished: the items that differ, or why it failed.
     Compared(Result<Vec<crate::analysis::diff::Difference>, String>),
 }
@@ -76,10 +79,14 @@ pub(super) struct Files {
     /// How many loads were started.
     generation: u64,
     pending: Option<PendingLoad>,
+    /// Whether Open and Save As try the system's file dialog first.
+    pub(super) native_dialogs: bool,
+    /// Waymark's own file dialog, while it is open.
+    pub(super) file_dialog: Option<FileDialogState>,
 }
 
 impl Files {
-    pub(super) fn new(recovery_dir: Option<PathBuf>) -> Self {
+    pub(super) fn new(recovery_dir: Option<PathBuf>, native_dialogs: bool) -> Self {
         Self {
             recovery_dir,
             last_recovery: None,
@@ -90,6 +97,8 @@ impl Files {
             changed_outside: Vec::new(),
             generation: 0,
             pending: None,
+            native_dialogs,
+            file_dialog: None,
         }
     }
 
@@ -232,58 +241,13 @@ impl WaymarkApp {
         self.files.discarded = Some(self.history.version());
     }
 
-    fn dialog_dir(&self) -> Option<PathBuf> {
-        if self.is_bundled() {
-            return None;
-        }
-        self.document
-            .as_ref()
-            .and_then(|d| d.entry_path().parent().map(Path::to_path_buf))
-    }
-
-    pub(super) fn start_open_dialog(&self, ctx: &egui::Context) {
-        let (tx, ctx, dir) = (self.tx.clone(), ctx.clone(), self.dialog_dir());
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("Waymark roadmap (RON)", &["ron"]);
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            tx.send(Msg::PickedOpen(dialog.pick_file())).ok();
-            ctx.request_repaint();
-        });
-    }
-
-    pub(super) fn start_save_dialog(&self, ctx: &egui::Context) {
-        let (tx, ctx, dir) = (self.tx.clone(), ctx.clone(), self.dialog_dir());
-        let name = self.document.as_ref().map(|d| {
-            d.files[0]
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-        });
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("Waymark roadmap (RON)", &["ron"]);
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            if let Some(Some(name)) = name {
-                dialog = dialog.set_file_name(name);
-            }
-            tx.send(Msg::PickedSaveAs(dialog.save_file())).ok();
-            ctx.request_repaint();
-        });
-    }
-
     pub(super) fn poll_jobs(&mut self, ctx: &egui::Context) {
         while let Ok(msg) = self.rx.try_recv() {
             match msg {
                 Msg::Loaded { generation, result } => self.take_loaded(generation, result),
-                Msg::PickedOpen(Some(path)) => self.start_load(ctx, Some(path)),
-                Msg::PickedSaveAs(Some(path)) => {
-                    self.save_to(Some(path), SaveOptions::default());
-                    self.continue_after_save(ctx);
-                }
-                Msg::PickedSaveAs(None) => self.after_save = None,
+                Msg::PickedOpen(path) => self.picked_open(ctx, path),
+                Msg::PickedSaveAs(path) => self.picked_save_as(ctx, path),
+                Msg::NoNativeDialog(purpose) => self.no_native_dialog(ctx, purpose),
                 Msg::Compared(result) => {
                     if let Some(
                         Dialog::ChangedOnDisk { differences, .. }
@@ -293,7 +257,6 @@ impl WaymarkApp {
                         *differences = Some(Differences::Done(result));
                     }
                 }
-                Msg::PickedOpen(None) => {}
             }
         }
     }
@@ -365,7 +328,7 @@ impl WaymarkApp {
                     .to_owned(),
                 );
             }
-            Err(e) => self.dialog = Some(Dialog::SaveFailed(e.to_string())),
+            Err(e) => self.dialog = Some(Dialog::SaveFailed(e.message(lang))),
         }
         self.update_title();
     }

@@ -7,6 +7,7 @@ pub mod automation;
 mod create;
 mod dialogs;
 mod files;
+mod picker;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -26,6 +27,7 @@ use crate::ui::{self, ViewCtx};
 
 use dialogs::Dialog;
 use files::Msg;
+pub use picker::FileDialogs;
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 10;
@@ -59,6 +61,8 @@ pub struct Options {
     pub read_only: bool,
     /// Where recovery files go; none are written when `None`.
     pub recovery_dir: Option<PathBuf>,
+    /// Which file dialog Open and Save As use.
+    pub file_dialogs: FileDialogs,
 }
 
 /// The explorer's state.
@@ -123,7 +127,11 @@ impl WaymarkApp {
             dialog: None,
             allow_close: false,
             after_save: None,
-            files: files::Files::new(options.recovery_dir),
+            files: files::Files::new(
+                options.recovery_dir,
+                options.file_dialogs == FileDialogs::Auto
+                    && picker::native_dialog_possible(|name| std::env::var_os(name)),
+            ),
             tx,
             rx,
             title: "Waymark".to_owned(),
@@ -217,6 +225,10 @@ impl WaymarkApp {
         self.poll_jobs(&ctx);
         self.tick_files(&ctx);
         let mut actions = Vec::new();
+        // Before the shortcuts: the file dialog takes Enter and Escape while it is open.
+        if let Some(state) = &self.files.file_dialog {
+            ui::file_dialog::file_dialog_ui(&ctx, self.prefs.lang, state, &mut actions);
+        }
         // File commands run after the frame's edits, so that text typed into a field is
         // committed before a save or close sees the document.
         let mut file_actions: Vec<Action> = ctx.input(|i| {
@@ -442,6 +454,9 @@ pub fn run(mut options: Options, view: Option<Tab>, lang: Option<Lang>) -> anyho
             }
             if options.recovery_dir.is_none() {
                 options.recovery_dir = crate::recovery::default_dir();
+            }
+            if options.file_dialogs == FileDialogs::Auto {
+                options.file_dialogs = FileDialogs::from_env();
             }
             Ok(Box::new(WaymarkApp::with_options(options)))
         }),

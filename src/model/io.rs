@@ -1,29 +1,26 @@
 //! Reading a roadmap's files into a [`Roadmap`], and writing them back in canonical form.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ron::extensions::Extensions;
 
 mod fast;
+mod files;
+mod includes;
+mod limits;
+mod paths;
+mod wording;
+
+pub use files::{BOM, FileKind, FileSystem, Found, split_bom};
+pub use limits::{MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, MAX_TOTAL_BYTES};
+pub use paths::{LeavesFolder, leaves_folder};
 
 use super::{FileDoc, FileId, FileInfo, Items, OLDEST_SCHEMA_VERSION, Roadmap, SCHEMA_VERSION};
 use crate::diagnostic::{Diagnostic, Pos};
-
-/// The largest file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
-/// The deepest nesting of RON values accepted.
-pub const MAX_NESTING: usize = 64;
-/// The most files one roadmap may include.
-pub const MAX_INCLUDES: usize = 1000;
-
-/// Where a roadmap's files are read from: the disk, or the copy bundled in the binary. Files are
-/// read from several threads at once, hence `Sync`.
-pub trait FileSystem: Sync {
-    /// Reads a whole file.
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>>;
-}
+use files::{Cite, Text, measure, read_text};
+use includes::{Include, over_total, plan_includes};
+use wording::describe_ron_error;
 
 /// Why a roadmap could not be loaded: every error found, with positions.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -41,8 +38,46 @@ pub struct ParsedFile {
     pub display: String,
     /// The path read.
     pub path: PathBuf,
-    /// The text of the file.
+    /// The text of the file, without the byte-order mark it may begin with.
     pub text: String,
+    /// Whether the file began with a UTF-8 byte-order mark ([`BOM`]); it is written back with one.
+    pub bom: bool,
+}
+
+impl ParsedFile {
+    /// The bytes that hold `text` in this file: the text, after a byte-order mark if the file
+    /// was read with one.
+    pub fn encode(&self, text: &str) -> Vec<u8> {
+        let mark = if self.bom { BOM } else { "" };
+        let mut bytes = Vec::with_capacity(mark.len() + text.len());
+        bytes.extend_from_slice(mark.as_bytes());
+        bytes.extend_from_slice(text.as_bytes());
+        bytes
+    }
+
+    /// Whether `bytes`, as found on disk, are this file as last read or saved (its text, with
+    /// its byte-order mark if it had one).
+    pub fn is_on_disk_as(&self, bytes: &[u8]) -> bool {
+        let (bom, body) = split_bom(bytes);
+        bom == self.bom && body == self.text.as_bytes()
+    }
+
+    /// How many bytes the file holds, its byte-order mark included.
+    fn bytes(&self) -> u64 {
+        byte_count(&self.text, self.bom)
+    }
+}
+
+/// How many bytes `text` takes in a file, after a byte-order mark if `bom`.
+fn byte_count(text: &str, bom: bool) -> u64 {
+    (text.len() + if bom { BOM.len() } else { 0 }) as u64
+}
+
+impl Text {
+    /// How many bytes the file held, its byte-order mark included.
+    fn bytes(&self) -> u64 {
+        byte_count(&self.text, self.bom)
+    }
 }
 
 /// A parsed roadmap with the texts of its files.
@@ -58,62 +93,6 @@ fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING)
-}
-
-fn read_text(
-    fs: &dyn FileSystem,
-    path: &Path,
-    display: &str,
-    at: (&str, Pos, Option<&str>),
-) -> Result<String, Diagnostic> {
-    let (cite_file, cite_pos, cite_text) = at;
-    let attach = |d: Diagnostic| match cite_text {
-        Some(t) => d.with_snippet_from(t),
-        None => d,
-    };
-    let bytes = fs.read(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::NotFound => "does not exist".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".to_owned(),
-            std::io::ErrorKind::IsADirectory => "is a directory, not a RON file".to_owned(),
-            _ => format!("cannot be read: {e}"),
-        };
-        attach(Diagnostic::error(
-            "unreadable-file",
-            cite_file,
-            cite_pos,
-            format!("file `{display}` {what}"),
-        ))
-    })?;
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(attach(Diagnostic::error(
-            "file-too-large",
-            cite_file,
-            cite_pos,
-            format!(
-                "file `{display}` is {} bytes; the largest accepted is {MAX_FILE_BYTES}",
-                bytes.len()
-            ),
-        )));
-    }
-    // Checking with SIMD and copying is several times faster than `String::from_utf8` on
-    // Japanese text; the slower check runs only to describe invalid input.
-    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
-        return Ok(text.to_owned());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.into_bytes();
-        let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-        let full = String::from_utf8_lossy(&bytes).into_owned();
-        Diagnostic::error(
-            "invalid-utf8",
-            display,
-            Pos::of_offset(&prefix, prefix.len()),
-            format!("invalid UTF-8 at byte {valid}; a roadmap file must be UTF-8 text"),
-        )
-        .with_snippet_from(&full)
-    })
 }
 
 /// Parses one file: with the fast reader when the text is in its subset, else with `ron`, which
@@ -174,22 +153,6 @@ fn skip_blanks(text: &str, at: Pos) -> Pos {
     }
 }
 
-fn describe_ron_error(code: &ron::Error) -> String {
-    match code {
-        ron::Error::ExceededRecursionLimit => {
-            format!("values are nested deeper than the limit of {MAX_NESTING}")
-        }
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
-    }
-}
-
 /// The position of `name:` as a field in `text`, if present.
 pub(crate) fn find_field(text: &str, name: &str) -> Option<Pos> {
     let needle = format!("{name}:");
@@ -210,6 +173,12 @@ pub(crate) fn find_field(text: &str, name: &str) -> Option<Pos> {
 
 /// Reads and parses the roadmap whose entry file is `entry`, with all its includes.
 ///
+/// The entry file may be anywhere, but must be a regular file. Its includes must be regular files
+/// inside its folder, named relative to it, and no symbolic link may lead out of the folder.
+/// Every file is looked at before it is opened: a file that is refused is never read, and the
+/// sizes are checked against [`MAX_FILE_BYTES`] and [`MAX_TOTAL_BYTES`] before anything more
+/// is read.
+///
 /// Returns every parse error at once; validation of references is separate
 /// ([`crate::analysis::validate`]).
 pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadError> {
@@ -217,13 +186,20 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
     let fail = |d: Diagnostic| LoadError {
         diagnostics: vec![d],
     };
-    let entry_text = read_text(
-        fs,
-        entry,
-        &entry_display,
-        (&entry_display, Pos::START, None),
-    )
-    .map_err(fail)?;
+    let at_start = Cite {
+        file: &entry_display,
+        at: Pos::START,
+        text: None,
+    };
+    let not_a_file = (
+        "entry-not-a-file",
+        "a roadmap is opened from its entry file, a regular RON file",
+    );
+    let entry_bytes = measure(fs, entry, &entry_display, at_start, not_a_file).map_err(fail)?;
+    let Text {
+        text: entry_text,
+        bom,
+    } = read_text(fs, entry, &entry_display, at_start).map_err(fail)?;
     let mut entry_doc = parse_doc(&entry_text, &entry_display).map_err(fail)?;
     let Some(header) = entry_doc.roadmap.take() else {
         return Err(fail(Diagnostic::error(
@@ -234,9 +210,8 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
         )));
     };
     let includes = std::mem::take(&mut entry_doc.include);
-    let mut diagnostics = Vec::new();
     if includes.len() > MAX_INCLUDES {
-        diagnostics.push(Diagnostic::error(
+        return Err(fail(Diagnostic::error(
             "too-many-includes",
             &entry_display,
             find_field(&entry_text, "include").unwrap_or(Pos::START),
@@ -244,8 +219,7 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
                 "{} files are included; at most {MAX_INCLUDES} are accepted",
                 includes.len()
             ),
-        ));
-        return Err(LoadError { diagnostics });
+        )));
     }
 
     let mut items = Items::default();
@@ -259,49 +233,44 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
         display: entry_display.clone(),
         path: entry.to_owned(),
         text: entry_text,
+        bom,
     }];
-    let base = entry.parent().unwrap_or_else(|| Path::new(""));
 
-    // First the includes named twice (or naming the entry file), in order; the rest are read and
-    // parsed in parallel, and taken in include order, so that the result never depends on
-    // which thread finishes first.
-    let mut names: HashSet<&str> = HashSet::from([infos[0].name.as_str()]);
-    let mut steps: Vec<Result<Include, Diagnostic>> = Vec::with_capacity(includes.len());
-    let cites = include_positions(&files[0].text, includes.len());
-    for (include, cite) in includes.iter().zip(cites) {
-        if names.insert(include.as_str()) {
-            let path = base.join(include);
-            let display = path.display().to_string();
-            steps.push(Ok(Include {
-                name: include.clone(),
-                path,
-                display,
-                cite,
-            }));
-        } else {
-            steps.push(Err(Diagnostic::error(
-                "duplicate-include",
-                &entry_display,
-                cite,
-                format!("`{include}` is included more than once"),
-            )
-            .with_snippet_from(&files[0].text)));
-        }
+    // First each include is looked at, and refused if it is named twice (or names the entry
+    // file), leaves the folder, is not a regular file or is too large; then the roadmap's size
+    // as a whole is checked. Only then are the rest read and parsed in parallel, and taken in
+    // include order, so that the result never depends on which thread finishes first.
+    let entry_text = files[0].text.as_str();
+    let cite_of = |at: Pos| Cite {
+        file: &entry_display,
+        at,
+        text: Some(entry_text),
+    };
+    let steps = plan_includes(fs, entry, &includes, &infos[0].name, entry_text, &cite_of);
+    let measured = steps
+        .iter()
+        .filter_map(|s| s.as_ref().ok())
+        .map(|job| (job, job.bytes));
+    if let Some(d) = over_total(entry_bytes, measured, &cite_of) {
+        let mut diagnostics: Vec<Diagnostic> = steps.into_iter().filter_map(Result::err).collect();
+        diagnostics.push(d);
+        return Err(LoadError { diagnostics });
     }
     let jobs: Vec<&Include> = steps.iter().filter_map(|s| s.as_ref().ok()).collect();
-    let entry_text = files[0].text.as_str();
-    let mut results = in_parallel(jobs.len(), |i| {
+    let results = in_parallel(jobs.len(), |i| {
         let job = jobs[i];
-        let text = read_text(
-            fs,
-            &job.path,
-            &job.display,
-            (&entry_display, job.cite, Some(entry_text)),
-        )?;
-        let doc = parse_doc(&text, &job.display)?;
+        let text = read_text(fs, &job.path, &job.display, cite_of(job.cite))?;
+        let doc = parse_doc(&text.text, &job.display)?;
         Ok::<_, Diagnostic>((text, doc))
-    })
-    .into_iter();
+    });
+    // A file may have grown since it was measured: the sizes as read are checked again.
+    let as_read = jobs
+        .iter()
+        .zip(&results)
+        .filter_map(|(job, r)| r.as_ref().ok().map(|(text, _)| (*job, text.bytes())));
+    let grown = over_total(files[0].bytes(), as_read, &cite_of);
+    let mut diagnostics = Vec::new();
+    let mut results = results.into_iter();
     for step in steps {
         let job = match step {
             Ok(job) => job,
@@ -313,36 +282,40 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
         let Some(result) = results.next() else {
             break;
         };
-        match result {
-            Ok((text, doc)) => {
-                if doc.roadmap.is_some() || !doc.include.is_empty() {
-                    let field = if doc.roadmap.is_some() {
-                        "roadmap"
-                    } else {
-                        "include"
-                    };
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "nested-entry",
-                            &job.display,
-                            find_field(&text, field).unwrap_or(Pos::START),
-                            format!("an included file may not have `{field}`; only the entry file has a header and includes"),
-                        )
-                        .with_snippet_from(&text),
-                    );
-                }
-                let id = FileId(u16::try_from(infos.len()).unwrap_or(u16::MAX));
-                items.absorb(doc, id);
-                infos.push(FileInfo { name: job.name });
-                files.push(ParsedFile {
-                    display: job.display,
-                    path: job.path,
-                    text,
-                });
+        let (Text { text, bom }, doc) = match result {
+            Ok(done) => done,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
             }
-            Err(d) => diagnostics.push(d),
+        };
+        if doc.roadmap.is_some() || !doc.include.is_empty() {
+            let field = if doc.roadmap.is_some() {
+                "roadmap"
+            } else {
+                "include"
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    "nested-entry",
+                    &job.display,
+                    find_field(&text, field).unwrap_or(Pos::START),
+                    format!("an included file may not have `{field}`; only the entry file has a header and includes"),
+                )
+                .with_snippet_from(&text),
+            );
         }
+        let id = FileId(u16::try_from(infos.len()).unwrap_or(u16::MAX));
+        items.absorb(doc, id);
+        infos.push(FileInfo { name: job.name });
+        files.push(ParsedFile {
+            display: job.display,
+            path: job.path,
+            text,
+            bom,
+        });
     }
+    diagnostics.extend(grown);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(LoadError { diagnostics });
     }
@@ -350,16 +323,6 @@ pub fn parse_roadmap(fs: &dyn FileSystem, entry: &Path) -> Result<Parsed, LoadEr
         roadmap: Roadmap::new(header, infos, items),
         files,
     })
-}
-
-/// An included file to read.
-struct Include {
-    /// As the entry file names it.
-    name: String,
-    path: PathBuf,
-    display: String,
-    /// Where the entry file names it.
-    cite: Pos,
 }
 
 /// Runs `work(0)`, `work(1)` … `work(count - 1)` on up to as many threads as the machine has
@@ -401,46 +364,6 @@ fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T
     results.into_iter().flatten().collect()
 }
 
-/// Where each include is written in the entry file: the string literals of the `include` list,
-/// in order, found in one pass. An include not found (never, for a file that parsed) is at 1:1.
-fn include_positions(entry_text: &str, count: usize) -> Vec<Pos> {
-    let mut out = Vec::with_capacity(count);
-    if let Some(start) = find_field(entry_text, "include").map(|p| p.to_offset(entry_text)) {
-        let mut in_string = false;
-        let mut escaped = false;
-        // Line and column are counted along the way, not from the start for each include.
-        let mut pos = Pos::of_offset(entry_text, start);
-        for c in entry_text[start..].chars() {
-            if out.len() == count {
-                break;
-            }
-            if in_string {
-                match (escaped, c) {
-                    (true, _) => escaped = false,
-                    (false, '\\') => escaped = true,
-                    (false, '"') => in_string = false,
-                    _ => {}
-                }
-            } else if c == '"' {
-                out.push(pos);
-                in_string = true;
-            } else if c == ']' {
-                break;
-            }
-            if c == '\n' {
-                pos = Pos {
-                    line: pos.line + 1,
-                    col: 1,
-                };
-            } else {
-                pos.col += 1;
-            }
-        }
-    }
-    out.resize(count, Pos::START);
-    out
-}
-
 fn pretty() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .indentor("    ")
@@ -477,18 +400,6 @@ pub fn canonical_text(roadmap: &Roadmap) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn include_positions_are_the_strings_of_the_list() {
-        let text = "(\n  include: [\"a.ron\", \"b\\\"c.ron\",\n    \"小.ron\", \"d.ron\"],\n  x: \"e\",\n)";
-        let got = include_positions(text, 5);
-        let want: Vec<Pos> = [(2, 13), (2, 22), (3, 5), (3, 14), (1, 1)]
-            .iter()
-            .map(|&(line, col)| Pos { line, col })
-            .collect();
-        assert_eq!(got, want);
-        assert_eq!(include_positions("(x: 1)", 2), vec![Pos::START, Pos::START]);
-    }
 
     #[test]
     fn canonical_text_is_each_file_serialized_alone() {

@@ -17,8 +17,9 @@ use serde::{Deserialize, Serialize};
 
 pub use ids::*;
 pub use io::{
-    FileSystem, LoadError, MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, Parsed, ParsedFile,
-    canonical_text, parse_roadmap, serialize_file,
+    BOM, FileKind, FileSystem, Found, LeavesFolder, LoadError, MAX_FILE_BYTES, MAX_INCLUDES,
+    MAX_NESTING, MAX_TOTAL_BYTES, Parsed, ParsedFile, canonical_text, leaves_folder, parse_roadmap,
+    serialize_file, split_bom,
 };
 pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;

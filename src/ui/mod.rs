@@ -5,6 +5,7 @@ pub mod accountability;
 pub mod coverage;
 pub mod diagnostics;
 pub mod editor;
+pub mod file_dialog;
 pub mod filter_bar;
 pub mod inspector;
 pub mod kpis;

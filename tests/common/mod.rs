@@ -31,6 +31,7 @@ pub fn options(path: Option<PathBuf>, recovery: &Path) -> Options {
         },
         read_only: false,
         recovery_dir: Some(recovery.to_path_buf()),
+        ..Options::default()
     }
 }
 
