@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::analysis::sources::{check_sources, quotations};
 use crate::diagnostic::{Diagnostic, tally};
 use crate::document::{Disk, Document, open, write_atomic, write_path};
-use crate::model::canonical_text;
+use crate::model::{SCHEMA_VERSION, canonical_text};
 
 /// Exit code for a clean run.
 pub const EXIT_OK: u8 = 0;
@@ -167,6 +167,69 @@ pub fn fmt(paths: &[PathBuf], check_only: bool, out: &mut dyn Write) -> std::io:
                 }
                 Err(e) => {
                     writeln!(out, "{}: not formatted: {e}", file.display)?;
+                    code = EXIT_ERRORS;
+                }
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// The schema version a file's text declares, if it can be read from it.
+fn declared_schema(text: &str) -> Option<u32> {
+    let at = crate::model::find_field(text, "schema")?.to_offset(text);
+    let rest = text[at..].strip_prefix("schema")?.trim_start();
+    let digits: String = rest
+        .strip_prefix(':')?
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// `waymark migrate`: rewrites each roadmap's files in the current schema, saying for each file
+/// what changed: its schema version, and whether it was also put in canonical form. Schema 2
+/// only adds optional fields, so no item changes meaning. A roadmap with errors is never touched.
+pub fn migrate(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<u8> {
+    let mut code = EXIT_OK;
+    for path in paths {
+        let (doc, diagnostics) = load(path);
+        let Some(doc) = doc else {
+            for d in &diagnostics {
+                writeln!(out, "{d}")?;
+            }
+            writeln!(out, "{}: has errors; not migrated", path.display())?;
+            code = EXIT_ERRORS;
+            continue;
+        };
+        for (file, canonical) in doc.files.iter().zip(canonical_text(&doc.roadmap)) {
+            let declared = declared_schema(&file.text).unwrap_or(SCHEMA_VERSION);
+            if file.text == canonical {
+                writeln!(
+                    out,
+                    "{}: schema {SCHEMA_VERSION} already; unchanged",
+                    file.display
+                )?;
+                continue;
+            }
+            let old = format!("schema: {declared},");
+            let new = format!("schema: {SCHEMA_VERSION},");
+            let only_version = file.text.replacen(&old, &new, 1) == canonical;
+            let change = match (declared == SCHEMA_VERSION, only_version) {
+                (true, _) => "rewritten in canonical form".to_owned(),
+                (false, true) => format!("schema {declared} → {SCHEMA_VERSION}"),
+                (false, false) => {
+                    format!("schema {declared} → {SCHEMA_VERSION}, and rewritten in canonical form")
+                }
+            };
+            match write_path(&file.path, doc.entry_path()) {
+                Ok(target) => {
+                    write_atomic(&target, &file.encode(&canonical))?;
+                    writeln!(out, "{}: {change}", file.display)?;
+                }
+                Err(e) => {
+                    writeln!(out, "{}: not migrated: {e}", file.display)?;
                     code = EXIT_ERRORS;
                 }
             }

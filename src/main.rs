@@ -76,6 +76,13 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Rewrite roadmaps written in an older schema in the current one (schema 2), reporting
+    /// each file's change; roadmaps with errors are left untouched.
+    Migrate {
+        /// Entry files of the roadmaps to migrate.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Export the whole resolved roadmap.
     Export {
         /// Export format.
@@ -124,6 +131,7 @@ fn main() -> anyhow::Result<ExitCode> {
             cli::check(&paths, options, &mut out)?
         }
         Some(Command::Fmt { paths, check }) => cli::fmt(&paths, check, &mut out)?,
+        Some(Command::Migrate { paths }) => cli::migrate(&paths, &mut out)?,
         Some(Command::Export {
             format: ExportFormat::Json,
             path,

@@ -611,7 +611,7 @@ fn export_json_has_every_item_kind_with_its_file() {
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).expect("export prints JSON");
     assert_eq!(v["format"], "waymark-export");
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["roadmap"]["id"], "fixture");
     assert_eq!(v["roadmap"]["start_fy"], 2020);
     assert_eq!(v["files"], serde_json::json!(["roadmap.ron"]));
@@ -672,5 +672,30 @@ fn export_of_a_broken_roadmap_exits_1_with_errors_on_stderr() {
         stderr(&o).contains("tests/fixtures/malformed/cycle.ron:9:23: error: "),
         "{}",
         stderr(&o)
+    );
+}
+
+#[test]
+fn a_schema_1_roadmap_opens_and_migrate_rewrites_it_as_schema_2_saying_so() {
+    let current = std::fs::read_to_string(fixture("valid/roadmap.ron")).expect("read");
+    let old = current.replacen("    schema: 2,", "    schema: 1,", 1);
+    assert_ne!(old, current);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("roadmap.ron");
+    let path_s = path.to_str().expect("UTF-8 path");
+    std::fs::write(&path, &old).expect("write");
+
+    let o = waymark(&["check", path_s]);
+    assert_eq!(code(&o), 0, "a schema-1 file still opens: {}", stdout(&o));
+
+    let o = waymark(&["migrate", path_s]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o), format!("{path_s}: schema 1 → 2\n"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), current);
+
+    let o = waymark(&["migrate", path_s]);
+    assert_eq!(
+        stdout(&o),
+        format!("{path_s}: schema 2 already; unchanged\n")
     );
 }

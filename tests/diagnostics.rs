@@ -323,8 +323,8 @@ fn invalid_utf8_in_an_included_file_names_that_file() {
 }
 
 #[test]
-fn schema_version_2_is_refused() {
-    let path = fixture("malformed/schema-2.ron");
+fn a_schema_newer_than_this_build_is_refused() {
+    let path = fixture("malformed/schema-3.ron");
     assert_diagnostics(
         &parse_errors(&path),
         &[want(
@@ -333,7 +333,7 @@ fn schema_version_2_is_refused() {
             &path,
             3,
             5,
-            "schema version 2",
+            "schema version 3 is not supported; this build reads versions 1 to 2",
         )],
     );
 }

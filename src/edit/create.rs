@@ -7,10 +7,10 @@ use std::collections::HashSet;
 
 use super::{Edit, EditError, ItemKey, ItemValue, integrity};
 use crate::model::{
-    Budget, BudgetId, BudgetKind, Event, EventStatus, Horizon, OrgKind, EventId, EventKind, FileId, Gap, GapId, Kpi, KpiId, KpiKind, Measure,
-    MeasureId, MeasureKind, Ministry, MinistryCode, Note, NoteId, NoteKind, Proposal, ProposalId,
-    Provenance, Roadmap, Source, SourceId, Stage, StageId, Status, TargetId, TargetState, Theme,
-    ThemeId, When, check_id,
+    Budget, BudgetId, BudgetKind, Event, EventId, EventKind, EventStatus, FileId, Gap, GapId,
+    Horizon, Kpi, KpiId, KpiKind, Measure, MeasureId, MeasureKind, Ministry, MinistryCode, Note,
+    NoteId, NoteKind, OrgKind, Proposal, ProposalId, Provenance, Roadmap, Source, SourceId, Stage,
+    StageId, Status, TargetId, TargetState, Theme, ThemeId, When, check_id,
 };
 
 /// A new item's ID and the edit that adds it.

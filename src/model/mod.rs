@@ -16,6 +16,7 @@ pub mod time;
 use serde::{Deserialize, Serialize};
 
 pub use ids::*;
+pub(crate) use io::find_field;
 pub use io::{
     BOM, FileKind, FileSystem, Found, LeavesFolder, LoadError, MAX_FILE_BYTES, MAX_INCLUDES,
     MAX_NESTING, MAX_TOTAL_BYTES, Parsed, ParsedFile, canonical_text, leaves_folder, parse_roadmap,

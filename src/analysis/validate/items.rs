@@ -5,8 +5,8 @@ use foldhash::{HashMap, HashSet};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
-use crate::model::{ItemRef, Provenance};
 use crate::model::time::check_year;
+use crate::model::{ItemRef, Provenance};
 
 impl Validator<'_> {
     pub(super) fn items(&mut self) {
