@@ -82,14 +82,18 @@ pub fn text(roadmap: &Roadmap, item: &ItemRef, lang: Lang) -> String {
 
 /// [`text`], borrowed from the roadmap where it is written there as it is shown.
 fn text_cow<'r>(roadmap: &'r Roadmap, item: &ItemRef, lang: Lang) -> Cow<'r, str> {
-    let pick_en = |ja: &'r str, en: Option<&'r String>| -> Cow<'r, str> {
-        match (lang, en) {
-            (Lang::En, Some(en)) => Cow::Borrowed(en.as_str()),
-            _ => Cow::Borrowed(ja),
-        }
+    // In English: the short English title, else the English gloss, else the text as written.
+    let pick_en = |ja: &'r str, title_en: Option<&'r String>, en: Option<&'r String>| match (
+        lang,
+        title_en.or(en),
+    ) {
+        (Lang::En, Some(en)) => Cow::Borrowed(en.as_str()),
+        _ => Cow::Borrowed(ja),
     };
     match item {
-        ItemRef::Source(id) => roadmap.source(id).map(|s| pick_en(&s.title, s.en.as_ref())),
+        ItemRef::Source(id) => roadmap
+            .source(id)
+            .map(|s| pick_en(&s.title, s.title_en.as_ref(), s.en.as_ref())),
         ItemRef::Ministry(code) => roadmap.ministry(code).map(|m| match lang {
             Lang::Ja => Cow::Borrowed(m.name.as_str()),
             Lang::En => Cow::Borrowed(m.name_en.as_str()),
@@ -99,21 +103,37 @@ fn text_cow<'r>(roadmap: &'r Roadmap, item: &ItemRef, lang: Lang) -> Cow<'r, str
             (Some(d), _, _) => Cow::Owned(format!("{}（{}）", s.name, d)),
             (None, _, _) => Cow::Borrowed(s.name.as_str()),
         }),
-        ItemRef::Target(id) => roadmap.target(id).map(|t| pick_en(&t.text, t.en.as_ref())),
-        ItemRef::Note(id) => roadmap.note(id).map(|n| pick_en(&n.text, n.en.as_ref())),
-        ItemRef::Theme(id) => roadmap.theme(id).map(|t| pick_en(&t.title, t.en.as_ref())),
-        ItemRef::Gap(id) => roadmap.gap(id).map(|g| pick_en(&g.text, g.en.as_ref())),
-        ItemRef::Measure(id) => roadmap.measure(id).map(|m| match (&m.title, lang, &m.en) {
-            (_, Lang::En, Some(en)) => Cow::Borrowed(en.as_str()),
-            (Some(t), _, _) => Cow::Borrowed(t.as_str()),
-            (None, _, _) => Cow::Borrowed(m.text.as_str()),
+        ItemRef::Target(id) => roadmap
+            .target(id)
+            .map(|t| pick_en(&t.text, t.title_en.as_ref(), t.en.as_ref())),
+        ItemRef::Note(id) => roadmap
+            .note(id)
+            .map(|n| pick_en(&n.text, n.title_en.as_ref(), n.en.as_ref())),
+        ItemRef::Theme(id) => roadmap
+            .theme(id)
+            .map(|t| pick_en(&t.title, t.title_en.as_ref(), t.en.as_ref())),
+        ItemRef::Gap(id) => roadmap
+            .gap(id)
+            .map(|g| pick_en(&g.text, g.title_en.as_ref(), g.en.as_ref())),
+        ItemRef::Measure(id) => roadmap.measure(id).map(|m| {
+            match (&m.title, lang, m.title_en.as_ref().or(m.en.as_ref())) {
+                (_, Lang::En, Some(en)) => Cow::Borrowed(en.as_str()),
+                (Some(t), _, _) => Cow::Borrowed(t.as_str()),
+                (None, _, _) => Cow::Borrowed(m.text.as_str()),
+            }
         }),
         ItemRef::Proposal(id) => roadmap
             .proposal(id)
-            .map(|p| pick_en(&p.statement, p.en.as_ref())),
-        ItemRef::Kpi(id) => roadmap.kpi(id).map(|k| pick_en(&k.name, k.en.as_ref())),
-        ItemRef::Budget(id) => roadmap.budget(id).map(|b| Cow::Borrowed(b.title.as_str())),
-        ItemRef::Event(id) => roadmap.event(id).map(|e| pick_en(&e.title, e.en.as_ref())),
+            .map(|p| pick_en(&p.statement, p.title_en.as_ref(), p.en.as_ref())),
+        ItemRef::Kpi(id) => roadmap
+            .kpi(id)
+            .map(|k| pick_en(&k.name, k.title_en.as_ref(), k.en.as_ref())),
+        ItemRef::Budget(id) => roadmap
+            .budget(id)
+            .map(|b| pick_en(&b.title, None, b.en.as_ref())),
+        ItemRef::Event(id) => roadmap
+            .event(id)
+            .map(|e| pick_en(&e.title, e.title_en.as_ref(), e.en.as_ref())),
     }
     .unwrap_or_else(|| Cow::Owned(format!("({})", item.id_str())))
 }

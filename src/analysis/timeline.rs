@@ -267,7 +267,8 @@ pub fn layout(
                 r.clone(),
                 f64::from(s.start_fy),
                 f64::from(s.end_fy + 1),
-                s.provenance,
+                // A span with an assumed end is drawn as assumed, though its start is stated.
+                s.weakest_provenance(),
                 labels::short(roadmap, &r, lang, LABEL_CHARS),
             )
         })
@@ -426,7 +427,10 @@ fn gap_lane(
         let first = spans.iter().map(|s| s.start_fy).min();
         let last = spans.iter().map(|s| s.end_fy).max();
         if let (Some(start), Some(end)) = (first, last) {
-            let provenance = if spans.iter().all(|s| s.provenance == Provenance::Stated) {
+            let provenance = if spans
+                .iter()
+                .all(|s| s.weakest_provenance() == Provenance::Stated)
+            {
                 Provenance::Stated
             } else {
                 Provenance::Assumed

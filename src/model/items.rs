@@ -8,7 +8,9 @@ use super::ids::{
     SourceId, StageId, TargetId, ThemeId,
 };
 use super::time::{FySpan, When};
-use super::{FileId, ItemRef, Provenance, SourceRef};
+use super::{
+    BudgetKind, EventStatus, FileId, Horizon, ItemRef, OrgKind, Provenance, SourceRef, Status,
+};
 
 /// A document the roadmap was built from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,68 +44,6 @@ pub struct Source {
     /// The file of the roadmap this item was loaded from and is saved back to.
     #[serde(skip)]
     pub origin: FileId,
-}
-
-/// What kind of organisation an [`Ministry`] entry is: roadmaps make ministries responsible,
-/// but also agencies, councils, funds, companies, prefectures and insurers.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum OrgKind {
-    /// A ministry or the Cabinet Office (府省庁): 内, 文, 厚, 経, 外 …
-    #[default]
-    Ministry,
-    /// An agency or institute: AMED, PMDA, JIHS …
-    Agency,
-    /// A council or committee: 中医協 …
-    Council,
-    /// A fund or board: SCARDA, PDSC …
-    Fund,
-    /// A company.
-    Company,
-    /// A prefecture or municipality.
-    LocalGovernment,
-    /// An insurer.
-    Insurer,
-    /// A university or research institution.
-    Academia,
-    /// Anything else, named.
-    Other(String),
-}
-
-impl OrgKind {
-    /// Whether this is the default kind, which files leave unwritten.
-    pub fn is_ministry(&self) -> bool {
-        *self == OrgKind::Ministry
-    }
-
-    /// The Japanese label.
-    pub fn label_ja(&self) -> &str {
-        match self {
-            OrgKind::Ministry => "府省庁",
-            OrgKind::Agency => "機関",
-            OrgKind::Council => "会議体",
-            OrgKind::Fund => "基金・委員会",
-            OrgKind::Company => "企業",
-            OrgKind::LocalGovernment => "自治体",
-            OrgKind::Insurer => "保険者",
-            OrgKind::Academia => "大学・研究機関",
-            OrgKind::Other(name) => name,
-        }
-    }
-
-    /// The English label.
-    pub fn label_en(&self) -> &str {
-        match self {
-            OrgKind::Ministry => "ministry",
-            OrgKind::Agency => "agency",
-            OrgKind::Council => "council",
-            OrgKind::Fund => "fund or board",
-            OrgKind::Company => "company",
-            OrgKind::LocalGovernment => "local government",
-            OrgKind::Insurer => "insurer",
-            OrgKind::Academia => "university or institute",
-            OrgKind::Other(name) => name,
-        }
-    }
 }
 
 /// An organisation that can be responsible: a ministry, agency, council, fund, company … keyed by
@@ -152,23 +92,6 @@ pub struct Stage {
     /// See [`Source::origin`].
     #[serde(skip)]
     pub origin: FileId,
-}
-
-/// What a target state's `horizon_year` means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Horizon {
-    /// By that year: 2030年.
-    #[default]
-    Year,
-    /// By the end of that fiscal year: 2029年度末 (31 March of the next year).
-    FiscalYearEnd,
-}
-
-impl Horizon {
-    /// Whether this is the default, which files leave unwritten.
-    pub fn is_year(&self) -> bool {
-        *self == Horizon::Year
-    }
 }
 
 /// A target state (目指すべき姿) for a horizon year.
@@ -384,26 +307,6 @@ pub enum MeasureKind {
     Programme,
     /// A law, system or framework (法, 制度).
     Framework,
-}
-
-/// How far a measure has got.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Status {
-    /// Proposed, not decided.
-    Proposed,
-    /// Decided or planned, not started.
-    Planned,
-    /// Running.
-    Ongoing,
-    /// Finished.
-    Done,
-    /// Stopped before it finished (開発中止; schema 2).
-    Discontinued,
-    /// Withdrawn or cancelled before it started (schema 2).
-    Withdrawn,
-    /// Not known.
-    #[default]
-    Unknown,
 }
 
 /// A measure: a 対応案, a proposal action, or a programme (事業).
@@ -624,64 +527,6 @@ pub struct Kpi {
     pub origin: FileId,
 }
 
-/// What a budget amount is: amounts of different kinds are never added together.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum BudgetKind {
-    /// A budget enacted for the year (予算額; the default).
-    #[default]
-    Enacted,
-    /// A budget requested (概算要求).
-    Requested,
-    /// A supplementary budget (補正予算).
-    Supplementary,
-    /// What a fund holds at a date (基金残高).
-    FundBalance,
-    /// A total over several years (累計).
-    CumulativeTotal,
-    /// A part of another amount allocated to a recipient (配分).
-    Allocation,
-}
-
-impl BudgetKind {
-    /// Whether this is the default kind, which files leave unwritten.
-    pub fn is_enacted(&self) -> bool {
-        *self == BudgetKind::Enacted
-    }
-
-    /// The Japanese label.
-    pub fn label_ja(&self) -> &'static str {
-        match self {
-            BudgetKind::Enacted => "予算額",
-            BudgetKind::Requested => "概算要求",
-            BudgetKind::Supplementary => "補正予算",
-            BudgetKind::FundBalance => "基金残高",
-            BudgetKind::CumulativeTotal => "累計",
-            BudgetKind::Allocation => "配分",
-        }
-    }
-
-    /// The English label.
-    pub fn label_en(&self) -> &'static str {
-        match self {
-            BudgetKind::Enacted => "enacted",
-            BudgetKind::Requested => "requested",
-            BudgetKind::Supplementary => "supplementary",
-            BudgetKind::FundBalance => "fund balance",
-            BudgetKind::CumulativeTotal => "cumulative total",
-            BudgetKind::Allocation => "allocation",
-        }
-    }
-
-    /// Whether amounts of this kind for successive years may be added up as spending per year
-    /// (enacted, requested and supplementary budgets); balances, totals and allocations may not.
-    pub fn is_yearly_spending(&self) -> bool {
-        matches!(
-            self,
-            BudgetKind::Enacted | BudgetKind::Requested | BudgetKind::Supplementary
-        )
-    }
-}
-
 /// A budget line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -750,25 +595,6 @@ pub enum EventKind {
     Period,
     /// Anything else, named.
     Other(String),
-}
-
-/// Whether an event is a fact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum EventStatus {
-    /// It happened (the default).
-    #[default]
-    Fact,
-    /// It is planned or expected: a milestone ahead.
-    Planned,
-    /// A source reports it, and the roadmap does not vouch for it.
-    Reported,
-}
-
-impl EventStatus {
-    /// Whether this is the default, which files leave unwritten.
-    pub fn is_fact(&self) -> bool {
-        *self == EventStatus::Fact
-    }
 }
 
 /// A dated event.

@@ -9,6 +9,7 @@ pub mod ids;
 mod io;
 pub mod item_ref;
 pub mod items;
+mod kinds;
 pub mod link;
 mod lookup;
 pub mod time;
@@ -24,6 +25,7 @@ pub use io::{
 };
 pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
+pub use kinds::{BudgetKind, EventStatus, Horizon, OrgKind, Status};
 pub use link::{Link, LinkBreach, LinkKind, LinkType, Role};
 pub use time::{FySpan, When};
 

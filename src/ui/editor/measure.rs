@@ -50,13 +50,10 @@ pub fn measure_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &MeasureId, actions:
         false,
         |m, v| m.ministries_as_written = v,
     );
-    let statuses = [
-        (Status::Proposed, ctx.t("提案", "Proposed")),
-        (Status::Planned, ctx.t("予定", "Planned")),
-        (Status::Ongoing, ctx.t("実施中", "Ongoing")),
-        (Status::Done, ctx.t("完了", "Done")),
-        (Status::Unknown, ctx.t("不明", "Unknown")),
-    ];
+    let statuses = Status::ALL.map(|s| {
+        let label = ctx.t(s.label_ja(), s.label_en());
+        (s, label)
+    });
     f.choice(
         ui,
         ctx.t("状況", "Status"),

@@ -69,7 +69,14 @@ pub(super) fn rows(ctx: &ViewCtx<'_>, rows: &mut Vec<Row>) {
     for b in &budgets {
         rows.push(Row::Budget(line(ctx, b)));
     }
-    rows.push(Row::Chart(chart(ctx, &budgets)));
+    let appropriated: Vec<&Budget> = budgets
+        .iter()
+        .copied()
+        .filter(|b| b.kind.is_appropriated())
+        .collect();
+    if !appropriated.is_empty() {
+        rows.push(Row::Chart(chart(ctx, &appropriated)));
+    }
 }
 
 fn line(ctx: &ViewCtx<'_>, b: &Budget) -> Line {
@@ -84,9 +91,19 @@ fn line(ctx: &ViewCtx<'_>, b: &Budget) -> Line {
         let name = labels::text(ctx.roadmap, &r, ctx.lang);
         owners.push((r, name));
     }
+    let years = match b.end_fy {
+        Some(end) if end != b.fiscal_year => format!("FY{}–{end}", b.fiscal_year),
+        _ => format!("FY{}", b.fiscal_year),
+    };
+    // The kind is said where it is not a plain enacted budget: such amounts are not stacked.
+    let fy = if b.kind.is_enacted() {
+        years
+    } else {
+        format!("{years} {}", ctx.t(b.kind.label_ja(), b.kind.label_en()))
+    };
     Line {
         item: ItemRef::Budget(b.id.clone()),
-        fy: format!("FY{}", b.fiscal_year),
+        fy,
         title: b.title.clone(),
         owners,
         amount: fmt_value(b.amount_oku_yen),
@@ -243,7 +260,8 @@ pub(super) fn line_height(ui: &Ui, line: &Line, width: f32) -> f32 {
     .fold(0.0, f32::max)
 }
 
-/// Budgets by fiscal year as stacked bars, one colour per programme or ministry.
+/// Budgets appropriated by fiscal year (enacted and supplementary) as stacked bars, one colour per
+/// programme or ministry; requests, balances, totals and allocations are listed, never stacked.
 pub(super) fn chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, chart: &Chart) {
     // Stacked bars: one chart per group, one bar per fiscal year in every chart (stacking matches
     // bars by position).
