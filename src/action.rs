@@ -129,8 +129,8 @@ pub enum Action {
     Dialog(Answer),
     /// Open the roadmap at a path.
     Open(PathBuf),
-    /// Open the bundled roadmap.
-    OpenBundled,
+    /// Open the bundled roadmap whose entry file is this (one of [`crate::bundled::ROADMAPS`]).
+    OpenBundled(&'static str),
     /// Ask for a file with a file dialog.
     OpenDialog,
     /// A step in Waymark's own file dialog.
@@ -146,7 +146,7 @@ impl Action {
             Action::Save
                 | Action::SaveAs
                 | Action::Open(_)
-                | Action::OpenBundled
+                | Action::OpenBundled(_)
                 | Action::OpenDialog
         )
     }

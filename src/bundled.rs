@@ -1,13 +1,13 @@
-//! The bundled roadmap, embedded in the binary so that `waymark` works from any directory.
+//! The bundled roadmaps, embedded in the binary so that `waymark` works from any directory.
 
 use std::path::Path;
 
 use crate::model::FileSystem;
 
-/// The entry file of the bundled roadmap.
+/// The entry file of the bundled roadmap opened by default.
 pub const ENTRY: &str = "roadmaps/regenerative-medicine.ron";
 
-/// Every file of the bundled roadmap, by path.
+/// Every file of the bundled roadmaps, by path.
 pub const FILES: &[(&str, &str)] = &[
     (
         "roadmaps/regenerative-medicine.ron",
@@ -58,7 +58,30 @@ impl FileSystem for Bundled {
     }
 }
 
-/// Opens the bundled roadmap.
+/// A roadmap bundled in the binary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BundledRoadmap {
+    /// Its entry file, one of [`FILES`].
+    pub entry: &'static str,
+    /// Its title in Japanese, for menus.
+    pub title_ja: &'static str,
+    /// Its title in English.
+    pub title_en: &'static str,
+}
+
+/// The bundled roadmaps, the one opened by default first.
+pub const ROADMAPS: &[BundledRoadmap] = &[BundledRoadmap {
+    entry: ENTRY,
+    title_ja: "再生・細胞医療・遺伝子治療 ロードマップ",
+    title_en: "Regenerative medicine, cell therapy and gene therapy roadmap",
+}];
+
+/// Opens the first bundled roadmap.
 pub fn open() -> Result<crate::document::Document, crate::model::LoadError> {
-    crate::document::open_from(&Bundled, Path::new(ENTRY), crate::document::Origin::Bundled)
+    open_entry(ENTRY)
+}
+
+/// Opens the bundled roadmap whose entry file is `entry`.
+pub fn open_entry(entry: &str) -> Result<crate::document::Document, crate::model::LoadError> {
+    crate::document::open_from(&Bundled, Path::new(entry), crate::document::Origin::Bundled)
 }

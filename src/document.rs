@@ -51,6 +51,39 @@ impl Origin {
     }
 }
 
+/// Where a roadmap is opened from: one of the roadmaps bundled in the binary (by its entry
+/// file's name there, one of [`crate::bundled::ROADMAPS`]), or an entry file on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A bundled roadmap.
+    Bundled(&'static str),
+    /// An entry file on disk.
+    File(PathBuf),
+}
+
+impl Place {
+    /// The first bundled roadmap, opened when no file is named.
+    pub fn default_bundled() -> Self {
+        Place::Bundled(crate::bundled::ENTRY)
+    }
+
+    /// Opens the roadmap here.
+    pub fn open(&self) -> Result<Document, LoadError> {
+        match self {
+            Place::Bundled(entry) => crate::bundled::open_entry(entry),
+            Place::File(path) => open(&Disk, path),
+        }
+    }
+
+    /// How the place is named to the user: the path, or the bundled entry's name.
+    pub fn display(&self) -> String {
+        match self {
+            Place::Bundled(entry) => (*entry).to_owned(),
+            Place::File(path) => path.display().to_string(),
+        }
+    }
+}
+
 /// A loaded, valid roadmap with its files' texts and any warnings.
 #[derive(Clone, Debug)]
 pub struct Document {

@@ -8,7 +8,7 @@ use super::files::Msg;
 use crate::action::{Action, Answer, NewItem};
 use crate::analysis::derived::Derived;
 use crate::analysis::diff::differences;
-use crate::document::SaveOptions;
+use crate::document::{Place, SaveOptions};
 use crate::edit::{Edit, ItemKey, delete_item};
 use crate::recovery::Recovery;
 
@@ -48,8 +48,8 @@ impl WaymarkApp {
                 Action::Save if self.is_bundled() => self.start_save_dialog(ctx),
                 Action::Save => self.save_to(None, SaveOptions::default()),
                 Action::SaveAs => self.start_save_dialog(ctx),
-                Action::Open(path) => self.guard_unsaved(ctx, Some(path)),
-                Action::OpenBundled => self.guard_unsaved(ctx, None),
+                Action::Open(path) => self.guard_unsaved(ctx, Place::File(path)),
+                Action::OpenBundled(entry) => self.guard_unsaved(ctx, Place::Bundled(entry)),
                 Action::OpenDialog => self.start_open_dialog(ctx),
                 Action::FileDialog(input) => self.file_dialog_input(ctx, input),
                 Action::Dialog(answer) => document_changed |= self.answer(ctx, answer),
@@ -194,11 +194,11 @@ impl WaymarkApp {
     }
 
     /// Opens another roadmap, asking first when there are unsaved changes.
-    pub(super) fn guard_unsaved(&mut self, ctx: &egui::Context, path: Option<std::path::PathBuf>) {
+    pub(super) fn guard_unsaved(&mut self, ctx: &egui::Context, place: Place) {
         if self.history.is_dirty() {
-            self.dialog = Some(Dialog::UnsavedOnOpen(path));
+            self.dialog = Some(Dialog::UnsavedOnOpen(place));
         } else {
-            self.start_load(ctx, path);
+            self.start_load(ctx, place);
         }
     }
 
@@ -274,8 +274,10 @@ impl WaymarkApp {
             }
             (Dialog::ChangedOnDisk { .. }, Answer::Reload) => {
                 self.discard_recovery();
-                let path = self.document.as_ref().map(|d| d.entry_path().to_path_buf());
-                self.start_load(ctx, path);
+                if let Some(doc) = &self.document {
+                    let place = Place::File(doc.entry_path().to_path_buf());
+                    self.start_load(ctx, place);
+                }
             }
             (Dialog::ChangedOnDisk { saving: true, .. }, Answer::KeepMine) => {
                 self.save_to(

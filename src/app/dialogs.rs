@@ -17,8 +17,8 @@ pub(super) enum Dialog {
         unlinked: Vec<String>,
         edit: Box<crate::edit::Edit>,
     },
-    /// Unsaved changes, and another roadmap is about to open (`None`: the bundled one).
-    UnsavedOnOpen(Option<PathBuf>),
+    /// Unsaved changes, and another roadmap is about to open.
+    UnsavedOnOpen(crate::document::Place),
     /// Unsaved changes, and the window is closing.
     UnsavedOnClose,
     /// Files changed outside Waymark while there are edits here (`saving`: found when saving),

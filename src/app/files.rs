@@ -1,14 +1,14 @@
 //! Files: loading off the UI thread, saving, recovery files and watching the roadmap's folder for
 //! changes made outside Waymark. Choosing a file is in [`super::picker`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::dialogs::{Dialog, Differences};
 use super::{MAX_RECENT, WaymarkApp};
 use crate::analysis::derived::Derived;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Disk, Document, SaveError, SaveOptions, open, save, save_as};
+use crate::document::{Document, Place, SaveError, SaveOptions, save, save_as};
 use crate::history::{History, Version};
 use crate::recovery::RoadmapKey;
 use crate::ui::file_dialog::{FileDialogState, Purpose};
@@ -21,8 +21,8 @@ const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
 pub(super) enum AfterSave {
     /// Close the window.
     Close,
-    /// Open this roadmap (`None`: the bundled one).
-    Open(Option<PathBuf>),
+    /// Open this roadmap.
+    Open(Place),
 }
 
 /// Why a roadmap is being loaded.
@@ -39,7 +39,7 @@ pub(super) enum LoadReason {
 /// finishing after the user went on editing never replaces their work.
 struct PendingLoad {
     generation: u64,
-    path: Option<PathBuf>,
+    place: Place,
     reason: LoadReason,
     version: Version,
 }
@@ -108,13 +108,9 @@ impl Files {
     }
 }
 
-/// Loads the roadmap at `path`, or the bundled one.
-pub(super) fn load(path: Option<&Path>) -> Result<Box<Document>, Vec<Diagnostic>> {
-    let result = match path {
-        Some(p) => open(&Disk, p),
-        None => crate::bundled::open(),
-    };
-    result.map(Box::new).map_err(|e| e.diagnostics)
+/// Loads the roadmap at `place`.
+pub(super) fn load(place: &Place) -> Result<Box<Document>, Vec<Diagnostic>> {
+    place.open().map(Box::new).map_err(|e| e.diagnostics)
 }
 
 impl WaymarkApp {
@@ -137,24 +133,24 @@ impl WaymarkApp {
                     saving: false,
                     differences: None,
                 },
-                LoadReason::Open => Dialog::UnsavedOnOpen(pending.path),
+                LoadReason::Open => Dialog::UnsavedOnOpen(pending.place),
             });
             return;
         }
-        self.finish_load(pending.path, result);
+        self.finish_load(pending.place, result);
     }
 
-    /// Replaces the document with the one loaded from `path` (`None`: the bundled one), or shows
-    /// why it could not be loaded while the last good one stays open.
+    /// Replaces the document with the one loaded from `place`, or shows why it could not be
+    /// loaded while the last good one stays open.
     pub(super) fn finish_load(
         &mut self,
-        path: Option<PathBuf>,
+        place: Place,
         result: Result<Box<Document>, Vec<Diagnostic>>,
     ) {
         match result {
             Ok(doc) => {
                 let doc = *doc;
-                if let Some(p) = &path {
+                if let Place::File(p) = &place {
                     self.prefs.recent.retain(|r| r != p);
                     self.prefs.recent.insert(0, p.clone());
                     self.prefs.recent.truncate(MAX_RECENT);
@@ -182,10 +178,7 @@ impl WaymarkApp {
                 self.offer_recovery();
             }
             Err(diagnostics) => {
-                self.failed_path = Some(path.map_or_else(
-                    || crate::bundled::ENTRY.to_owned(),
-                    |p| p.display().to_string(),
-                ));
+                self.failed_path = Some(place.display());
                 self.load_errors = diagnostics;
                 self.show_diagnostics = true;
             }
@@ -193,25 +186,25 @@ impl WaymarkApp {
         self.update_title();
     }
 
-    pub(super) fn start_load(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
-        self.start_load_for(ctx, path, LoadReason::Open);
+    pub(super) fn start_load(&mut self, ctx: &egui::Context, place: Place) {
+        self.start_load_for(ctx, place, LoadReason::Open);
     }
 
-    /// Loads `path` (`None`: the bundled roadmap) off the UI thread; its result arrives as
+    /// Loads the roadmap at `place` off the UI thread; its result arrives as
     /// [`Msg::Loaded`] and replaces any load under way.
-    fn start_load_for(&mut self, ctx: &egui::Context, path: Option<PathBuf>, reason: LoadReason) {
+    fn start_load_for(&mut self, ctx: &egui::Context, place: Place, reason: LoadReason) {
         self.files.generation += 1;
         let generation = self.files.generation;
         self.files.pending = Some(PendingLoad {
             generation,
-            path: path.clone(),
+            place: place.clone(),
             reason,
             version: self.history.version(),
         });
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = load(path.as_deref());
+            let result = load(&place);
             tx.send(Msg::Loaded { generation, result }).ok();
             ctx.request_repaint();
         });
@@ -468,7 +461,7 @@ impl WaymarkApp {
                     )
                     .to_owned(),
             );
-            self.start_load_for(ctx, Some(path), LoadReason::Reload(paths));
+            self.start_load_for(ctx, Place::File(path), LoadReason::Reload(paths));
         }
     }
 }

@@ -137,8 +137,12 @@ impl WaymarkApp {
             title: "Waymark".to_owned(),
             window_title: String::new(),
         };
-        let result = files::load(options.path.as_deref());
-        app.finish_load(options.path, result);
+        let place = options.path.map_or_else(
+            crate::document::Place::default_bundled,
+            crate::document::Place::File,
+        );
+        let result = files::load(&place);
+        app.finish_load(place, result);
         app
     }
 

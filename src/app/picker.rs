@@ -212,7 +212,7 @@ impl WaymarkApp {
     /// A roadmap was chosen to open: opened, asking first when there are unsaved changes.
     pub(super) fn picked_open(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
         if let Some(path) = path {
-            self.guard_unsaved(ctx, Some(path));
+            self.guard_unsaved(ctx, crate::document::Place::File(path));
         }
     }
 

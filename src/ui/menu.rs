@@ -29,7 +29,6 @@ pub struct MenuState<'a> {
 pub fn command_label(action: &Action, lang: Lang) -> &'static str {
     match action {
         Action::OpenDialog => lang.pick("開く…（Ctrl+O）", "Open… (Ctrl+O)"),
-        Action::OpenBundled => lang.pick("同梱のロードマップを開く", "Open bundled roadmap"),
         Action::Save => lang.pick("保存（Ctrl+S）", "Save (Ctrl+S)"),
         Action::SaveAs => lang.pick(
             "名前を付けて保存…（Ctrl+Shift+S）",
@@ -69,7 +68,17 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(lang.pick("ファイル", "File"), |ui| {
             command(ui, lang, Action::OpenDialog, true, actions);
-            command(ui, lang, Action::OpenBundled, true, actions);
+            ui.menu_button(
+                lang.pick("同梱のロードマップを開く", "Open bundled roadmap"),
+                |ui| {
+                    for r in crate::bundled::ROADMAPS {
+                        if ui.button(lang.pick(r.title_ja, r.title_en)).clicked() {
+                            actions.push(Action::OpenBundled(r.entry));
+                            ui.close();
+                        }
+                    }
+                },
+            );
             ui.menu_button(lang.pick("最近のファイル", "Recent files"), |ui| {
                 if state.prefs.recent.is_empty() {
                     ui.label(lang.pick("（なし）", "(none)"));
