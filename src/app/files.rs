@@ -137,14 +137,14 @@ impl WaymarkApp {
             });
             return;
         }
-        self.finish_load(pending.place, result);
+        self.finish_load(&pending.place, result);
     }
 
     /// Replaces the document with the one loaded from `place`, or shows why it could not be
     /// loaded while the last good one stays open.
     pub(super) fn finish_load(
         &mut self,
-        place: Place,
+        place: &Place,
         result: Result<Box<Document>, Vec<Diagnostic>>,
     ) {
         match result {

@@ -142,7 +142,7 @@ impl WaymarkApp {
             crate::document::Place::File,
         );
         let result = files::load(&place);
-        app.finish_load(place, result);
+        app.finish_load(&place, result);
         app
     }
 
