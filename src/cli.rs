@@ -156,7 +156,12 @@ pub fn fmt(paths: &[PathBuf], check_only: bool, out: &mut dyn Write) -> std::io:
                 continue;
             }
             if check_only {
-                writeln!(out, "{}: not in canonical form", file.display)?;
+                let (line, found, expected) = first_difference(&file.text, &canonical);
+                writeln!(
+                    out,
+                    "{}:{line}: not in canonical form\n  found:    {found}\n  expected: {expected}",
+                    file.display
+                )?;
                 code = EXIT_ERRORS;
                 continue;
             }
@@ -173,6 +178,27 @@ pub fn fmt(paths: &[PathBuf], check_only: bool, out: &mut dyn Write) -> std::io:
         }
     }
     Ok(code)
+}
+
+/// The first line where `text` and `canonical` differ (from 1), with both versions of it
+/// (`(end of file)` where one has no such line).
+fn first_difference<'a>(text: &'a str, canonical: &'a str) -> (usize, &'a str, &'a str) {
+    let mut found = text.lines();
+    let mut expected = canonical.lines();
+    let mut line = 1;
+    loop {
+        match (found.next(), expected.next()) {
+            (Some(a), Some(b)) if a == b => line += 1,
+            (None, None) => return (line, "(end of file)", "(end of file)"),
+            (a, b) => {
+                return (
+                    line,
+                    a.unwrap_or("(end of file)"),
+                    b.unwrap_or("(end of file)"),
+                );
+            }
+        }
+    }
 }
 
 /// The schema version a file's text declares, if it can be read from it.

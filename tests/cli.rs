@@ -371,7 +371,13 @@ fn fmt_check_fails_on_a_non_canonical_copy_and_passes_after_fmt() {
 
     let o = waymark(&["fmt", "--check", path_s]);
     assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
-    assert_eq!(stdout(&o), format!("{path_s}: not in canonical form\n"));
+    // It says where: the first line that differs, as found and as expected.
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "{path_s}:3: not in canonical form\n  found:      schema: 2,\n  expected:     schema: 2,\n"
+        )
+    );
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
         messy,
@@ -524,7 +530,10 @@ fn fmt_rewrites_only_the_file_that_is_not_canonical() {
     assert_eq!(code(&o), 1);
     assert_eq!(
         stdout(&o),
-        format!("{}: not in canonical form\n", part.display())
+        format!(
+            "{}:3: not in canonical form\n  found:      schema: 2,\n  expected:     schema: 2,\n",
+            part.display()
+        )
     );
 
     let o = waymark(&["fmt", entry_s]);

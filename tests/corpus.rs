@@ -98,7 +98,7 @@ const CASES: &[Case] = &[
         19,
         1,
     ),
-    case("bad-id-char.ron", "parse", "bad-id-char.ron", 50, 18, 1),
+    case("bad-id-char.ron", "parse", "bad-id-char.ron", 50, 21, 1),
     case("bad-id-empty.ron", "parse", "bad-id-empty.ron", 62, 18, 1),
     case(
         "bad-id-too-long.ron",
@@ -113,7 +113,7 @@ const CASES: &[Case] = &[
         "parse",
         "bad-ministry-code-separator.ron",
         19,
-        20,
+        21,
         1,
     ),
     case(
@@ -373,7 +373,7 @@ const CASES: &[Case] = &[
         28,
         1,
     ),
-    case("missing-field.ron", "parse", "missing-field.ron", 22, 9, 1),
+    case("missing-field.ron", "parse", "missing-field.ron", 19, 13, 1),
     case(
         "not-an-entry-file.ron",
         "not-an-entry-file",
@@ -467,8 +467,8 @@ const CASES: &[Case] = &[
         "syntax-unterminated-string.ron",
         "parse",
         "syntax-unterminated-string.ron",
-        41,
-        21,
+        40,
+        20,
         1,
     ),
     case(
@@ -605,7 +605,7 @@ const CASES: &[Case] = &[
         "parse",
         "wrong-type-float-year.ron",
         28,
-        31,
+        27,
         1,
     ),
     case(

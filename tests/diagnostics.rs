@@ -267,11 +267,12 @@ fn invalid_id_characters() {
 
 #[test]
 fn ministry_code_with_a_separator() {
-    // `        (code: "内・文", …`: the opening quote is column 16, the code's text starts at 17.
+    // `        (code: "内・文", …`: the opening quote is column 16, the code's text starts at 17,
+    // and the separator the message names is at 18.
     let path = fixture("malformed/bad-ministry-code.ron");
     assert_diagnostics(
         &parse_errors(&path),
-        &[want(Error, "parse", &path, 7, 17, "found '・'")],
+        &[want(Error, "parse", &path, 7, 18, "found '・'")],
     );
 }
 
@@ -1024,4 +1025,65 @@ fn display_is_compiler_style_with_the_rule() {
     // so 53 cells of padding; the gutter is two wide for line 13.
     let caret = shown.lines().last().expect("caret line");
     assert_eq!(caret, format!("   | {}^", " ".repeat(53)));
+}
+
+/// The valid fixture with `from` replaced by `to`, written to a temporary folder.
+fn variant(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {
+    let text = std::fs::read_to_string(fixture("valid/roadmap.ron")).expect("read");
+    assert!(text.contains(from), "{from}");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("roadmap.ron");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    (dir, path)
+}
+
+#[test]
+fn a_number_with_a_percent_sign_is_named_as_not_a_number() {
+    // Line 225 of the fixture: `                value: 25.0,` — the number starts at column 24.
+    let (_dir, path) = variant("value: 25.0,", "value: 80%,");
+    assert_diagnostics(
+        &parse_errors(&path),
+        &[want(
+            Error,
+            "parse",
+            &path,
+            225,
+            24,
+            "`80%` is not a number",
+        )],
+    );
+}
+
+#[test]
+fn an_unterminated_string_is_reported_where_it_opens() {
+    // Line 15: `            title: "試験資料",` — the opening quote is column 20.
+    let (_dir, path) = variant("title: \"試験資料\",", "title: \"試験資料,");
+    assert_diagnostics(
+        &parse_errors(&path),
+        &[want(
+            Error,
+            "parse",
+            &path,
+            15,
+            20,
+            "this string does not end on its line",
+        )],
+    );
+}
+
+#[test]
+fn a_missing_field_is_reported_at_the_item_that_lacks_it() {
+    // The target state's fields start on line 56 (`            id: "target.2030",`), column 13.
+    let (_dir, path) = variant("            text: \"治療が届く\",\n", "");
+    assert_diagnostics(
+        &parse_errors(&path),
+        &[want(
+            Error,
+            "parse",
+            &path,
+            56,
+            13,
+            "missing field `text` in a target state",
+        )],
+    );
 }

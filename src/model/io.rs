@@ -7,6 +7,7 @@ use ron::extensions::Extensions;
 
 mod fast;
 mod files;
+mod hints;
 mod includes;
 mod limits;
 mod paths;
@@ -133,13 +134,13 @@ fn parse_doc_with_ron(text: &str, display: &str) -> Result<FileDoc, Diagnostic> 
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
         };
-        Diagnostic::error(
-            "parse",
-            display,
+        let (at, message) = hints::refine(
+            text,
             skip_blanks(text, at),
             describe_ron_error(&e.code),
-        )
-        .with_snippet_from(text)
+            &e.code,
+        );
+        Diagnostic::error("parse", display, at, message).with_snippet_from(text)
     })
 }
 
