@@ -83,3 +83,68 @@ fn duplicates_share_edges_and_dangling_ends_are_still_indexed() {
     let as_gap = ItemRef::Gap(GapId::new(dangling.id_str()).expect("id"));
     assert_eq!(index.edges(&as_gap).count(), 0);
 }
+
+#[test]
+fn a_measure_through_a_programme_has_the_programmes_organisations_unless_it_names_its_own() {
+    let mut roadmap = bundled();
+    let programme = roadmap
+        .items
+        .measures
+        .iter()
+        .find(|m| m.kind == crate::model::MeasureKind::Programme)
+        .expect("a programme")
+        .id
+        .clone();
+    let carried = MeasureId::new("m.through-test").expect("id");
+    let mut measure = roadmap.items.measures[0].clone();
+    measure.id = carried.clone();
+    measure.kind = crate::model::MeasureKind::Response;
+    roadmap.items.measures.push(measure);
+    let owner = crate::model::MinistryCode::new("厚").expect("code");
+    let link = |link: LinkKind| Link {
+        link,
+        provenance: Provenance::Stated,
+        note: None,
+        source: None,
+        origin: crate::model::FileId::default(),
+    };
+    roadmap.items.links.retain(
+        |l| !matches!(&l.link, LinkKind::Responsible { measure, .. } if *measure == programme),
+    );
+    roadmap.items.links.push(link(LinkKind::Responsible {
+        measure: programme.clone(),
+        ministry: owner.clone(),
+        role: Role::Lead,
+    }));
+    roadmap.items.links.push(link(LinkKind::Through {
+        measure: carried.clone(),
+        programme: programme.clone(),
+    }));
+    roadmap.reindex();
+
+    let index = Index::build(&roadmap);
+    let item = ItemRef::Measure(carried.clone());
+    let inherited: Vec<_> = index
+        .edges(&item)
+        .filter(|e| matches!(e.relation, Relation::Responsible(_)))
+        .collect();
+    assert_eq!(inherited.len(), 1, "{inherited:?}");
+    assert_eq!(inherited[0].other, &ItemRef::Ministry(owner.clone()));
+    assert_eq!(inherited[0].provenance, Provenance::Editorial);
+    assert!(
+        inherited[0]
+            .note
+            .is_some_and(|n| n.contains(programme.as_str()))
+    );
+
+    // Its own responsible organisation replaces the programme's.
+    roadmap.items.links.push(link(LinkKind::Responsible {
+        measure: carried.clone(),
+        ministry: crate::model::MinistryCode::new("文").expect("code"),
+        role: Role::Lead,
+    }));
+    let index = Index::build(&roadmap);
+    let own: Vec<_> = index.ministries_of_measure(&item).collect();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].0.id_str(), "文");
+}
