@@ -11,8 +11,11 @@ use std::sync::Arc;
 use egui::{Align, Id, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
-use super::matrix::{link, link_height, role_cell, role_label, role_mark, text_height, wrap};
-use super::{ViewCtx, item_link, rows};
+use super::matrix::{
+    link, link_height, ministry_header, ministry_widths, role_cell, role_label, role_mark,
+    text_height, wrap,
+};
+use super::{ViewCtx, rows};
 use crate::action::Action;
 use crate::analysis::coverage::Load;
 use crate::analysis::labels;
@@ -134,6 +137,7 @@ fn table_ui(
     actions: &mut Vec<Action>,
 ) {
     let ministries = &ctx.roadmap.items.ministries;
+    let ministry_widths = ministry_widths(ui, ctx);
     let mut table = TableBuilder::new(ui)
         .id_salt("accountability")
         .striped(true)
@@ -147,8 +151,8 @@ fn table_ui(
         )
         .column(Column::initial(110.0).at_least(40.0).clip(true))
         .column(Column::initial(120.0).at_least(40.0).clip(true));
-    for _ in ministries {
-        table = table.column(Column::exact(30.0));
+    for width in ministry_widths.iter() {
+        table = table.column(Column::exact(*width));
     }
     table
         .header(22.0, |mut header| {
@@ -162,15 +166,7 @@ fn table_ui(
                 });
             }
             for m in ministries {
-                header.col(|ui| {
-                    let r = ItemRef::Ministry(m.code.clone());
-                    item_link(ui, ctx, &r, m.code.as_str(), actions).on_hover_text(
-                        match ctx.lang {
-                            crate::i18n::Lang::Ja => m.name.as_str(),
-                            crate::i18n::Lang::En => m.name_en.as_str(),
-                        },
-                    );
-                });
+                header.col(|ui| ministry_header(ui, ctx, m, actions));
             }
         })
         .body(|mut body| {
@@ -308,8 +304,7 @@ fn totals_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, loads: &[Load], actions: &mut
         .show(ui, |ui| {
             ui.label("");
             for m in ministries {
-                let r = ItemRef::Ministry(m.code.clone());
-                item_link(ui, ctx, &r, m.code.as_str(), actions);
+                ministry_header(ui, ctx, m, actions);
             }
             ui.end_row();
             let lines = [

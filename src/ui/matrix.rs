@@ -129,9 +129,10 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
         return;
     }
     let ministries = &ctx.roadmap.items.ministries;
+    let ministry_widths = ministry_widths(ui, ctx);
     // Text columns share what the tag and ministry columns leave, so the table fits the view;
     // the response column is not resizable, so that it takes what a wider window gives.
-    let fixed = 110.0 + 30.0 * ministries.len() as f32 + 8.0 * (5 + ministries.len()) as f32;
+    let fixed = 110.0 + ministry_widths.iter().sum::<f32>() + 8.0 * (5 + ministries.len()) as f32;
     let text = (ui.available_width() - fixed).max(300.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("matrix")
@@ -148,8 +149,8 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
                 .clip(true),
         )
         .column(Column::initial(70.0).at_least(40.0).clip(true));
-    for _ in ministries {
-        table = table.column(Column::exact(30.0));
+    for width in ministry_widths.iter() {
+        table = table.column(Column::exact(*width));
     }
     table
         .header(22.0, |mut header| {
@@ -351,8 +352,38 @@ fn row_height(ui: &egui::Ui, ctx: &ViewCtx<'_>, row: &Row, widths: &[f32]) -> f3
     h
 }
 
+/// The narrowest a ministry's column is: room for a role mark.
+const MINISTRY_MIN_WIDTH: f32 = 30.0;
+
+/// The width of each ministry's column, in the roadmap's order: room for its code whole, as
+/// [`ministry_header`] shows it (codes are at most eight characters), and for a role mark. Kept in
+/// egui memory for the derived data's generation and the pixel density.
+pub(crate) fn ministry_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<Vec<f32>> {
+    let key = rows::hash((ctx.generation, ui.ctx().pixels_per_point().to_bits()));
+    rows::cached(ui.ctx(), Id::unique("waymark-ministry-widths"), key, || {
+        let pad = 2.0 * ui.spacing().button_padding.x;
+        ctx.roadmap
+            .items
+            .ministries
+            .iter()
+            .map(|m| {
+                let code = WidgetText::from(m.code.as_str())
+                    .into_galley(
+                        ui,
+                        Some(TextWrapMode::Extend),
+                        f32::INFINITY,
+                        TextStyle::Body,
+                    )
+                    .size()
+                    .x;
+                (code + pad).ceil().max(MINISTRY_MIN_WIDTH)
+            })
+            .collect()
+    })
+}
+
 /// Shows a ministry column header: its code, selectable, with its full name on hover.
-fn ministry_header(
+pub(crate) fn ministry_header(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
     ministry: &crate::model::Ministry,
@@ -363,7 +394,11 @@ fn ministry_header(
         crate::i18n::Lang::Ja => &ministry.name,
         crate::i18n::Lang::En => &ministry.name_en,
     };
-    item_link(ui, ctx, &r, ministry.code.as_str(), actions).on_hover_text(name.as_str());
+    ui.scope(|ui| {
+        // The column is as wide as the code ([`ministry_widths`]): never elide it.
+        ui.style_mut().wrap_mode = Some(TextWrapMode::Extend);
+        item_link(ui, ctx, &r, ministry.code.as_str(), actions).on_hover_text(name.as_str());
+    });
 }
 
 // ---- Cell helpers shared by the table views ----------------------------------------------------
