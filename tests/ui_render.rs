@@ -2,12 +2,12 @@
 //! what carries a proposal on and who answers it, and target states an editor assumed.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use waymark::action::Action;
 use waymark::analysis::derived::{Derived, Inputs};
 use waymark::analysis::filter::Filter;
 use waymark::i18n::Lang;
-use waymark::model::Roadmap;
+use waymark::model::{Roadmap, StageId};
 use waymark::ui::ViewCtx;
 
 type View = fn(&mut egui::Ui, &ViewCtx<'_>, &mut Vec<Action>);
@@ -32,8 +32,18 @@ fn derive(roadmap: &Roadmap, filter: Filter, lang: Lang) -> Derived {
 
 /// A harness showing one view over `roadmap`; its state collects the actions pushed.
 fn harness<'a>(roadmap: &'a Roadmap, derived: &'a Derived, view: View) -> Harness<'a, Vec<Action>> {
+    sized_harness(roadmap, derived, view, egui::vec2(1280.0, 800.0))
+}
+
+/// [`harness`] in a window of `size`.
+fn sized_harness<'a>(
+    roadmap: &'a Roadmap,
+    derived: &'a Derived,
+    view: View,
+    size: egui::Vec2,
+) -> Harness<'a, Vec<Action>> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .with_max_steps(12)
         .with_context_setup(waymark::fonts::install)
         .build_ui_state(
@@ -123,4 +133,132 @@ fn a_ministry_header_names_it_in_full_on_hover() {
         h.step();
     }
     panic!("no full name on hover");
+}
+
+/// The labels of the card of proposal `number` (`⑤`), top to bottom: in a window tall enough for
+/// a whole card, the list is wheeled down until its heading and the next shown proposal's are in
+/// view.
+fn proposal_card(h: &mut Harness<'_, Vec<Action>>, number: &str, next: &str) -> Vec<String> {
+    let heading = format!("提言{number}");
+    for _ in 0..80 {
+        let top = h.query_by_label_contains(&heading).map(|n| n.rect().top());
+        let bottom = h
+            .query_by_label_contains(&format!("提言{next}"))
+            .map(|n| n.rect().top());
+        if let (Some(top), Some(bottom)) = (top, bottom) {
+            // Reading order: by line (the middle of a widget, as a line centres them), then
+            // from the left; a label's text shows as its node and its text run.
+            let mut labels: Vec<(f32, f32, String)> = h
+                .root()
+                .children_recursive()
+                .filter_map(|n| {
+                    let node = n.accesskit_node();
+                    let label = node.label().or_else(|| node.value())?;
+                    let r = n.rect();
+                    (r.top() >= top && r.top() < bottom)
+                        .then(|| (r.center().y.round(), r.left(), label))
+                })
+                .collect();
+            labels.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            let mut labels: Vec<String> = labels.into_iter().map(|(_, _, l)| l).collect();
+            labels.dedup();
+            return labels;
+        }
+        h.hover_at(egui::pos2(640.0, 400.0));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::default(),
+        });
+        h.run();
+    }
+    panic!("the card of {heading} never came whole into view");
+}
+
+/// Where the first label containing `text` is among `labels`.
+fn at(labels: &[String], text: &str) -> usize {
+    labels
+        .iter()
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no label containing {text:?} in {labels:#?}"))
+}
+
+/// 提言⑤'s gap is continued by 小論点1-3, answered by a 対応案 METI leads; its own actions name
+/// no ministry. The card says all three, in that order, under its sections.
+#[test]
+fn a_proposal_lists_what_continues_its_gap_and_who_answers_it() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let mut h = sized_harness(
+        &r,
+        &d,
+        waymark::ui::proposals::proposals_ui,
+        egui::vec2(1280.0, 2400.0),
+    );
+    let card = proposal_card(&mut h, "⑤", "⑥");
+    let actions = at(&card, "アクション");
+    let none_named = at(&card, "担当府省庁の記載なし");
+    let continued = at(&card, "継承先の小論点 (1)");
+    let gap = at(
+        &card,
+        "小論点1-3 製剤化、実用化の推進や企業参入の障壁として",
+    );
+    let meti = at(&card, "経 経済産業省（主担当）");
+    assert!(actions < none_named && none_named < continued, "{card:#?}");
+    assert!(continued < gap && gap < meti, "{card:#?}");
+    assert!(!card.iter().any(|l| l == "なし"), "{card:#?}");
+}
+
+/// 提言①'s actions name three supporting ministries; nothing continues its gap, and the card
+/// says so.
+#[test]
+fn a_proposal_whose_gap_nothing_continues_says_so() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let mut h = sized_harness(
+        &r,
+        &d,
+        waymark::ui::proposals::proposals_ui,
+        egui::vec2(1280.0, 2400.0),
+    );
+    let card = proposal_card(&mut h, "①", "②");
+    let actions = at(&card, "アクション");
+    for ministry in [
+        "文 文部科学省（支援）",
+        "厚 厚生労働省（支援）",
+        "経 経済産業省（支援）",
+    ] {
+        assert!(actions < at(&card, ministry), "{card:#?}");
+    }
+    let continued = at(&card, "継承先の小論点 (0)");
+    assert_eq!(
+        card.get(continued + 1).map(String::as_str),
+        Some("なし"),
+        "{card:#?}"
+    );
+}
+
+/// What continues a proposal's gap is part of the proposal: a filter that leaves the 小論点 out
+/// (it stands at no value-chain stage) still shows it under the proposal, with who answers it.
+#[test]
+fn a_filter_keeps_what_continues_a_shown_proposal() {
+    let r = bundled();
+    let filter = Filter {
+        stages: [StageId::new("stage.processing").expect("id")].into(),
+        ..Filter::default()
+    };
+    let d = derive(&r, filter, Lang::Ja);
+    let mut h = sized_harness(
+        &r,
+        &d,
+        waymark::ui::proposals::proposals_ui,
+        egui::vec2(1280.0, 2400.0),
+    );
+    // 提言⑥ and ⑦ answer gaps at other stages.
+    let card = proposal_card(&mut h, "⑤", "⑧");
+    let gap = at(&card, "小論点1-3 製剤化");
+    assert!(at(&card, "継承先の小論点 (1)") < gap, "{card:#?}");
+    assert!(gap < at(&card, "経 経済産業省（主担当）"), "{card:#?}");
 }

@@ -455,7 +455,7 @@ pub(crate) fn link(
         if ctx.is_dimmed(item) {
             ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
         }
-        item_link(ui, ctx, item, text, actions)
+        item_link(ui, ctx, item, text.into(), actions)
     })
     .inner
 }

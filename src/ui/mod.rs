@@ -104,10 +104,10 @@ pub fn item_link(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
     item: &ItemRef,
-    text: impl Into<String>,
+    text: impl Into<egui::WidgetText>,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
-    let response = ui.selectable_label(ctx.is_selected(item), text.into());
+    let response = ui.selectable_label(ctx.is_selected(item), text);
     if response.clicked() {
         actions.push(Action::Select(Some(item.clone())));
     }
