@@ -1,5 +1,6 @@
 //! UI tests of how the views render what a roadmap holds: whole ministry codes in table headers,
-//! what carries a proposal on and who answers it, and target states an editor assumed.
+//! what carries a proposal on and who answers it, and target states an editor assumed, through
+//! what a person or a screen reader sees.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -7,7 +8,7 @@ use waymark::action::Action;
 use waymark::analysis::derived::{Derived, Inputs};
 use waymark::analysis::filter::Filter;
 use waymark::i18n::Lang;
-use waymark::model::{Roadmap, StageId};
+use waymark::model::{Provenance, Roadmap, StageId, TargetId};
 use waymark::ui::ViewCtx;
 
 type View = fn(&mut egui::Ui, &ViewCtx<'_>, &mut Vec<Action>);
@@ -261,4 +262,52 @@ fn a_filter_keeps_what_continues_a_shown_proposal() {
     let gap = at(&card, "小論点1-3 製剤化");
     assert!(at(&card, "継承先の小論点 (1)") < gap, "{card:#?}");
     assert!(gap < at(&card, "経 経済産業省（主担当）"), "{card:#?}");
+}
+
+/// The bundled roadmap with its target state 2030-2 marked as assumed by an editor.
+fn with_assumed_target() -> Roadmap {
+    let mut r = bundled();
+    let id = TargetId::new("target.2030.2").expect("id");
+    let edit = waymark::edit::edit_target(&r, &id, |t| t.provenance = Provenance::Assumed)
+        .expect("the target state is there");
+    waymark::edit::apply(&mut r, edit).expect("the edit applies");
+    r
+}
+
+/// The one label starting with a target state's tag (`★2030-2`), the card's link.
+fn target_label(h: &Harness<'_, Vec<Action>>, tag: &str) -> String {
+    let labels: Vec<String> = h
+        .query_all_by_label_contains(tag)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.starts_with(tag))
+        .collect();
+    assert_eq!(labels.len(), 1, "one card labelled {tag}: {labels:?}");
+    labels.into_iter().next().unwrap_or_default()
+}
+
+/// An assumed target state says so in its card's label, which a screen reader reads; a stated
+/// one does not; a legend explains the stripes, in both languages.
+#[test]
+fn an_assumed_target_state_says_so() {
+    let r = with_assumed_target();
+    for (lang, tag, legend) in [
+        (Lang::Ja, "［仮定］", "根拠："),
+        (Lang::En, "[assumed]", "Provenance: "),
+    ] {
+        let d = derive(&r, Filter::default(), lang);
+        // Tall enough for every card: only those in view are drawn.
+        let h = sized_harness(
+            &r,
+            &d,
+            waymark::ui::targets::targets_ui,
+            egui::vec2(1280.0, 4000.0),
+        );
+        h.get_by_label(legend);
+        let assumed = target_label(&h, "★2030-2 ");
+        assert!(assumed.contains(tag), "{lang:?}: {assumed}");
+        for stated in ["★2030-1 ", "★2030-3 ", "★2040-1 "] {
+            let label = target_label(&h, stated);
+            assert!(!label.contains(tag), "{lang:?}: {label}");
+        }
+    }
 }
