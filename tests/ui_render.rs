@@ -119,6 +119,35 @@ fn a_long_ministry_code_heads_its_column_whole() {
     }
 }
 
+/// In a narrow view the matrix's English column titles wrap between words rather than being
+/// elided: each is drawn as wide as its text, or on more than one line, each line at least as wide
+/// as its longest word.
+#[test]
+fn matrix_titles_wrap_rather_than_being_elided() {
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::En);
+    let h = sized_harness(
+        &r,
+        &d,
+        waymark::ui::matrix::matrix_ui,
+        egui::vec2(700.0, 800.0),
+    );
+    let line = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    // Within a point: labels are placed on the pixel grid.
+    let fits = |rect: egui::Rect, text: &str| rect.width() >= text_width(&h, text) - 1.0;
+    for title in [
+        "Theme",
+        "Overarching issue",
+        "Issue",
+        "Response",
+        "As written",
+    ] {
+        let rect = h.get_by_label(title).rect();
+        let wrapped = rect.height() > 1.5 * line && title.split(' ').all(|w| fits(rect, w));
+        assert!(fits(rect, title) || wrapped, "{title:?} drawn in {rect:?}");
+    }
+}
+
 /// The header names the ministry in full on hover.
 #[test]
 fn a_ministry_header_names_it_in_full_on_hover() {

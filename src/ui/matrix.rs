@@ -134,34 +134,50 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
     // the response column is not resizable, so that it takes what a wider window gives.
     let fixed = 110.0 + ministry_widths.iter().sum::<f32>() + 8.0 * (5 + ministries.len()) as f32;
     let text = (ui.available_width() - fixed).max(300.0);
+    let titles = [
+        ctx.t("項目", "Theme"),
+        ctx.t("大論点", "Overarching issue"),
+        ctx.t("小論点", "Issue"),
+        ctx.t("対応案", "Response"),
+        ctx.t("記載", "As written"),
+    ];
+    // A column is never narrower than the longest word of its title, so that titles wrap
+    // between words; titles wrap rather than being elided, the header as tall as the tallest at
+    // the widths the body had last (or will have, on the first frame).
+    let least = title_min_widths(ui, ctx, &titles);
+    let initial = [
+        (text * 0.14).max(least[0]),
+        (text * 0.23).max(least[1]),
+        (text * 0.26).max(least[2]),
+        least[3],
+        70.0_f32.max(least[4]),
+    ];
+    let widths_id = Id::unique("waymark-matrix-widths");
+    let last_widths: Option<Vec<f32>> = ui.data(|d| d.get_temp(widths_id));
+    let header_h = header_height(ui, &titles, last_widths.as_deref().unwrap_or(&initial));
     let mut table = TableBuilder::new(ui)
         .id_salt("matrix")
         .striped(true)
         .resizable(true)
         .cell_layout(Layout::top_down(Align::Min))
-        .column(Column::initial(text * 0.14).at_least(60.0).clip(true))
-        .column(Column::initial(text * 0.23).at_least(80.0).clip(true))
-        .column(Column::initial(text * 0.26).at_least(80.0).clip(true))
+        .column(Column::initial(initial[0]).at_least(least[0]).clip(true))
+        .column(Column::initial(initial[1]).at_least(least[1]).clip(true))
+        .column(Column::initial(initial[2]).at_least(least[2]).clip(true))
         .column(
             Column::remainder()
                 .resizable(false)
-                .at_least(120.0)
+                .at_least(least[3])
                 .clip(true),
         )
-        .column(Column::initial(70.0).at_least(40.0).clip(true));
+        .column(Column::initial(initial[4]).at_least(least[4]).clip(true));
     for width in ministry_widths.iter() {
         table = table.column(Column::exact(*width));
     }
     table
-        .header(22.0, |mut header| {
-            for title in [
-                ctx.t("項目", "Theme"),
-                ctx.t("大論点", "Overarching issue"),
-                ctx.t("小論点", "Issue"),
-                ctx.t("対応案", "Response"),
-                ctx.t("記載", "As written"),
-            ] {
+        .header(header_h, |mut header| {
+            for title in titles {
                 header.col(|ui| {
+                    wrap(ui);
                     ui.strong(title);
                 });
             }
@@ -174,6 +190,13 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
         .body(|mut body| {
             let widths = body.widths().to_vec();
             let ui = body.ui_mut();
+            if last_widths.as_ref() != Some(&widths) {
+                // The header is laid out before the body: lay it out again at these widths.
+                ui.data_mut(|d| d.insert_temp(widths_id, widths.clone()));
+                if (header_height(ui, &titles, &widths) - header_h).abs() > 0.5 {
+                    ui.ctx().request_repaint();
+                }
+            }
             let heights = rows::table_heights(
                 ui,
                 Id::unique("waymark-matrix-heights"),
@@ -229,6 +252,47 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
                 }
             });
         });
+}
+
+/// The least width of each text column: its minimum, or the longest word of its title. Kept in
+/// egui memory for the derived data's generation (which the language is part of) and the pixel
+/// density.
+fn title_min_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>, titles: &[&str; 5]) -> Arc<[f32; 5]> {
+    const MIN: [f32; 5] = [60.0, 80.0, 80.0, 120.0, 40.0];
+    let key = rows::hash((ctx.generation, ui.ctx().pixels_per_point().to_bits()));
+    rows::cached(
+        ui.ctx(),
+        Id::unique("waymark-matrix-title-widths"),
+        key,
+        || {
+            let mut out = MIN;
+            for (least, title) in out.iter_mut().zip(titles) {
+                for word in title.split_whitespace() {
+                    let w = WidgetText::from(RichText::new(word).strong())
+                        .into_galley(
+                            ui,
+                            Some(TextWrapMode::Extend),
+                            f32::INFINITY,
+                            TextStyle::Body,
+                        )
+                        .size()
+                        .x;
+                    *least = least.max(w.ceil() + 2.0);
+                }
+            }
+            out
+        },
+    )
+}
+
+/// Height of a header row whose `titles` wrap at the column `widths`: at least one line of an
+/// interactive widget (the ministry headers).
+fn header_height(ui: &egui::Ui, titles: &[&str], widths: &[f32]) -> f32 {
+    titles
+        .iter()
+        .zip(widths)
+        .map(|(title, width)| text_height(ui, title, *width) + 4.0)
+        .fold(22.0, f32::max)
 }
 
 /// The key to the role marks.
