@@ -254,13 +254,16 @@ fn a_proposal_whose_gap_nothing_continues_says_so() {
         egui::vec2(1280.0, 2400.0),
     );
     let card = proposal_card(&mut h, "①", "②");
-    let actions = at(&card, "アクション");
+    // After the actions, in the roadmap's order of ministries.
+    let mut last = at(&card, "アクション");
     for ministry in [
         "文 文部科学省（支援）",
         "厚 厚生労働省（支援）",
         "経 経済産業省（支援）",
     ] {
-        assert!(actions < at(&card, ministry), "{card:#?}");
+        let here = at(&card, ministry);
+        assert!(last < here, "{ministry} in {card:#?}");
+        last = here;
     }
     let continued = at(&card, "継承先の小論点 (0)");
     assert_eq!(

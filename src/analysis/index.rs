@@ -428,7 +428,7 @@ impl Index {
     }
 
     /// The ministries responsible for any of `measures`, each once with its leading role (lead
-    /// before co-lead before support), in the order of their codes.
+    /// before co-lead before support), in the roadmap's order.
     pub fn ministries_of_measures<'a, 'm>(
         &'a self,
         measures: impl IntoIterator<Item = &'m ItemRef>,
@@ -442,7 +442,8 @@ impl Index {
                 }
             }
         }
-        out.sort();
+        // Items are numbered in the roadmap's order.
+        out.sort_by_key(|(m, _)| self.numbers.get(m));
         out
     }
 

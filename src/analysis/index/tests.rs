@@ -93,9 +93,10 @@ fn ministries_of_measures_name_each_ministry_once_with_its_leading_role() {
         |code: &str| ItemRef::Ministry(crate::model::MinistryCode::new(code).expect("code"));
     // 提言①'s fourth action names three supporting ministries; its first names none.
     let got = index.ministries_of_measures(&[measure("m.p1.1"), measure("m.p1.4")]);
+    // In the roadmap's order: 内, 文, 厚, 経.
     let want = [
-        (ministry("厚"), Role::Support),
         (ministry("文"), Role::Support),
+        (ministry("厚"), Role::Support),
         (ministry("経"), Role::Support),
     ];
     assert_eq!(got, want.iter().map(|(m, r)| (m, *r)).collect::<Vec<_>>());
