@@ -119,6 +119,52 @@ fn a_long_ministry_code_heads_its_column_whole() {
     }
 }
 
+/// The table's ministry header lowest in the view (the accountability view also heads its
+/// totals with the codes).
+fn table_header(h: &Harness<'_, Vec<Action>>, code: &str) -> egui::Rect {
+    h.get_all_by_label(code)
+        .map(|n| n.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap_or_else(|| panic!("no header {code}"))
+}
+
+/// In a view narrower than the tables' columns need, the tables scroll sideways: the last
+/// ministry's column can be brought into view.
+#[test]
+fn ministry_columns_can_be_reached_in_a_narrow_view() {
+    let r = with_amed();
+    let d = derive(&r, Filter::default(), Lang::Ja);
+    let views: [(&str, View); 2] = [
+        ("matrix", waymark::ui::matrix::matrix_ui),
+        (
+            "accountability",
+            waymark::ui::accountability::accountability_ui,
+        ),
+    ];
+    let width = 480.0;
+    for (name, view) in views {
+        let mut h = sized_harness(&r, &d, view, egui::vec2(width, 700.0));
+        let before = table_header(&h, "経");
+        assert!(before.right() > width, "{name}: 経 is out of view at first");
+        h.hover_at(egui::pos2(width / 2.0, 400.0));
+        for _ in 0..10 {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(-200.0, 0.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::default(),
+            });
+            h.run();
+        }
+        let after = table_header(&h, "経");
+        assert!(
+            after.left() >= 0.0 && after.right() <= width,
+            "{name}: 経 drawn at {after:?} in a view {width} wide"
+        );
+    }
+}
+
 /// In a narrow view the matrix's English column titles wrap between words rather than being
 /// elided: each is drawn as wide as its text, or on more than one line, each line at least as wide
 /// as its longest word.

@@ -155,102 +155,108 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
     let widths_id = Id::unique("waymark-matrix-widths");
     let last_widths: Option<Vec<f32>> = ui.data(|d| d.get_temp(widths_id));
     let header_h = header_height(ui, &titles, last_widths.as_deref().unwrap_or(&initial));
-    let mut table = TableBuilder::new(ui)
-        .id_salt("matrix")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(Layout::top_down(Align::Min))
-        .column(Column::initial(initial[0]).at_least(least[0]).clip(true))
-        .column(Column::initial(initial[1]).at_least(least[1]).clip(true))
-        .column(Column::initial(initial[2]).at_least(least[2]).clip(true))
-        .column(
-            Column::remainder()
-                .resizable(false)
-                .at_least(least[3])
-                .clip(true),
-        )
-        .column(Column::initial(initial[4]).at_least(least[4]).clip(true));
-    for width in ministry_widths.iter() {
-        table = table.column(Column::exact(*width));
-    }
-    table
-        .header(header_h, |mut header| {
-            for title in titles {
-                header.col(|ui| {
-                    wrap(ui);
-                    ui.strong(title);
-                });
+    // Sideways scrolling when the view is narrower than the columns need, so that the ministry
+    // columns can always be reached.
+    egui::ScrollArea::horizontal()
+        .id_salt("matrix-across")
+        .show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .id_salt("matrix")
+                .striped(true)
+                .resizable(true)
+                .cell_layout(Layout::top_down(Align::Min))
+                .column(Column::initial(initial[0]).at_least(least[0]).clip(true))
+                .column(Column::initial(initial[1]).at_least(least[1]).clip(true))
+                .column(Column::initial(initial[2]).at_least(least[2]).clip(true))
+                .column(
+                    Column::remainder()
+                        .resizable(false)
+                        .at_least(least[3])
+                        .clip(true),
+                )
+                .column(Column::initial(initial[4]).at_least(least[4]).clip(true));
+            for width in ministry_widths.iter() {
+                table = table.column(Column::exact(*width));
             }
-            for m in ministries {
-                header.col(|ui| {
-                    ministry_header(ui, ctx, m, actions);
-                });
-            }
-        })
-        .body(|mut body| {
-            let widths = body.widths().to_vec();
-            let ui = body.ui_mut();
-            if last_widths.as_ref() != Some(&widths) {
-                // The header is laid out before the body: lay it out again at these widths.
-                ui.data_mut(|d| d.insert_temp(widths_id, widths.clone()));
-                if (header_height(ui, &titles, &widths) - header_h).abs() > 0.5 {
-                    ui.ctx().request_repaint();
-                }
-            }
-            let heights = rows::table_heights(
-                ui,
-                Id::unique("waymark-matrix-heights"),
-                ctx.generation,
-                &widths,
-                rows.len(),
-                |i| {
-                    rows.get(i)
-                        .map_or(0.0, |row| row_height(ui, ctx, row, &widths))
-                },
-            );
-            body.heterogeneous_rows(heights.iter().copied(), |mut row| {
-                let Some(Row {
-                    theme,
-                    gap,
-                    first_of_gap,
-                    measure,
-                    hidden,
-                }) = rows.get(row.index())
-                else {
-                    return;
-                };
-                let theme = theme.and_then(|i| ctx.roadmap.items.themes.get(i));
-                let selected =
-                    ctx.is_selected(gap) || measure.as_ref().is_some_and(|m| ctx.is_selected(m));
-                row.set_overline(theme.is_some());
-                row.set_selected(selected);
-                theme_cells(&mut row, ctx, theme, actions);
-                row.col(|ui| {
-                    if *first_of_gap {
-                        link(ui, ctx, gap, gap_text(ctx, gap), actions);
+            table
+                .header(header_h, |mut header| {
+                    for title in titles {
+                        header.col(|ui| {
+                            wrap(ui);
+                            ui.strong(title);
+                        });
                     }
-                });
-                row.col(|ui| measure_cell(ui, ctx, measure.as_ref(), *hidden, actions));
-                row.col(|ui| {
-                    wrap(ui);
-                    if let Some(m) = measure {
-                        ui.label(as_written(ctx, m));
+                    for m in ministries {
+                        header.col(|ui| {
+                            ministry_header(ui, ctx, m, actions);
+                        });
                     }
-                });
-                for ministry in ministries {
-                    row.col(|ui| {
-                        if let Some(m) = measure {
-                            let code = ItemRef::Ministry(ministry.code.clone());
-                            let role = ctx
-                                .index
-                                .ministries_of_measure(m)
-                                .find(|(x, _)| **x == code)
-                                .map(|(_, role)| role);
-                            role_cell(ui, ctx, ministry, role);
+                })
+                .body(|mut body| {
+                    let widths = body.widths().to_vec();
+                    let ui = body.ui_mut();
+                    if last_widths.as_ref() != Some(&widths) {
+                        // The header is laid out before the body: lay it out again at these widths.
+                        ui.data_mut(|d| d.insert_temp(widths_id, widths.clone()));
+                        if (header_height(ui, &titles, &widths) - header_h).abs() > 0.5 {
+                            ui.ctx().request_repaint();
+                        }
+                    }
+                    let heights = rows::table_heights(
+                        ui,
+                        Id::unique("waymark-matrix-heights"),
+                        ctx.generation,
+                        &widths,
+                        rows.len(),
+                        |i| {
+                            rows.get(i)
+                                .map_or(0.0, |row| row_height(ui, ctx, row, &widths))
+                        },
+                    );
+                    body.heterogeneous_rows(heights.iter().copied(), |mut row| {
+                        let Some(Row {
+                            theme,
+                            gap,
+                            first_of_gap,
+                            measure,
+                            hidden,
+                        }) = rows.get(row.index())
+                        else {
+                            return;
+                        };
+                        let theme = theme.and_then(|i| ctx.roadmap.items.themes.get(i));
+                        let selected = ctx.is_selected(gap)
+                            || measure.as_ref().is_some_and(|m| ctx.is_selected(m));
+                        row.set_overline(theme.is_some());
+                        row.set_selected(selected);
+                        theme_cells(&mut row, ctx, theme, actions);
+                        row.col(|ui| {
+                            if *first_of_gap {
+                                link(ui, ctx, gap, gap_text(ctx, gap), actions);
+                            }
+                        });
+                        row.col(|ui| measure_cell(ui, ctx, measure.as_ref(), *hidden, actions));
+                        row.col(|ui| {
+                            wrap(ui);
+                            if let Some(m) = measure {
+                                ui.label(as_written(ctx, m));
+                            }
+                        });
+                        for ministry in ministries {
+                            row.col(|ui| {
+                                if let Some(m) = measure {
+                                    let code = ItemRef::Ministry(ministry.code.clone());
+                                    let role = ctx
+                                        .index
+                                        .ministries_of_measure(m)
+                                        .find(|(x, _)| **x == code)
+                                        .map(|(_, role)| role);
+                                    role_cell(ui, ctx, ministry, role);
+                                }
+                            });
                         }
                     });
-                }
-            });
+                });
         });
 }
 
