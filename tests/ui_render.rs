@@ -319,6 +319,52 @@ fn a_proposal_whose_gap_nothing_continues_says_so() {
     );
 }
 
+/// In a narrow view a ministry's long English name (or a stage's) wraps within the card rather
+/// than running past the view's edge (and widening the whole list), and every card is as tall as
+/// computed, in both languages.
+#[test]
+fn proposals_fit_a_narrow_view() {
+    let r = bundled();
+    let width = 520.0;
+    for (lang, mext) in [
+        (Lang::Ja, "文 文部科学省"),
+        (Lang::En, "Ministry of Education, Culture, Sports"),
+    ] {
+        let d = derive(&r, Filter::default(), lang);
+        let mut h = sized_harness(
+            &r,
+            &d,
+            waymark::ui::proposals::proposals_ui,
+            egui::vec2(width, 700.0),
+        );
+        let mut seen = false;
+        for _ in 0..120 {
+            seen |= h.query_all_by_label_contains(mext).next().is_some();
+            let past: Vec<(String, egui::Rect)> = h
+                .root()
+                .children_recursive()
+                .filter_map(|n| {
+                    let node = n.accesskit_node();
+                    let label = node.label().or_else(|| node.value())?;
+                    (n.rect().right() > width + 0.5).then(|| (label, n.rect()))
+                })
+                .collect();
+            assert_eq!(past, Vec::new(), "{lang:?}: labels past the edge");
+            h.hover_at(egui::pos2(width / 2.0, 400.0));
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -200.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::default(),
+            });
+            h.run();
+        }
+        assert!(seen, "{lang:?}: MEXT is named");
+        assert_eq!(waymark::ui::rows::corrections(&h.ctx), 0, "{lang:?}");
+    }
+}
+
 /// What continues a proposal's gap is part of the proposal: a filter that leaves the 小論点 out
 /// (it stands at no value-chain stage) still shows it under the proposal, with who answers it.
 #[test]

@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod diagnostics;
 pub mod editor;
 pub mod filter_bar;
+mod flow;
 pub mod inspector;
 pub mod kpis;
 pub mod linkage;

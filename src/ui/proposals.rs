@@ -13,9 +13,10 @@ use std::sync::Arc;
 
 use egui::{Id, IdSalt, RichText, Ui};
 
+use super::ViewCtx;
+use super::flow::{self, Piece};
 use super::matrix::{link, text_height, wrap};
 use super::rows::{self, Rows, Stack, link_height};
-use super::{ViewCtx, item_link};
 use crate::action::Action;
 use crate::analysis::index::Relation;
 use crate::analysis::labels;
@@ -31,7 +32,7 @@ struct Block {
     gap: ItemRef,
     gap_label: String,
     /// Category, value-chain stages and placement provenance of the gap, flowed on one line.
-    facts: Vec<Fact>,
+    facts: Vec<Piece>,
     /// Examples from abroad by country, countries in order of first appearance.
     overseas: Vec<(String, Vec<Example>)>,
     /// The actions that pass the filter, numbered as in the proposal.
@@ -39,7 +40,7 @@ struct Block {
     no_actions: bool,
     hidden_actions: usize,
     /// The ministries responsible for any of the actions (all of them, whatever the filter).
-    ministries: Vec<Fact>,
+    ministries: Vec<Piece>,
     /// The gaps carrying this one on: later 小論点 continuing it, and the same issue elsewhere.
     continued: Vec<Continued>,
 }
@@ -51,19 +52,11 @@ struct Continued {
     /// The link's note.
     note: Option<String>,
     /// The ministries responsible for the measures answering it.
-    ministries: Vec<Fact>,
+    ministries: Vec<Piece>,
 }
 
 /// An example from abroad: the organisation, when named, and the text.
 type Example = (Option<String>, String);
-
-/// One piece of a gap's facts line.
-enum Fact {
-    Weak(String),
-    Plain(String),
-    /// A stage or a ministry, selectable.
-    Link(ItemRef, String),
-}
 
 impl Block {
     fn new(ctx: &ViewCtx<'_>, p: &Proposal) -> Self {
@@ -106,14 +99,14 @@ impl Block {
     }
 }
 
-fn facts(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Fact> {
+fn facts(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Piece> {
     let mut out = Vec::new();
     let Some(g) = ctx.roadmap.gap(&p.gap) else {
         return out;
     };
     if let Some(c) = &g.category {
-        out.push(Fact::Weak(ctx.t("分類：", "Category: ").to_owned()));
-        out.push(Fact::Plain(
+        out.push(Piece::Weak(ctx.t("分類：", "Category: ").to_owned()));
+        out.push(Piece::Plain(
             match ctx.lang {
                 Lang::Ja => c.label_ja(),
                 Lang::En => c.label_en(),
@@ -122,17 +115,17 @@ fn facts(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Fact> {
         ));
     }
     if !g.stages.is_empty() {
-        out.push(Fact::Weak(
+        out.push(Piece::Weak(
             ctx.t("バリューチェーン：", "Value chain: ").to_owned(),
         ));
         for s in &g.stages {
             let stage = ItemRef::Stage(s.clone());
             let label = labels::text(ctx.roadmap, &stage, ctx.lang);
-            out.push(Fact::Link(stage, label));
+            out.push(Piece::Link(stage, label));
         }
     }
     if g.placement_provenance != Provenance::Stated {
-        out.push(Fact::Weak(match ctx.lang {
+        out.push(Piece::Weak(match ctx.lang {
             Lang::Ja => format!("（{}）", g.placement_provenance.label_ja()),
             Lang::En => format!("({})", g.placement_provenance.label_en()),
         }));
@@ -161,15 +154,15 @@ fn overseas(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<(String, Vec<Example>)> {
 
 /// The facts line of the ministries responsible for any of `measures`: each with its leading
 /// role, or a word that none is named.
-fn ministries(ctx: &ViewCtx<'_>, measures: &[ItemRef]) -> Vec<Fact> {
+fn ministries(ctx: &ViewCtx<'_>, measures: &[ItemRef]) -> Vec<Piece> {
     let ministries = ctx.index.ministries_of_measures(measures);
     if ministries.is_empty() {
-        return vec![Fact::Weak(
+        return vec![Piece::Weak(
             ctx.t("担当府省庁の記載なし", "No responsible ministry named")
                 .to_owned(),
         )];
     }
-    let mut out = vec![Fact::Weak(
+    let mut out = vec![Piece::Weak(
         ctx.t("担当府省庁：", "Responsible: ").to_owned(),
     )];
     for (m, role) in ministries {
@@ -182,7 +175,7 @@ fn ministries(ctx: &ViewCtx<'_>, measures: &[ItemRef]) -> Vec<Fact> {
                 Lang::En => format!(" ({})", role.label_en()),
             }
         );
-        out.push(Fact::Link(m.clone(), label));
+        out.push(Piece::Link(m.clone(), label));
     }
     out
 }
@@ -336,7 +329,7 @@ fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
         let mut gap = Stack::new(ui);
         gap.add(link_height(ui, &b.gap_label, w - indent));
         if !b.facts.is_empty() {
-            gap.add(facts_height(ui, &b.facts, w - indent));
+            gap.add(flow::height(ui, &b.facts, w - indent));
         }
         body.add(gap.height());
         // Examples abroad.
@@ -368,7 +361,7 @@ fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
         if b.hidden_actions > 0 {
             list.add(ui.text_style_height(&egui::TextStyle::Body));
         }
-        list.add(facts_height(ui, &b.ministries, w - indent));
+        list.add(flow::height(ui, &b.ministries, w - indent));
         body.add(list.height());
         // Continued by.
         section_height(ui, &mut body);
@@ -378,7 +371,7 @@ fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
         }
         for c in &b.continued {
             list.add(link_height(ui, &c.label, w - indent));
-            list.add(facts_height(ui, &c.ministries, w - 2.0 * indent));
+            list.add(flow::height(ui, &c.ministries, w - 2.0 * indent));
         }
         body.add(list.height());
         h.add(body.height());
@@ -386,35 +379,6 @@ fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
     // The separator.
     h.add(6.0);
     h.height()
-}
-
-/// Height of the facts line: its pieces flowed, wrapping between them.
-fn facts_height(ui: &Ui, facts: &[Fact], width: f32) -> f32 {
-    let s = ui.spacing();
-    let line_h = s.interact_size.y;
-    let (mut lines, mut x) = (1.0_f32, 0.0_f32);
-    for f in facts {
-        let (text, pad) = match f {
-            Fact::Weak(t) | Fact::Plain(t) => (t, 0.0),
-            Fact::Link(_, t) => (t, 2.0 * s.button_padding.x),
-        };
-        let w = ui
-            .painter()
-            .layout_no_wrap(
-                text.clone(),
-                egui::TextStyle::Body.resolve(ui.style()),
-                egui::Color32::PLACEHOLDER,
-            )
-            .size()
-            .x
-            + pad;
-        if x > 0.0 && x + w > width {
-            lines += 1.0;
-            x = 0.0;
-        }
-        x += w + s.item_spacing.x;
-    }
-    lines * line_h + (lines - 1.0) * s.item_spacing.y
 }
 
 fn section(ui: &mut Ui, title: &str) {
@@ -434,33 +398,7 @@ fn gap_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Action>) 
         if b.facts.is_empty() {
             return;
         }
-        facts_ui(ui, ctx, &b.facts, actions);
-    });
-}
-
-/// Shows a facts line: short names flowed, wrapping between them, never inside one. Items the
-/// filter leaves out are drawn weak.
-fn facts_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, facts: &[Fact], actions: &mut Vec<Action>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-        for f in facts {
-            match f {
-                Fact::Weak(t) => {
-                    ui.label(RichText::new(t).weak());
-                }
-                Fact::Plain(t) => {
-                    ui.label(t);
-                }
-                Fact::Link(item, label) => {
-                    // Weak through the text itself: a scope would wrap on its own.
-                    let mut text = RichText::new(label);
-                    if !ctx.visible.contains(item) {
-                        text = text.weak();
-                    }
-                    item_link(ui, ctx, item, text, actions);
-                }
-            }
-        }
+        flow::show(ui, ctx, &b.facts, actions);
     });
 }
 
@@ -520,7 +458,7 @@ fn actions_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Actio
                 .weak(),
             );
         }
-        facts_ui(ui, ctx, &b.ministries, actions);
+        flow::show(ui, ctx, &b.ministries, actions);
     });
 }
 
@@ -545,7 +483,7 @@ fn continued_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Act
                 resp.on_hover_text(note);
             }
             ui.indent(("continued-by", c.item.id_str()), |ui| {
-                facts_ui(ui, ctx, &c.ministries, actions);
+                flow::show(ui, ctx, &c.ministries, actions);
             });
         }
     });
