@@ -483,6 +483,26 @@ impl Index {
         responsible(self.edges_nth(ItemKind::Measure, i), true)
     }
 
+    /// The ministries responsible for any of `measures`, each once with its leading role (lead
+    /// before co-lead before support), in the roadmap's order.
+    pub fn ministries_of_measures<'a, 'm>(
+        &'a self,
+        measures: impl IntoIterator<Item = &'m ItemRef>,
+    ) -> Vec<(&'a ItemRef, Role)> {
+        let mut out: Vec<(&ItemRef, Role)> = Vec::new();
+        for m in measures {
+            for (ministry, role) in self.ministries_of_measure(m) {
+                match out.iter_mut().find(|(x, _)| *x == ministry) {
+                    Some((_, r)) => *r = (*r).min(role),
+                    None => out.push((ministry, role)),
+                }
+            }
+        }
+        // Items are numbered in the roadmap's order.
+        out.sort_by_key(|(m, _)| self.numbers.get(m));
+        out
+    }
+
     /// The measures a ministry is responsible for, with its role.
     pub fn measures_of_ministry<'a>(
         &'a self,

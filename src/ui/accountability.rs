@@ -11,8 +11,11 @@ use std::sync::Arc;
 use egui::{Align, Id, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
-use super::matrix::{link, link_height, role_cell, role_label, role_mark, text_height, wrap};
-use super::{ViewCtx, item_link, rows};
+use super::matrix::{
+    link, link_height, ministry_header, ministry_widths, role_cell, role_label, role_mark,
+    text_height, wrap,
+};
+use super::{ViewCtx, rows};
 use crate::action::Action;
 use crate::analysis::coverage::Load;
 use crate::analysis::labels;
@@ -134,128 +137,128 @@ fn table_ui(
     actions: &mut Vec<Action>,
 ) {
     let ministries = &ctx.roadmap.items.ministries;
-    let mut table = TableBuilder::new(ui)
-        .id_salt("accountability")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(Layout::top_down(Align::Min))
-        .column(
-            Column::remainder()
-                .resizable(false)
-                .at_least(200.0)
-                .clip(true),
-        )
-        .column(Column::initial(110.0).at_least(40.0).clip(true))
-        .column(Column::initial(120.0).at_least(40.0).clip(true));
-    for _ in ministries {
-        table = table.column(Column::exact(30.0));
-    }
-    table
-        .header(22.0, |mut header| {
-            for title in [
-                ctx.t("施策", "Measure"),
-                ctx.t("記載", "As written"),
-                ctx.t("期間", "Span"),
-            ] {
-                header.col(|ui| {
-                    ui.strong(title);
-                });
+    let ministry_widths = ministry_widths(ui, ctx);
+    // Sideways scrolling when the view is narrower than the columns need, so that the ministry
+    // columns can always be reached.
+    egui::ScrollArea::horizontal()
+        .id_salt("accountability-across")
+        .show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .id_salt("accountability")
+                .striped(true)
+                .resizable(true)
+                .cell_layout(Layout::top_down(Align::Min))
+                .column(
+                    Column::remainder()
+                        .resizable(false)
+                        .at_least(200.0)
+                        .clip(true),
+                )
+                .column(Column::initial(110.0).at_least(40.0).clip(true))
+                .column(Column::initial(120.0).at_least(40.0).clip(true));
+            for width in ministry_widths.iter() {
+                table = table.column(Column::exact(*width));
             }
-            for m in ministries {
-                header.col(|ui| {
-                    let r = ItemRef::Ministry(m.code.clone());
-                    item_link(ui, ctx, &r, m.code.as_str(), actions).on_hover_text(
-                        match ctx.lang {
-                            crate::i18n::Lang::Ja => m.name.as_str(),
-                            crate::i18n::Lang::En => m.name_en.as_str(),
+            table
+                .header(22.0, |mut header| {
+                    for title in [
+                        ctx.t("施策", "Measure"),
+                        ctx.t("記載", "As written"),
+                        ctx.t("期間", "Span"),
+                    ] {
+                        header.col(|ui| {
+                            ui.strong(title);
+                        });
+                    }
+                    for m in ministries {
+                        header.col(|ui| ministry_header(ui, ctx, m, actions));
+                    }
+                })
+                .body(|mut body| {
+                    let widths = body.widths().to_vec();
+                    let w0 = widths.first().copied().unwrap_or(200.0);
+                    let w1 = widths.get(1).copied().unwrap_or(100.0);
+                    let w2 = widths.get(2).copied().unwrap_or(100.0);
+                    let ui = body.ui_mut();
+                    let heights = rows::table_heights(
+                        ui,
+                        Id::unique("waymark-accountability-heights"),
+                        key,
+                        &widths,
+                        rows.len(),
+                        |i| match rows.get(i) {
+                            Some(Row::Group(..)) => text_height(ui, "X", w0) + 6.0,
+                            Some(Row::Measure(index, r)) => {
+                                let m = measure(ctx, *index);
+                                let span = m
+                                    .and_then(|m| m.span.as_ref())
+                                    .map(ToString::to_string)
+                                    .unwrap_or_default();
+                                let written = m.and_then(|m| m.ministries_as_written.as_deref());
+                                link_height(ui, &measure_label(ctx, r), w0)
+                                    .max(text_height(ui, written.unwrap_or(""), w1))
+                                    .max(text_height(ui, &span, w2))
+                            }
+                            None => 0.0,
                         },
                     );
+                    body.heterogeneous_rows(heights.iter().copied(), |mut row| {
+                        match rows.get(row.index()) {
+                            Some(Row::Group(label, n)) => {
+                                row.set_overline(true);
+                                row.col(|ui| {
+                                    ui.strong(format!("{label} ({n})"));
+                                });
+                                for _ in 0..2 + ministries.len() {
+                                    row.col(|_| {});
+                                }
+                            }
+                            Some(Row::Measure(i, r)) => {
+                                let Some(m) = measure(ctx, *i) else {
+                                    return;
+                                };
+                                row.set_selected(ctx.is_selected(r));
+                                row.col(|ui| {
+                                    link(ui, ctx, r, measure_label(ctx, r), actions);
+                                });
+                                row.col(|ui| {
+                                    wrap(ui);
+                                    if let Some(w) = &m.ministries_as_written {
+                                        ui.label(w);
+                                    }
+                                });
+                                row.col(|ui| {
+                                    wrap(ui);
+                                    if let Some(span) = &m.span {
+                                        // An assumed span is set in italics, with its basis on hover.
+                                        let stated =
+                                            span.provenance == crate::model::Provenance::Stated;
+                                        let mut text = RichText::new(span.to_string());
+                                        if !stated {
+                                            text = text.italics().weak();
+                                        }
+                                        let resp = ui.label(text);
+                                        if let Some(basis) = &span.basis {
+                                            resp.on_hover_text(basis);
+                                        }
+                                    }
+                                });
+                                for ministry in ministries {
+                                    row.col(|ui| {
+                                        let code = ItemRef::Ministry(ministry.code.clone());
+                                        let role = ctx
+                                            .index
+                                            .ministries_of_measure(r)
+                                            .find(|(x, _)| **x == code)
+                                            .map(|(_, role)| role);
+                                        role_cell(ui, ctx, ministry, role);
+                                    });
+                                }
+                            }
+                            None => {}
+                        }
+                    });
                 });
-            }
-        })
-        .body(|mut body| {
-            let widths = body.widths().to_vec();
-            let w0 = widths.first().copied().unwrap_or(200.0);
-            let w1 = widths.get(1).copied().unwrap_or(100.0);
-            let w2 = widths.get(2).copied().unwrap_or(100.0);
-            let ui = body.ui_mut();
-            let heights = rows::table_heights(
-                ui,
-                Id::unique("waymark-accountability-heights"),
-                key,
-                &widths,
-                rows.len(),
-                |i| match rows.get(i) {
-                    Some(Row::Group(..)) => text_height(ui, "X", w0) + 6.0,
-                    Some(Row::Measure(index, r)) => {
-                        let m = measure(ctx, *index);
-                        let span = m
-                            .and_then(|m| m.span.as_ref())
-                            .map(ToString::to_string)
-                            .unwrap_or_default();
-                        let written = m.and_then(|m| m.ministries_as_written.as_deref());
-                        link_height(ui, &measure_label(ctx, r), w0)
-                            .max(text_height(ui, written.unwrap_or(""), w1))
-                            .max(text_height(ui, &span, w2))
-                    }
-                    None => 0.0,
-                },
-            );
-            body.heterogeneous_rows(heights.iter().copied(), |mut row| {
-                match rows.get(row.index()) {
-                    Some(Row::Group(label, n)) => {
-                        row.set_overline(true);
-                        row.col(|ui| {
-                            ui.strong(format!("{label} ({n})"));
-                        });
-                        for _ in 0..2 + ministries.len() {
-                            row.col(|_| {});
-                        }
-                    }
-                    Some(Row::Measure(i, r)) => {
-                        let Some(m) = measure(ctx, *i) else {
-                            return;
-                        };
-                        row.set_selected(ctx.is_selected(r));
-                        row.col(|ui| {
-                            link(ui, ctx, r, measure_label(ctx, r), actions);
-                        });
-                        row.col(|ui| {
-                            wrap(ui);
-                            if let Some(w) = &m.ministries_as_written {
-                                ui.label(w);
-                            }
-                        });
-                        row.col(|ui| {
-                            wrap(ui);
-                            if let Some(span) = &m.span {
-                                // An assumed span is set in italics, with its basis on hover.
-                                let stated = span.provenance == crate::model::Provenance::Stated;
-                                let mut text = RichText::new(span.to_string());
-                                if !stated {
-                                    text = text.italics().weak();
-                                }
-                                let resp = ui.label(text);
-                                if let Some(basis) = &span.basis {
-                                    resp.on_hover_text(basis);
-                                }
-                            }
-                        });
-                        for ministry in ministries {
-                            row.col(|ui| {
-                                let code = ItemRef::Ministry(ministry.code.clone());
-                                let role = ctx
-                                    .index
-                                    .ministries_of_measure(r)
-                                    .find(|(x, _)| **x == code)
-                                    .map(|(_, role)| role);
-                                role_cell(ui, ctx, ministry, role);
-                            });
-                        }
-                    }
-                    None => {}
-                }
-            });
         });
 }
 
@@ -308,8 +311,7 @@ fn totals_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, loads: &[Load], actions: &mut
         .show(ui, |ui| {
             ui.label("");
             for m in ministries {
-                let r = ItemRef::Ministry(m.code.clone());
-                item_link(ui, ctx, &r, m.code.as_str(), actions);
+                ministry_header(ui, ctx, m, actions);
             }
             ui.end_row();
             let lines = [

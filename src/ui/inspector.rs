@@ -3,7 +3,7 @@
 
 use crate::action::Action;
 use crate::analysis::labels;
-use crate::model::{ItemRef, Provenance, Role};
+use crate::model::{ItemRef, Provenance};
 
 use super::{ViewCtx, item_link};
 
@@ -133,19 +133,10 @@ fn ministries_of(
     heading: &str,
     actions: &mut Vec<Action>,
 ) {
-    let mut ministries: Vec<(&ItemRef, Role)> = Vec::new();
-    for m in measures {
-        for (ministry, role) in ctx.index.ministries_of_measure(m) {
-            match ministries.iter_mut().find(|(x, _)| *x == ministry) {
-                Some((_, r)) => *r = (*r).min(role),
-                None => ministries.push((ministry, role)),
-            }
-        }
-    }
+    let ministries = ctx.index.ministries_of_measures(measures);
     if ministries.is_empty() {
         return;
     }
-    ministries.sort();
     ui.label(egui::RichText::new(format!("{heading}（{}）", ministries.len())).strong());
     for (ministry, _) in ministries {
         let text = labels::short(ctx.roadmap, ministry, ctx.lang, 40);

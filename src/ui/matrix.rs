@@ -129,105 +129,176 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
         return;
     }
     let ministries = &ctx.roadmap.items.ministries;
+    let ministry_widths = ministry_widths(ui, ctx);
     // Text columns share what the tag and ministry columns leave, so the table fits the view;
     // the response column is not resizable, so that it takes what a wider window gives.
-    let fixed = 110.0 + 30.0 * ministries.len() as f32 + 8.0 * (5 + ministries.len()) as f32;
+    let fixed = 110.0 + ministry_widths.iter().sum::<f32>() + 8.0 * (5 + ministries.len()) as f32;
     let text = (ui.available_width() - fixed).max(300.0);
-    let mut table = TableBuilder::new(ui)
-        .id_salt("matrix")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(Layout::top_down(Align::Min))
-        .column(Column::initial(text * 0.14).at_least(60.0).clip(true))
-        .column(Column::initial(text * 0.23).at_least(80.0).clip(true))
-        .column(Column::initial(text * 0.26).at_least(80.0).clip(true))
-        .column(
-            Column::remainder()
-                .resizable(false)
-                .at_least(120.0)
-                .clip(true),
-        )
-        .column(Column::initial(70.0).at_least(40.0).clip(true));
-    for _ in ministries {
-        table = table.column(Column::exact(30.0));
-    }
-    table
-        .header(22.0, |mut header| {
-            for title in [
-                ctx.t("項目", "Theme"),
-                ctx.t("大論点", "Overarching issue"),
-                ctx.t("小論点", "Issue"),
-                ctx.t("対応案", "Response"),
-                ctx.t("記載", "As written"),
-            ] {
-                header.col(|ui| {
-                    ui.strong(title);
-                });
+    let titles = [
+        ctx.t("項目", "Theme"),
+        ctx.t("大論点", "Overarching issue"),
+        ctx.t("小論点", "Issue"),
+        ctx.t("対応案", "Response"),
+        ctx.t("記載", "As written"),
+    ];
+    // A column is never narrower than the longest word of its title, so that titles wrap
+    // between words; titles wrap rather than being elided, the header as tall as the tallest at
+    // the widths the body had last (or will have, on the first frame).
+    let least = title_min_widths(ui, ctx, &titles);
+    let initial = [
+        (text * 0.14).max(least[0]),
+        (text * 0.23).max(least[1]),
+        (text * 0.26).max(least[2]),
+        least[3],
+        70.0_f32.max(least[4]),
+    ];
+    let widths_id = Id::unique("waymark-matrix-widths");
+    let last_widths: Option<Vec<f32>> = ui.data(|d| d.get_temp(widths_id));
+    let header_h = header_height(ui, &titles, last_widths.as_deref().unwrap_or(&initial));
+    // Sideways scrolling when the view is narrower than the columns need, so that the ministry
+    // columns can always be reached.
+    egui::ScrollArea::horizontal()
+        .id_salt("matrix-across")
+        .show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .id_salt("matrix")
+                .striped(true)
+                .resizable(true)
+                .cell_layout(Layout::top_down(Align::Min))
+                .column(Column::initial(initial[0]).at_least(least[0]).clip(true))
+                .column(Column::initial(initial[1]).at_least(least[1]).clip(true))
+                .column(Column::initial(initial[2]).at_least(least[2]).clip(true))
+                .column(
+                    Column::remainder()
+                        .resizable(false)
+                        .at_least(least[3])
+                        .clip(true),
+                )
+                .column(Column::initial(initial[4]).at_least(least[4]).clip(true));
+            for width in ministry_widths.iter() {
+                table = table.column(Column::exact(*width));
             }
-            for m in ministries {
-                header.col(|ui| {
-                    ministry_header(ui, ctx, m, actions);
-                });
-            }
-        })
-        .body(|mut body| {
-            let widths = body.widths().to_vec();
-            let ui = body.ui_mut();
-            let heights = rows::table_heights(
-                ui,
-                Id::unique("waymark-matrix-heights"),
-                ctx.generation,
-                &widths,
-                rows.len(),
-                |i| {
-                    rows.get(i)
-                        .map_or(0.0, |row| row_height(ui, ctx, row, &widths))
-                },
-            );
-            body.heterogeneous_rows(heights.iter().copied(), |mut row| {
-                let Some(Row {
-                    theme,
-                    gap,
-                    first_of_gap,
-                    measure,
-                    hidden,
-                }) = rows.get(row.index())
-                else {
-                    return;
-                };
-                let theme = theme.and_then(|i| ctx.roadmap.items.themes.get(i));
-                let selected =
-                    ctx.is_selected(gap) || measure.as_ref().is_some_and(|m| ctx.is_selected(m));
-                row.set_overline(theme.is_some());
-                row.set_selected(selected);
-                theme_cells(&mut row, ctx, theme, actions);
-                row.col(|ui| {
-                    if *first_of_gap {
-                        link(ui, ctx, gap, gap_text(ctx, gap), actions);
+            table
+                .header(header_h, |mut header| {
+                    for title in titles {
+                        header.col(|ui| {
+                            wrap(ui);
+                            ui.strong(title);
+                        });
                     }
-                });
-                row.col(|ui| measure_cell(ui, ctx, measure.as_ref(), *hidden, actions));
-                row.col(|ui| {
-                    wrap(ui);
-                    if let Some(m) = measure {
-                        ui.label(as_written(ctx, m));
+                    for m in ministries {
+                        header.col(|ui| {
+                            ministry_header(ui, ctx, m, actions);
+                        });
                     }
-                });
-                for ministry in ministries {
-                    row.col(|ui| {
-                        if let Some(m) = measure {
-                            let code = ItemRef::Ministry(ministry.code.clone());
-                            let role = ctx
-                                .index
-                                .ministries_of_measure(m)
-                                .find(|(x, _)| **x == code)
-                                .map(|(_, role)| role);
-                            role_cell(ui, ctx, ministry, role);
+                })
+                .body(|mut body| {
+                    let widths = body.widths().to_vec();
+                    let ui = body.ui_mut();
+                    if last_widths.as_ref() != Some(&widths) {
+                        // The header is laid out before the body: lay it out again at these widths.
+                        ui.data_mut(|d| d.insert_temp(widths_id, widths.clone()));
+                        if (header_height(ui, &titles, &widths) - header_h).abs() > 0.5 {
+                            ui.ctx().request_repaint();
+                        }
+                    }
+                    let heights = rows::table_heights(
+                        ui,
+                        Id::unique("waymark-matrix-heights"),
+                        ctx.generation,
+                        &widths,
+                        rows.len(),
+                        |i| {
+                            rows.get(i)
+                                .map_or(0.0, |row| row_height(ui, ctx, row, &widths))
+                        },
+                    );
+                    body.heterogeneous_rows(heights.iter().copied(), |mut row| {
+                        let Some(Row {
+                            theme,
+                            gap,
+                            first_of_gap,
+                            measure,
+                            hidden,
+                        }) = rows.get(row.index())
+                        else {
+                            return;
+                        };
+                        let theme = theme.and_then(|i| ctx.roadmap.items.themes.get(i));
+                        let selected = ctx.is_selected(gap)
+                            || measure.as_ref().is_some_and(|m| ctx.is_selected(m));
+                        row.set_overline(theme.is_some());
+                        row.set_selected(selected);
+                        theme_cells(&mut row, ctx, theme, actions);
+                        row.col(|ui| {
+                            if *first_of_gap {
+                                link(ui, ctx, gap, gap_text(ctx, gap), actions);
+                            }
+                        });
+                        row.col(|ui| measure_cell(ui, ctx, measure.as_ref(), *hidden, actions));
+                        row.col(|ui| {
+                            wrap(ui);
+                            if let Some(m) = measure {
+                                ui.label(as_written(ctx, m));
+                            }
+                        });
+                        for ministry in ministries {
+                            row.col(|ui| {
+                                if let Some(m) = measure {
+                                    let code = ItemRef::Ministry(ministry.code.clone());
+                                    let role = ctx
+                                        .index
+                                        .ministries_of_measure(m)
+                                        .find(|(x, _)| **x == code)
+                                        .map(|(_, role)| role);
+                                    role_cell(ui, ctx, ministry, role);
+                                }
+                            });
                         }
                     });
-                }
-            });
+                });
         });
+}
+
+/// The least width of each text column: its minimum, or the longest word of its title. Kept in
+/// egui memory for the derived data's generation (which the language is part of) and the pixel
+/// density.
+fn title_min_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>, titles: &[&str; 5]) -> Arc<[f32; 5]> {
+    const MIN: [f32; 5] = [60.0, 80.0, 80.0, 120.0, 40.0];
+    let key = rows::hash((ctx.generation, ui.ctx().pixels_per_point().to_bits()));
+    rows::cached(
+        ui.ctx(),
+        Id::unique("waymark-matrix-title-widths"),
+        key,
+        || {
+            let mut out = MIN;
+            for (least, title) in out.iter_mut().zip(titles) {
+                for word in title.split_whitespace() {
+                    let w = WidgetText::from(RichText::new(word).strong())
+                        .into_galley(
+                            ui,
+                            Some(TextWrapMode::Extend),
+                            f32::INFINITY,
+                            TextStyle::Body,
+                        )
+                        .size()
+                        .x;
+                    *least = least.max(w.ceil() + 2.0);
+                }
+            }
+            out
+        },
+    )
+}
+
+/// Height of a header row whose `titles` wrap at the column `widths`: at least one line of an
+/// interactive widget (the ministry headers).
+fn header_height(ui: &egui::Ui, titles: &[&str], widths: &[f32]) -> f32 {
+    titles
+        .iter()
+        .zip(widths)
+        .map(|(title, width)| text_height(ui, title, *width) + 4.0)
+        .fold(22.0, f32::max)
 }
 
 /// The key to the role marks.
@@ -351,8 +422,38 @@ fn row_height(ui: &egui::Ui, ctx: &ViewCtx<'_>, row: &Row, widths: &[f32]) -> f3
     h
 }
 
+/// The narrowest a ministry's column is: room for a role mark.
+const MINISTRY_MIN_WIDTH: f32 = 30.0;
+
+/// The width of each ministry's column, in the roadmap's order: room for its code whole, as
+/// [`ministry_header`] shows it (codes are at most eight characters), and for a role mark. Kept in
+/// egui memory for the derived data's generation and the pixel density.
+pub(crate) fn ministry_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<Vec<f32>> {
+    let key = rows::hash((ctx.generation, ui.ctx().pixels_per_point().to_bits()));
+    rows::cached(ui.ctx(), Id::unique("waymark-ministry-widths"), key, || {
+        let pad = 2.0 * ui.spacing().button_padding.x;
+        ctx.roadmap
+            .items
+            .ministries
+            .iter()
+            .map(|m| {
+                let code = WidgetText::from(m.code.as_str())
+                    .into_galley(
+                        ui,
+                        Some(TextWrapMode::Extend),
+                        f32::INFINITY,
+                        TextStyle::Body,
+                    )
+                    .size()
+                    .x;
+                (code + pad).ceil().max(MINISTRY_MIN_WIDTH)
+            })
+            .collect()
+    })
+}
+
 /// Shows a ministry column header: its code, selectable, with its full name on hover.
-fn ministry_header(
+pub(crate) fn ministry_header(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
     ministry: &crate::model::Ministry,
@@ -363,7 +464,11 @@ fn ministry_header(
         crate::i18n::Lang::Ja => &ministry.name,
         crate::i18n::Lang::En => &ministry.name_en,
     };
-    item_link(ui, ctx, &r, ministry.code.as_str(), actions).on_hover_text(name.as_str());
+    ui.scope(|ui| {
+        // The column is as wide as the code ([`ministry_widths`]): never elide it.
+        ui.style_mut().wrap_mode = Some(TextWrapMode::Extend);
+        item_link(ui, ctx, &r, ministry.code.as_str(), actions).on_hover_text(name.as_str());
+    });
 }
 
 // ---- Cell helpers shared by the table views ----------------------------------------------------
@@ -420,7 +525,7 @@ pub(crate) fn link(
         if ctx.is_dimmed(item) {
             ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
         }
-        item_link(ui, ctx, item, text, actions)
+        item_link(ui, ctx, item, text.into(), actions)
     })
     .inner
 }

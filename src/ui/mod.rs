@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod editor;
 pub mod file_dialog;
 pub mod filter_bar;
+mod flow;
 pub mod inspector;
 pub mod kpis;
 pub mod linkage;
@@ -105,10 +106,10 @@ pub fn item_link(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
     item: &ItemRef,
-    text: impl Into<String>,
+    text: impl Into<egui::WidgetText>,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
-    let response = ui.selectable_label(ctx.is_selected(item), text.into());
+    let response = ui.selectable_label(ctx.is_selected(item), text);
     if response.clicked() {
         actions.push(Action::Select(Some(item.clone())));
     }

@@ -1,6 +1,10 @@
 //! The proposals (提言①–⑧) of the 2018 gap map: for each, the gap it answers (with its category
 //! and value-chain stages), the proposal itself, the examples from abroad grouped by country, its
-//! actions, and the later 小論点 that continue its gap.
+//! actions and the ministries responsible for them, and the later 小論点 that continue its gap
+//! with the ministries responsible for answering those.
+//!
+//! Like the gap, what continues it belongs to the proposal and is shown whatever the filter; what
+//! the filter leaves out is drawn weak.
 //!
 //! The texts of every proposal that passes the filter are gathered once per generation of the
 //! derived data ([`Block`]); only the proposals in view are drawn ([`super::rows`]).
@@ -9,9 +13,10 @@ use std::sync::Arc;
 
 use egui::{Id, IdSalt, RichText, Ui};
 
+use super::ViewCtx;
+use super::flow::{self, Piece};
 use super::matrix::{link, text_height, wrap};
 use super::rows::{self, Rows, Stack, link_height};
-use super::{ViewCtx, item_link};
 use crate::action::Action;
 use crate::analysis::index::Relation;
 use crate::analysis::labels;
@@ -28,26 +33,31 @@ struct Block {
     gap: Option<ItemRef>,
     gap_label: String,
     /// Category, value-chain stages and placement provenance of the gap, flowed on one line.
-    facts: Vec<Fact>,
+    facts: Vec<Piece>,
     /// Examples from abroad by country, countries in order of first appearance.
     overseas: Vec<(String, Vec<Example>)>,
     /// The actions that pass the filter, numbered as in the proposal.
     actions: Vec<(ItemRef, String)>,
     no_actions: bool,
     hidden_actions: usize,
-    /// The later gaps continuing this one, with the link's note.
-    continued: Vec<(ItemRef, String, Option<String>)>,
+    /// The ministries responsible for any of the actions (all of them, whatever the filter).
+    ministries: Vec<Piece>,
+    /// The gaps carrying this one on: later 小論点 continuing it, and the same issue elsewhere.
+    continued: Vec<Continued>,
+}
+
+/// A gap carrying the proposal's gap on.
+struct Continued {
+    item: ItemRef,
+    label: String,
+    /// The link's note.
+    note: Option<String>,
+    /// The ministries responsible for the measures answering it.
+    ministries: Vec<Piece>,
 }
 
 /// An example from abroad: the organisation, when named, and the text.
 type Example = (Option<String>, String);
-
-/// One piece of a gap's facts line.
-enum Fact {
-    Weak(String),
-    Plain(String),
-    Stage(ItemRef, String),
-}
 
 impl Block {
     fn new(ctx: &ViewCtx<'_>, p: &Proposal) -> Self {
@@ -77,11 +87,13 @@ impl Block {
                 hidden_actions += 1;
             }
         }
+        let action_refs: Vec<ItemRef> = p.actions.iter().cloned().map(ItemRef::Measure).collect();
         Self {
             heading: format!("{tag}  {gist}"),
             text,
             facts: facts(ctx, p),
             overseas: overseas(ctx, p),
+            ministries: ministries(ctx, &action_refs),
             continued: gap.as_ref().map(|g| continued(ctx, g)).unwrap_or_default(),
             gap,
             gap_label,
@@ -93,14 +105,14 @@ impl Block {
     }
 }
 
-fn facts(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Fact> {
+fn facts(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Piece> {
     let mut out = Vec::new();
     let Some(g) = p.gap.as_ref().and_then(|g| ctx.roadmap.gap(g)) else {
         return out;
     };
     if let Some(c) = &g.category {
-        out.push(Fact::Weak(ctx.t("分類：", "Category: ").to_owned()));
-        out.push(Fact::Plain(
+        out.push(Piece::Weak(ctx.t("分類：", "Category: ").to_owned()));
+        out.push(Piece::Plain(
             match ctx.lang {
                 Lang::Ja => c.label_ja(),
                 Lang::En => c.label_en(),
@@ -109,17 +121,17 @@ fn facts(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Fact> {
         ));
     }
     if !g.stages.is_empty() {
-        out.push(Fact::Weak(
+        out.push(Piece::Weak(
             ctx.t("バリューチェーン：", "Value chain: ").to_owned(),
         ));
         for s in &g.stages {
             let stage = ItemRef::Stage(s.clone());
             let label = labels::text(ctx.roadmap, &stage, ctx.lang);
-            out.push(Fact::Stage(stage, label));
+            out.push(Piece::Link(stage, label));
         }
     }
     if g.placement_provenance != Provenance::Stated {
-        out.push(Fact::Weak(match ctx.lang {
+        out.push(Piece::Weak(match ctx.lang {
             Lang::Ja => format!("（{}）", g.placement_provenance.label_ja()),
             Lang::En => format!("({})", g.placement_provenance.label_en()),
         }));
@@ -146,22 +158,60 @@ fn overseas(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<(String, Vec<Example>)> {
         .collect()
 }
 
-fn continued(ctx: &ViewCtx<'_>, gap: &ItemRef) -> Vec<(ItemRef, String, Option<String>)> {
+/// The facts line of the ministries responsible for any of `measures`: each with its leading
+/// role, or a word that none is named.
+fn ministries(ctx: &ViewCtx<'_>, measures: &[ItemRef]) -> Vec<Piece> {
+    let ministries = ctx.index.ministries_of_measures(measures);
+    if ministries.is_empty() {
+        return vec![Piece::Weak(
+            ctx.t("担当府省庁の記載なし", "No responsible ministry named")
+                .to_owned(),
+        )];
+    }
+    let mut out = vec![Piece::Weak(
+        ctx.t("担当府省庁：", "Responsible: ").to_owned(),
+    )];
+    for (m, role) in ministries {
+        let label = format!(
+            "{} {}{}",
+            labels::tag(ctx.roadmap, m, ctx.lang),
+            labels::text(ctx.roadmap, m, ctx.lang),
+            match ctx.lang {
+                Lang::Ja => format!("（{}）", role.label_ja()),
+                Lang::En => format!(" ({})", role.label_en()),
+            }
+        );
+        out.push(Piece::Link(m.clone(), label));
+    }
+    out
+}
+
+/// The gaps carrying `gap` on (as the inspector lists them), with the ministries answering each.
+fn continued(ctx: &ViewCtx<'_>, gap: &ItemRef) -> Vec<Continued> {
     ctx.index
-        .related(gap, |r| r == Relation::Continues, true)
-        .filter(|g| ctx.visible.contains(g))
+        .continuations(gap)
         .map(|g| {
             let note = ctx
                 .index
                 .edges(gap)
-                .find(|e| e.relation == Relation::Continues && e.outgoing && e.other == g)
+                .find(|e| {
+                    e.other == g
+                        && (e.relation == Relation::SameAs
+                            || (e.relation == Relation::Continues && e.outgoing))
+                })
                 .and_then(|e| e.note.map(str::to_owned));
             let label = format!(
                 "{} {}",
                 labels::tag(ctx.roadmap, g, ctx.lang),
                 labels::text(ctx.roadmap, g, ctx.lang)
             );
-            (g.clone(), label, note)
+            let measures: Vec<ItemRef> = ctx.index.measures_of_gap(g).cloned().collect();
+            Continued {
+                item: g.clone(),
+                label,
+                note,
+                ministries: ministries(ctx, &measures),
+            }
         })
         .collect()
 }
@@ -285,7 +335,7 @@ fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
         let mut gap = Stack::new(ui);
         gap.add(link_height(ui, &b.gap_label, w - indent));
         if !b.facts.is_empty() {
-            gap.add(facts_height(ui, &b.facts, w - indent));
+            gap.add(flow::height(ui, &b.facts, w - indent));
         }
         body.add(gap.height());
         // Examples abroad.
@@ -317,6 +367,7 @@ fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
         if b.hidden_actions > 0 {
             list.add(ui.text_style_height(&egui::TextStyle::Body));
         }
+        list.add(flow::height(ui, &b.ministries, w - indent));
         body.add(list.height());
         // Continued by.
         section_height(ui, &mut body);
@@ -324,8 +375,9 @@ fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
         if b.continued.is_empty() {
             list.add(ui.text_style_height(&egui::TextStyle::Body));
         }
-        for (_, label, _) in &b.continued {
-            list.add(link_height(ui, label, w - indent));
+        for c in &b.continued {
+            list.add(link_height(ui, &c.label, w - indent));
+            list.add(flow::height(ui, &c.ministries, w - 2.0 * indent));
         }
         body.add(list.height());
         h.add(body.height());
@@ -333,35 +385,6 @@ fn block_height(ui: &Ui, b: &Block, width: f32) -> f32 {
     // The separator.
     h.add(6.0);
     h.height()
-}
-
-/// Height of the facts line: its pieces flowed, wrapping between them.
-fn facts_height(ui: &Ui, facts: &[Fact], width: f32) -> f32 {
-    let s = ui.spacing();
-    let line_h = s.interact_size.y;
-    let (mut lines, mut x) = (1.0_f32, 0.0_f32);
-    for f in facts {
-        let (text, pad) = match f {
-            Fact::Weak(t) | Fact::Plain(t) => (t, 0.0),
-            Fact::Stage(_, t) => (t, 2.0 * s.button_padding.x),
-        };
-        let w = ui
-            .painter()
-            .layout_no_wrap(
-                text.clone(),
-                egui::TextStyle::Body.resolve(ui.style()),
-                egui::Color32::PLACEHOLDER,
-            )
-            .size()
-            .x
-            + pad;
-        if x > 0.0 && x + w > width {
-            lines += 1.0;
-            x = 0.0;
-        }
-        x += w + s.item_spacing.x;
-    }
-    lines * line_h + (lines - 1.0) * s.item_spacing.y
 }
 
 fn section(ui: &mut Ui, title: &str) {
@@ -384,24 +407,24 @@ fn gap_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Action>) 
         if b.facts.is_empty() {
             return;
         }
-        ui.horizontal_wrapped(|ui| {
-            // Short names: flow them and wrap between them, never inside one.
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-            for f in &b.facts {
-                match f {
-                    Fact::Weak(t) => {
-                        ui.label(RichText::new(t).weak());
-                    }
-                    Fact::Plain(t) => {
-                        ui.label(t);
-                    }
-                    Fact::Stage(stage, label) => {
-                        item_link(ui, ctx, stage, label.as_str(), actions);
-                    }
-                }
-            }
-        });
+        flow::show(ui, ctx, &b.facts, actions);
     });
+}
+
+/// Draws what `add` adds weak when the filter leaves `item` out: it is shown as context.
+fn context_link(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    item: &ItemRef,
+    add: impl FnOnce(&mut Ui) -> egui::Response,
+) -> egui::Response {
+    ui.scope(|ui| {
+        if !ctx.visible.contains(item) {
+            ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
+        }
+        add(ui)
+    })
+    .inner
 }
 
 /// Examples grouped by country, countries in order of first appearance.
@@ -444,6 +467,7 @@ fn actions_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Actio
                 .weak(),
             );
         }
+        flow::show(ui, ctx, &b.ministries, actions);
     });
 }
 
@@ -460,11 +484,16 @@ fn continued_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, b: &Block, actions: &mut Vec<Act
         if b.continued.is_empty() {
             ui.label(RichText::new(ctx.t("なし", "None")).weak());
         }
-        for (g, label, note) in &b.continued {
-            let resp = link(ui, ctx, g, label.as_str(), actions);
-            if let Some(note) = note {
+        for c in &b.continued {
+            let resp = context_link(ui, ctx, &c.item, |ui| {
+                link(ui, ctx, &c.item, c.label.as_str(), actions)
+            });
+            if let Some(note) = &c.note {
                 resp.on_hover_text(note);
             }
+            ui.indent(("continued-by", c.item.id_str()), |ui| {
+                flow::show(ui, ctx, &c.ministries, actions);
+            });
         }
     });
 }

@@ -2,29 +2,45 @@
 //! measures contributing to it and the gaps standing in its way: reading the roadmap backwards from
 //! where it should arrive.
 //!
+//! A target state an editor assumed or judged, rather than one its source states, is drawn as the
+//! timeline draws such timing: a stripe down the card's left edge, solid when stated, hatched with
+//! a dashed outline when assumed, outlined when editorial, explained in a legend; and its label
+//! says so in words (［仮定］, [assumed]), for a screen reader as well.
+//!
 //! The texts of every target state that passes the filter are gathered once per generation of the
 //! derived data ([`Card`]); each column draws only the cards in view ([`super::rows`]).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use egui::{Id, IdSalt, Rangef, RichText, TextStyle, TextWrapMode, Ui, WidgetText};
+use egui::{
+    Id, IdSalt, Margin, Rangef, Rect, RichText, Sense, TextStyle, TextWrapMode, Ui, Vec2,
+    WidgetText, pos2,
+};
 
 use super::ViewCtx;
+use super::linkage::kind_color;
 use super::matrix::{link, text_height, wrap};
 use super::rows::{self, Rows, Stack, link_height};
+use super::timeline::glyphs::paint_bar;
 use crate::action::Action;
 use crate::analysis::index::Relation;
 use crate::analysis::labels;
 use crate::i18n::Lang;
-use crate::model::ItemRef;
+use crate::model::{ItemKind, ItemRef, Provenance, TargetState};
 
 /// Space above each card.
 const CARD_SPACE: f32 = 6.0;
 
+/// Width of the provenance stripe down a card's left edge, and the room left of it and right of it.
+const STRIPE: (i8, i8, i8) = (6, 3, 5);
+
 /// What one target state shows, gathered once.
 struct Card {
     item: ItemRef,
+    /// Stated, assumed or editorial: the stripe's look.
+    provenance: Provenance,
+    /// Tag, provenance in words when not stated, and text.
     label: String,
     /// Contributing measures, then gaps in the way.
     related: [Related; 2],
@@ -40,12 +56,15 @@ struct Related {
 }
 
 impl Card {
-    fn new(ctx: &ViewCtx<'_>, item: ItemRef) -> Self {
-        let label = format!(
-            "{} {}",
-            labels::tag(ctx.roadmap, &item, ctx.lang),
-            labels::text(ctx.roadmap, &item, ctx.lang)
-        );
+    fn new(ctx: &ViewCtx<'_>, t: &TargetState) -> Self {
+        let item = ItemRef::Target(t.id.clone());
+        let tag = labels::tag(ctx.roadmap, &item, ctx.lang);
+        let text = labels::text(ctx.roadmap, &item, ctx.lang);
+        let label = match (t.provenance, ctx.lang) {
+            (Provenance::Stated, _) => format!("{tag} {text}"),
+            (p, Lang::Ja) => format!("{tag} ［{}］ {text}", p.label_ja()),
+            (p, Lang::En) => format!("{tag} [{}] {text}", p.label_en()),
+        };
         let related = [
             related(
                 ctx,
@@ -62,6 +81,7 @@ impl Card {
         ];
         Self {
             item,
+            provenance: t.provenance,
             label,
             related,
         }
@@ -112,12 +132,11 @@ pub fn targets_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
         || {
             let mut by_year: BTreeMap<i32, Vec<Card>> = BTreeMap::new();
             for t in &ctx.roadmap.items.target_states {
-                let item = ItemRef::Target(t.id.clone());
-                if ctx.visible.contains(&item) {
+                if ctx.visible.contains(&ItemRef::Target(t.id.clone())) {
                     by_year
                         .entry(t.horizon_year)
                         .or_default()
-                        .push(Card::new(ctx, item));
+                        .push(Card::new(ctx, t));
                 }
             }
             by_year
@@ -139,6 +158,7 @@ pub fn targets_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
         ));
         return;
     }
+    legend_ui(ui, ctx);
     egui::ScrollArea::vertical()
         .id_salt("targets")
         .auto_shrink([false, false])
@@ -223,21 +243,59 @@ impl Rows for List<'_, '_> {
     }
 }
 
-fn card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, card: &Card, actions: &mut Vec<Action>) {
-    ui.add_space(CARD_SPACE);
-    super::rows::card_frame(ui, ctx, &card.item).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        wrap(ui);
-        link(ui, ctx, &card.item, card.label.as_str(), actions);
-        for related in &card.related {
-            related_ui(ui, ctx, &card.item, related, actions);
+/// Shows the key to the cards' stripes: how a target state's provenance is drawn.
+fn legend_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
+    let color = kind_color(ItemKind::Target, ui.visuals().dark_mode);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(ctx.t("根拠：", "Provenance: "));
+        for p in [
+            Provenance::Stated,
+            Provenance::Assumed,
+            Provenance::Editorial,
+        ] {
+            let (r, _) = ui.allocate_exact_size(Vec2::new(28.0, 12.0), Sense::hover());
+            paint_bar(ui.painter(), r, color, p);
+            ui.label(ctx.t(p.label_ja(), p.label_en()));
+            ui.add_space(8.0);
         }
     });
 }
 
+/// The inner margin of a card: the group frame's, with room for the stripe at the left.
+fn card_margin(style: &egui::Style) -> Margin {
+    let (width, before, after) = STRIPE;
+    let mut margin = egui::Frame::group(style).inner_margin;
+    margin.left = before + width + after;
+    margin
+}
+
+fn card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, card: &Card, actions: &mut Vec<Action>) {
+    ui.add_space(CARD_SPACE);
+    let shown = super::rows::card_frame(ui, ctx, &card.item)
+        .inner_margin(card_margin(ui.style()))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            wrap(ui);
+            link(ui, ctx, &card.item, card.label.as_str(), actions);
+            for related in &card.related {
+                related_ui(ui, ctx, &card.item, related, actions);
+            }
+        });
+    // The stripe, in the room the margin leaves, inside the frame's stroke and rounding.
+    let (width, before, _) = STRIPE;
+    let r = shown.response.rect;
+    let left = r.left() + f32::from(before);
+    let stripe = Rect::from_min_max(
+        pos2(left, r.top() + 6.0),
+        pos2(left + f32::from(width), r.bottom() - 6.0),
+    );
+    let color = kind_color(ItemKind::Target, ui.visuals().dark_mode);
+    paint_bar(ui.painter(), stripe, color, card.provenance);
+}
+
 /// Height of [`card_ui`] for `card` at `width`.
 fn card_height(ui: &Ui, card: &Card, width: f32) -> f32 {
-    let frame = egui::Frame::group(ui.style());
+    let frame = egui::Frame::group(ui.style()).inner_margin(card_margin(ui.style()));
     let margin = frame.total_margin();
     let w = width - margin.sum().x;
     let indent = ui.spacing().indent;

@@ -148,3 +148,26 @@ fn a_measure_through_a_programme_has_the_programmes_organisations_unless_it_name
     assert_eq!(own.len(), 1);
     assert_eq!(own[0].0.id_str(), "文");
 }
+
+#[test]
+fn ministries_of_measures_name_each_ministry_once_with_its_leading_role() {
+    let roadmap = bundled();
+    let index = Index::build(&roadmap);
+    let measure = |id: &str| ItemRef::Measure(MeasureId::new(id).expect("id"));
+    let ministry =
+        |code: &str| ItemRef::Ministry(crate::model::MinistryCode::new(code).expect("code"));
+    // 提言①'s fourth action names three supporting ministries; its first names none.
+    let got = index.ministries_of_measures(&[measure("m.p1.1"), measure("m.p1.4")]);
+    // In the roadmap's order: 内, 文, 厚, 経.
+    let want = [
+        (ministry("文"), Role::Support),
+        (ministry("厚"), Role::Support),
+        (ministry("経"), Role::Support),
+    ];
+    assert_eq!(got, want.iter().map(|(m, r)| (m, *r)).collect::<Vec<_>>());
+    // METI supports 提言①'s action and leads the 対応案 of 小論点1-3: lead wins.
+    let got = index.ministries_of_measures(&[measure("m.p1.4"), measure("m.t1.3")]);
+    assert!(got.contains(&(&ministry("経"), Role::Lead)), "{got:?}");
+    assert_eq!(got.iter().filter(|(m, _)| **m == ministry("経")).count(), 1);
+    assert!(index.ministries_of_measures(&[]).is_empty());
+}

@@ -9,7 +9,7 @@ use crate::model::{ItemKind, Provenance};
 
 /// Paints a bar with its provenance: solid when stated, translucent and hatched with a dashed
 /// outline when assumed, translucent with a solid outline when editorial.
-pub(super) fn paint_bar(painter: &egui::Painter, r: Rect, color: Color32, provenance: Provenance) {
+pub(crate) fn paint_bar(painter: &egui::Painter, r: Rect, color: Color32, provenance: Provenance) {
     match provenance {
         Provenance::Stated => {
             painter.rect_filled(r, 3.0, color);

@@ -25,7 +25,7 @@
 mod axis;
 mod drag;
 mod frame;
-mod glyphs;
+pub(crate) mod glyphs;
 mod hover;
 mod lanes;
 mod legend;
