@@ -42,6 +42,50 @@ pub const FILES: &[(&str, &str)] = &[
         "roadmaps/context.ron",
         include_str!("../roadmaps/context.ron"),
     ),
+    (
+        "roadmaps/health-2026/health-2026.ron",
+        include_str!("../roadmaps/health-2026/health-2026.ron"),
+    ),
+    (
+        "roadmaps/health-2026/organisations.ron",
+        include_str!("../roadmaps/health-2026/organisations.ron"),
+    ),
+    (
+        "roadmaps/health-2026/targets.ron",
+        include_str!("../roadmaps/health-2026/targets.ron"),
+    ),
+    (
+        "roadmaps/health-2026/biomedicines.ron",
+        include_str!("../roadmaps/health-2026/biomedicines.ron"),
+    ),
+    (
+        "roadmaps/health-2026/biosimilars.ron",
+        include_str!("../roadmaps/health-2026/biosimilars.ron"),
+    ),
+    (
+        "roadmaps/health-2026/vaccines.ron",
+        include_str!("../roadmaps/health-2026/vaccines.ron"),
+    ),
+    (
+        "roadmaps/health-2026/infectious-disease.ron",
+        include_str!("../roadmaps/health-2026/infectious-disease.ron"),
+    ),
+    (
+        "roadmaps/health-2026/regenerative.ron",
+        include_str!("../roadmaps/health-2026/regenerative.ron"),
+    ),
+    (
+        "roadmaps/health-2026/xenotransplantation.ron",
+        include_str!("../roadmaps/health-2026/xenotransplantation.ron"),
+    ),
+    (
+        "roadmaps/health-2026/budgets.ron",
+        include_str!("../roadmaps/health-2026/budgets.ron"),
+    ),
+    (
+        "roadmaps/health-2026/events.ron",
+        include_str!("../roadmaps/health-2026/events.ron"),
+    ),
 ];
 
 /// Reads the bundled files.
@@ -70,11 +114,18 @@ pub struct BundledRoadmap {
 }
 
 /// The bundled roadmaps, the one opened by default first.
-pub const ROADMAPS: &[BundledRoadmap] = &[BundledRoadmap {
-    entry: ENTRY,
-    title_ja: "再生・細胞医療・遺伝子治療 ロードマップ",
-    title_en: "Regenerative medicine, cell therapy and gene therapy roadmap",
-}];
+pub const ROADMAPS: &[BundledRoadmap] = &[
+    BundledRoadmap {
+        entry: ENTRY,
+        title_ja: "再生・細胞医療・遺伝子治療 ロードマップ",
+        title_en: "Regenerative medicine, cell therapy and gene therapy roadmap",
+    },
+    BundledRoadmap {
+        entry: "roadmaps/health-2026/health-2026.ron",
+        title_ja: "バイオ医薬品及び再生医療等に関する取組（厚生労働省、2026年）",
+        title_en: "MHLW efforts on bio-medicines and regenerative medicine (2026)",
+    },
+];
 
 /// Opens the first bundled roadmap.
 pub fn open() -> Result<crate::document::Document, crate::model::LoadError> {

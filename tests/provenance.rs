@@ -63,20 +63,27 @@ fn source_texts() -> Option<PathBuf> {
 }
 
 #[test]
-fn bundled_roadmap_quotes_its_sources_verbatim() {
+fn every_bundled_roadmap_quotes_its_sources_verbatim() {
     let Some(seeds) = source_texts() else {
         return;
     };
-    let doc = load(&manifest_dir().join("roadmaps/regenerative-medicine.ron"));
-    let checked = quotations(&doc.roadmap).len();
-    assert!(checked > 100, "only {checked} quotations checked");
-    let found = check_sources(&doc.roadmap, &doc.files, &Disk, &seeds);
-    assert!(
-        found.is_empty(),
-        "{} finding(s) in {checked} quotations:\n{}",
-        found.len(),
-        shown(&found)
-    );
+    for r in waymark::bundled::ROADMAPS {
+        let doc = load(&manifest_dir().join(r.entry));
+        let checked = quotations(&doc.roadmap).len();
+        assert!(
+            checked > 100,
+            "{}: only {checked} quotations checked",
+            r.entry
+        );
+        let found = check_sources(&doc.roadmap, &doc.files, &Disk, &seeds);
+        assert!(
+            found.is_empty(),
+            "{}: {} finding(s) in {checked} quotations:\n{}",
+            r.entry,
+            found.len(),
+            shown(&found)
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 //! Saving is lossless and minimal: the roadmap files are in canonical form, so loading and saving
 //! them changes no byte; the canonical text reads back as the same roadmap; and editing one item
-//! changes only that item's lines. Also: the bundled copy in the binary is exactly `roadmaps/`.
+//! changes only that item's lines. Also: the bundled copies in the binary are exactly the files
+//! of `roadmaps/`, each bundled roadmap in its own folder.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -22,8 +23,13 @@ fn fixture(rel: &str) -> PathBuf {
 
 /// The names of the `*.ron` files in `roadmaps/`, found by listing the folder.
 fn ron_files() -> BTreeSet<String> {
-    std::fs::read_dir(roadmaps_dir())
-        .expect("roadmaps/ is readable")
+    ron_files_in(&roadmaps_dir())
+}
+
+/// The names of the `*.ron` files in `dir`.
+fn ron_files_in(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .expect("the folder is readable")
         .map(|e| {
             e.expect("dir entry")
                 .file_name()
@@ -106,33 +112,65 @@ fn assert_reads_back(roadmap: &Roadmap) {
 // ---------------------------------------------------------------------------------------------
 // The bundled roadmap's files.
 
-#[test]
-fn entry_file_includes_exactly_the_other_files() {
-    let files = ron_files();
-    assert!(files.contains(ENTRY), "{ENTRY} is missing from roadmaps/");
-    let text = std::fs::read_to_string(roadmaps_dir().join(ENTRY)).expect("read entry");
-    let doc: FileDoc = ron::from_str(&text).unwrap_or_else(|e| panic!("{ENTRY}: {e}"));
-    assert!(doc.roadmap.is_some(), "{ENTRY} has no header");
-    let included: BTreeSet<String> = doc.include.iter().cloned().collect();
-    assert_eq!(
-        included.len(),
-        doc.include.len(),
-        "a file is included twice"
-    );
-    let others: BTreeSet<String> = files.iter().filter(|n| *n != ENTRY).cloned().collect();
-    assert_eq!(
-        included, others,
-        "the entry file's `include` list and the other .ron files in roadmaps/ differ"
-    );
-    assert!(!others.is_empty());
+/// Each bundled roadmap's entry file on disk.
+fn bundled_entries() -> Vec<PathBuf> {
+    waymark::bundled::ROADMAPS
+        .iter()
+        .map(|r| Path::new(env!("CARGO_MANIFEST_DIR")).join(r.entry))
+        .collect()
 }
 
 #[test]
-fn bundled_files_are_exactly_the_roadmaps_folder() {
-    let on_disk: BTreeSet<String> = ron_files()
-        .into_iter()
-        .map(|n| format!("roadmaps/{n}"))
-        .collect();
+fn each_entry_file_includes_exactly_the_other_files_of_its_folder() {
+    assert_eq!(
+        waymark::bundled::ENTRY,
+        format!("roadmaps/{ENTRY}"),
+        "the default one is first"
+    );
+    for entry in bundled_entries() {
+        let name = entry
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let files = ron_files_in(entry.parent().expect("folder"));
+        assert!(files.contains(&name), "{name} is missing from its folder");
+        let text = std::fs::read_to_string(&entry).expect("read entry");
+        let doc: FileDoc = ron::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(doc.roadmap.is_some(), "{name} has no header");
+        let included: BTreeSet<String> = doc.include.iter().cloned().collect();
+        assert_eq!(
+            included.len(),
+            doc.include.len(),
+            "a file is included twice"
+        );
+        let others: BTreeSet<String> = files.iter().filter(|n| **n != name).cloned().collect();
+        assert_eq!(
+            included, others,
+            "{name}'s `include` list and the other .ron files of its folder differ"
+        );
+        assert!(!others.is_empty());
+    }
+}
+
+#[test]
+fn bundled_files_are_exactly_the_roadmaps_folders() {
+    let mut on_disk: BTreeSet<String> = BTreeSet::new();
+    for entry in bundled_entries() {
+        let folder = entry.parent().expect("folder");
+        let rel = folder
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .expect("inside the crate")
+            .to_string_lossy()
+            .replace('\\', "/");
+        on_disk.extend(
+            ron_files_in(folder)
+                .into_iter()
+                .map(|n| format!("{rel}/{n}")),
+        );
+    }
+    // No roadmap file lies in roadmaps/ outside a bundled roadmap's folder.
+    on_disk.extend(ron_files().into_iter().map(|n| format!("roadmaps/{n}")));
     let bundled: BTreeSet<String> = waymark::bundled::FILES
         .iter()
         .map(|(name, _)| (*name).to_owned())
@@ -151,33 +189,42 @@ fn bundled_files_are_exactly_the_roadmaps_folder() {
             "the bundled copy of {name} differs from the file (rebuild?)"
         );
     }
-    assert_eq!(waymark::bundled::ENTRY, format!("roadmaps/{ENTRY}"));
 }
 
 #[test]
-fn bundled_roadmap_opens_without_errors_and_equals_the_disk_copy() {
-    let bundled = waymark::bundled::open().unwrap_or_else(|e| {
-        let shown: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
-        panic!("the bundled roadmap has errors:\n{}", shown.join("\n"))
-    });
-    assert!(bundled.warnings.iter().all(|d| !d.is_error()));
-    assert!(bundled.roadmap.items.count() > 0);
-    assert_eq!(bundled.roadmap.files.len(), ron_files().len());
-    let disk = load_bundled_from_disk();
-    assert!(
-        bundled.roadmap == disk.roadmap,
-        "the bundled roadmap and roadmaps/ on disk load differently"
-    );
+fn each_bundled_roadmap_opens_without_errors_and_equals_its_disk_copy() {
+    for (r, entry) in waymark::bundled::ROADMAPS.iter().zip(bundled_entries()) {
+        let bundled = waymark::bundled::open_entry(r.entry).unwrap_or_else(|e| {
+            let shown: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
+            panic!("{} has errors:\n{}", r.entry, shown.join("\n"))
+        });
+        assert!(bundled.warnings.iter().all(|d| !d.is_error()));
+        assert!(bundled.roadmap.items.count() > 0);
+        assert_eq!(
+            bundled.roadmap.files.len(),
+            ron_files_in(entry.parent().expect("folder")).len()
+        );
+        let disk = load(&entry);
+        assert!(
+            bundled.roadmap == disk.roadmap,
+            "{} and its copy on disk load differently",
+            r.entry
+        );
+    }
 }
 
 #[test]
-fn saving_the_bundled_roadmap_changes_no_byte() {
-    assert_canonical(&load_bundled_from_disk());
+fn saving_a_bundled_roadmap_changes_no_byte() {
+    for entry in bundled_entries() {
+        assert_canonical(&load(&entry));
+    }
 }
 
 #[test]
-fn bundled_roadmap_reads_back_from_its_canonical_text() {
-    assert_reads_back(&load_bundled_from_disk().roadmap);
+fn each_bundled_roadmap_reads_back_from_its_canonical_text() {
+    for entry in bundled_entries() {
+        assert_reads_back(&load(&entry).roadmap);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
