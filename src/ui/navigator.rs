@@ -79,25 +79,20 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                     }
                 },
             );
-            section(
-                ui,
-                ctx.t("2018年のギャップと提言", "2018 gaps and proposals"),
-                "nav-proposals",
-                |ui| {
-                    for p in &it.proposals {
-                        let r = ItemRef::Proposal(p.id.clone());
-                        if ctx.visible.contains(&r) {
-                            let text = format!(
-                                "{}{} {}",
-                                ctx.t("提言", "Proposal "),
-                                circled(p.number),
-                                labels::ellipsize(&labels::text(ctx.roadmap, &r, ctx.lang), width)
-                            );
-                            item_link(ui, ctx, &r, text, actions);
-                        }
+            section(ui, ctx.t("提言", "Proposals"), "nav-proposals", |ui| {
+                for p in &it.proposals {
+                    let r = ItemRef::Proposal(p.id.clone());
+                    if ctx.visible.contains(&r) {
+                        let text = format!(
+                            "{}{} {}",
+                            ctx.t("提言", "Proposal "),
+                            circled(p.number),
+                            labels::ellipsize(&labels::text(ctx.roadmap, &r, ctx.lang), width)
+                        );
+                        item_link(ui, ctx, &r, text, actions);
                     }
-                },
-            );
+                }
+            });
             section(
                 ui,
                 ctx.t("府省庁", "Ministries"),

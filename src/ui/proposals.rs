@@ -93,7 +93,10 @@ impl Block {
             text,
             facts: facts(ctx, p),
             overseas: overseas(ctx, p),
-            ministries: ministries(ctx, &action_refs),
+            ministries: tagged(ctx, p)
+                .into_iter()
+                .chain(ministries(ctx, &action_refs))
+                .collect(),
             continued: gap.as_ref().map(|g| continued(ctx, g)).unwrap_or_default(),
             gap,
             gap_label,
@@ -182,6 +185,27 @@ fn ministries(ctx: &ViewCtx<'_>, measures: &[ItemRef]) -> Vec<Piece> {
             }
         );
         out.push(Piece::Link(m.clone(), label));
+    }
+    out
+}
+
+/// The organisations the source tags the proposal itself with (統・内・外・文・厚・経), each
+/// selectable; nothing when it names none.
+fn tagged(ctx: &ViewCtx<'_>, p: &Proposal) -> Vec<Piece> {
+    if p.ministries.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Piece::Weak(
+        ctx.t("提言の担当：", "Proposal by: ").to_owned(),
+    )];
+    for code in &p.ministries {
+        let m = ItemRef::Ministry(code.clone());
+        let label = format!(
+            "{} {}",
+            labels::tag(ctx.roadmap, &m, ctx.lang),
+            labels::text(ctx.roadmap, &m, ctx.lang)
+        );
+        out.push(Piece::Link(m, label));
     }
     out
 }
