@@ -127,6 +127,17 @@ pub const ROADMAPS: &[BundledRoadmap] = &[
     },
 ];
 
+/// The files of the bundled roadmap whose entry file is `entry`: those in its folder, by path,
+/// the entry file first.
+pub fn files_of(entry: &str) -> Vec<(&'static str, &'static str)> {
+    let folder = Path::new(entry).parent().unwrap_or_else(|| Path::new(""));
+    FILES
+        .iter()
+        .filter(|(path, _)| Path::new(path).parent() == Some(folder))
+        .copied()
+        .collect()
+}
+
 /// Opens the first bundled roadmap.
 pub fn open() -> Result<crate::document::Document, crate::model::LoadError> {
     open_entry(ENTRY)

@@ -16,7 +16,7 @@ const MARKED: [&str; 2] = [ENTRY, "matrix.ron"];
 /// Copies the bundled roadmap (which is canonical) into `dir`, with a byte-order mark before
 /// the files in [`MARKED`]; returns the entry file's path.
 fn copy_bundled_with_marks(dir: &Path) -> PathBuf {
-    for (path, text) in waymark::bundled::FILES {
+    for (path, text) in waymark::bundled::files_of(waymark::bundled::ENTRY) {
         let name = Path::new(path).file_name().expect("a file name");
         let mark = if MARKED.iter().any(|m| name == *m) {
             BOM

@@ -296,7 +296,7 @@ fn a_roadmap_on_disks_edits_survive_sigkill_and_discarded_ones_stay_gone() {
     let home = tempfile::tempdir().expect("tmp");
     let home = home.path();
     let folder = home.join("plans");
-    for (name, text) in waymark::bundled::FILES {
+    for (name, text) in waymark::bundled::files_of(waymark::bundled::ENTRY) {
         let path = folder.join(name);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, text).expect("write");

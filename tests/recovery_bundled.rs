@@ -58,9 +58,16 @@ fn the_bundled_roadmaps_edits_come_back_from_any_folder() {
         std::thread::sleep(Duration::from_millis(20));
         h.step();
     }
+    // Let the dialog settle around the list before clicking in it.
+    h.run();
     h.get_by_label("内容が異なる: gap.t1.1");
     h.get_by_label("復元する").click();
     h.run();
+    assert!(
+        h.query_by_label("保存されていない変更を復元しますか")
+            .is_none(),
+        "the dialog closed"
+    );
     let doc = h.state().document().expect("doc");
     assert!(
         doc.is_bundled(),

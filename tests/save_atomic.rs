@@ -19,7 +19,7 @@ const ENTRY: &str = "regenerative-medicine.ron";
 
 /// Copies the bundled roadmap into `dir`; returns the entry file's path.
 fn copy_bundled(dir: &Path) -> PathBuf {
-    for (path, text) in waymark::bundled::FILES {
+    for (path, text) in waymark::bundled::files_of(waymark::bundled::ENTRY) {
         let name = Path::new(path).file_name().expect("a file name");
         std::fs::write(dir.join(name), text).expect("copy");
     }
@@ -27,7 +27,7 @@ fn copy_bundled(dir: &Path) -> PathBuf {
 }
 
 fn bundled_text(name: &str) -> &'static str {
-    waymark::bundled::FILES
+    waymark::bundled::files_of(waymark::bundled::ENTRY)
         .iter()
         .find(|(p, _)| Path::new(p).file_name().is_some_and(|n| n == name))
         .map(|(_, t)| *t)
@@ -61,7 +61,7 @@ fn saving_one_edited_measure_rewrites_only_its_file_and_lines() {
     assert_eq!(report.unchanged, doc.files.len() - 1);
     assert!(!doc.has_unsaved_changes());
 
-    for (path, _) in waymark::bundled::FILES {
+    for (path, _) in waymark::bundled::files_of(waymark::bundled::ENTRY) {
         let name = Path::new(path).file_name().expect("name");
         let now = read(&dir.path().join(name));
         if name == "matrix.ron" {
@@ -384,7 +384,10 @@ fn assert_intact(dir: &Path, round: usize) {
     let entry = dir.join(ENTRY);
     let doc = open(&Disk, &entry)
         .unwrap_or_else(|e| panic!("round {round}: the roadmap does not open: {e:?}"));
-    assert_eq!(doc.files.len(), waymark::bundled::FILES.len());
+    assert_eq!(
+        doc.files.len(),
+        waymark::bundled::files_of(waymark::bundled::ENTRY).len()
+    );
     for e in std::fs::read_dir(dir).expect("list").filter_map(Result::ok) {
         let name = e.file_name().to_string_lossy().into_owned();
         let roadmap_file = [".ron", ".ron.bak"]

@@ -16,7 +16,7 @@ const ENTRY: &str = "regenerative-medicine.ron";
 
 /// Copies the bundled roadmap into `dir`; returns the entry file's path.
 fn copy_bundled(dir: &Path) -> PathBuf {
-    for (path, text) in waymark::bundled::FILES {
+    for (path, text) in waymark::bundled::files_of(waymark::bundled::ENTRY) {
         let name = Path::new(path).file_name().expect("a file name");
         std::fs::write(dir.join(name), text).expect("copy");
     }

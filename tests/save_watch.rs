@@ -12,7 +12,7 @@ use waymark::model::MeasureId;
 use waymark::watch::Watcher;
 
 fn copy_bundled(dir: &Path) -> PathBuf {
-    for (path, text) in waymark::bundled::FILES {
+    for (path, text) in waymark::bundled::files_of(waymark::bundled::ENTRY) {
         let name = Path::new(path).file_name().expect("a file name");
         std::fs::write(dir.join(name), text).expect("copy");
     }

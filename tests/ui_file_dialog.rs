@@ -168,7 +168,7 @@ fn save_on_the_bundled_roadmap_saves_as_into_a_chosen_folder() {
     h.run();
 
     let entry = out.join("regenerative-medicine.ron");
-    for (name, _) in waymark::bundled::FILES {
+    for (name, _) in waymark::bundled::files_of(waymark::bundled::ENTRY) {
         let file = Path::new(name).file_name().expect("name");
         assert!(out.join(file).is_file(), "{} was written", file.display());
     }

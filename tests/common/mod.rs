@@ -11,7 +11,7 @@ use waymark::app::{Options, WaymarkApp};
 
 /// A copy of the bundled roadmap in `dir`, so saving touches nothing else; returns its entry file.
 pub fn copy_of_bundled(dir: &Path) -> PathBuf {
-    for (name, text) in waymark::bundled::FILES {
+    for (name, text) in waymark::bundled::files_of(waymark::bundled::ENTRY) {
         let path = dir.join(name);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, text).expect("write");
