@@ -165,19 +165,35 @@ pub fn fmt(paths: &[PathBuf], check_only: bool, out: &mut dyn Write) -> std::io:
                 code = EXIT_ERRORS;
                 continue;
             }
-            match write_path(&file.path, doc.entry_path()) {
-                Ok(target) => {
-                    write_atomic(&target, &file.encode(&canonical))?;
-                    writeln!(out, "{}: formatted", file.display)?;
-                }
-                Err(e) => {
-                    writeln!(out, "{}: not formatted: {e}", file.display)?;
-                    code = EXIT_ERRORS;
-                }
+            if !rewrite(&doc, file, &canonical, ("formatted", "not formatted"), out)? {
+                code = EXIT_ERRORS;
             }
         }
     }
     Ok(code)
+}
+
+/// Writes `canonical` over `file` of `doc` (through a link only inside the roadmap's folder) and
+/// says so with `said.0`; where it may not be written, says why after `said.1`. Returns whether
+/// it was written.
+fn rewrite(
+    doc: &Document,
+    file: &crate::model::ParsedFile,
+    canonical: &str,
+    said: (&str, &str),
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
+    match write_path(&file.path, doc.entry_path()) {
+        Ok(target) => {
+            write_atomic(&target, &file.encode(canonical))?;
+            writeln!(out, "{}: {}", file.display, said.0)?;
+            Ok(true)
+        }
+        Err(e) => {
+            writeln!(out, "{}: {}: {e}", file.display, said.1)?;
+            Ok(false)
+        }
+    }
 }
 
 /// The first line where `text` and `canonical` differ (from 1), with both versions of it
@@ -249,15 +265,8 @@ pub fn migrate(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<u8> {
                     format!("schema {declared} → {SCHEMA_VERSION}, and rewritten in canonical form")
                 }
             };
-            match write_path(&file.path, doc.entry_path()) {
-                Ok(target) => {
-                    write_atomic(&target, &file.encode(&canonical))?;
-                    writeln!(out, "{}: {change}", file.display)?;
-                }
-                Err(e) => {
-                    writeln!(out, "{}: not migrated: {e}", file.display)?;
-                    code = EXIT_ERRORS;
-                }
+            if !rewrite(&doc, file, &canonical, (&change, "not migrated"), out)? {
+                code = EXIT_ERRORS;
             }
         }
     }

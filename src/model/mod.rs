@@ -12,6 +12,7 @@ pub mod items;
 mod kinds;
 pub mod link;
 mod lookup;
+mod parts;
 pub mod time;
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,7 @@ pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
 pub use kinds::{BudgetKind, EventStatus, Horizon, OrgKind, Status};
 pub use link::{Link, LinkBreach, LinkKind, LinkType, Role};
+pub use parts::{Comparison, KpiActual, KpiKind, KpiLatest, KpiTarget, OverseasExample, Table};
 pub use time::{FySpan, When};
 
 /// The schema version this build writes.
