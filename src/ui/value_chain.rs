@@ -305,6 +305,11 @@ fn band_fill(ui: &Ui, band: usize) {
     }
 }
 
+/// Whether `item` is drawn weak: the filter leaves it out, or it is away from the selection.
+fn faint(ctx: &ViewCtx<'_>, item: &ItemRef) -> bool {
+    !ctx.visible.contains(item) || ctx.is_dimmed(item)
+}
+
 /// An item, selectable, drawn weak when the filter leaves it out or it is away from the
 /// selection, with its whole text on hover.
 fn item_ui(
@@ -316,7 +321,7 @@ fn item_ui(
     actions: &mut Vec<Action>,
 ) {
     let mut text = RichText::new(text);
-    if !ctx.visible.contains(item) || ctx.is_dimmed(item) {
+    if faint(ctx, item) {
         text = text.weak();
     }
     let response = item_link(ui, ctx, item, text, actions);
@@ -348,8 +353,11 @@ fn entry_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, e: &Entry, actions: &mut Vec<Action>
             ui.set_width(ui.available_width());
             item_ui(ui, ctx, &e.gap, &e.label, Some(&e.whole), actions);
             if let Some(placement) = &e.placement {
-                ui.label(RichText::new(placement).small())
-                    .on_hover_text(ctx.t(
+                let mut tag = RichText::new(placement).small();
+                if faint(ctx, &e.gap) {
+                    tag = tag.weak();
+                }
+                ui.label(tag).on_hover_text(ctx.t(
                     "分類と段階は出典に明記されておらず、編集者が判断して配置しました。",
                     "The source does not state the category and stages: an editor placed the gap.",
                 ));
