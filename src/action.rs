@@ -22,6 +22,8 @@ pub enum Tab {
     Accountability,
     /// Proposals ①–⑧.
     Proposals,
+    /// Value-chain stages × gap categories.
+    ValueChain,
     /// Target states, backcast.
     Targets,
     /// Gaps | measures | ministries.
@@ -34,11 +36,12 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Timeline,
         Tab::Matrix,
         Tab::Accountability,
         Tab::Proposals,
+        Tab::ValueChain,
         Tab::Targets,
         Tab::Linkage,
         Tab::Coverage,
@@ -52,6 +55,7 @@ impl Tab {
             Tab::Matrix => "matrix",
             Tab::Accountability => "accountability",
             Tab::Proposals => "proposals",
+            Tab::ValueChain => "value-chain",
             Tab::Targets => "targets",
             Tab::Linkage => "linkage",
             Tab::Coverage => "coverage",
@@ -71,6 +75,7 @@ impl Tab {
             Tab::Matrix => lang.pick("論点・対応案", "Issue/response matrix"),
             Tab::Accountability => lang.pick("府省庁の担当", "Accountability"),
             Tab::Proposals => lang.pick("提言", "Proposals"),
+            Tab::ValueChain => lang.pick("バリューチェーン", "Value chain"),
             Tab::Targets => lang.pick("目指すべき姿", "Target states"),
             Tab::Linkage => lang.pick("つながり", "Linkage"),
             Tab::Coverage => lang.pick("カバレッジ", "Coverage"),

@@ -22,8 +22,8 @@ struct Cli {
     command: Option<Command>,
     /// A roadmap's entry file to open; without one the bundled roadmap opens.
     path: Option<PathBuf>,
-    /// The view to show first: timeline, matrix, accountability, proposals, targets, linkage,
-    /// coverage or kpis.
+    /// The view to show first: timeline, matrix, accountability, proposals, value-chain, targets,
+    /// linkage, coverage or kpis.
     #[arg(long, value_parser = parse_view)]
     view: Option<Tab>,
     /// Open for review only: nothing can be changed or saved over.

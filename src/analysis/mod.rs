@@ -1,5 +1,6 @@
 //! Plain functions over the model: validation, the link index, labels, filters, coverage, the
-//! timeline layout and quotations checked against their sources. No egui here.
+//! timeline layout, the value-chain grid and quotations checked against their sources. No egui
+//! here.
 
 pub mod coverage;
 pub mod derived;
@@ -14,5 +15,6 @@ pub mod sources;
 pub mod timeline;
 pub mod timeline_view;
 mod validate;
+pub mod value_chain;
 
 pub use validate::{MAX_DIAGNOSTICS, validate};

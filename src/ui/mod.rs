@@ -21,6 +21,7 @@ pub mod status_bar;
 pub mod tabs;
 pub mod targets;
 pub mod timeline;
+pub mod value_chain;
 
 use std::collections::HashSet;
 
