@@ -582,3 +582,60 @@ fn a_new_ministry_is_added_with_its_code_from_the_edit_menu() {
         h.state().notice()
     );
 }
+
+/// Picks `option` in the choice labelled `name`.
+fn pick_choice(h: &mut Harness<'_, WaymarkApp>, name: &str, option: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, name)
+        .click();
+    h.run();
+    h.get_by_label(option).click();
+    h.run();
+}
+
+#[test]
+fn an_organisations_kind_and_a_spans_end_provenance_are_edited_in_the_forms() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let code = waymark::model::MinistryCode::new("厚").expect("code");
+    let mut h = editing(tmp.path(), ItemRef::Ministry(code.clone()));
+    pick_choice(&mut h, "種別", "機関");
+    let doc = h.state().document().expect("doc");
+    assert_eq!(
+        doc.roadmap.ministry(&code).expect("厚").kind,
+        waymark::model::OrgKind::Agency
+    );
+
+    // A programme's span: its end gets its own provenance, and then its own basis.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let roadmap = waymark::bundled::open().expect("bundled").roadmap;
+    let id = roadmap
+        .items
+        .measures
+        .iter()
+        .find(|m| m.span.is_some())
+        .expect("a measure with a span")
+        .id
+        .clone();
+    let mut h = editing(tmp.path(), ItemRef::Measure(id.clone()));
+    assert!(
+        h.query_by_label("終了年度の根拠").is_none(),
+        "no end basis before"
+    );
+    pick_choice(&mut h, "終了年度の根拠の種類", "仮定");
+    let span = |h: &Harness<'_, WaymarkApp>| {
+        h.state()
+            .document()
+            .expect("doc")
+            .roadmap
+            .measure(&id)
+            .and_then(|m| m.span.clone())
+            .expect("span")
+    };
+    assert_eq!(
+        span(&h).end_provenance,
+        Some(waymark::model::Provenance::Assumed)
+    );
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "終了年度の根拠");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(span(&h).end_provenance, None, "undo restores it");
+}

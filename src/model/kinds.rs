@@ -30,6 +30,18 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
+    /// The named kinds, in the order a form offers them.
+    pub const NAMED: [OrgKind; 8] = [
+        OrgKind::Ministry,
+        OrgKind::Agency,
+        OrgKind::Council,
+        OrgKind::Fund,
+        OrgKind::Company,
+        OrgKind::LocalGovernment,
+        OrgKind::Insurer,
+        OrgKind::Academia,
+    ];
+
     /// Whether this is the default kind, which files leave unwritten.
     pub fn is_ministry(&self) -> bool {
         *self == OrgKind::Ministry

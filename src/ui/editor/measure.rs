@@ -157,6 +157,32 @@ fn span_ui(ui: &mut egui::Ui, f: &mut Form<'_, '_, Measure, MeasureId>, m: &Meas
         let b = (!b.trim().is_empty()).then_some(b);
         reschedule(f, &|s| s.basis.clone_from(&b));
     }
+    // The end may rest on other grounds than the start: 【令和7年度開始】 states only the start.
+    let mut ends: Vec<(Option<Provenance>, &str)> =
+        vec![(None, ctx.t("開始と同じ", "Same as the start"))];
+    ends.extend(options.iter().map(|(p, label)| (Some(*p), *label)));
+    let name = ctx.t("終了年度の根拠の種類", "End provenance");
+    if let Some(p) = ui
+        .horizontal(|ui| {
+            super::fields::choice(ui, (f.key, name), name, &span.end_provenance, &ends)
+        })
+        .inner
+    {
+        reschedule(f, &|s| s.end_provenance = p);
+    }
+    if span.end_provenance.is_some() {
+        let end_basis = super::fields::text_field(
+            ui,
+            (f.key, "end-basis"),
+            ctx.t("終了年度の根拠", "Basis of the end"),
+            span.end_basis.as_deref().unwrap_or(""),
+            false,
+        );
+        if let Some(b) = end_basis {
+            let b = (!b.trim().is_empty()).then_some(b);
+            reschedule(f, &|s| s.end_basis.clone_from(&b));
+        }
+    }
 }
 
 /// Gaps answered, target states, KPIs and programmes, each with a picker.

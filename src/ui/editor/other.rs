@@ -291,6 +291,17 @@ pub fn ministry_ui(
         false,
         |m, v| m.name_en = v,
     );
+    // The named kinds, and a kind named otherwise in the file as it is.
+    let mut kinds: Vec<(crate::model::OrgKind, &str)> = crate::model::OrgKind::NAMED
+        .iter()
+        .map(|k| (k.clone(), ctx.t(k.label_ja(), k.label_en())))
+        .collect();
+    if !crate::model::OrgKind::NAMED.contains(&m.kind) {
+        kinds.push((m.kind.clone(), m.kind.label_ja()));
+    }
+    f.choice(ui, ctx.t("種別", "Kind"), &m.kind, &kinds, |m, v| {
+        m.kind = v;
+    });
     f.source(ui, m.source.as_ref(), |m, v| m.source = v);
     f.provenance(ui, ctx.t("根拠", "Provenance"), m.provenance, |m, v| {
         m.provenance = v;
