@@ -152,9 +152,8 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
         least[3],
         70.0_f32.max(least[4]),
     ];
-    let widths_id = Id::unique("waymark-matrix-widths");
-    let last_widths: Option<Vec<f32>> = ui.data(|d| d.get_temp(widths_id));
-    let header_h = header_height(ui, &titles, last_widths.as_deref().unwrap_or(&initial));
+    let header_widths = rows::HeaderWidths::load(ui, Id::unique("waymark-matrix-widths"));
+    let header_h = header_height(ui, &titles, header_widths.or(&initial));
     // Sideways scrolling when the view is narrower than the columns need, so that the ministry
     // columns can always be reached.
     egui::ScrollArea::horizontal()
@@ -195,13 +194,7 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
                 .body(|mut body| {
                     let widths = body.widths().to_vec();
                     let ui = body.ui_mut();
-                    if last_widths.as_ref() != Some(&widths) {
-                        // The header is laid out before the body: lay it out again at these widths.
-                        ui.data_mut(|d| d.insert_temp(widths_id, widths.clone()));
-                        if (header_height(ui, &titles, &widths) - header_h).abs() > 0.5 {
-                            ui.ctx().request_repaint();
-                        }
-                    }
+                    header_widths.update(ui, &widths, header_h, |w| header_height(ui, &titles, w));
                     let heights = rows::table_heights(
                         ui,
                         Id::unique("waymark-matrix-heights"),

@@ -172,6 +172,47 @@ pub(crate) fn cached<T: Send + Sync + 'static>(
 /// `widths`, kept in egui memory under `id` and computed again with `height` (row index to
 /// height) only when `key`, the widths, the number of rows or the pixel density change. A column
 /// resize or a wider window thus lays the rows out once more; other frames only read them.
+/// The column widths a table's body was last laid out at. A table's header is laid out before its
+/// body, so it takes the widths of the frame before; when the body's widths change, the header is
+/// measured again and another frame is asked for if its height changes.
+pub(crate) struct HeaderWidths {
+    id: Id,
+    last: Option<Vec<f32>>,
+}
+
+impl HeaderWidths {
+    /// The widths remembered under `id`.
+    pub(crate) fn load(ui: &Ui, id: Id) -> Self {
+        Self {
+            id,
+            last: ui.data(|d| d.get_temp(id)),
+        }
+    }
+
+    /// The widths to lay the header out at: the last ones, or `initial` in the first frame.
+    pub(crate) fn or<'a>(&'a self, initial: &'a [f32]) -> &'a [f32] {
+        self.last.as_deref().unwrap_or(initial)
+    }
+
+    /// From the body, with its `widths`: remembers them, and asks for another frame when the
+    /// header measured at them (`height_at`) is not `header_h` tall.
+    pub(crate) fn update(
+        &self,
+        ui: &Ui,
+        widths: &[f32],
+        header_h: f32,
+        height_at: impl FnOnce(&[f32]) -> f32,
+    ) {
+        if self.last.as_deref() == Some(widths) {
+            return;
+        }
+        ui.data_mut(|d| d.insert_temp(self.id, widths.to_vec()));
+        if (height_at(widths) - header_h).abs() > 0.5 {
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
 pub(crate) fn table_heights(
     ui: &Ui,
     id: Id,

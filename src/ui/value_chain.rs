@@ -197,9 +197,8 @@ pub fn value_chain_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>)
             .iter()
             .map(|l| share.max(STAGE_MIN_WIDTH).max(*l)),
     );
-    let widths_id = Id::unique("waymark-value-chain-widths");
-    let last_widths: Option<Vec<f32>> = ui.data(|d| d.get_temp(widths_id));
-    let header_h = header_height(ui, &titles, last_widths.as_deref().unwrap_or(&initial));
+    let header_widths = rows::HeaderWidths::load(ui, Id::unique("waymark-value-chain-widths"));
+    let header_h = header_height(ui, &titles, header_widths.or(&initial));
     // Sideways scrolling when the stages need more room than the view has.
     egui::ScrollArea::horizontal()
         .id_salt("value-chain-across")
@@ -235,13 +234,7 @@ pub fn value_chain_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>)
                 .body(|mut body| {
                     let widths = body.widths().to_vec();
                     let ui = body.ui_mut();
-                    if last_widths.as_ref() != Some(&widths) {
-                        // The header is laid out before the body: lay it out again at these widths.
-                        ui.data_mut(|d| d.insert_temp(widths_id, widths.clone()));
-                        if (header_height(ui, &titles, &widths) - header_h).abs() > 0.5 {
-                            ui.ctx().request_repaint();
-                        }
-                    }
+                    header_widths.update(ui, &widths, header_h, |w| header_height(ui, &titles, w));
                     let heights = rows::table_heights(
                         ui,
                         Id::unique("waymark-value-chain-heights"),
