@@ -5,31 +5,16 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use waymark::action::Action;
-use waymark::analysis::derived::{Derived, Inputs};
+use waymark::analysis::derived::Derived;
 use waymark::analysis::filter::Filter;
 use waymark::i18n::Lang;
 use waymark::model::{Provenance, Roadmap, StageId, TargetId};
 use waymark::ui::ViewCtx;
 
+mod views;
+use views::{bundled, derive};
+
 type View = fn(&mut egui::Ui, &ViewCtx<'_>, &mut Vec<Action>);
-
-fn bundled() -> Roadmap {
-    waymark::bundled::open()
-        .unwrap_or_else(|e| panic!("bundled roadmap loads: {:#?}", e.diagnostics))
-        .roadmap
-}
-
-fn derive(roadmap: &Roadmap, filter: Filter, lang: Lang) -> Derived {
-    Derived::compute(
-        roadmap,
-        Inputs {
-            filter,
-            grouping: waymark::analysis::timeline::Grouping::default(),
-            lang,
-            selection: None,
-        },
-    )
-}
 
 /// A harness showing one view over `roadmap`; its state collects the actions pushed.
 fn harness<'a>(roadmap: &'a Roadmap, derived: &'a Derived, view: View) -> Harness<'a, Vec<Action>> {

@@ -7,32 +7,17 @@ mod common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use waymark::action::{Action, Tab};
-use waymark::analysis::derived::{Derived, Inputs};
+use waymark::analysis::derived::Derived;
 use waymark::analysis::filter::Filter;
 use waymark::i18n::Lang;
 use waymark::model::{GapId, ItemRef, MeasureId, MinistryCode, Roadmap};
 use waymark::ui::ViewCtx;
 use waymark::ui::value_chain::value_chain_ui;
 
+mod views;
+use views::{derive, open};
+
 const HEALTH: &str = "roadmaps/health-2026/health-2026.ron";
-
-fn open(entry: &str) -> Roadmap {
-    waymark::bundled::open_entry(entry)
-        .unwrap_or_else(|e| panic!("{entry} loads: {:#?}", e.diagnostics))
-        .roadmap
-}
-
-fn derive(roadmap: &Roadmap, filter: Filter, lang: Lang) -> Derived {
-    Derived::compute(
-        roadmap,
-        Inputs {
-            filter,
-            grouping: waymark::analysis::timeline::Grouping::default(),
-            lang,
-            selection: None,
-        },
-    )
-}
 
 /// A harness showing the value chain over `roadmap`, `width` points wide; its state collects the
 /// actions pushed.
