@@ -158,8 +158,8 @@ pub enum EditError {
     /// Two items no link kind joins.
     #[error(
         "a {} and a {} cannot be linked",
-        .a.noun_en(),
-        .b.noun_en()
+        .a.noun(),
+        .b.noun()
     )]
     NoLinkBetween {
         /// The kind of the first item.

@@ -11,11 +11,13 @@ mod hints;
 mod includes;
 mod limits;
 mod paths;
+pub mod spans;
 mod wording;
 
 pub use files::{BOM, FileKind, FileSystem, Found, split_bom};
 pub use limits::{MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, MAX_TOTAL_BYTES};
 pub use paths::{LeavesFolder, leaves_folder};
+pub use spans::{FieldSpan, FileSpans, ItemSpan};
 
 use super::{FileDoc, FileId, FileInfo, Items, OLDEST_SCHEMA_VERSION, Roadmap, SCHEMA_VERSION};
 use crate::diagnostic::{Diagnostic, Pos};

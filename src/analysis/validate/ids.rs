@@ -5,63 +5,30 @@ use foldhash::{HashMap, HashMapExt};
 use super::{At, Validator};
 use crate::analysis::locate::Key;
 use crate::diagnostic::Diagnostic;
-use crate::model::FileId;
+use crate::model::{FileId, Item, ItemKind, KindVisitor};
+
+/// Checks the IDs of every kind of item for repeats.
+struct Unique<'v, 'a>(&'v mut Validator<'a>);
+
+impl KindVisitor for Unique<'_, '_> {
+    fn visit<T: Item>(&mut self, items: &[T]) {
+        let what = if T::KIND == ItemKind::Ministry {
+            "ministry code"
+        } else {
+            T::KIND.noun()
+        };
+        self.0.unique(
+            what,
+            items.iter().map(|x| (x.origin(), T::KEY_FIELD, x.key())),
+        );
+    }
+}
 
 impl Validator<'_> {
     pub(super) fn ids(&mut self) {
-        let it = &self.roadmap.items;
-        self.unique(
-            "source",
-            it.sources.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "ministry code",
-            it.ministries
-                .iter()
-                .map(|x| (x.origin, "code", x.code.as_str())),
-        );
-        self.unique(
-            "stage",
-            it.stages.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "target state",
-            it.target_states
-                .iter()
-                .map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "note",
-            it.notes.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "theme",
-            it.themes.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "gap",
-            it.gaps.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "measure",
-            it.measures.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "proposal",
-            it.proposals.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "KPI",
-            it.kpis.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "budget",
-            it.budgets.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "event",
-            it.events.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
+        let roadmap = self.roadmap;
+        let it = &roadmap.items;
+        it.visit(&mut Unique(self));
         self.unique(
             "scenario",
             it.scenarios.iter().map(|x| (x.origin, "id", x.id.as_str())),

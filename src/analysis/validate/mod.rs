@@ -14,7 +14,7 @@ use super::locate::{Key, Locator, Place};
 use crate::diagnostic::{Diagnostic, Pos, Severity};
 use crate::model::time::check_year;
 use crate::model::{
-    FileId, FySpan, ItemRef, MeasureKind, ParsedFile, Provenance, Roadmap, SourceRef, When,
+    FileId, FySpan, ItemKind, MeasureKind, ParsedFile, Provenance, Roadmap, SourceRef, When,
 };
 
 /// The most findings reported for one roadmap. Beyond it they are counted, not placed, and one
@@ -93,21 +93,21 @@ struct Known<'a> {
 
 impl<'a> Known<'a> {
     /// Whether `item` is defined; `None` for a kind not tracked here.
-    fn contains(&self, item: &ItemRef) -> Option<bool> {
-        let set = match item {
-            ItemRef::Source(_) => &self.sources,
-            ItemRef::Ministry(_) => &self.ministries,
-            ItemRef::Stage(_) => &self.stages,
-            ItemRef::Target(_) => &self.targets,
-            ItemRef::Theme(_) => &self.themes,
-            ItemRef::Gap(_) => &self.gaps,
-            ItemRef::Kpi(_) => &self.kpis,
-            ItemRef::Measure(m) => return Some(self.measures.contains_key(m.as_str())),
-            ItemRef::Note(_) | ItemRef::Proposal(_) | ItemRef::Budget(_) | ItemRef::Event(_) => {
+    fn contains(&self, kind: ItemKind, id: &str) -> Option<bool> {
+        let set = match kind {
+            ItemKind::Source => &self.sources,
+            ItemKind::Ministry => &self.ministries,
+            ItemKind::Stage => &self.stages,
+            ItemKind::Target => &self.targets,
+            ItemKind::Theme => &self.themes,
+            ItemKind::Gap => &self.gaps,
+            ItemKind::Kpi => &self.kpis,
+            ItemKind::Measure => return Some(self.measures.contains_key(id)),
+            ItemKind::Note | ItemKind::Proposal | ItemKind::Budget | ItemKind::Event => {
                 return None;
             }
         };
-        Some(set.contains(item.id_str()))
+        Some(set.contains(id))
     }
 
     fn of(roadmap: &'a Roadmap) -> Self {
@@ -269,14 +269,10 @@ impl Validator<'_> {
     }
 
     fn cite(&mut self, at: &At<'_>, source: Option<&SourceRef>, provenance: Provenance) {
-        match source {
-            Some(s) if !self.known.sources.contains(s.doc.as_str()) => {
-                self.exists(at, false, "source", s.doc.as_str());
-            }
-            None if provenance == Provenance::Stated => {
-                self.warning("no-source", at, None, "stated, but cites no source; add `source: (doc: …, locator: …)` or mark it Editorial".into());
-            }
-            Some(_) | None => {}
+        // Whether a cited source exists is checked with every other reference
+        // ([`Self::references`]).
+        if source.is_none() && provenance == Provenance::Stated {
+            self.warning("no-source", at, None, "stated, but cites no source; add `source: (doc: …, locator: …)` or mark it Editorial".into());
         }
     }
 
@@ -344,16 +340,16 @@ impl Validator<'_> {
 
     /// Checks that a reference to any item (a note's `about`, an event's `concerns`) names an
     /// item of the roadmap.
-    fn refers(&mut self, at: &At<'_>, item: &ItemRef) {
-        match item {
-            ItemRef::Ministry(code) => self.ministry_known(at, code.as_str()),
-            other => {
-                let found = self
-                    .known
-                    .contains(other)
-                    .unwrap_or_else(|| self.roadmap.contains(other));
-                self.exists(at, found, &other.kind().noun_en(), other.id_str());
-            }
+    /// Checks that the item of `kind` with ID `id` that `at` refers to exists.
+    fn refers(&mut self, at: &At<'_>, kind: ItemKind, id: &str) {
+        if kind == ItemKind::Ministry {
+            self.ministry_known(at, id);
+        } else {
+            let found = self
+                .known
+                .contains(kind, id)
+                .unwrap_or_else(|| self.roadmap.contains_key(kind, id));
+            self.exists(at, found, kind.noun(), id);
         }
     }
 
