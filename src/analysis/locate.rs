@@ -57,7 +57,7 @@ pub struct Place<'a> {
 /// How to find an item in its file.
 pub enum Key<'a> {
     /// An item with `field: "value"` as its key (`id: "gap.1"`, `code: "文"`).
-    Field(&'a str, &'a str),
+    Field(&'static str, &'a str),
     /// The n-th link (from 0) of the file.
     Link(usize),
 }
@@ -81,7 +81,13 @@ impl<'a> Locator<'a> {
 
     /// Where the `n`-th (from 1) item with key `field: "value"` is written in file `origin`, or
     /// the first one when there are fewer.
-    pub fn place_nth(&mut self, origin: FileId, field: &str, value: &str, n: usize) -> Place<'a> {
+    pub fn place_nth(
+        &mut self,
+        origin: FileId,
+        field: &'static str,
+        value: &str,
+        n: usize,
+    ) -> Place<'a> {
         let key = Key::Field(field, value);
         let item = self
             .item(origin, &key, n)

@@ -17,4 +17,4 @@ pub mod timeline_view;
 mod validate;
 pub mod value_chain;
 
-pub use validate::{MAX_DIAGNOSTICS, validate};
+pub use validate::{Findings, MAX_DIAGNOSTICS, check, validate};

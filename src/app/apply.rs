@@ -56,7 +56,7 @@ impl WaymarkApp {
             }
         }
         if document_changed {
-            self.after_document_change();
+            self.after_document_change(ctx);
         }
         let inputs = self.inputs();
         if let (Some(doc), Some(derived)) = (&self.document, &mut self.derived) {
@@ -162,7 +162,7 @@ impl WaymarkApp {
     }
 
     /// Recomputes what depends on the document, and keeps diagnostics live.
-    fn after_document_change(&mut self) {
+    fn after_document_change(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.document else { return };
         if self
             .selection
@@ -172,7 +172,7 @@ impl WaymarkApp {
             self.selection = None;
         }
         self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
-        self.live_diagnostics = doc.diagnostics();
+        self.refresh_diagnostics(ctx);
     }
 
     fn ask_delete(&mut self, item: &crate::model::ItemRef) {

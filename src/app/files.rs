@@ -59,6 +59,13 @@ pub(super) enum Msg {
     NoNativeDialog(Purpose),
     /// A comparison asked for by a dialog finished: the items that differ, or why it failed.
     Compared(Result<Vec<crate::analysis::diff::Difference>, String>),
+    /// A check on a worker has ended ([`super::checks`]).
+    Checked {
+        version: Version,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A recovery write on a worker has ended: whether a file was written.
+    RecoveryWritten(std::io::Result<bool>),
 }
 
 /// File-related state of the app.
@@ -66,7 +73,7 @@ pub(super) struct Files {
     pub(super) recovery_dir: Option<PathBuf>,
     last_recovery: Option<Instant>,
     /// Whether a recovery file of ours for the open roadmap is on disk.
-    recovery_written: bool,
+    pub(super) recovery_written: bool,
     /// Whether the open roadmap's recovery file has been offered (or found absent): until then
     /// none is written, so an earlier run's edits are never overwritten unseen.
     recovery_offered: bool,
@@ -241,6 +248,11 @@ impl WaymarkApp {
                 Msg::PickedOpen(path) => self.picked_open(ctx, path),
                 Msg::PickedSaveAs(path) => self.picked_save_as(ctx, path),
                 Msg::NoNativeDialog(purpose) => self.no_native_dialog(ctx, purpose),
+                Msg::Checked {
+                    version,
+                    diagnostics,
+                } => self.checked(ctx, version, diagnostics),
+                Msg::RecoveryWritten(result) => self.recovery_written(result),
                 Msg::Compared(result) => {
                     if let Some(
                         Dialog::ChangedOnDisk { differences, .. }
@@ -365,7 +377,7 @@ impl WaymarkApp {
     /// edits (unless the user discarded this state), removed once nothing is unsaved.
     fn tick_recovery(&mut self, ctx: &egui::Context) {
         self.offer_recovery();
-        let (Some(doc), Some(dir)) = (&self.document, &self.files.recovery_dir) else {
+        let (Some(doc), Some(dir)) = (&self.document, self.files.recovery_dir.clone()) else {
             return;
         };
         if !self.files.recovery_offered {
@@ -379,23 +391,13 @@ impl WaymarkApp {
                 .last_recovery
                 .is_none_or(|t| t.elapsed() >= RECOVERY_INTERVAL);
             if due {
-                match crate::recovery::write_recovery(doc, dir) {
-                    Ok(written) => self.files.recovery_written = written.is_some(),
-                    Err(e) => {
-                        self.notice = Some(format!(
-                            "{}: {e}",
-                            self.prefs
-                                .lang
-                                .pick("復旧ファイルを書けません", "Cannot write the recovery file")
-                        ));
-                    }
-                }
+                self.write_recovery_file(ctx, dir);
                 self.files.last_recovery = Some(Instant::now());
             }
             ctx.request_repaint_after(RECOVERY_INTERVAL);
         } else if self.files.recovery_written && !self.history.is_dirty() {
             // Undone back to the saved state: nothing is left to recover.
-            if crate::recovery::discard(&RoadmapKey::of(doc), dir).is_ok() {
+            if crate::recovery::discard(&RoadmapKey::of(doc), &dir).is_ok() {
                 self.files.recovery_written = false;
             }
         }

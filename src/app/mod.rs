@@ -4,6 +4,7 @@
 
 mod apply;
 pub mod automation;
+mod checks;
 mod create;
 mod dialogs;
 mod files;
@@ -90,6 +91,7 @@ pub struct WaymarkApp {
     /// What to do once a save asked for by an unsaved-changes dialog succeeds.
     after_save: Option<files::AfterSave>,
     files: files::Files,
+    checks: checks::Checks,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     title: String,
@@ -132,6 +134,7 @@ impl WaymarkApp {
                 options.file_dialogs == FileDialogs::Auto
                     && picker::native_dialog_possible(|name| std::env::var_os(name)),
             ),
+            checks: checks::Checks::default(),
             tx,
             rx,
             title: "Waymark".to_owned(),
@@ -189,6 +192,12 @@ impl WaymarkApp {
     /// The diagnostics of the document as it is now (updated after every edit).
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.live_diagnostics
+    }
+
+    /// Whether the diagnostics are being brought up to date on a worker after a change (see
+    /// [`Self::diagnostics`]).
+    pub fn is_checking(&self) -> bool {
+        self.checks.is_checking()
     }
 
     /// The last notice shown in the status bar.
@@ -294,6 +303,7 @@ impl WaymarkApp {
                 doc,
                 problems,
                 dirty: self.history.is_dirty(),
+                checking: self.checks.is_checking(),
                 notice: self.notice.as_deref(),
             };
             if ui::status_bar::status_bar_ui(ui, &view, &status) {

@@ -400,6 +400,17 @@ pub fn canonical_text(roadmap: &Roadmap) -> Vec<String> {
     in_parallel(docs.len(), |i| to_canonical(&docs[i]))
 }
 
+/// The canonical text of the files `wanted` of `roadmap` (as [`canonical_text`] gives it), in
+/// the order asked: what diagnostics need when only some files have findings.
+pub fn canonical_text_of(roadmap: &Roadmap, wanted: &[FileId]) -> Vec<String> {
+    let docs = roadmap.file_doc_refs();
+    in_parallel(wanted.len(), |i| {
+        docs.get(usize::from(wanted[i].0))
+            .map(to_canonical)
+            .unwrap_or_default()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +423,11 @@ mod tests {
             .map(|i| serialize_file(&r.file_doc(FileId(u16::try_from(i).expect("few files")))))
             .collect();
         assert_eq!(canonical_text(r), one_by_one);
+        let some = [FileId(2), FileId(0)];
+        assert_eq!(
+            canonical_text_of(r, &some),
+            vec![one_by_one[2].clone(), one_by_one[0].clone()]
+        );
         assert!(one_by_one.len() > 2);
     }
 

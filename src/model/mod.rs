@@ -14,6 +14,7 @@ pub mod link;
 mod lookup;
 mod parts;
 pub mod registry;
+mod shared;
 pub mod time;
 
 use serde::{Deserialize, Serialize};
@@ -23,7 +24,7 @@ pub(crate) use io::find_field;
 pub use io::{
     BOM, FieldSpan, FileKind, FileSpans, FileSystem, Found, ItemSpan, LeavesFolder, LoadError,
     MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, MAX_TOTAL_BYTES, Parsed, ParsedFile, canonical_text,
-    leaves_folder, parse_roadmap, serialize_file, split_bom,
+    canonical_text_of, leaves_folder, parse_roadmap, serialize_file, split_bom,
 };
 pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
@@ -31,6 +32,7 @@ pub use kinds::{BudgetKind, EventStatus, Horizon, OrgKind, Status};
 pub use link::{Link, LinkBreach, LinkKind, LinkType, Role};
 pub use parts::{Comparison, KpiActual, KpiKind, KpiLatest, KpiTarget, OverseasExample, Table};
 pub use registry::{Item, KindVisitor, References};
+pub use shared::Shared;
 pub use time::{FySpan, When};
 
 /// The schema version this build writes.
@@ -133,12 +135,13 @@ macro_rules! collections {
             )*
         }
 
-        /// All items of a roadmap, merged from its files.
+        /// All items of a roadmap, merged from its files. Cloning it shares the collections
+        /// ([`Shared`]): a snapshot costs nothing until one side changes a collection.
         #[derive(Clone, Debug, Default, PartialEq)]
         pub struct Items {
             $(
                 $(#[$doc])*
-                pub $field: Vec<$ty>,
+                pub $field: Shared<$ty>,
             )*
         }
 

@@ -4,7 +4,6 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
-use crate::diagnostic::Diagnostic;
 use crate::model::{FileId, Item, ItemKind, KindVisitor};
 
 /// Checks the IDs of every kind of item for repeats.
@@ -117,17 +116,13 @@ impl Validator<'_> {
 
     /// Reports at the n-th (from 1) occurrence of the key in its file.
     fn error_nth(&mut self, rule: &'static str, at: &At<'_>, n: usize, message: String) {
-        let Key::Field(field, value) = at.key else {
-            self.error(rule, at, None, message);
-            return;
-        };
-        if !self.room(crate::diagnostic::Severity::Error) {
-            return;
-        }
-        let place = self.loc.place_nth(at.origin, field, value, n);
-        self.out.push(super::with_snippet(
-            Diagnostic::error(rule, place.file, place.pos, message),
-            &place,
-        ));
+        self.found_at(
+            crate::diagnostic::Severity::Error,
+            rule,
+            at,
+            &[],
+            n,
+            message,
+        );
     }
 }

@@ -1,0 +1,103 @@
+//! Editing a roadmap too large to check within a frame: the edit's frame does not wait for the
+//! diagnostics, which arrive from a worker and then match the document — after an edit, and
+//! again after its undo — exactly as a check of the document itself gives them.
+
+use std::time::{Duration, Instant};
+
+use waymark::action::Action;
+use waymark::diagnostic::Diagnostic;
+use waymark::edit::{Edit, ItemValue};
+use waymark::model::Provenance;
+
+mod common;
+
+/// Steps the app until its worker's check has ended (at most a minute).
+fn until_checked(h: &mut egui_kittest::Harness<'_, waymark::app::WaymarkApp>) {
+    let start = Instant::now();
+    while h.state().is_checking() {
+        assert!(
+            start.elapsed() < Duration::from_mins(1),
+            "the check never ends"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+}
+
+fn no_source_warnings(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.rule == "no-source").count()
+}
+
+#[test]
+fn a_large_roadmap_is_checked_on_a_worker_and_its_diagnostics_follow_edits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = waymark::bundled::open().expect("bundled");
+    // Thirteen times the bundled roadmap: past what is checked within the frame.
+    let roadmap = waymark::generate::generate(&base.roadmap, 13, 1).expect("generates");
+    assert!(roadmap.items.count() > 5_000);
+    let entry = waymark::generate::write(&roadmap, dir.path()).expect("writes");
+    let recovery = tempfile::tempdir().expect("temp dir");
+    let mut h = common::harness(common::options(Some(entry), recovery.path()));
+    let start = Instant::now();
+    while h.state().document().is_none() || h.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_mins(1), "never loads");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+    let before = h.state().diagnostics().to_vec();
+
+    // A stated measure that stops citing its source: one more `no-source` warning.
+    let doc = h.state().document().expect("loaded");
+    let mut measure = doc
+        .roadmap
+        .items
+        .measures
+        .iter()
+        .find(|m| m.source.is_some() && m.provenance == Provenance::Stated)
+        .expect("a stated measure with a source")
+        .clone();
+    measure.source = None;
+    let id = measure.id.clone();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(
+            measure,
+        ))))],
+    );
+    assert!(
+        h.state().is_checking(),
+        "the check runs on a worker, not in the edit's frame"
+    );
+    assert_eq!(
+        h.state().diagnostics(),
+        before.as_slice(),
+        "not yet updated"
+    );
+    until_checked(&mut h);
+    let after = h.state().diagnostics().to_vec();
+    assert_eq!(no_source_warnings(&after), no_source_warnings(&before) + 1);
+    let doc = h.state().document().expect("loaded");
+    assert_eq!(
+        after,
+        doc.diagnostics(),
+        "the worker's check is the document's"
+    );
+    let warning = after
+        .iter()
+        .find(|d| d.rule == "no-source" && !before.contains(d))
+        .expect("the new warning");
+    assert!(
+        warning
+            .snippet
+            .as_deref()
+            .is_some_and(|s| s.contains(id.as_str())),
+        "placed at the measure: {warning:?}"
+    );
+
+    h.state_mut().apply(&ctx, vec![Action::Undo]);
+    until_checked(&mut h);
+    assert_eq!(h.state().diagnostics(), before.as_slice());
+}
