@@ -101,3 +101,85 @@ fn a_large_roadmap_is_checked_on_a_worker_and_its_diagnostics_follow_edits() {
     until_checked(&mut h);
     assert_eq!(h.state().diagnostics(), before.as_slice());
 }
+
+/// Saving a large roadmap runs on a worker: the window keeps drawing and the document stays
+/// editable; an edit made while the save runs is not half-saved but stays unsaved, and the
+/// next save writes it.
+#[test]
+fn a_large_roadmap_saves_on_a_worker_and_later_edits_stay_unsaved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = waymark::bundled::open().expect("bundled");
+    let roadmap = waymark::generate::generate(&base.roadmap, 13, 2).expect("generates");
+    let entry = waymark::generate::write(&roadmap, dir.path()).expect("writes");
+    let recovery = tempfile::tempdir().expect("temp dir");
+    let mut h = common::harness(common::options(Some(entry), recovery.path()));
+    let start = Instant::now();
+    while h.state().document().is_none() || h.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_mins(1), "never loads");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+    let ctx = h.ctx.clone();
+    let edit = |h: &egui_kittest::Harness<'_, waymark::app::WaymarkApp>, i: usize, text: &str| {
+        let doc = h.state().document().expect("loaded");
+        let mut m = doc.roadmap.items.measures[i].clone();
+        m.text = text.to_owned();
+        Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(m))))
+    };
+    let first = edit(&h, 0, "保存される編集");
+    h.state_mut().apply(&ctx, vec![first, Action::Save]);
+    assert!(h.state().is_saving(), "the save runs on a worker");
+    // Editing goes on while it saves.
+    let second = edit(&h, 1, "保存の後の編集");
+    h.state_mut().apply(&ctx, vec![second]);
+    let start = Instant::now();
+    while h.state().is_saving() {
+        assert!(
+            start.elapsed() < Duration::from_mins(1),
+            "the save never ends"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+    assert!(
+        h.state().is_dirty(),
+        "the edit made while saving is unsaved"
+    );
+    let on_disk = |needle: &str| {
+        walk(dir.path())
+            .iter()
+            .any(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(needle)))
+    };
+    assert!(on_disk("保存される編集"));
+    assert!(!on_disk("保存の後の編集"));
+
+    h.state_mut().apply(&ctx, vec![Action::Save]);
+    let start = Instant::now();
+    while h.state().is_saving() {
+        assert!(
+            start.elapsed() < Duration::from_mins(1),
+            "the save never ends"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+    assert!(!h.state().is_dirty());
+    assert!(on_disk("保存の後の編集"));
+}
+
+/// Every file below `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

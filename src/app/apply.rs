@@ -46,7 +46,7 @@ impl WaymarkApp {
                     document_changed |= self.undo_redo(matches!(action, Action::Redo));
                 }
                 Action::Save if self.is_bundled() => self.start_save_dialog(ctx),
-                Action::Save => self.save_to(None, SaveOptions::default()),
+                Action::Save => self.save_to(ctx, None, SaveOptions::default()),
                 Action::SaveAs => self.start_save_dialog(ctx),
                 Action::Open(path) => self.guard_unsaved(ctx, Place::File(path)),
                 Action::OpenBundled(entry) => self.guard_unsaved(ctx, Place::Bundled(entry)),
@@ -253,8 +253,7 @@ impl WaymarkApp {
                 if self.is_bundled() {
                     self.start_save_dialog(ctx);
                 } else {
-                    self.save_to(None, SaveOptions::default());
-                    self.continue_after_save(ctx);
+                    self.save_to(ctx, None, SaveOptions::default());
                 }
             }
             (
@@ -281,6 +280,7 @@ impl WaymarkApp {
             }
             (Dialog::ChangedOnDisk { saving: true, .. }, Answer::KeepMine) => {
                 self.save_to(
+                    ctx,
                     None,
                     SaveOptions {
                         overwrite_outside_changes: true,

@@ -27,6 +27,8 @@ pub(super) struct Checks {
     running: Option<Version>,
     /// Whether a recovery write is running.
     pub(super) writing_recovery: bool,
+    /// Whether a save is running.
+    pub(super) saving: bool,
 }
 
 impl Checks {

@@ -66,6 +66,21 @@ pub(super) enum Msg {
     },
     /// A recovery write on a worker has ended: whether a file was written.
     RecoveryWritten(std::io::Result<bool>),
+    /// A save on a worker has ended.
+    Saved(Box<Saved>),
+}
+
+/// The outcome of a save, for [`WaymarkApp::finish_save`].
+pub(super) struct Saved {
+    /// The state of the document saved.
+    version: Version,
+    /// The new entry file of a Save As.
+    target: Option<PathBuf>,
+    /// The recovery file of the document before the save.
+    old_key: RoadmapKey,
+    result: Result<crate::document::SaveReport, SaveError>,
+    /// The snapshot a worker saved (`None` when the document itself was saved).
+    snapshot: Option<Box<Document>>,
 }
 
 /// File-related state of the app.
@@ -253,6 +268,7 @@ impl WaymarkApp {
                     diagnostics,
                 } => self.checked(ctx, version, diagnostics),
                 Msg::RecoveryWritten(result) => self.recovery_written(result),
+                Msg::Saved(saved) => self.finish_save(ctx, *saved),
                 Msg::Compared(result) => {
                     if let Some(
                         Dialog::ChangedOnDisk { differences, .. }
@@ -269,6 +285,10 @@ impl WaymarkApp {
     /// After a save asked for by an unsaved-changes dialog: closes the window or opens the other
     /// roadmap when the save left nothing unsaved; otherwise (it failed) does nothing more.
     pub(super) fn continue_after_save(&mut self, ctx: &egui::Context) {
+        if self.checks.saving {
+            // A save on a worker calls this again when it ends.
+            return;
+        }
         let Some(next) = self.after_save.take() else {
             return;
         };
@@ -284,20 +304,92 @@ impl WaymarkApp {
         }
     }
 
-    /// Saves to the document's own files (`target` `None`) or to a new entry file.
-    pub(super) fn save_to(&mut self, target: Option<PathBuf>, options: SaveOptions) {
+    /// Saves to the document's own files (`target` `None`) or to a new entry file: on the UI
+    /// thread for a small roadmap, on a worker for a large one ([`super::checks::INLINE_ITEMS`]),
+    /// where the window keeps drawing and the document stays editable; edits made meanwhile stay
+    /// unsaved. The result goes to [`Self::finish_save`].
+    pub(super) fn save_to(
+        &mut self,
+        ctx: &egui::Context,
+        target: Option<PathBuf>,
+        options: SaveOptions,
+    ) {
         let lang = self.prefs.lang;
+        if self.checks.saving {
+            self.notice = Some(lang.pick("保存中です", "Already saving").to_owned());
+            return;
+        }
         let Some(doc) = self.document.as_mut() else {
             return;
         };
         let old_key = RoadmapKey::of(doc);
+        let version = self.history.version();
+        if doc.roadmap.items.count() > super::checks::INLINE_ITEMS {
+            self.checks.saving = true;
+            let mut snapshot = doc.clone();
+            let tx = self.tx.clone();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let result = match &target {
+                    Some(path) => save_as(&mut snapshot, path, options),
+                    None => save(&mut snapshot, options),
+                };
+                let saved = Saved {
+                    version,
+                    target,
+                    old_key,
+                    result,
+                    snapshot: Some(Box::new(snapshot)),
+                };
+                tx.send(Msg::Saved(Box::new(saved))).ok();
+                ctx.request_repaint();
+            });
+            return;
+        }
         let result = match &target {
             Some(path) => save_as(doc, path, options),
             None => save(doc, options),
         };
+        self.finish_save(
+            ctx,
+            Saved {
+                version,
+                target,
+                old_key,
+                result,
+                snapshot: None,
+            },
+        );
+    }
+
+    /// A save has ended: on success the document knows its files as saved and the history the
+    /// state saved (later edits stay unsaved); then what was waiting for the save goes on.
+    pub(super) fn finish_save(&mut self, ctx: &egui::Context, saved: Saved) {
+        self.checks.saving = false;
+        let lang = self.prefs.lang;
+        let Saved {
+            version,
+            target,
+            old_key,
+            result,
+            snapshot,
+        } = saved;
         match result {
             Ok(report) => {
-                self.history.mark_saved();
+                if let (Some(doc), Some(snapshot)) = (self.document.as_mut(), snapshot) {
+                    // The worker saved a snapshot: take over what saving changed in it.
+                    let snapshot = *snapshot;
+                    doc.files = snapshot.files;
+                    doc.warnings = snapshot.warnings;
+                    doc.origin = snapshot.origin;
+                    if let (Some(file), Some(saved_file)) = (
+                        doc.roadmap.files.first_mut(),
+                        snapshot.roadmap.files.first(),
+                    ) {
+                        file.name.clone_from(&saved_file.name);
+                    }
+                }
+                self.history.mark_saved_at(version);
                 self.files.watcher = None;
                 if let Some(dir) = &self.files.recovery_dir {
                     // Saved: the edits are in the files now (a failure to remove leaves a
@@ -309,11 +401,12 @@ impl WaymarkApp {
                     self.prefs.recent.retain(|r| r != &path);
                     self.prefs.recent.insert(0, path);
                 }
-                self.notice = Some(format!(
-                    "{} {}",
-                    lang.pick("保存しました：", "Saved:"),
-                    report.written.len()
-                ));
+                self.notice = Some(match lang {
+                    crate::i18n::Lang::Ja => {
+                        format!("保存しました（{} ファイル）", report.written.len())
+                    }
+                    crate::i18n::Lang::En => format!("Saved {} file(s)", report.written.len()),
+                });
             }
             Err(SaveError::ChangedOnDisk(paths)) => {
                 self.dialog = Some(Dialog::ChangedOnDisk {
@@ -336,6 +429,7 @@ impl WaymarkApp {
             Err(e) => self.dialog = Some(Dialog::SaveFailed(e.message(lang))),
         }
         self.update_title();
+        self.continue_after_save(ctx);
     }
 
     /// Moves a recovery file that cannot be restored out of the way (beside it, renamed), so that
@@ -415,6 +509,10 @@ impl WaymarkApp {
         if self.files.watcher.is_none() {
             let ctx = ctx.clone();
             self.files.watcher = Watcher::new(doc, Box::new(move || ctx.request_repaint())).ok();
+        }
+        if self.checks.saving {
+            // Our own save is writing the files; the watcher starts afresh once it has.
+            return;
         }
         let changed = self
             .files

@@ -200,6 +200,11 @@ impl WaymarkApp {
         self.checks.is_checking()
     }
 
+    /// Whether a save is being written on a worker.
+    pub fn is_saving(&self) -> bool {
+        self.checks.saving
+    }
+
     /// The last notice shown in the status bar.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
@@ -304,6 +309,7 @@ impl WaymarkApp {
                 problems,
                 dirty: self.history.is_dirty(),
                 checking: self.checks.is_checking(),
+                saving: self.checks.saving,
                 notice: self.notice.as_deref(),
             };
             if ui::status_bar::status_bar_ui(ui, &view, &status) {

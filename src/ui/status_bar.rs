@@ -16,6 +16,8 @@ pub struct Status<'a> {
     /// Whether the diagnostics are being brought up to date after a change (a large roadmap is
     /// checked on a worker): the counts shown are those of an earlier state.
     pub checking: bool,
+    /// Whether a save is being written on a worker.
+    pub saving: bool,
     /// The last notice (a refusal, a save result).
     pub notice: Option<&'a str>,
 }
@@ -56,7 +58,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, status: &Status<'_>) 
             ctx.t("警告", "warnings")
         );
         clicked = ui.button(text).clicked();
-        if status.checking {
+        if status.saving {
+            ui.spinner();
+            ui.label(ctx.t("保存中…", "Saving…"));
+        } else if status.checking {
             ui.spinner();
             ui.label(ctx.t("確認中…", "Checking…"));
         }
