@@ -11,18 +11,41 @@ use waymark::model::Provenance;
 
 mod common;
 
-/// Steps the app until its worker's check has ended (at most a minute).
-fn until_checked(h: &mut egui_kittest::Harness<'_, waymark::app::WaymarkApp>) {
+type Harness = egui_kittest::Harness<'static, waymark::app::WaymarkApp>;
+
+/// Steps the app while `busy` holds (at most a minute), then once more.
+fn step_while(h: &mut Harness, what: &str, busy: impl Fn(&waymark::app::WaymarkApp) -> bool) {
     let start = Instant::now();
-    while h.state().is_checking() {
+    while busy(h.state()) {
         assert!(
             start.elapsed() < Duration::from_mins(1),
-            "the check never ends"
+            "{what} never ends"
         );
         std::thread::sleep(Duration::from_millis(20));
         h.step();
     }
     h.step();
+}
+
+/// Steps the app until its worker's check has ended.
+fn until_checked(h: &mut Harness) {
+    step_while(h, "the check", waymark::app::WaymarkApp::is_checking);
+}
+
+/// The app on a roadmap thirteen times the bundled one (past what is checked and saved within
+/// the frame), generated with `seed` into a folder of its own; returned with the folders.
+fn large(seed: u64) -> (Harness, tempfile::TempDir, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = waymark::bundled::open().expect("bundled");
+    let roadmap = waymark::generate::generate(&base.roadmap, 13, seed).expect("generates");
+    assert!(roadmap.items.count() > 5_000);
+    let entry = waymark::generate::write(&roadmap, dir.path()).expect("writes");
+    let recovery = tempfile::tempdir().expect("temp dir");
+    let mut h = common::harness(common::options(Some(entry), recovery.path()));
+    step_while(&mut h, "the load", |app| {
+        app.document().is_none() || app.is_loading()
+    });
+    (h, dir, recovery)
 }
 
 fn no_source_warnings(diagnostics: &[Diagnostic]) -> usize {
@@ -31,21 +54,7 @@ fn no_source_warnings(diagnostics: &[Diagnostic]) -> usize {
 
 #[test]
 fn a_large_roadmap_is_checked_on_a_worker_and_its_diagnostics_follow_edits() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let base = waymark::bundled::open().expect("bundled");
-    // Thirteen times the bundled roadmap: past what is checked within the frame.
-    let roadmap = waymark::generate::generate(&base.roadmap, 13, 1).expect("generates");
-    assert!(roadmap.items.count() > 5_000);
-    let entry = waymark::generate::write(&roadmap, dir.path()).expect("writes");
-    let recovery = tempfile::tempdir().expect("temp dir");
-    let mut h = common::harness(common::options(Some(entry), recovery.path()));
-    let start = Instant::now();
-    while h.state().document().is_none() || h.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_mins(1), "never loads");
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    h.step();
+    let (mut h, _dir, _recovery) = large(1);
     let before = h.state().diagnostics().to_vec();
 
     // A stated measure that stops citing its source: one more `no-source` warning.
@@ -107,21 +116,9 @@ fn a_large_roadmap_is_checked_on_a_worker_and_its_diagnostics_follow_edits() {
 /// next save writes it.
 #[test]
 fn a_large_roadmap_saves_on_a_worker_and_later_edits_stay_unsaved() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let base = waymark::bundled::open().expect("bundled");
-    let roadmap = waymark::generate::generate(&base.roadmap, 13, 2).expect("generates");
-    let entry = waymark::generate::write(&roadmap, dir.path()).expect("writes");
-    let recovery = tempfile::tempdir().expect("temp dir");
-    let mut h = common::harness(common::options(Some(entry), recovery.path()));
-    let start = Instant::now();
-    while h.state().document().is_none() || h.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_mins(1), "never loads");
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    h.step();
+    let (mut h, dir, _recovery) = large(2);
     let ctx = h.ctx.clone();
-    let edit = |h: &egui_kittest::Harness<'_, waymark::app::WaymarkApp>, i: usize, text: &str| {
+    let edit = |h: &Harness, i: usize, text: &str| {
         let doc = h.state().document().expect("loaded");
         let mut m = doc.roadmap.items.measures[i].clone();
         m.text = text.to_owned();
@@ -133,16 +130,7 @@ fn a_large_roadmap_saves_on_a_worker_and_later_edits_stay_unsaved() {
     // Editing goes on while it saves.
     let second = edit(&h, 1, "保存の後の編集");
     h.state_mut().apply(&ctx, vec![second]);
-    let start = Instant::now();
-    while h.state().is_saving() {
-        assert!(
-            start.elapsed() < Duration::from_mins(1),
-            "the save never ends"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    h.step();
+    step_while(&mut h, "the save", waymark::app::WaymarkApp::is_saving);
     assert!(
         h.state().is_dirty(),
         "the edit made while saving is unsaved"
@@ -156,16 +144,7 @@ fn a_large_roadmap_saves_on_a_worker_and_later_edits_stay_unsaved() {
     assert!(!on_disk("保存の後の編集"));
 
     h.state_mut().apply(&ctx, vec![Action::Save]);
-    let start = Instant::now();
-    while h.state().is_saving() {
-        assert!(
-            start.elapsed() < Duration::from_mins(1),
-            "the save never ends"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-    h.step();
+    step_while(&mut h, "the save", waymark::app::WaymarkApp::is_saving);
     assert!(!h.state().is_dirty());
     assert!(on_disk("保存の後の編集"));
 }
