@@ -143,10 +143,15 @@ fn a_large_roadmap_saves_on_a_worker_and_later_edits_stay_unsaved() {
     assert!(on_disk("保存される編集"));
     assert!(!on_disk("保存の後の編集"));
 
-    h.state_mut().apply(&ctx, vec![Action::Save]);
-    step_while(&mut h, "the save", waymark::app::WaymarkApp::is_saving);
+    // Saved again while the first save still ran: that save follows it.
+    let third = edit(&h, 2, "続けて保存する編集");
+    h.state_mut()
+        .apply(&ctx, vec![Action::Save, third, Action::Save]);
+    assert!(h.state().is_saving());
+    step_while(&mut h, "the saves", waymark::app::WaymarkApp::is_saving);
     assert!(!h.state().is_dirty());
     assert!(on_disk("保存の後の編集"));
+    assert!(on_disk("続けて保存する編集"));
 }
 
 /// Every file below `dir`.

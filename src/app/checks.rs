@@ -29,6 +29,8 @@ pub(super) struct Checks {
     pub(super) writing_recovery: bool,
     /// Whether a save is running.
     pub(super) saving: bool,
+    /// A save asked for while one was running: where to and how, once it ends.
+    pub(super) next_save: Option<(Option<std::path::PathBuf>, crate::document::SaveOptions)>,
 }
 
 impl Checks {

@@ -314,9 +314,10 @@ impl WaymarkApp {
         target: Option<PathBuf>,
         options: SaveOptions,
     ) {
-        let lang = self.prefs.lang;
         if self.checks.saving {
-            self.notice = Some(lang.pick("保存中です", "Already saving").to_owned());
+            // One save at a time: this one follows the running one, and writes what was edited
+            // meanwhile.
+            self.checks.next_save = Some((target, options));
             return;
         }
         let Some(doc) = self.document.as_mut() else {
@@ -374,6 +375,7 @@ impl WaymarkApp {
             result,
             snapshot,
         } = saved;
+        let next = self.checks.next_save.take().filter(|_| result.is_ok());
         match result {
             Ok(report) => {
                 if let (Some(doc), Some(snapshot)) = (self.document.as_mut(), snapshot) {
@@ -429,6 +431,11 @@ impl WaymarkApp {
             Err(e) => self.dialog = Some(Dialog::SaveFailed(e.message(lang))),
         }
         self.update_title();
+        // A save asked for meanwhile follows a successful one; after a failure the user, told
+        // of it, decides again.
+        if let Some((target, options)) = next {
+            self.save_to(ctx, target, options);
+        }
         self.continue_after_save(ctx);
     }
 
