@@ -5,6 +5,7 @@
 //! are merged into one [`Roadmap`], each remembering the file it came from ([`FileId`]) so that it
 //! is saved back there.
 
+pub mod conflict;
 pub mod ids;
 mod io;
 pub mod item_ref;
@@ -17,12 +18,13 @@ pub mod time;
 
 use serde::{Deserialize, Serialize};
 
+pub use conflict::{Conflict, Conflicted};
 pub use ids::*;
 pub(crate) use io::find_field;
 pub use io::{
     BOM, FileKind, FileSystem, Found, LeavesFolder, LoadError, MAX_FILE_BYTES, MAX_INCLUDES,
-    MAX_NESTING, MAX_TOTAL_BYTES, Parsed, ParsedFile, canonical_text, leaves_folder, parse_roadmap,
-    serialize_file, split_bom,
+    MAX_NESTING, MAX_TOTAL_BYTES, Parsed, ParsedFile, canonical_text, leaves_folder,
+    parse_file_text, parse_roadmap, serialize_file, split_bom,
 };
 pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
@@ -240,6 +242,8 @@ collections! {
     scenarios: Scenario,
     /// Typed links.
     links: Link,
+    /// Merge conflicts left to resolve ([`conflict`]).
+    conflicts: Conflict,
 }
 
 /// A file of a loaded roadmap.

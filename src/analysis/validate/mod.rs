@@ -39,6 +39,7 @@ pub fn validate(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
     v.items();
     v.links();
     let mut out = v.out;
+    out.extend(crate::versions::resolve::diagnostics(roadmap, files));
     let (errors, warnings) = v.unplaced;
     if errors + warnings > 0 {
         let entry = files

@@ -1,0 +1,148 @@
+//! The merge conflicts a roadmap holds: reported by `waymark check` at their records, and
+//! resolved one by one by taking ours' or theirs' value into the item.
+
+use serde_json::Value;
+
+use super::VersionError;
+use super::entries::{conflicted_collection, conflicted_key, show};
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::{Conflict, FileId, ParsedFile, Roadmap, find_field};
+
+/// One warning per recorded conflict (rule `merge-conflict`), at its record in its file.
+pub fn diagnostics(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut nth_in_file: Vec<usize> = vec![0; files.len()];
+    for c in &roadmap.items.conflicts {
+        let Some(file) = files.get(usize::from(c.origin.0)) else {
+            continue;
+        };
+        let n = nth_in_file[usize::from(c.origin.0)];
+        nth_in_file[usize::from(c.origin.0)] += 1;
+        let at = record_position(&file.text, n).unwrap_or(Pos::START);
+        out.push(
+            Diagnostic::warning("merge-conflict", &file.display, at, describe(c))
+                .with_snippet_from(&file.text),
+        );
+    }
+    out
+}
+
+/// Where the `n`-th conflict record (from 0) of a file's text begins: its `item:` field after
+/// the file's `conflicts:`.
+fn record_position(text: &str, n: usize) -> Option<Pos> {
+    let start = find_field(text, "conflicts")?.to_offset(text);
+    let rest = &text[start..];
+    let mut from = 0;
+    let mut seen = 0;
+    while let Some(i) = rest[from..].find("item:") {
+        let at = from + i;
+        if seen == n {
+            return Some(Pos::of_offset(text, start + at));
+        }
+        seen += 1;
+        from = at + "item:".len();
+    }
+    None
+}
+
+/// A conflict in words: what, which field, and its values.
+pub fn describe(c: &Conflict) -> String {
+    let what = format!(
+        "{} `{}`",
+        conflicted_collection(&c.item),
+        conflicted_key(&c.item)
+    );
+    let value = |v: &Option<String>| {
+        v.as_deref()
+            .and_then(|t| serde_json::from_str::<Value>(t).ok())
+            .map_or_else(|| "(none)".to_owned(), |v| show(&v))
+    };
+    if c.field.is_empty() {
+        let side = if c.ours.is_none() { "ours" } else { "theirs" };
+        format!(
+            "merge conflict: {what} was deleted on {side} and edited on the other side; the edited version is kept until resolved"
+        )
+    } else {
+        format!(
+            "merge conflict: {what}, field `{}`: ours {} (kept), theirs {}, base {}",
+            c.field,
+            value(&c.ours),
+            value(&c.theirs),
+            value(&c.base)
+        )
+    }
+}
+
+/// A value of a conflict, parsed (`None` where the side has none).
+pub fn side_value(text: Option<&str>) -> Result<Option<Value>, VersionError> {
+    text.map(|t| {
+        serde_json::from_str(t).map_err(|e| VersionError::Shape(format!("a recorded value: {e}")))
+    })
+    .transpose()
+}
+
+/// `item` (a tree of fields) with the field at `path` set to `value`, or removed for `None`.
+pub fn with_field(
+    mut item: Value,
+    path: &str,
+    value: Option<Value>,
+) -> Result<Value, VersionError> {
+    let mut parts: Vec<&str> = path.split('.').collect();
+    let last = parts
+        .pop()
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| VersionError::Shape("a conflict names no field".to_owned()))?;
+    let mut at = &mut item;
+    for part in parts {
+        at = at
+            .get_mut(part)
+            .ok_or_else(|| VersionError::Shape(format!("no field `{part}` in `{path}`")))?;
+    }
+    let Value::Object(map) = at else {
+        return Err(VersionError::Shape(format!("`{path}` is not a field")));
+    };
+    match value {
+        Some(v) => {
+            map.insert(last.to_owned(), v);
+        }
+        None => {
+            map.remove(last);
+        }
+    }
+    Ok(item)
+}
+
+/// The position among all the roadmap's conflicts of each conflict of file `file`.
+pub fn of_file(roadmap: &Roadmap, file: FileId) -> Vec<usize> {
+    roadmap
+        .items
+        .conflicts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.origin == file)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_field_is_set_or_removed_by_its_path() {
+        let item = json!({"id": "m", "span": {"start_fy": 2025, "end_fy": 2029}, "title": "a"});
+        let set = with_field(item.clone(), "span.end_fy", Some(json!(2030))).expect("set");
+        assert_eq!(set["span"]["end_fy"], json!(2030));
+        let removed = with_field(item, "title", None).expect("removed");
+        assert!(removed.get("title").is_none());
+    }
+
+    #[test]
+    fn the_nth_record_is_found_after_the_collection() {
+        let text = "(\n    item: 1,\n    conflicts: [\n        (\n            item: Header,\n        ),\n        (\n            item: Header,\n        ),\n    ],\n)\n";
+        assert_eq!(record_position(text, 0), Some(Pos { line: 5, col: 13 }));
+        assert_eq!(record_position(text, 1), Some(Pos { line: 8, col: 13 }));
+        assert_eq!(record_position(text, 2), None);
+    }
+}
