@@ -18,4 +18,7 @@ pub enum VersionError {
     /// do not have the roadmap schema's shape).
     #[error("an item does not have the expected shape: {0}")]
     Shape(String),
+    /// The edit resolving a conflict would be refused.
+    #[error(transparent)]
+    Edit(#[from] crate::edit::EditError),
 }

@@ -4,9 +4,10 @@
 use serde_json::Value;
 
 use super::VersionError;
-use super::entries::{conflicted_collection, conflicted_key, show};
+use super::entries::{conflicted_collection, conflicted_key, link_key, show};
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::{Conflict, FileId, ParsedFile, Roadmap, find_field};
+use crate::edit::{Edit, ItemKey, delete_item};
+use crate::model::{Conflict, Conflicted, FileId, Link, LinkKind, ParsedFile, Roadmap, find_field};
 
 /// One warning per recorded conflict (rule `merge-conflict`), at its record in its file.
 pub fn diagnostics(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
@@ -110,6 +111,124 @@ pub fn with_field(
         }
     }
     Ok(item)
+}
+
+/// Which version of a conflicting field to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The branch merged into: the value the file holds.
+    Ours,
+    /// The branch merged in.
+    Theirs,
+}
+
+/// The edit that resolves conflict `index` of `roadmap` with `choice`, as one undoable step:
+/// the field set to the chosen value (for a whole item edited on one side and deleted on the
+/// other: the item deleted with its links, or kept), and the record removed.
+pub fn resolution(roadmap: &Roadmap, index: usize, choice: Choice) -> Result<Edit, VersionError> {
+    let conflict = roadmap
+        .items
+        .conflicts
+        .get(index)
+        .ok_or_else(|| VersionError::Shape(format!("no merge conflict number {index}")))?;
+    let remove = Edit::RemoveConflict {
+        index,
+        conflict: conflict.clone(),
+    };
+    let chosen = match choice {
+        Choice::Ours => conflict.ours.as_deref(),
+        Choice::Theirs => conflict.theirs.as_deref(),
+    };
+    let shape = |e: serde_json::Error| VersionError::Shape(e.to_string());
+    let change = if conflict.field.is_empty() {
+        // The file holds the edited version; the chosen side either edited it too (keep it)
+        // or deleted it.
+        match (&conflict.item, chosen) {
+            (Conflicted::Item(item), None) => {
+                let key = ItemKey::from(item.clone());
+                key.position(&roadmap.items)
+                    .map(|_| delete_item(roadmap, &key).map(|d| d.edit))
+                    .transpose()?
+            }
+            (Conflicted::Link(link), None) => {
+                link_at(roadmap, link).map(|(i, l)| Edit::RemoveLink {
+                    index: i,
+                    link: l.clone(),
+                })
+            }
+            (Conflicted::Scenario(_) | Conflicted::Header, None) | (_, Some(_)) => None,
+        }
+    } else if choice == Choice::Ours {
+        None
+    } else {
+        let value = side_value(chosen)?;
+        Some(match &conflict.item {
+            Conflicted::Item(item) => replace_field(
+                roadmap,
+                &ItemKey::from(item.clone()),
+                &conflict.field,
+                value,
+            )?,
+            Conflicted::Scenario(id) => replace_field(
+                roadmap,
+                &ItemKey::Scenario(id.clone()),
+                &conflict.field,
+                value,
+            )?,
+            Conflicted::Link(link) => {
+                let (i, old) = link_at(roadmap, link)
+                    .ok_or_else(|| VersionError::Shape(format!("no link {}", link_key(link))))?;
+                let json = with_field(
+                    serde_json::to_value(old).map_err(shape)?,
+                    &conflict.field,
+                    value,
+                )?;
+                let mut new: Link = serde_json::from_value(json).map_err(shape)?;
+                new.origin = old.origin;
+                Edit::ReplaceLink {
+                    index: i,
+                    link: new,
+                }
+            }
+            Conflicted::Header => {
+                let json = with_field(
+                    serde_json::to_value(&roadmap.header).map_err(shape)?,
+                    &conflict.field,
+                    value,
+                )?;
+                Edit::SetHeader(serde_json::from_value(json).map_err(shape)?)
+            }
+        })
+    };
+    // The record goes first, so that a deletion's positions stay as computed.
+    Ok(Edit::Batch(std::iter::once(remove).chain(change).collect()))
+}
+
+/// The link of the roadmap that `link` names (by type and ends), with its position.
+fn link_at<'a>(roadmap: &'a Roadmap, link: &LinkKind) -> Option<(usize, &'a Link)> {
+    let key = link_key(link);
+    roadmap
+        .items
+        .links
+        .iter()
+        .enumerate()
+        .find(|(_, l)| link_key(&l.link) == key)
+}
+
+/// The edit replacing the item `key` by itself with the field at `path` set to `value`.
+fn replace_field(
+    roadmap: &Roadmap,
+    key: &ItemKey,
+    path: &str,
+    value: Option<Value>,
+) -> Result<Edit, VersionError> {
+    let shape = |e: serde_json::Error| VersionError::Shape(e.to_string());
+    let i = key
+        .position(&roadmap.items)
+        .ok_or_else(|| VersionError::Shape(format!("{key} is not in the roadmap")))?;
+    let old = key.value_at(&roadmap.items, i);
+    let json = with_field(old.to_json().map_err(shape)?, path, value)?;
+    Ok(Edit::Replace(old.with_json(json).map_err(shape)?))
 }
 
 /// The position among all the roadmap's conflicts of each conflict of file `file`.
