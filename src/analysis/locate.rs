@@ -60,6 +60,8 @@ pub enum Key<'a> {
     Field(&'static str, &'a str),
     /// The n-th link (from 0) of the file.
     Link(usize),
+    /// The n-th element (from 0) of the file's top-level list named (`conflicts`).
+    Element(&'static str, usize),
 }
 
 impl<'a> Locator<'a> {
@@ -112,6 +114,13 @@ impl<'a> Locator<'a> {
                     .get(quoted.as_str())
                     .and_then(|items| items.get(n.checked_sub(1)?).copied())
             }
+            Key::Element(collection, n) => spans
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.collection == *collection)
+                .nth(*n)
+                .map(|(i, _)| i),
             // Links have no key to repeat: the n-th link is the place.
             Key::Link(link) => index
                 .links
@@ -148,6 +157,7 @@ impl<'a> Locator<'a> {
             let key_field = match key {
                 Key::Field(field, _) => field,
                 Key::Link(_) => "link",
+                Key::Element(..) => "",
             };
             offset = span.field(key_field).map_or(span.range.start, |f| f.at);
             let mut from = span.range.start;
@@ -353,6 +363,20 @@ mod tests {
             Pos { line: 3, col: 21 }
         );
         assert_eq!(loc.place(FileId(0), &Key::Link(2), &[]).pos, Pos::START);
+    }
+
+    #[test]
+    fn elements_of_a_list_are_found_by_number() {
+        let text = "(\n    item: 1,\n    conflicts: [\n        (\n            item: Header,\n        ),\n        (\n            item: Header,\n        ),\n    ],\n)\n";
+        let files = file(text);
+        let mut loc = Locator::new(&files);
+        let nth = |loc: &mut Locator<'_>, n| {
+            loc.place(FileId(0), &Key::Element("conflicts", n), &["item:"])
+                .pos
+        };
+        assert_eq!(nth(&mut loc, 0), Pos { line: 5, col: 13 });
+        assert_eq!(nth(&mut loc, 1), Pos { line: 8, col: 13 });
+        assert_eq!(nth(&mut loc, 2), Pos::START);
     }
 
     #[test]

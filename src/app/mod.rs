@@ -298,6 +298,13 @@ impl WaymarkApp {
         egui::Panel::top("filters").show(ui, |ui| {
             ui::filter_bar::filter_bar_ui(ui, &view, &self.filter, &mut actions);
         });
+        if !doc.roadmap.items.conflicts.is_empty() {
+            // A merge left conflicts: listed above the views until resolved (there are few).
+            let rows = ui::conflicts::conflict_rows(&doc.roadmap, lang);
+            egui::Panel::top("conflicts").show(ui, |ui| {
+                ui::conflicts::conflicts_ui(ui, &view, &rows, &mut actions);
+            });
+        }
         let problems: &[Diagnostic] = if self.load_errors.is_empty() {
             &self.live_diagnostics
         } else {

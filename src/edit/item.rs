@@ -111,6 +111,24 @@ macro_rules! kinds {
                 }
             }
 
+            /// The item's fields as JSON, as serde writes them (for field-level comparison and
+            /// merge conflicts).
+            pub fn to_json(&self) -> serde_json::Result<serde_json::Value> {
+                match self {
+                    $( ItemValue::$V(x) => serde_json::to_value(x), )*
+                }
+            }
+
+            /// An item of the same kind as this one, saved to the same file, read from `json`
+            /// (what [`Self::to_json`] writes).
+            pub fn with_json(&self, json: serde_json::Value) -> serde_json::Result<ItemValue> {
+                let mut value = match self {
+                    $( ItemValue::$V(_) => ItemValue::$V(serde_json::from_value(json)?), )*
+                };
+                value.set_origin(self.origin());
+                Ok(value)
+            }
+
             /// Sets the file the item is saved to.
             pub fn set_origin(&mut self, origin: FileId) {
                 match self {

@@ -129,6 +129,13 @@ fn parse_doc(text: &str, display: &str) -> Result<FileDoc, Diagnostic> {
     Ok(doc)
 }
 
+/// Parses the text of one roadmap file on its own (an entry file's header and includes are
+/// kept, not followed), as loading parses each file: for tools that take files one at a time,
+/// such as a merge driver.
+pub fn parse_file_text(text: &str, display: &str) -> Result<FileDoc, Diagnostic> {
+    parse_doc(text, display)
+}
+
 /// Parses one file with `ron`, turning its error into a diagnostic at the offending token.
 fn parse_doc_with_ron(text: &str, display: &str) -> Result<FileDoc, Diagnostic> {
     ron_options().from_str(text).map_err(|e| {

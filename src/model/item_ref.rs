@@ -54,6 +54,37 @@ macro_rules! item_refs {
                     $( ItemKind::$V => $noun, )*
                 }
             }
+
+            /// The collection of a file that holds items of this kind: `gaps`, `ministries`.
+            pub fn collection(self) -> &'static str {
+                match self {
+                    $( ItemKind::$V => stringify!($field), )*
+                }
+            }
+
+            /// The kind whose items `collection` holds.
+            pub fn of_collection(collection: &str) -> Option<Self> {
+                match collection {
+                    $( stringify!($field) => Some(ItemKind::$V), )*
+                    _ => None,
+                }
+            }
+
+            /// The field that holds an item's ID: `id`, or `code` for a ministry.
+            pub fn key_field(self) -> &'static str {
+                match self {
+                    $( ItemKind::$V => stringify!($key), )*
+                }
+            }
+        }
+
+        impl ItemRef {
+            /// A reference to the item of `kind` with ID `id`, the ID checked as a file's is.
+            pub fn from_parts(kind: ItemKind, id: &str) -> Result<Self, String> {
+                match kind {
+                    $( ItemKind::$V => $Id::new(id).map(ItemRef::$V).map_err(|e| e.to_string()), )*
+                }
+            }
         }
 
         impl ItemRef {

@@ -5,6 +5,7 @@
 //! are merged into one [`Roadmap`], each remembering the file it came from ([`FileId`]) so that it
 //! is saved back there.
 
+pub mod conflict;
 pub mod ids;
 mod io;
 pub mod item_ref;
@@ -19,12 +20,13 @@ pub mod time;
 
 use serde::{Deserialize, Serialize};
 
+pub use conflict::{Conflict, Conflicted};
 pub use ids::*;
 pub(crate) use io::find_field;
 pub use io::{
     BOM, FieldSpan, FileKind, FileSpans, FileSystem, Found, ItemSpan, LeavesFolder, LoadError,
     MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, MAX_TOTAL_BYTES, Parsed, ParsedFile, canonical_text,
-    canonical_text_of, leaves_folder, parse_roadmap, serialize_file, split_bom,
+    canonical_text_of, leaves_folder, parse_file_text, parse_roadmap, serialize_file, split_bom,
 };
 pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
@@ -146,6 +148,9 @@ macro_rules! collections {
         }
 
         impl Items {
+            /// The names of the collections, in the order a file writes them.
+            pub const COLLECTIONS: &'static [&'static str] = &[$( stringify!($field) ),*];
+
             /// Appends the items of one file, marking them as coming from `origin`.
             fn absorb(&mut self, doc: FileDoc, origin: FileId) {
                 $(
@@ -230,6 +235,8 @@ macro_rules! collections_of_kinds {
             scenarios: Scenario,
             /// Typed links.
             links: Link,
+            /// Merge conflicts left to resolve ([`conflict`]).
+            conflicts: Conflict,
         }
     };
 }

@@ -2,6 +2,7 @@
 //! [`ViewCtx`] and pushes [`Action`]s; none changes the document or touches the file system.
 
 pub mod accountability;
+pub mod conflicts;
 pub mod coverage;
 pub mod diagnostics;
 pub mod editor;

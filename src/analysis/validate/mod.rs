@@ -42,6 +42,7 @@ pub fn check(roadmap: &Roadmap) -> Findings {
     v.ids();
     v.items();
     v.links();
+    v.conflicts();
     Findings {
         found: v.found,
         unplaced: v.unplaced,
@@ -53,6 +54,7 @@ pub fn check(roadmap: &Roadmap) -> Findings {
 enum OwnedKey {
     Field(&'static str, String),
     Link(usize),
+    Element(&'static str, usize),
 }
 
 /// A finding, before it is placed in its file's text.
@@ -108,6 +110,7 @@ impl Findings {
                         let key = match key {
                             OwnedKey::Field(field, value) => Key::Field(field, value),
                             OwnedKey::Link(n) => Key::Link(*n),
+                            OwnedKey::Element(collection, n) => Key::Element(collection, *n),
                         };
                         let needles: Vec<&str> = f.needles.iter().map(String::as_str).collect();
                         loc.place(f.origin, &key, &needles)
@@ -281,6 +284,7 @@ impl Validator<'_> {
         let key = match at.key {
             Key::Field(field, value) => OwnedKey::Field(field, value.to_owned()),
             Key::Link(n) => OwnedKey::Link(n),
+            Key::Element(collection, n) => OwnedKey::Element(collection, n),
         };
         self.found.push(Finding {
             severity,
@@ -291,6 +295,30 @@ impl Validator<'_> {
             needles,
             message,
         });
+    }
+
+    /// One warning per merge conflict the roadmap records (rule `merge-conflict`), at its
+    /// record.
+    fn conflicts(&mut self) {
+        let roadmap = self.roadmap;
+        let mut nth_in_file: Vec<usize> = vec![0; roadmap.files.len()];
+        for c in &roadmap.items.conflicts {
+            let Some(n) = nth_in_file.get_mut(usize::from(c.origin.0)) else {
+                continue;
+            };
+            let at = At {
+                origin: c.origin,
+                key: Key::Element("conflicts", *n),
+                anchor: None,
+            };
+            *n += 1;
+            self.warning(
+                "merge-conflict",
+                &at,
+                Some("item:"),
+                crate::versions::resolve::describe(c),
+            );
+        }
     }
 
     fn header(&mut self) {
