@@ -2,6 +2,8 @@
 //! explorer (`WaymarkApp::apply`, then one headless frame of the timeline with its side panels),
 //! at 1×, 10× and 100× the bundled roadmap (`WAYMARK_BENCH_EDIT_SCALES`, default `1,10,100`).
 //!
+//! `save_latency` is the UI thread's share of a save: from Ctrl+S to the next frame drawn.
+//! `steady_frame` is one frame of the whole explorer with nothing changed, for comparison.
 //! Each sample applies the edit, draws a frame, then undoes it and draws another; the time of the
 //! edit's frame and the undo's frame are measured separately (`iter_custom`), so that every
 //! iteration starts from the same document. Live diagnostics of a roadmap past
@@ -94,6 +96,13 @@ fn edit_latency(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(3));
     for &n in &scales {
         let (ctx, mut app, mut frame) = ready(Some(generated.entry(n).clone()));
+        // What every frame costs with nothing changed: the whole explorer, side panels included.
+        edit_group.bench_function(BenchmarkId::new("steady_frame", n), |b| {
+            b.iter(|| {
+                frame += 1;
+                common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui)).primitives
+            });
+        });
         for (name, edit) in edits(&app) {
             let mut undo_time = Duration::ZERO;
             let mut undos = 0u32;
@@ -123,6 +132,49 @@ fn edit_latency(c: &mut Criterion) {
         }
     }
     edit_group.finish();
+
+    // Save: the UI thread's share of it, from Ctrl+S to the next frame (past 5,000 items the
+    // files are written on a worker, waited for outside the measurement).
+    let mut save_group = c.benchmark_group("save_latency");
+    save_group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    for &n in &scales {
+        let (ctx, mut app, mut frame) = ready(Some(generated.entry(n).clone()));
+        let edits = edits(&app);
+        let (_, edit) = &edits[0];
+        let mut undo = false;
+        save_group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    // Alternately the edit and its undo, so that there is always something to save.
+                    let change = if undo {
+                        Action::Undo
+                    } else {
+                        Action::Edit(Box::new(edit.clone()))
+                    };
+                    undo = !undo;
+                    app.apply(&ctx, vec![change]);
+                    common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+                    frame += 1;
+                    let start = Instant::now();
+                    app.apply(&ctx, vec![Action::Save]);
+                    common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+                    total += start.elapsed();
+                    frame += 1;
+                    while app.is_saving() {
+                        std::thread::sleep(Duration::from_millis(1));
+                        common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+                        frame += 1;
+                    }
+                }
+                total
+            });
+        });
+    }
+    save_group.finish();
 }
 
 criterion_group!(benches, edit_latency);
