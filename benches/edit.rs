@@ -26,8 +26,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// An explorer with a roadmap loaded and its first frames drawn.
 fn ready(entry: Option<std::path::PathBuf>) -> (egui::Context, WaymarkApp, u64) {
+    ready_with(entry, Prefs::default())
+}
+
+/// [`ready`] with `prefs`.
+fn ready_with(entry: Option<std::path::PathBuf>, prefs: Prefs) -> (egui::Context, WaymarkApp, u64) {
     let ctx = common::context();
-    let mut app = WaymarkApp::new(entry, Prefs::default());
+    let mut app = WaymarkApp::new(entry, prefs);
     let mut frame = 0;
     while app.document().is_none() || app.is_loading() {
         common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
@@ -103,6 +108,19 @@ fn edit_latency(c: &mut Criterion) {
                 common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui)).primitives
             });
         });
+        // The same with the navigator hidden: what the side panel costs.
+        let hidden = Prefs {
+            hide_navigator: true,
+            ..Prefs::default()
+        };
+        let (ctx2, mut app2, mut frame2) = ready_with(Some(generated.entry(n).clone()), hidden);
+        edit_group.bench_function(BenchmarkId::new("steady_frame_no_navigator", n), |b| {
+            b.iter(|| {
+                frame2 += 1;
+                common::run_frame(&ctx2, frame2, |ui, _| app2.frame_ui(ui)).primitives
+            });
+        });
+        drop(app2);
         for (name, edit) in edits(&app) {
             let mut undo_time = Duration::ZERO;
             let mut undos = 0u32;

@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use egui_kittest::kittest::{NodeT, Queryable};
 use waymark::action::Action;
 use waymark::diagnostic::Diagnostic;
 use waymark::edit::{Edit, ItemValue};
@@ -166,4 +167,34 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+/// The navigator of a large roadmap lays out only the rows in sight: a section longer than a
+/// hundred rows scrolls on its own, so a frame does not cost a label for every item.
+#[test]
+fn a_large_roadmaps_navigator_draws_only_rows_in_sight() {
+    let (mut h, _dir, _recovery) = large(3);
+    h.step();
+    let proposals = h
+        .state()
+        .document()
+        .expect("loaded")
+        .roadmap
+        .items
+        .proposals
+        .len();
+    assert!(proposals > 100, "{proposals} proposals");
+    let drawn = h
+        .query_all_by_label_contains("提言")
+        .filter(|node| {
+            node.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("提言"))
+        })
+        .count();
+    assert!(drawn > 0, "the first proposals are listed");
+    assert!(
+        drawn < proposals / 2,
+        "{drawn} of {proposals} proposals laid out"
+    );
 }
