@@ -21,6 +21,8 @@ struct Rows {
     targets: Vec<ItemRef>,
     /// Each theme shown, with the 小論点 of it that pass the filter.
     themes: Vec<(ItemRef, Vec<ItemRef>)>,
+    /// The same as one list: each theme (marked as a head) followed by its 小論点.
+    theme_list: Vec<(ItemRef, bool)>,
     /// Each proposal shown, with its number.
     proposals: Vec<(ItemRef, u32)>,
     ministries: Vec<ItemRef>,
@@ -43,7 +45,7 @@ impl Rows {
                 }
             }
         }
-        let themes = it
+        let themes: Vec<(ItemRef, Vec<ItemRef>)> = it
             .themes
             .iter()
             .filter_map(|theme| {
@@ -51,6 +53,12 @@ impl Rows {
                 let gaps = gaps_of.remove(theme.id.as_str()).unwrap_or_default();
                 // A theme stays when it matches itself or holds a 小論点 that matches.
                 (ctx.visible.contains(&tr) || !gaps.is_empty()).then_some((tr, gaps))
+            })
+            .collect();
+        let theme_list = themes
+            .iter()
+            .flat_map(|(tr, gaps): &(ItemRef, Vec<ItemRef>)| {
+                std::iter::once((tr.clone(), true)).chain(gaps.iter().map(|g| (g.clone(), false)))
             })
             .collect();
         let mut events: Vec<_> = it.events.iter().collect();
@@ -62,6 +70,7 @@ impl Rows {
                 .filter_map(|t| shown(ItemRef::Target(t.id.clone())))
                 .collect(),
             themes,
+            theme_list,
             proposals: it
                 .proposals
                 .iter()
@@ -120,6 +129,21 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                 ctx.t("項目と小論点", "Themes and issues"),
                 "nav-themes",
                 |ui| {
+                    if rows.theme_list.len() > VIRTUAL_ROWS {
+                        // Too many to fold one by one: each theme heads its 小論点 in one list
+                        // that draws only the rows in sight.
+                        let refs: Vec<ItemRef> =
+                            rows.theme_list.iter().map(|(r, _)| r.clone()).collect();
+                        let label = |i: usize, r: &ItemRef| {
+                            if rows.theme_list.get(i).is_some_and(|(_, head)| *head) {
+                                format!("■ {}", labels::short(ctx.roadmap, r, ctx.lang, width))
+                            } else {
+                                format!("　{}", labels::short(ctx.roadmap, r, ctx.lang, width))
+                            }
+                        };
+                        list(ui, ctx, "nav-themes", &refs, &label, actions);
+                        return;
+                    }
                     for (tr, gaps) in &rows.themes {
                         let title = labels::short(ctx.roadmap, tr, ctx.lang, 14);
                         egui::CollapsingHeader::new(title)
@@ -216,6 +240,7 @@ fn list(
     egui::ScrollArea::vertical()
         .id_salt(id)
         .max_height(SECTION_HEIGHT)
+        .min_scrolled_height(SECTION_HEIGHT)
         .auto_shrink([false, true])
         .show_rows(ui, row_height, refs.len(), |ui, range| {
             for i in range {
