@@ -30,8 +30,19 @@ pub(super) fn move_of<'a>(ctx: &ViewCtx<'a>, bar: &Bar) -> Option<&'a Move> {
         .filter(|m| m.span_moved())
 }
 
-/// Paints the ghost of `bar` (whose rect is `r`, in lane `li`) where the other side of the
-/// comparison has it, with the arrow and the badge; nothing when it did not move.
+/// Where the other side of the comparison has `bar` (whose rect is `bar_rect`), when it moved.
+fn ghost_rect(ctx: &ViewCtx<'_>, frame: &Frame, bar: &Bar, bar_rect: Rect) -> Option<Rect> {
+    let from = move_of(ctx, bar)?.from_span.as_ref()?;
+    Some(Rect::from_min_max(
+        Pos2::new(frame.x(f64::from(from.start_fy)), bar_rect.top()),
+        Pos2::new(
+            frame.x(f64::from(from.end_fy) + 1.0) - 1.0,
+            bar_rect.bottom(),
+        ),
+    ))
+}
+
+/// Fills the ghost of `bar` (drawn before the bar, under it).
 pub(super) fn paint_ghost(
     ctx: &ViewCtx<'_>,
     painter: &egui::Painter,
@@ -39,22 +50,19 @@ pub(super) fn paint_ghost(
     frame: &Frame,
     (bar, bar_rect): (&Bar, Rect),
 ) {
-    let Some(moved) = move_of(ctx, bar) else {
-        return;
-    };
-    let accent = accent(visuals.dark_mode);
-    let Some(from) = &moved.from_span else {
-        return;
-    };
-    let ghost = Rect::from_min_max(
-        Pos2::new(frame.x(f64::from(from.start_fy)), bar_rect.top()),
-        Pos2::new(
-            frame.x(f64::from(from.end_fy) + 1.0) - 1.0,
-            bar_rect.bottom(),
-        ),
-    );
-    let grey = visuals.weak_text_color();
-    painter.rect_filled(ghost, 3.0, grey.gamma_multiply(0.18));
+    if let Some(ghost) = ghost_rect(ctx, frame, bar, bar_rect) {
+        painter.rect_filled(ghost, 3.0, visuals.weak_text_color().gamma_multiply(0.18));
+    }
+}
+
+/// Outlines the ghost of `bar` and draws the arrow from it to the bar (drawn after the bar,
+/// so that where they overlap the ghost's end still shows).
+fn paint_ghost_outline(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    ghost: Rect,
+    bar_rect: Rect,
+) {
     let outline = [
         ghost.left_top(),
         ghost.right_top(),
@@ -62,9 +70,10 @@ pub(super) fn paint_ghost(
         ghost.left_bottom(),
         ghost.left_top(),
     ];
+    let grey = visuals.weak_text_color();
     painter.extend(Shape::dashed_line(
         &outline,
-        Stroke::new(1.2, grey),
+        Stroke::new(1.5, grey),
         3.0,
         3.0,
     ));
@@ -77,16 +86,19 @@ pub(super) fn paint_ghost(
     };
     if (a - b).abs() > 4.0 {
         let y = bar_rect.top() + 2.0;
-        painter.arrow(
-            Pos2::new(a, y),
-            Vec2::new(b - a, 0.0),
-            Stroke::new(2.0, accent),
-        );
+        let stroke = Stroke::new(2.0, accent(visuals.dark_mode));
+        painter.line_segment([Pos2::new(a, y), Pos2::new(b, y)], stroke);
+        // A small head, the same size however far the bar moved.
+        let back = if b > a { -5.0 } else { 5.0 };
+        for dy in [-4.0, 4.0] {
+            painter.line_segment([Pos2::new(b, y), Pos2::new(b + back, y + dy)], stroke);
+        }
     }
 }
 
-/// Paints the badge saying how far `bar` moved: in the part of the ghost the bar leaves
-/// uncovered when it fits there, else just after the bar. Returns its rect.
+/// Paints the ghost's outline and arrow, and the badge saying how far `bar` moved: in the part
+/// of the ghost the bar leaves uncovered when it fits there, else just after the bar. Returns
+/// the badge's rect.
 pub(super) fn paint_badge(
     ctx: &ViewCtx<'_>,
     painter: &egui::Painter,
@@ -95,6 +107,9 @@ pub(super) fn paint_badge(
     (bar, bar_rect): (&Bar, Rect),
 ) -> Option<Rect> {
     let moved = move_of(ctx, bar)?;
+    if let Some(ghost) = ghost_rect(ctx, frame, bar, bar_rect) {
+        paint_ghost_outline(painter, visuals, ghost, bar_rect);
+    }
     let text = moved.delta_label();
     if text.is_empty() {
         return None;
