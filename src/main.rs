@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use waymark::action::Tab;
+use waymark::app::Present;
 use waymark::cli;
 use waymark::git::commands as git;
 use waymark::i18n::Lang;
@@ -33,6 +34,33 @@ struct Cli {
     /// The interface language: ja or en.
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// Present a presentation full screen from the start: the one with this ID, or the first.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    present: Option<String>,
+}
+
+/// What `--present [ID] [PATH]` asks for: the presentation (`None` for the first) and the
+/// roadmap. A value that names a `.ron` file, given without a path, is the path.
+fn present_args(
+    present: Option<String>,
+    path: Option<PathBuf>,
+) -> anyhow::Result<(Option<Present>, Option<PathBuf>)> {
+    let Some(value) = present else {
+        return Ok((None, path));
+    };
+    if value.is_empty() {
+        return Ok((Some(Present::First), path));
+    }
+    if path.is_none()
+        && std::path::Path::new(&value)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Ok((Some(Present::First), Some(PathBuf::from(value))));
+    }
+    let id = waymark::model::PresentationId::new(value.clone())
+        .map_err(|e| anyhow::anyhow!("`{value}` is not a presentation ID: {e}"))?;
+    Ok((Some(Present::Id(id)), path))
 }
 
 fn parse_view(name: &str) -> Result<Tab, String> {
@@ -270,10 +298,12 @@ fn main() -> anyhow::Result<ExitCode> {
         }
         None => {
             drop(out);
+            let (present, path) = present_args(args.present, args.path)?;
             waymark::app::run(
                 waymark::app::Options {
-                    path: args.path,
+                    path,
                     read_only: args.read_only,
+                    present,
                     ..Default::default()
                 },
                 args.view,

@@ -6,7 +6,6 @@ use super::dialogs::{Dialog, Differences};
 use super::files::AfterSave;
 use super::files::Msg;
 use crate::action::{Action, Answer, NewItem};
-use crate::analysis::derived::Derived;
 use crate::analysis::diff::differences;
 use crate::document::{Place, SaveOptions};
 use crate::edit::{Edit, ItemKey, delete_item};
@@ -53,14 +52,28 @@ impl WaymarkApp {
                 Action::OpenDialog => self.start_open_dialog(ctx),
                 Action::FileDialog(input) => self.file_dialog_input(ctx, input),
                 Action::Dialog(answer) => document_changed |= self.answer(ctx, answer),
+                Action::SetScenario(basis) => self.show_scenario(basis),
+                Action::SetComparison(other) => self.compare_with(other),
+                Action::CreateScenario(copy_of) => {
+                    document_changed |= self.create_scenario(copy_of.as_ref());
+                }
+                Action::SetPresentation(_)
+                | Action::AddStep
+                | Action::Present(_)
+                | Action::GoToStep(_)
+                | Action::StopPresenting
+                | Action::ToggleHighContrast => {
+                    document_changed |= self.present_action(ctx, action);
+                }
             }
         }
         if document_changed {
             self.after_document_change(ctx);
         }
         let inputs = self.inputs();
+        let seen = self.scenarios.seen.as_ref();
         if let (Some(doc), Some(derived)) = (&self.document, &mut self.derived) {
-            derived.update(&doc.roadmap, inputs);
+            derived.update(seen.unwrap_or(&doc.roadmap), inputs);
         }
         self.update_title();
     }
@@ -106,14 +119,15 @@ impl WaymarkApp {
     }
 
     /// Says in the status bar that a change was refused, and why, in the interface language.
-    fn refused(&mut self, why: &crate::edit::EditError) {
+    pub(super) fn refused(&mut self, why: &crate::edit::EditError) {
         let lang = self.prefs.lang;
         let refused = lang.pick("変更できません", "Refused");
         self.notice = Some(format!("{refused}: {}", why.message(lang)));
     }
 
-    /// Applies one edit through the history; returns whether the document changed.
-    fn edit(&mut self, edit: Edit) -> bool {
+    /// Applies one edit through the history (redirected to the scenario shown, if any);
+    /// returns whether the document changed.
+    pub(super) fn edit(&mut self, edit: Edit) -> bool {
         let lang = self.prefs.lang;
         if self.read_only {
             self.notice = Some(
@@ -125,6 +139,13 @@ impl WaymarkApp {
             );
             return false;
         }
+        let edit = match self.redirected(edit) {
+            Ok(edit) => edit,
+            Err(e) => {
+                self.refused(&e);
+                return false;
+            }
+        };
         let Some(doc) = self.document.as_mut() else {
             return false;
         };
@@ -171,7 +192,8 @@ impl WaymarkApp {
         {
             self.selection = None;
         }
-        self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
+        self.refresh_scenario();
+        self.rederive();
         self.refresh_diagnostics(ctx);
     }
 

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use super::dialogs::{Dialog, Differences};
 use super::{MAX_RECENT, WaymarkApp};
-use crate::analysis::derived::Derived;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Place, SaveError, SaveOptions, save, save_as};
 use crate::history::{History, Version};
@@ -185,9 +184,11 @@ impl WaymarkApp {
                 {
                     self.selection = None;
                 }
-                self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
                 self.live_diagnostics.clone_from(&doc.warnings);
                 self.document = Some(doc);
+                // The scenario shown stays when the roadmap still has it (a reload).
+                self.refresh_scenario();
+                self.rederive();
                 // Opening or reloading is not an undoable step.
                 self.history = History::new();
                 self.files.watcher = None;

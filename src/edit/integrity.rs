@@ -134,6 +134,9 @@ pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
         for s in &it.scenarios {
             holders.add(&ItemKey::Scenario(s.id.clone()), s);
         }
+        for p in &it.presentations {
+            holders.add(&ItemKey::Presentation(p.id.clone()), p);
+        }
     }
     if let ItemKey::Source(id) = key {
         for (index, l) in it.links.iter().enumerate() {

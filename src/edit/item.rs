@@ -6,15 +6,16 @@ use std::fmt;
 use crate::model::registry::item_kinds;
 use crate::model::{
     Budget, BudgetId, Event, EventId, FileId, Gap, GapId, ItemRef, Items, Kpi, KpiId, Measure,
-    MeasureId, Ministry, MinistryCode, Note, NoteId, Proposal, ProposalId, References, Scenario,
-    ScenarioId, Source, SourceId, Stage, StageId, TargetId, TargetState, Theme, ThemeId,
+    MeasureId, Ministry, MinistryCode, Note, NoteId, Presentation, PresentationId, Proposal,
+    ProposalId, References, Scenario, ScenarioId, Source, SourceId, Stage, StageId, TargetId,
+    TargetState, Theme, ThemeId,
 };
 
 macro_rules! kinds {
     ($( $(#[$doc:meta])* $V:ident($T:ident, $Id:ident) in $field:ident by $key:ident as
         $lookup:ident, $ja:literal, $en:literal, $what:literal; )*) => {
         /// The key of any item: its kind and ID (a ministry's code). Unlike
-        /// [`ItemRef`], it also reaches scenarios.
+        /// [`ItemRef`], it also reaches scenarios and presentations.
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ItemKey {
             $( $(#[$doc])* $V($Id), )*
@@ -178,6 +179,9 @@ macro_rules! kinds {
 item_kinds!(kinds;
     /// A scenario.
     Scenario(Scenario, ScenarioId) in scenarios by id as scenario, "シナリオ", "Scenario", "scenario";
+    /// A presentation.
+    Presentation(Presentation, PresentationId) in presentations by id as presentation,
+        "プレゼンテーション", "Presentation", "presentation";
 );
 
 fn most_common(origins: &[FileId]) -> Option<FileId> {
@@ -194,8 +198,8 @@ fn most_common(origins: &[FileId]) -> Option<FileId> {
 }
 
 impl ItemKey {
-    /// The item as an [`ItemRef`], for selection and labels; `None` for a scenario, which has
-    /// none.
+    /// The item as an [`ItemRef`], for selection and labels; `None` for a scenario or a
+    /// presentation, which have none.
     pub fn item_ref(&self) -> Option<ItemRef> {
         self.item_ref_of_kind()
     }
@@ -215,7 +219,7 @@ macro_rules! key_refs {
             fn item_ref_of_kind(&self) -> Option<ItemRef> {
                 match self {
                     $( ItemKey::$V(x) => Some(ItemRef::$V(x.clone())), )*
-                    ItemKey::Scenario(_) => None,
+                    ItemKey::Scenario(_) | ItemKey::Presentation(_) => None,
                 }
             }
         }

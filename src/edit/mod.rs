@@ -17,6 +17,8 @@ pub mod integrity;
 mod item;
 mod message;
 pub mod ops;
+pub mod presentation;
+pub mod scenario;
 
 pub use create::{
     Created, create, create_budget, create_event, create_gap, create_kpi, create_measure,

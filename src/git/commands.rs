@@ -27,8 +27,8 @@ pub const EXIT_TROUBLE: u8 = 2;
 
 /// A version as read: a whole roadmap, or one file of one.
 enum Version {
-    Roadmap(Roadmap),
-    File { name: String, doc: FileDoc },
+    Roadmap(Box<Roadmap>),
+    File { name: String, doc: Box<FileDoc> },
 }
 
 impl Version {
@@ -92,7 +92,7 @@ fn entry_in(dir: &Path) -> Result<PathBuf, String> {
 /// the one file.
 fn read_version(fs: &dyn FileSystem, path: &Path) -> Result<Version, String> {
     match parse_roadmap(fs, path) {
-        Ok(parsed) => Ok(Version::Roadmap(parsed.roadmap)),
+        Ok(parsed) => Ok(Version::Roadmap(Box::new(parsed.roadmap))),
         Err(e) if e.diagnostics.len() == 1 && e.diagnostics[0].rule == "not-an-entry-file" => {
             let bytes = fs
                 .read(path)
@@ -104,7 +104,10 @@ fn read_version(fs: &dyn FileSystem, path: &Path) -> Result<Version, String> {
             let name = path
                 .file_name()
                 .map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned());
-            Ok(Version::File { name, doc })
+            Ok(Version::File {
+                name,
+                doc: Box::new(doc),
+            })
         }
         Err(e) => Err(e
             .diagnostics
@@ -310,7 +313,7 @@ pub fn git_diff(
             let doc = read_file_doc(file)?.map_or_else(empty_file, |(d, _)| d);
             Ok(Version::File {
                 name: name.clone(),
-                doc,
+                doc: Box::new(doc),
             })
         };
         let (old, new) = (side(old)?, side(new)?);

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::ScenarioId;
+use super::ids::{PresentationId, ScenarioId};
 use super::{FileId, ItemRef, LinkKind};
 
 /// What a conflict is about: an item, a link (by its type and ends), a scenario, or the
@@ -22,6 +22,8 @@ pub enum Conflicted {
     Link(LinkKind),
     /// A scenario.
     Scenario(ScenarioId),
+    /// A presentation.
+    Presentation(PresentationId),
     /// The roadmap's header in the entry file.
     Header,
 }

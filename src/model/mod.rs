@@ -14,6 +14,7 @@ mod kinds;
 pub mod link;
 mod lookup;
 mod parts;
+pub mod presentation;
 pub mod registry;
 mod shared;
 pub mod time;
@@ -33,6 +34,7 @@ pub use items::*;
 pub use kinds::{BudgetKind, EventStatus, Horizon, OrgKind, Status};
 pub use link::{Link, LinkBreach, LinkKind, LinkType, Role};
 pub use parts::{Comparison, KpiActual, KpiKind, KpiLatest, KpiTarget, OverseasExample, Table};
+pub use presentation::{Basis, Presentation, Step, Zoom};
 pub use registry::{Item, KindVisitor, References};
 pub use shared::Shared;
 pub use time::{FySpan, When};
@@ -233,6 +235,8 @@ macro_rules! collections_of_kinds {
             )*
             /// Named scenarios.
             scenarios: Scenario,
+            /// Presentations: ordered saved views.
+            presentations: Presentation,
             /// Typed links.
             links: Link,
             /// Merge conflicts left to resolve ([`conflict`]).

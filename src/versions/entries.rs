@@ -26,6 +26,8 @@ pub enum Subject {
     Link(LinkKind),
     /// A scenario.
     Scenario(String),
+    /// A presentation.
+    Presentation(String),
     /// A recorded merge conflict, about this.
     Conflict(Conflicted),
 }
@@ -40,6 +42,9 @@ impl Subject {
             Subject::Scenario(id) => crate::model::ScenarioId::new(id)
                 .ok()
                 .map(Conflicted::Scenario),
+            Subject::Presentation(id) => crate::model::PresentationId::new(id)
+                .ok()
+                .map(Conflicted::Presentation),
             Subject::Conflict(_) => None,
         }
     }
@@ -86,6 +91,10 @@ fn identify(collection: &'static str, value: &Value) -> Result<(String, Subject)
             let id = text("id")?;
             Ok((id.clone(), Subject::Scenario(id)))
         }
+        "presentations" => {
+            let id = text("id")?;
+            Ok((id.clone(), Subject::Presentation(id)))
+        }
         "conflicts" => {
             let item: Conflicted =
                 serde_json::from_value(value.get("item").cloned().unwrap_or(Value::Null))
@@ -113,6 +122,7 @@ pub fn conflicted_key(item: &Conflicted) -> String {
         Conflicted::Item(item) => item.id_str().to_owned(),
         Conflicted::Link(link) => link_key(link),
         Conflicted::Scenario(id) => id.to_string(),
+        Conflicted::Presentation(id) => id.to_string(),
         Conflicted::Header => "roadmap".to_owned(),
     }
 }
@@ -123,6 +133,7 @@ pub fn conflicted_collection(item: &Conflicted) -> &'static str {
         Conflicted::Item(item) => item.kind().collection(),
         Conflicted::Link(_) => "links",
         Conflicted::Scenario(_) => "scenarios",
+        Conflicted::Presentation(_) => "presentations",
         Conflicted::Header => "roadmap",
     }
 }

@@ -50,12 +50,15 @@ impl Names<'_> {
                 };
                 format!("{} → {}", end(&a), end(&b))
             }
-            Subject::Header | Subject::Scenario(_) => String::new(),
+            Subject::Header | Subject::Scenario(_) | Subject::Presentation(_) => String::new(),
             Subject::Conflict(item) => {
                 let subject = match item {
                     crate::model::Conflicted::Item(i) => Subject::Item(i.clone()),
                     crate::model::Conflicted::Link(l) => Subject::Link(l.clone()),
                     crate::model::Conflicted::Scenario(s) => Subject::Scenario(s.to_string()),
+                    crate::model::Conflicted::Presentation(p) => {
+                        Subject::Presentation(p.to_string())
+                    }
                     crate::model::Conflicted::Header => Subject::Header,
                 };
                 self.label(&subject)
@@ -85,6 +88,7 @@ fn heading(collection: &str, lang: Lang) -> &'static str {
         "budgets" => ("予算", "Budgets"),
         "events" => ("出来事", "Events"),
         "scenarios" => ("シナリオ", "Scenarios"),
+        "presentations" => ("プレゼンテーション", "Presentations"),
         "links" => ("リンク", "Links"),
         _ => ("マージの衝突", "Merge conflicts"),
     };

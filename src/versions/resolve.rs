@@ -118,7 +118,8 @@ pub fn resolution(roadmap: &Roadmap, index: usize, choice: Choice) -> Result<Edi
                     link: l.clone(),
                 })
             }
-            (Conflicted::Scenario(_) | Conflicted::Header, None) | (_, Some(_)) => None,
+            (Conflicted::Scenario(_) | Conflicted::Presentation(_) | Conflicted::Header, None)
+            | (_, Some(_)) => None,
         }
     } else if choice == Choice::Ours {
         None
@@ -134,6 +135,12 @@ pub fn resolution(roadmap: &Roadmap, index: usize, choice: Choice) -> Result<Edi
             Conflicted::Scenario(id) => replace_field(
                 roadmap,
                 &ItemKey::Scenario(id.clone()),
+                &conflict.field,
+                value,
+            )?,
+            Conflicted::Presentation(id) => replace_field(
+                roadmap,
+                &ItemKey::Presentation(id.clone()),
                 &conflict.field,
                 value,
             )?,

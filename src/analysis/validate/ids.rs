@@ -32,6 +32,12 @@ impl Validator<'_> {
             "scenario",
             it.scenarios.iter().map(|x| (x.origin, "id", x.id.as_str())),
         );
+        self.unique(
+            "presentation",
+            it.presentations
+                .iter()
+                .map(|x| (x.origin, "id", x.id.as_str())),
+        );
 
         let mut numbers: HashMap<u32, &str> = HashMap::new();
         for p in &it.proposals {

@@ -106,6 +106,7 @@ impl Validator<'_> {
         }
         self.kpis();
         self.references();
+        self.presentations();
         for b in &it.budgets {
             let at = At::id(b.origin, b.id.as_str());
             self.required(&at, "title", &b.title);
@@ -167,6 +168,40 @@ impl Validator<'_> {
         for s in &roadmap.items.scenarios {
             let at = At::id(s.origin, s.id.as_str());
             s.each_ref(&mut |_, kind, id| self.refers(&at, kind, id));
+        }
+        for p in &roadmap.items.presentations {
+            let at = At::id(p.origin, p.id.as_str());
+            p.each_ref(&mut |_, kind, id| self.refers(&at, kind, id));
+        }
+    }
+
+    /// Presentations: a title, titled steps, and scenarios that exist.
+    fn presentations(&mut self) {
+        let it = &self.roadmap.items;
+        for p in &it.presentations {
+            let at = At::id(p.origin, p.id.as_str());
+            self.required(&at, "title", &p.title);
+            for step in &p.steps {
+                let quoted = format!("\"{}\"", step.title);
+                let at = At {
+                    anchor: Some(&quoted),
+                    ..At::id(p.origin, p.id.as_str())
+                };
+                if step.title.trim().is_empty() {
+                    self.error(
+                        "empty-text",
+                        &at,
+                        Some("title:"),
+                        format!("a step of presentation `{}` has an empty `title`", p.id),
+                    );
+                }
+                for basis in std::iter::once(&step.scenario).chain(step.compare_with.as_ref()) {
+                    if let Some(id) = basis.scenario_id() {
+                        let found = it.scenarios.iter().any(|s| &s.id == id);
+                        self.exists(&at, found, "scenario", id.as_str());
+                    }
+                }
+            }
         }
     }
 
