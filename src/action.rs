@@ -8,6 +8,7 @@ use crate::analysis::timeline::Grouping;
 use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::{ItemRef, PresentationId, ScenarioId};
+use crate::versions::other::OtherVersion;
 
 /// The main view's tabs.
 #[derive(
@@ -162,6 +163,16 @@ pub enum Action {
     StopPresenting,
     /// Switch the light, high-contrast theme on or off.
     ToggleHighContrast,
+    /// Compare the roadmap here with another version of it: what differs, in a panel, and the
+    /// other version's bars as ghosts on the timeline.
+    CompareVersion(OtherVersion),
+    /// Choose another roadmap file to compare with, with a file dialog.
+    ChooseVersionFile,
+    /// Show the git revisions of the roadmap's folder to compare with (`true`), or close the
+    /// list.
+    ListRevisions(bool),
+    /// Stop comparing versions.
+    StopComparingVersions,
 }
 
 impl Action {

@@ -7,6 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::{git, git_ok};
+
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -243,32 +246,6 @@ fn git_installed() -> bool {
         println!("git tools: skipped: `git` is not installed");
     }
     found
-}
-
-/// Runs `git ARGS` in `dir`, isolated from the user's configuration.
-fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_AUTHOR_NAME", "Planner")
-        .env("GIT_AUTHOR_EMAIL", "planner@example.org")
-        .env("GIT_COMMITTER_NAME", "Planner")
-        .env("GIT_COMMITTER_EMAIL", "planner@example.org")
-        .output()
-        .expect("git runs")
-}
-
-fn git_ok(dir: &Path, args: &[&str]) -> String {
-    let o = git(dir, args);
-    assert!(
-        o.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    stdout(&o)
 }
 
 /// A repository whose `main` holds the bundled roadmap in `roadmaps/`, with Waymark set up as

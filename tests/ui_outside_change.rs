@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use waymark::action::Action;
 use waymark::app::WaymarkApp;
 use waymark::model::GapId;
@@ -82,11 +82,25 @@ fn saving_over_an_outside_change_shows_what_differs_and_overwrites_only_when_ask
     h.get_by_label("外部で変更されました");
     assert_eq!(std::fs::read_to_string(&matrix).expect("read"), outside);
 
-    // What differs, item by item: both gaps, and nothing else.
+    // What differs, item by item and field by field: both gaps' texts, and nothing else.
     h.get_by_label("違いを見る").click();
-    wait_for(&mut h, "2 件の項目が異なります：");
-    h.get_by_label("内容が異なる: gap.t1.1");
-    h.get_by_label("内容が異なる: gap.t2.1");
+    wait_for(&mut h, "変更 2、移動 0、追加 0、削除 0");
+    h.get_by_label("ディスクの版から、こちらの版への違い：");
+    h.get_by_label_contains("変更: gap.t1.1");
+    h.get_by_label_contains("変更: gap.t2.1");
+    let fields: Vec<String> = h
+        .query_all_by_label_contains("text: ")
+        .map(|n| n.accesskit_node().value().unwrap_or_default())
+        .collect();
+    assert_eq!(fields.len(), 2, "{fields:?}");
+    // On disk → here: the outside addition goes, this one comes.
+    assert!(
+        fields.iter().any(|f| f
+            .split(" → ")
+            .next()
+            .is_some_and(|before| before.contains("（外部で追記）"))),
+        "{fields:?}"
+    );
     assert!(
         h.query_by_label("違いを見る").is_none(),
         "the list is shown once"
@@ -153,9 +167,10 @@ fn the_restore_dialog_shows_what_the_recovered_changes_change_before_restoring()
     h.run();
     h.get_by_label("保存されていない変更を復元しますか");
     h.get_by_label("違いを見る").click();
-    wait_for(&mut h, "2 件の項目が異なります：");
-    h.get_by_label("内容が異なる: gap.t1.1");
-    h.get_by_label(&format!("復元する版のみ: {new_measure}"));
+    wait_for(&mut h, "変更 1、移動 0、追加 1、削除 0");
+    h.get_by_label("保存された版から、復元する版への変更：");
+    h.get_by_label_contains("変更: gap.t1.1");
+    h.get_by_label_contains(&format!("追加: {new_measure}"));
     h.get_by_label("復元する").click();
     h.run();
     let roadmap = &h.state().document().expect("doc").roadmap;

@@ -5,76 +5,15 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use waymark::action::Tab;
-use waymark::analysis::labels;
 use waymark::analysis::scenario::Basis;
 use waymark::app::WaymarkApp;
-use waymark::i18n::Lang;
 use waymark::model::{FySpan, ItemRef, MeasureId, Roadmap};
 
 mod common;
-use common::{copy_of_bundled, harness, options};
+use common::{bar_in_view, copy_of_bundled, drag, harness, options};
 
 fn roadmap(h: &Harness<'_, WaymarkApp>) -> Roadmap {
     h.state().document().expect("doc").roadmap.clone()
-}
-
-/// Scrolls the lanes of the timeline chart up by `dy` points, by dragging empty space.
-fn scroll_lanes(h: &mut Harness<'_, WaymarkApp>, dy: f32) {
-    let chart = h.get_by_label("タイムライン図").rect();
-    let from = egui::pos2(chart.right() - 30.0, chart.bottom() - 10.0);
-    drag(h, from, from - egui::vec2(0.0, dy));
-}
-
-/// Presses at `from`, moves through the middle to `to` and releases there.
-fn drag(h: &mut Harness<'_, WaymarkApp>, from: egui::Pos2, to: egui::Pos2) {
-    let button = |pos, pressed| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::default(),
-    };
-    h.hover_at(from);
-    h.run();
-    h.event(button(from, true));
-    h.run();
-    h.hover_at(from + (to - from) * 0.5);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.event(button(to, false));
-    h.run();
-}
-
-/// A measure whose bar is in view in the chart (past the lane titles), with the bar's rect,
-/// scrolling the lanes down until one is.
-fn bar_in_view(h: &mut Harness<'_, WaymarkApp>) -> (MeasureId, egui::Rect) {
-    let r = roadmap(h);
-    let candidates: Vec<(MeasureId, String)> = r
-        .items
-        .measures
-        .iter()
-        .filter(|m| m.span.as_ref().is_some_and(|s| s.len_years() >= 3))
-        .map(|m| {
-            let item = ItemRef::Measure(m.id.clone());
-            (m.id.clone(), labels::short(&r, &item, Lang::Ja, 60))
-        })
-        .collect();
-    for _ in 0..16 {
-        let chart = h.get_by_label("タイムライン図").rect();
-        for (id, label) in &candidates {
-            let found = h.query_all_by_label(label).map(|n| n.rect()).find(|rect| {
-                rect.top() > chart.top() + 60.0
-                    && rect.bottom() < chart.bottom() - 10.0
-                    && rect.left() > chart.left() + 200.0
-                    && rect.right() < chart.right() - 300.0
-            });
-            if let Some(rect) = found {
-                return (id.clone(), rect);
-            }
-        }
-        scroll_lanes(h, 250.0);
-    }
-    panic!("no measure bar came into view");
 }
 
 /// Picks `option` in the choice labelled `name` (the last node so named: the open popup's).

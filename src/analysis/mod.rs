@@ -4,7 +4,6 @@
 
 pub mod coverage;
 pub mod derived;
-pub mod diff;
 pub mod filter;
 mod first_fit;
 pub mod index;

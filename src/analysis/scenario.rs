@@ -100,6 +100,33 @@ impl Move {
     }
 }
 
+/// The measures of `new` whose span or status under `basis` differs from `old`'s (two versions
+/// of one roadmap, each seen under its own scenario of that ID, or its plan), in `new`'s order.
+/// Measures in only one version are not moves: they were added or removed.
+pub fn moves_between(old: &Roadmap, new: &Roadmap, basis: &Basis) -> Vec<Move> {
+    let (a, b) = (basis.scenario(old), basis.scenario(new));
+    new.items
+        .measures
+        .iter()
+        .filter_map(|m| moved(&m.id, effective(old.measure(&m.id)?, a), effective(m, b)))
+        .collect()
+}
+
+/// The move of `measure` from one side's span and status to the other's, if they differ.
+fn moved(
+    measure: &MeasureId,
+    (from_span, from_status): (Option<FySpan>, Status),
+    (to_span, to_status): (Option<FySpan>, Status),
+) -> Option<Move> {
+    (from_span != to_span || from_status != to_status).then(|| Move {
+        measure: measure.clone(),
+        from_span,
+        to_span,
+        from_status,
+        to_status,
+    })
+}
+
 /// A target state's measures that end after its horizon on the second side of a comparison.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TargetConsequence {
@@ -207,17 +234,7 @@ pub fn compare(roadmap: &Roadmap, from: &Basis, to: &Basis) -> ScenarioCompariso
         .items
         .measures
         .iter()
-        .filter_map(|m| {
-            let (from_span, from_status) = effective(m, a);
-            let (to_span, to_status) = effective(m, b);
-            (from_span != to_span || from_status != to_status).then(|| Move {
-                measure: m.id.clone(),
-                from_span,
-                to_span,
-                from_status,
-                to_status,
-            })
-        })
+        .filter_map(|m| moved(&m.id, effective(m, a), effective(m, b)))
         .collect();
     let spans_a = ends(roadmap, a);
     let spans_b = ends(roadmap, b);

@@ -6,10 +6,10 @@ use super::dialogs::{Dialog, Differences};
 use super::files::AfterSave;
 use super::files::Msg;
 use crate::action::{Action, Answer, NewItem};
-use crate::analysis::diff::differences;
 use crate::document::{Place, SaveOptions};
 use crate::edit::{Edit, ItemKey, delete_item};
 use crate::recovery::Recovery;
+use crate::versions::other::Versions;
 
 impl WaymarkApp {
     /// Applies the actions the views pushed this frame.
@@ -65,11 +65,18 @@ impl WaymarkApp {
                 | Action::ToggleHighContrast => {
                     document_changed |= self.present_action(ctx, action);
                 }
+                Action::CompareVersion(_)
+                | Action::ChooseVersionFile
+                | Action::ListRevisions(_)
+                | Action::StopComparingVersions => self.version_action(ctx, action),
             }
         }
         if document_changed {
             self.after_document_change(ctx);
         }
+        // After the document or the scenario shown changed, or a saved version to compare
+        // with is to be read again.
+        self.refresh_versions(ctx);
         let inputs = self.inputs();
         let seen = self.scenarios.seen.as_ref();
         if let (Some(doc), Some(derived)) = (&self.document, &mut self.derived) {
@@ -237,12 +244,12 @@ impl WaymarkApp {
                 // The recovered edits against the roadmap as opened from disk.
                 Some(recovery) => recovery
                     .restore()
-                    .map(|recovered| differences(&recovered.roadmap, &here))
-                    .map_err(|e| errors_text(&e)),
-                // The roadmap here against the files as they are now.
+                    .map_err(|e| errors_text(&e))
+                    .and_then(|recovered| compared(&here, &recovered.roadmap)),
+                // The files as they are now against the roadmap here.
                 None => crate::document::open(&crate::document::Disk, &entry)
-                    .map(|disk| differences(&here, &disk.roadmap))
-                    .map_err(|e| errors_text(&e)),
+                    .map_err(|e| errors_text(&e))
+                    .and_then(|disk| compared(&disk.roadmap, &here)),
             };
             tx.send(Msg::Compared(result)).ok();
             ctx.request_repaint();
@@ -346,8 +353,18 @@ impl WaymarkApp {
     }
 }
 
+/// What differs from `old` to `new`, for a dialog.
+fn compared(
+    old: &crate::model::Roadmap,
+    new: &crate::model::Roadmap,
+) -> Result<Box<Versions>, String> {
+    Versions::between(old, new, &crate::analysis::scenario::Basis::Plan)
+        .map(Box::new)
+        .map_err(|e| e.to_string())
+}
+
 /// The errors of a failed load, one diagnostic after another, as the dialogs show them.
-fn errors_text(e: &crate::model::LoadError) -> String {
+pub(super) fn errors_text(e: &crate::model::LoadError) -> String {
     e.diagnostics
         .iter()
         .filter(|d| d.is_error())

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use crate::action::{Action, Answer};
-use crate::analysis::diff::{Change, Difference};
 use crate::i18n::Lang;
 use crate::model::ItemRef;
 use crate::recovery::Recovery;
@@ -48,8 +47,8 @@ pub(super) enum Dialog {
 pub(super) enum Differences {
     /// Under way.
     Computing,
-    /// The items that differ, or why the comparison failed.
-    Done(Result<Vec<Difference>, String>),
+    /// What differs, or why the comparison failed.
+    Done(Result<Box<crate::versions::other::Versions>, String>),
 }
 
 /// Shows `dialog` as a modal window; buttons push [`Action::Dialog`].
@@ -127,7 +126,7 @@ pub(super) fn dialog_ui(
             vec![(t("閉じる", "Close"), Answer::Cancel)],
         ),
     };
-    egui::Modal::new(egui::Id::unique("waymark-dialog")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("waymark-dialog")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(title);
         match dialog {
@@ -246,6 +245,22 @@ pub(super) fn dialog_ui(
             }
         });
     });
+    settle(ctx, modal.response.rect.size());
+}
+
+/// A dialog is centred by its size in the frame before, and a list that grows (a comparison
+/// arriving, a scroll area taking its content's height) changes that size a frame later: while
+/// it changes, draw again, so that the dialog and its buttons come to rest where they belong.
+fn settle(ctx: &egui::Context, size: egui::Vec2) {
+    let id = egui::Id::unique("waymark-dialog-size");
+    let changed = ctx.data_mut(|d| {
+        let before = d.get_temp::<egui::Vec2>(id);
+        d.insert_temp(id, size);
+        before != Some(size)
+    });
+    if changed {
+        ctx.request_repaint();
+    }
 }
 
 /// Which version is compared with the one on disk.
@@ -257,7 +272,7 @@ enum Compared {
     Recovered,
 }
 
-/// The items that differ between `compared` and the version on disk, one line each.
+/// What differs between the version on disk and `compared`, item by item and field by field.
 fn differences_ui(ui: &mut egui::Ui, lang: Lang, differences: &Differences, compared: Compared) {
     let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
     let recovered = compared == Compared::Recovered;
@@ -289,34 +304,33 @@ fn differences_ui(ui: &mut egui::Ui, lang: Lang, differences: &Differences, comp
                 .max_height(240.0)
                 .show(ui, |ui| ui.monospace(e));
         }
-        Ok(list) if list.is_empty() => {
+        Ok(versions) if versions.changes.is_empty() => {
             ui.label(t(
                 "項目の内容に違いはありません（書式だけが違います）。",
                 "No item differs (only the formatting does).",
             ));
         }
-        Ok(list) => {
-            ui.label(format!(
-                "{} {}",
-                list.len(),
-                t("件の項目が異なります：", "items differ:")
-            ));
-            let only_here = if recovered {
-                t("復元する版のみ", "only in the recovered changes")
+        Ok(versions) => {
+            ui.label(if recovered {
+                t(
+                    "保存された版から、復元する版への変更：",
+                    "From the saved version to the recovered one:",
+                )
             } else {
-                t("こちらのみ", "only here")
-            };
+                t(
+                    "ディスクの版から、こちらの版への違い：",
+                    "From the version on disk to yours:",
+                )
+            });
+            ui.label(crate::versions::report::summary(&versions.changes, lang));
             egui::ScrollArea::vertical()
                 .max_height(240.0)
                 .show(ui, |ui| {
-                    for d in list {
-                        let change = match d.change {
-                            Change::OnlyHere => only_here,
-                            Change::OnlyOnDisk => t("ディスクのみ", "only on disk"),
-                            Change::Differs => t("内容が異なる", "differs"),
-                        };
-                        ui.label(format!("{change}: {}", d.key));
-                    }
+                    crate::ui::versions::changes_ui(
+                        ui,
+                        versions,
+                        crate::ui::versions::Rows::Plain(lang),
+                    );
                 });
         }
     }

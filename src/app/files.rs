@@ -56,8 +56,23 @@ pub(super) enum Msg {
     PickedSaveAs(Option<PathBuf>),
     /// The system's dialog could not be shown (it returned at once, with nothing).
     NoNativeDialog(Purpose),
-    /// A comparison asked for by a dialog finished: the items that differ, or why it failed.
-    Compared(Result<Vec<crate::analysis::diff::Difference>, String>),
+    /// The system's dialog choosing a roadmap to compare with closed.
+    PickedCompare(Option<PathBuf>),
+    /// A comparison asked for by a dialog finished: what differs, or why it failed.
+    Compared(Result<Box<crate::versions::other::Versions>, String>),
+    /// The other version of a comparison was read (for the comparison numbered `generation`).
+    VersionRead {
+        generation: u64,
+        result: Box<Result<crate::model::Roadmap, String>>,
+    },
+    /// A comparison with another version ended on a worker.
+    VersionsCompared {
+        generation: u64,
+        of: (Version, crate::analysis::scenario::Basis),
+        result: Box<Result<crate::versions::other::Versions, String>>,
+    },
+    /// The git revisions of the roadmap's folder were read.
+    RevisionsRead(Result<Vec<crate::git::Commit>, String>),
     /// A check on a worker has ended ([`super::checks`]).
     Checked {
         version: Version,
@@ -185,6 +200,7 @@ impl WaymarkApp {
                     self.selection = None;
                 }
                 self.live_diagnostics.clone_from(&doc.warnings);
+                self.versions.files_changed(doc.entry_path());
                 self.document = Some(doc);
                 // The scenario shown stays when the roadmap still has it (a reload).
                 self.refresh_scenario();
@@ -263,6 +279,20 @@ impl WaymarkApp {
                 Msg::Loaded { generation, result } => self.take_loaded(generation, result),
                 Msg::PickedOpen(path) => self.picked_open(ctx, path),
                 Msg::PickedSaveAs(path) => self.picked_save_as(ctx, path),
+                Msg::PickedCompare(path) => self.picked_compare(ctx, path),
+                Msg::VersionRead { generation, result } => {
+                    self.version_read(ctx, generation, *result);
+                }
+                Msg::VersionsCompared {
+                    generation,
+                    of,
+                    result,
+                } => self.versions_compared(ctx, generation, of, *result),
+                Msg::RevisionsRead(result) => {
+                    if self.versions.revisions.is_some() {
+                        self.versions.revisions = Some(super::versions::Revisions::Read(result));
+                    }
+                }
                 Msg::NoNativeDialog(purpose) => self.no_native_dialog(ctx, purpose),
                 Msg::Checked {
                     version,
@@ -393,6 +423,9 @@ impl WaymarkApp {
                     }
                 }
                 self.history.mark_saved_at(version);
+                if let Some(doc) = &self.document {
+                    self.versions.files_changed(doc.entry_path());
+                }
                 self.files.watcher = None;
                 if let Some(dir) = &self.files.recovery_dir {
                     // Saved: the edits are in the files now (a failure to remove leaves a

@@ -11,6 +11,7 @@ mod files;
 mod picker;
 mod present;
 mod scenarios;
+mod versions;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -116,6 +117,8 @@ pub struct WaymarkApp {
     scenarios: scenarios::ScenarioState,
     /// The presentation picked, and the one being given.
     present: present::PresentState,
+    /// The comparison with another version of the roadmap.
+    versions: versions::VersionState,
 }
 
 impl WaymarkApp {
@@ -160,6 +163,7 @@ impl WaymarkApp {
             window_title: String::new(),
             scenarios: scenarios::ScenarioState::default(),
             present: present::PresentState::starting(options.present),
+            versions: versions::VersionState::default(),
         };
         let place = options.path.map_or_else(
             crate::document::Place::default_bundled,
@@ -327,6 +331,7 @@ impl WaymarkApp {
                 read_only: self.read_only,
                 read_only_locked: self.read_only_locked,
                 has_document: self.document.is_some(),
+                is_bundled: self.is_bundled(),
             };
             ui::menu::menu_ui(ui, &state, &mut actions);
         });
@@ -353,6 +358,10 @@ impl WaymarkApp {
             shown: self.scenarios.shown.scenario(&doc.roadmap),
             comparison: self.scenarios.comparison.as_ref(),
         };
+        let comparing = self.versions.comparing.as_ref();
+        view.versions = comparing
+            .and_then(|c| c.versions.as_ref())
+            .and_then(|v| v.as_ref().ok());
         egui::Panel::top("filters").show(ui, |ui| {
             ui::filter_bar::filter_bar_ui(ui, &view, &self.filter, &mut actions);
         });
@@ -411,6 +420,27 @@ impl WaymarkApp {
                 .show(ui, |ui| {
                     ui::scenarios::comparison_ui(ui, &view, &mut actions);
                 });
+        }
+        if let Some(c) = comparing {
+            let state = match (&c.read, &c.versions) {
+                (Some(Err(e)), _) | (_, Some(Err(e))) => Some(Err(e.as_str())),
+                (_, Some(Ok(v))) => Some(Ok(v)),
+                _ => None,
+            };
+            egui::Panel::bottom("versions")
+                .resizable(true)
+                .default_size(220.0)
+                .size_range(120.0..=520.0)
+                .show(ui, |ui| {
+                    ui::versions::versions_panel_ui(ui, &view, &c.other, state, &mut actions);
+                });
+        }
+        if let Some(revisions) = &self.versions.revisions {
+            let read = match revisions {
+                versions::Revisions::Reading => None,
+                versions::Revisions::Read(result) => Some(result),
+            };
+            ui::versions::revisions_ui(&ctx, lang, read, &mut actions);
         }
         if !self.prefs.hide_navigator {
             egui::Panel::left("navigator")

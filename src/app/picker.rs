@@ -128,15 +128,25 @@ impl WaymarkApp {
 
     /// Asks for a roadmap to open.
     pub(super) fn start_open_dialog(&mut self, ctx: &egui::Context) {
+        self.start_pick_dialog(ctx, Purpose::Open);
+    }
+
+    /// Asks for another roadmap to compare the one open with.
+    pub(super) fn start_compare_dialog(&mut self, ctx: &egui::Context) {
+        self.start_pick_dialog(ctx, Purpose::Compare);
+    }
+
+    /// Asks for a roadmap file that exists, to open or to compare with.
+    fn start_pick_dialog(&mut self, ctx: &egui::Context, purpose: Purpose) {
         if !self.files.native_dialogs {
-            self.show_file_dialog(ctx, Purpose::Open);
+            self.show_file_dialog(ctx, purpose);
             return;
         }
         let mut dialog = rfd::FileDialog::new().add_filter("Waymark roadmap (RON)", &["ron"]);
         if let Some(dir) = self.dialog_dir() {
             dialog = dialog.set_directory(dir);
         }
-        self.run_native(ctx, Purpose::Open, dialog);
+        self.run_native(ctx, purpose, dialog);
     }
 
     /// Asks for a new entry file to save the roadmap to.
@@ -161,13 +171,14 @@ impl WaymarkApp {
         std::thread::spawn(move || {
             let started = Instant::now();
             let picked = match purpose {
-                Purpose::Open => dialog.pick_file(),
+                Purpose::Open | Purpose::Compare => dialog.pick_file(),
                 Purpose::SaveAs => dialog.save_file(),
             };
             let msg = match (picked, purpose) {
                 (None, _) if started.elapsed() < QUICK_CANCEL => Msg::NoNativeDialog(purpose),
                 (picked, Purpose::Open) => Msg::PickedOpen(picked),
                 (picked, Purpose::SaveAs) => Msg::PickedSaveAs(picked),
+                (picked, Purpose::Compare) => Msg::PickedCompare(picked),
             };
             tx.send(msg).ok();
             ctx.request_repaint();
@@ -189,7 +200,7 @@ impl WaymarkApp {
             .or_else(|| home.clone())
             .unwrap_or_else(|| PathBuf::from("/"));
         let file_name = match purpose {
-            Purpose::Open => String::new(),
+            Purpose::Open | Purpose::Compare => String::new(),
             Purpose::SaveAs => self.entry_name().unwrap_or_default(),
         };
         let mut state = FileDialogState {
@@ -213,6 +224,13 @@ impl WaymarkApp {
     pub(super) fn picked_open(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
         if let Some(path) = path {
             self.guard_unsaved(ctx, crate::document::Place::File(path));
+        }
+    }
+
+    /// A roadmap was chosen to compare with (`None`: the dialog was cancelled).
+    pub(super) fn picked_compare(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        if let Some(path) = path {
+            self.compare_version(ctx, crate::versions::other::OtherVersion::File(path));
         }
     }
 
@@ -272,7 +290,7 @@ impl WaymarkApp {
             }
             FileDialogInput::Select(name) => {
                 match state.purpose {
-                    Purpose::Open => {
+                    Purpose::Open | Purpose::Compare => {
                         state.path_text = state.folder.join(&name).display().to_string();
                     }
                     Purpose::SaveAs => {
@@ -286,8 +304,13 @@ impl WaymarkApp {
             FileDialogInput::Confirm => match confirm(ctx, state) {
                 Confirmed::Stay => {}
                 Confirmed::Open(path) => {
+                    let purpose = state.purpose;
                     self.files.file_dialog = None;
-                    self.picked_open(ctx, Some(path));
+                    if purpose == Purpose::Compare {
+                        self.picked_compare(ctx, Some(path));
+                    } else {
+                        self.picked_open(ctx, Some(path));
+                    }
                 }
                 Confirmed::Save(path) => {
                     self.files.file_dialog = None;
@@ -307,6 +330,7 @@ impl WaymarkApp {
                 match purpose {
                     Purpose::Open => self.picked_open(ctx, None),
                     Purpose::SaveAs => self.picked_save_as(ctx, None),
+                    Purpose::Compare => self.picked_compare(ctx, None),
                 }
             }
         }
@@ -329,9 +353,9 @@ fn confirm(ctx: &egui::Context, state: &mut FileDialogState) -> Confirmed {
         return Confirmed::Stay;
     }
     match state.purpose {
-        Purpose::Open if typed.is_file() => Confirmed::Open(typed),
-        Purpose::Open if typed.is_dir() => stay(state, Problem::NoFile),
-        Purpose::Open => stay(state, Problem::NotFound),
+        Purpose::Open | Purpose::Compare if typed.is_file() => Confirmed::Open(typed),
+        Purpose::Open | Purpose::Compare if typed.is_dir() => stay(state, Problem::NoFile),
+        Purpose::Open | Purpose::Compare => stay(state, Problem::NotFound),
         Purpose::SaveAs => {
             let mut target = if typed.is_dir() {
                 let name = state.file_name.trim();

@@ -101,6 +101,61 @@ pub fn top_level(path: &Path) -> Result<PathBuf, GitError> {
     Ok(std::fs::canonicalize(&top).unwrap_or_else(|_| PathBuf::from(top)))
 }
 
+/// One commit of a repository's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Commit {
+    /// Its full hash.
+    pub hash: String,
+    /// Its abbreviated hash.
+    pub short: String,
+    /// Its author's date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Its author's name.
+    pub author: String,
+    /// Its message's first line.
+    pub subject: String,
+}
+
+impl Commit {
+    /// The commit in one line: abbreviated hash, date and subject.
+    pub fn title(&self) -> String {
+        format!("{} {} {}", self.short, self.date, self.subject)
+    }
+}
+
+/// The fields of a commit in `git log`'s output, separated by the unit separator.
+const LOG_FORMAT: &str = "--format=%H%x1f%h%x1f%ad%x1f%an%x1f%s";
+
+/// The latest `max` commits that changed anything under `folder` (a folder of a work tree),
+/// newest first.
+pub fn log(folder: &Path, max: usize) -> Result<Vec<Commit>, GitError> {
+    let folder = absolute(folder);
+    let output = git(
+        &folder,
+        &[
+            "log",
+            &format!("--max-count={max}"),
+            LOG_FORMAT,
+            "--date=short",
+            "--",
+            ".",
+        ],
+    )?;
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(5, '\u{1f}');
+            Some(Commit {
+                hash: parts.next()?.to_owned(),
+                short: parts.next()?.to_owned(),
+                date: parts.next()?.to_owned(),
+                author: parts.next()?.to_owned(),
+                subject: parts.next()?.to_owned(),
+            })
+        })
+        .collect())
+}
+
 /// The files of a roadmap as one revision of a git repository holds them (`git show REV:path`),
 /// for paths in the repository's work tree. Each file is read from git once.
 pub struct Revision {

@@ -26,6 +26,8 @@ pub enum Purpose {
     Open,
     /// A new entry file to save the roadmap to.
     SaveAs,
+    /// Another roadmap to compare the one open with.
+    Compare,
 }
 
 /// One entry of the listed folder.
@@ -205,6 +207,7 @@ pub fn file_dialog_ui(
         ui.heading(match state.purpose {
             Purpose::Open => t("ロードマップを開く", "Open a roadmap"),
             Purpose::SaveAs => t("名前を付けて保存", "Save As"),
+            Purpose::Compare => t("比較するロードマップを選ぶ", "Compare with a roadmap file"),
         });
         // Only shown where the system's dialog is not: say why it looks different.
         ui.label(
@@ -421,6 +424,7 @@ fn buttons_ui(
         let confirm = match state.purpose {
             Purpose::Open => t("開く", "Open"),
             Purpose::SaveAs => t("保存", "Save"),
+            Purpose::Compare => t("比較", "Compare"),
         };
         if ui.button(confirm).clicked() {
             inputs.push(FileDialogInput::Confirm);

@@ -23,6 +23,8 @@ pub struct MenuState<'a> {
     pub read_only_locked: bool,
     /// Whether a roadmap is open.
     pub has_document: bool,
+    /// Whether the roadmap open is one bundled in the binary (it has no git history).
+    pub is_bundled: bool,
 }
 
 /// A command's label with its shortcut.
@@ -62,6 +64,39 @@ fn command(
     }
 }
 
+/// File ▸ Compare with: the saved version, another file, a git revision.
+fn compare_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Action>) {
+    let lang = state.lang;
+    let items = [
+        (
+            lang.pick("保存された版", "Saved version"),
+            Action::CompareVersion(crate::versions::other::OtherVersion::Saved),
+            true,
+        ),
+        (
+            lang.pick("ほかのファイル…", "Another file…"),
+            Action::ChooseVersionFile,
+            true,
+        ),
+        (
+            lang.pick("git の版…", "Git revision…"),
+            Action::ListRevisions(true),
+            !state.is_bundled,
+        ),
+    ];
+    for (label, action, enabled) in items {
+        let response = ui.add_enabled(enabled, egui::Button::new(label));
+        if response.clicked() {
+            actions.push(action);
+            ui.close();
+        }
+        response.on_disabled_hover_text(lang.pick(
+            "同梱のロードマップには git の履歴がありません",
+            "A bundled roadmap has no git history",
+        ));
+    }
+}
+
 /// Shows the menu bar.
 pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Action>) {
     let lang = state.lang;
@@ -93,6 +128,12 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
             let can_save = state.has_document && !state.read_only;
             command(ui, lang, Action::Save, can_save, actions);
             command(ui, lang, Action::SaveAs, state.has_document, actions);
+            ui.separator();
+            ui.add_enabled_ui(state.has_document, |ui| {
+                ui.menu_button(lang.pick("ほかの版と比較", "Compare with"), |ui| {
+                    compare_menu_ui(ui, state, actions);
+                });
+            });
             ui.separator();
             if ui.button(lang.pick("終了", "Quit")).clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

@@ -25,6 +25,7 @@ pub mod tabs;
 pub mod targets;
 pub mod timeline;
 pub mod value_chain;
+pub mod versions;
 
 use std::collections::HashSet;
 
@@ -70,6 +71,8 @@ pub struct ViewCtx<'a> {
     pub generation: u64,
     /// The scenario shown (then `roadmap` is the roadmap as it sees it) and the comparison.
     pub scenarios: Scenarios<'a>,
+    /// The comparison with another version of the roadmap, while one is open.
+    pub versions: Option<&'a crate::versions::other::Versions>,
 }
 
 /// What views know of scenarios: the one shown, the plan beside it, and the comparison.
@@ -108,6 +111,23 @@ impl<'a> ViewCtx<'a> {
             editable: false,
             generation: derived.generation,
             scenarios: Scenarios::default(),
+            versions: None,
+        }
+    }
+
+    /// How the measure `id` moved against the other side of a comparison — another version of
+    /// the roadmap when one is compared, else another scenario — when its span differs.
+    pub fn moved(
+        &self,
+        id: &crate::model::MeasureId,
+    ) -> Option<&'a crate::analysis::scenario::Move> {
+        match self.versions {
+            Some(v) => v.move_of(id),
+            None => self
+                .scenarios
+                .comparison?
+                .move_of(id)
+                .filter(|m| m.span_moved()),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Versions of a roadmap: what changed between two of them, item by item and field by field
 //! ([`compare`], [`report`]), and the three-way merge of one file that `waymark merge` runs as a
-//! git merge driver ([`merge`]), with the conflicts it records ([`resolve`]).
+//! git merge driver ([`merge`]), with the conflicts it records ([`resolve`]); and the roadmap open
+//! in the app against another version of it ([`other`]).
 //!
 //! Items are compared and merged as trees of their fields ([`entries`]), the same for every kind
 //! of item.
@@ -8,6 +9,7 @@
 pub mod compare;
 pub mod entries;
 pub mod merge;
+pub mod other;
 pub mod report;
 pub mod resolve;
 

@@ -72,7 +72,7 @@ impl Names<'_> {
 }
 
 /// The heading of a collection's group.
-fn heading(collection: &str, lang: Lang) -> &'static str {
+pub fn heading(collection: &str, lang: Lang) -> &'static str {
     let (ja, en) = match collection {
         "roadmap" => ("ロードマップ", "Roadmap"),
         "sources" => ("出典", "Sources"),
@@ -120,17 +120,70 @@ fn tally(changes: &[ItemChange]) -> [usize; 4] {
     ]
 }
 
+/// One change as a reader sees it: a title line — what happened, the item's key and label —
+/// and a line for each changed field (`path: before → after`) and for a move between files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Described {
+    /// `changed: m.t1.1 研究開発…`.
+    pub title: String,
+    /// `span: (start_fy: 2025, end_fy: 2029) → (start_fy: 2026, end_fy: 2030)`.
+    pub details: Vec<String>,
+}
+
+/// Describes one change.
+pub fn describe(c: &ItemChange, names: &Names<'_>) -> Described {
+    let lang = names.lang;
+    let label = names.label(&c.subject);
+    let name = match &c.subject {
+        Subject::Link(link) => link.name().to_owned(),
+        _ => c.key.clone(),
+    };
+    let mut title = format!("{}: {name}", verb(c.kind, lang));
+    if !label.is_empty() {
+        title.push(' ');
+        title.push_str(&label);
+    }
+    let mut details = Vec::new();
+    if let Some((from, to)) = c.moved {
+        details.push(format!(
+            "{}: {} → {}",
+            lang.pick("ファイル", "file"),
+            Names::file(&names.old_files, from),
+            Names::file(&names.new_files, to)
+        ));
+    }
+    for f in &c.fields {
+        let path = if f.path.is_empty() {
+            "="
+        } else {
+            f.path.as_str()
+        };
+        details.push(format!(
+            "{path}: {} → {}",
+            value(f.before.as_ref(), lang),
+            value(f.after.as_ref(), lang)
+        ));
+    }
+    Described { title, details }
+}
+
+/// How many items changed, moved, were added and removed, in one line.
+pub fn summary(changes: &[ItemChange], lang: Lang) -> String {
+    if changes.is_empty() {
+        return lang.pick("差分はありません", "no differences").to_owned();
+    }
+    let [changed, moved, added, removed] = tally(changes);
+    match lang {
+        Lang::Ja => format!("変更 {changed}、移動 {moved}、追加 {added}、削除 {removed}"),
+        Lang::En => format!("{changed} changed, {moved} moved, {added} added, {removed} removed"),
+    }
+}
+
 /// The differences as text: a summary line, then each group under its heading.
 pub fn text(changes: &[ItemChange], names: &Names<'_>) -> String {
     let lang = names.lang;
-    if changes.is_empty() {
-        return format!("{}\n", lang.pick("差分はありません", "no differences"));
-    }
-    let [changed, moved, added, removed] = tally(changes);
-    let mut out = match lang {
-        Lang::Ja => format!("変更 {changed}、移動 {moved}、追加 {added}、削除 {removed}\n"),
-        Lang::En => format!("{changed} changed, {moved} moved, {added} added, {removed} removed\n"),
-    };
+    let mut out = summary(changes, lang);
+    out.push('\n');
     let mut group = "";
     for c in changes {
         if c.collection != group {
@@ -138,40 +191,10 @@ pub fn text(changes: &[ItemChange], names: &Names<'_>) -> String {
             out.push_str(heading(group, lang));
             out.push('\n');
         }
-        let label = names.label(&c.subject);
-        let name = match &c.subject {
-            Subject::Link(link) => link.name().to_owned(),
-            _ => c.key.clone(),
-        };
-        write!(out, "  {}: {name}", verb(c.kind, lang)).ok();
-        if !label.is_empty() {
-            out.push(' ');
-            out.push_str(&label);
-        }
-        out.push('\n');
-        if let Some((from, to)) = c.moved {
-            writeln!(
-                out,
-                "    {}: {} → {}",
-                lang.pick("ファイル", "file"),
-                Names::file(&names.old_files, from),
-                Names::file(&names.new_files, to)
-            )
-            .ok();
-        }
-        for f in &c.fields {
-            let path = if f.path.is_empty() {
-                "="
-            } else {
-                f.path.as_str()
-            };
-            writeln!(
-                out,
-                "    {path}: {} → {}",
-                value(f.before.as_ref(), lang),
-                value(f.after.as_ref(), lang)
-            )
-            .ok();
+        let d = describe(c, names);
+        writeln!(out, "  {}", d.title).ok();
+        for line in d.details {
+            writeln!(out, "    {line}").ok();
         }
     }
     out

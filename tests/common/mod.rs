@@ -5,8 +5,10 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use waymark::app::{Options, WaymarkApp};
 
 /// A copy of the bundled roadmap in `dir`, so saving touches nothing else; returns its entry file.
@@ -64,4 +66,105 @@ pub fn harness(options: Options) -> Harness<'static, WaymarkApp> {
             |ui, app: &mut WaymarkApp| app.frame_ui(ui),
             WaymarkApp::with_options(options),
         )
+}
+
+/// Scrolls the lanes of the timeline chart up by `dy` points, by dragging empty space.
+pub fn scroll_lanes(h: &mut Harness<'_, WaymarkApp>, dy: f32) {
+    let chart = h.get_by_label("タイムライン図").rect();
+    let from = egui::pos2(chart.right() - 30.0, chart.bottom() - 10.0);
+    drag(h, from, from - egui::vec2(0.0, dy));
+}
+
+/// Presses at `from`, moves through the middle to `to` and releases there.
+pub fn drag(h: &mut Harness<'_, WaymarkApp>, from: egui::Pos2, to: egui::Pos2) {
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::default(),
+    };
+    h.hover_at(from);
+    h.run();
+    h.event(button(from, true));
+    h.run();
+    h.hover_at(from + (to - from) * 0.5);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.event(button(to, false));
+    h.run();
+}
+
+/// A measure whose bar is in view in the chart (past the lane titles, with room to its right),
+/// with the bar's rect, scrolling the lanes down until one is.
+pub fn bar_in_view(h: &mut Harness<'_, WaymarkApp>) -> (waymark::model::MeasureId, egui::Rect) {
+    bar_in_view_where(h, |rect, chart| {
+        rect.top() > chart.top() + 60.0
+            && rect.bottom() < chart.bottom() - 10.0
+            && rect.left() > chart.left() + 200.0
+            && rect.right() < chart.right() - 300.0
+    })
+}
+
+/// A measure whose bar's rect `fits` the chart's, with the bar's rect, scrolling the lanes down
+/// until one does.
+pub fn bar_in_view_where(
+    h: &mut Harness<'_, WaymarkApp>,
+    fits: impl Fn(egui::Rect, egui::Rect) -> bool,
+) -> (waymark::model::MeasureId, egui::Rect) {
+    let r = h.state().document().expect("doc").roadmap.clone();
+    let candidates: Vec<(waymark::model::MeasureId, String)> = r
+        .items
+        .measures
+        .iter()
+        .filter(|m| m.span.as_ref().is_some_and(|s| s.len_years() >= 3))
+        .map(|m| {
+            let item = waymark::model::ItemRef::Measure(m.id.clone());
+            (
+                m.id.clone(),
+                waymark::analysis::labels::short(&r, &item, waymark::i18n::Lang::Ja, 60),
+            )
+        })
+        .collect();
+    for _ in 0..16 {
+        let chart = h.get_by_label("タイムライン図").rect();
+        for (id, label) in &candidates {
+            let found = h
+                .query_all_by_label(label)
+                .map(|n| n.rect())
+                .find(|rect| fits(*rect, chart));
+            if let Some(rect) = found {
+                return (id.clone(), rect);
+            }
+        }
+        scroll_lanes(h, 250.0);
+    }
+    panic!("no measure bar came into view");
+}
+
+/// Runs `git ARGS` in `dir`, isolated from the user's configuration.
+pub fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Planner")
+        .env("GIT_AUTHOR_EMAIL", "planner@example.org")
+        .env("GIT_COMMITTER_NAME", "Planner")
+        .env("GIT_COMMITTER_EMAIL", "planner@example.org")
+        .output()
+        .expect("git runs")
+}
+
+/// Runs `git ARGS` in `dir` as [`git`] does, and returns what it printed; it must succeed.
+pub fn git_ok(dir: &Path, args: &[&str]) -> String {
+    let o = git(dir, args);
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }

@@ -228,3 +228,35 @@ fn ministry_load_moves_with_the_measures() {
         .collect();
     assert_eq!(changed, [(2025, -1), (2026, -1), (2030, 1), (2031, 1)]);
 }
+
+#[test]
+fn moves_between_versions_follow_the_scenario_and_skip_added_measures() {
+    let old = with_delay(&["m.t2.3"], 2);
+    let mut new = old.clone();
+    // The plan moves one measure a year later; the scenario's override of another stays.
+    let moved = id("m.t1.1");
+    let m = new
+        .items
+        .measures
+        .iter_mut()
+        .find(|m| m.id == moved)
+        .expect("measure");
+    let span = m.span.as_mut().expect("span");
+    span.start_fy += 1;
+    span.end_fy += 1;
+    let plan = moves_between(&old, &new, &Basis::Plan);
+    assert_eq!(plan.len(), 1, "{plan:?}");
+    assert_eq!(plan[0].measure, moved);
+    assert_eq!(plan[0].delta_label(), "+1 FY");
+    // Under the scenario the moved measure moves too; the overridden one is the same on both.
+    let seen = moves_between(&old, &new, &delay());
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    // A measure only in the new version is no move.
+    let mut added = new.clone();
+    let mut extra = added.items.measures[0].clone();
+    extra.id = id("m.extra");
+    added.items.measures.push(extra);
+    added.reindex();
+    assert_eq!(moves_between(&old, &added, &Basis::Plan).len(), 1);
+    assert!(moves_between(&new, &new, &Basis::Plan).is_empty());
+}

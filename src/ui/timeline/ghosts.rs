@@ -19,15 +19,27 @@ fn accent(dark: bool) -> Color32 {
     }
 }
 
-/// The move of the measure of `bar`, when a comparison is shown and its span differs.
+/// The move of the measure of `bar`, when a comparison (of scenarios or of versions) is shown
+/// and its span differs.
 pub(super) fn move_of<'a>(ctx: &ViewCtx<'a>, bar: &Bar) -> Option<&'a Move> {
     let ItemRef::Measure(id) = &bar.item else {
         return None;
     };
-    ctx.scenarios
-        .comparison?
-        .move_of(id)
-        .filter(|m| m.span_moved())
+    ctx.moved(id)
+}
+
+/// What a screen reader hears about a moved bar: how far it moved, and from where.
+pub(super) fn moved_description(ctx: &ViewCtx<'_>, bar: &Bar) -> Option<String> {
+    let moved = move_of(ctx, bar)?;
+    let from = moved
+        .from_span
+        .as_ref()
+        .map_or_else(|| "—".to_owned(), ToString::to_string);
+    let delta = moved.delta_label();
+    Some(match ctx.lang {
+        crate::i18n::Lang::Ja => format!("比較：{delta}（比較先では {from}）"),
+        crate::i18n::Lang::En => format!("compared: {delta} (the other side has {from})"),
+    })
 }
 
 /// Where the other side of the comparison has `bar` (whose rect is `bar_rect`), when it moved.

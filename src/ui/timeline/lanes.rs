@@ -293,6 +293,10 @@ fn bar_ui(
         Sense::click()
     };
     let response = item_response(ui, ctx, id, hit, &bar.item, sense);
+    if let Some(description) = ghosts::moved_description(ctx, bar) {
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_description(description));
+    }
     let prospect = drag::bar_drag(ui, ctx, frame, (li, r), bar, &response, actions);
     if ctx.is_selected(&bar.item) {
         body_painter.rect_stroke(
