@@ -1,12 +1,16 @@
 //! A roadmap that a merge left with a conflict, resolved in the explorer: the conflict is listed
 //! with ours' and theirs' values, taking theirs changes the field and removes the record as one
-//! undoable step, and saving writes a file without conflicts that `waymark check` finds clean.
+//! undoable step, a value edited by hand can be kept instead, and saving writes a file without
+//! conflicts that `waymark check` finds clean.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use waymark::action::Action;
+use waymark::analysis::labels;
 use waymark::app::WaymarkApp;
 use waymark::document::{Disk, open};
-use waymark::model::MeasureId;
+use waymark::i18n::Lang;
+use waymark::model::{ItemRef, MeasureId};
 
 mod common;
 use common::{copy_of_bundled, harness, options};
@@ -33,6 +37,17 @@ fn title(h: &Harness<'_, WaymarkApp>) -> String {
         .measure(&id)
         .and_then(|m| m.title.clone())
         .expect("titled")
+}
+
+/// Retitles the programme, as the inspector's field does.
+fn set_title(h: &mut Harness<'_, WaymarkApp>, id: &MeasureId, text: &str) {
+    let roadmap = &h.state().document().expect("doc").roadmap;
+    let edit = waymark::edit::edit_measure(roadmap, id, |m| m.title = Some(text.to_owned()))
+        .expect("edit");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Action::Edit(Box::new(edit))]);
+    h.run();
 }
 
 fn conflicts(h: &Harness<'_, WaymarkApp>) -> usize {
@@ -81,7 +96,31 @@ fn a_conflict_is_resolved_field_by_field_undone_and_saved_clean() {
     assert_eq!(title(&h), "本線の題名");
     assert_eq!(conflicts(&h), 1);
 
-    // Keeping ours leaves the title and removes the record; the file then saves clean.
+    // Editing by hand: the item in the list selects it for the inspector; once its title is
+    // edited, "as edited" keeps that and removes the record.
+    let id = MeasureId::new("prog.amed-project").expect("id");
+    let item = ItemRef::Measure(id.clone());
+    let row = {
+        let r = &h.state().document().expect("doc").roadmap;
+        format!(
+            "prog.amed-project {}",
+            labels::short(r, &item, Lang::Ja, 30)
+        )
+    };
+    h.get_by_label(&row).click();
+    h.run();
+    assert_eq!(h.state().selection(), Some(&item));
+    set_title(&mut h, &id, "手で直した題名");
+    h.get_by_label("今の値のまま").click();
+    h.run();
+    assert_eq!(title(&h), "手で直した題名");
+    assert_eq!(conflicts(&h), 0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(conflicts(&h), 1);
+
+    // Keeping ours puts ours' title back over the hand edit and removes the record; the file
+    // then saves clean.
     h.get_by_label("こちら: \"本線の題名\"").click();
     h.run();
     assert_eq!(title(&h), "本線の題名");

@@ -1,6 +1,7 @@
-//! The merge conflicts a roadmap holds, listed for resolution field by field: for each, the item,
-//! the field, ours' value (which the file holds) and theirs', and a button to keep each. A
-//! resolution is one undoable edit; once every conflict is resolved the roadmap saves clean.
+//! The merge conflicts a roadmap holds, listed for resolution field by field: for each, the item
+//! (click it to edit it in the inspector), the field, ours' value (which the file holds) and
+//! theirs', a button to keep each, and one to keep the value as edited by hand. A resolution is
+//! one undoable edit; once every conflict is resolved the roadmap saves clean.
 
 use crate::action::Action;
 use crate::analysis::labels;
@@ -10,7 +11,7 @@ use crate::model::{Conflicted, Roadmap};
 use crate::versions::entries::{conflicted_key, show};
 use crate::versions::resolve::{Choice, resolution, side_value};
 
-use super::ViewCtx;
+use super::{ViewCtx, item_link};
 
 /// How long a value may be in the list, in characters.
 const VALUE_CHARS: usize = 60;
@@ -25,8 +26,10 @@ pub struct ConflictRow {
     pub ours: String,
     /// Theirs' value, shown.
     pub theirs: String,
-    /// The edits keeping ours and theirs.
-    pub edits: [Result<Edit, String>; 2],
+    /// The item, when it is one that can be selected (and edited) in the roadmap.
+    pub item: Option<crate::model::ItemRef>,
+    /// The edits keeping ours, theirs, and the value as it is now.
+    pub edits: [Result<Edit, String>; 3],
 }
 
 /// The rows for every conflict of `roadmap`.
@@ -44,15 +47,17 @@ pub fn conflict_rows(roadmap: &Roadmap, lang: Lang) -> Vec<ConflictRow> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let what = match &c.item {
-                Conflicted::Item(item) if roadmap.contains(item) => {
-                    format!(
-                        "{} {}",
-                        item.id_str(),
-                        labels::short(roadmap, item, lang, 30)
-                    )
-                }
-                other => conflicted_key(other),
+            let item = match &c.item {
+                Conflicted::Item(item) if roadmap.contains(item) => Some(item.clone()),
+                _ => None,
+            };
+            let what = match &item {
+                Some(item) => format!(
+                    "{} {}",
+                    item.id_str(),
+                    labels::short(roadmap, item, lang, 30)
+                ),
+                None => conflicted_key(&c.item),
             };
             let whole = c.field.is_empty();
             let edit = |choice| resolution(roadmap, i, choice).map_err(|e| e.to_string());
@@ -61,7 +66,12 @@ pub fn conflict_rows(roadmap: &Roadmap, lang: Lang) -> Vec<ConflictRow> {
                 field: c.field.clone(),
                 ours: shown(c.ours.as_deref(), whole),
                 theirs: shown(c.theirs.as_deref(), whole),
-                edits: [edit(Choice::Ours), edit(Choice::Theirs)],
+                item,
+                edits: [
+                    edit(Choice::Ours),
+                    edit(Choice::Theirs),
+                    edit(Choice::AsItIs),
+                ],
             }
         })
         .collect()
@@ -88,29 +98,44 @@ pub fn conflicts_ui(
         .show(ui, |ui| {
             egui::Grid::new("conflicts").striped(true).show(ui, |ui| {
                 for row in rows {
-                    ui.label(&row.what);
+                    match &row.item {
+                        Some(item) => {
+                            item_link(ui, ctx, item, row.what.as_str(), actions).on_hover_text(
+                                ctx.t(
+                                    "選択して詳細パネルで編集",
+                                    "Select it to edit it in the inspector",
+                                ),
+                            );
+                        }
+                        None => {
+                            ui.label(&row.what);
+                        }
+                    }
                     ui.label(if row.field.is_empty() {
                         ctx.t("項目全体", "whole item")
                     } else {
                         &row.field
                     });
-                    for (side, (label, value)) in [
-                        (ctx.t("こちら", "Ours"), &row.ours),
-                        (ctx.t("相手", "Theirs"), &row.theirs),
-                    ]
-                    .into_iter()
-                    .enumerate()
-                    {
-                        let text = format!("{label}: {value}");
+                    let keep = ctx.t(
+                        "この値を採用して衝突を解消",
+                        "Keep this value and resolve the conflict",
+                    );
+                    let as_edited = ctx.t(
+                        "詳細パネルで編集した今の値を採用して衝突を解消",
+                        "Keep the value as edited in the inspector and resolve the conflict",
+                    );
+                    let choices = [
+                        (format!("{}: {}", ctx.t("こちら", "Ours"), row.ours), keep),
+                        (format!("{}: {}", ctx.t("相手", "Theirs"), row.theirs), keep),
+                        (ctx.t("今の値のまま", "As edited").to_owned(), as_edited),
+                    ];
+                    for (side, (text, hover)) in choices.into_iter().enumerate() {
                         let edit = &row.edits[side];
                         let button =
                             ui.add_enabled(ctx.editable && edit.is_ok(), egui::Button::new(text));
                         let button = match edit {
                             Err(e) => button.on_disabled_hover_text(e),
-                            Ok(_) => button.on_hover_text(ctx.t(
-                                "この値を採用して衝突を解消",
-                                "Keep this value and resolve the conflict",
-                            )),
+                            Ok(_) => button.on_hover_text(hover),
                         };
                         if button.clicked()
                             && let Ok(edit) = edit

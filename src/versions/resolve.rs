@@ -78,15 +78,18 @@ pub fn with_field(
 /// Which version of a conflicting field to keep.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Choice {
-    /// The branch merged into: the value the file holds.
+    /// The branch merged into: the value the file held after the merge.
     Ours,
     /// The branch merged in.
     Theirs,
+    /// The value as it is now, edited by hand since the merge (or ours' if it was not).
+    AsItIs,
 }
 
 /// The edit that resolves conflict `index` of `roadmap` with `choice`, as one undoable step:
-/// the field set to the chosen value (for a whole item edited on one side and deleted on the
-/// other: the item deleted with its links, or kept), and the record removed.
+/// the field set to the chosen value (left as it is for [`Choice::AsItIs`]; for a whole item
+/// edited on one side and deleted on the other: the item deleted with its links, or kept), and
+/// the record removed.
 pub fn resolution(roadmap: &Roadmap, index: usize, choice: Choice) -> Result<Edit, VersionError> {
     let conflict = roadmap
         .items
@@ -98,11 +101,13 @@ pub fn resolution(roadmap: &Roadmap, index: usize, choice: Choice) -> Result<Edi
         conflict: conflict.clone(),
     };
     let chosen = match choice {
-        Choice::Ours => conflict.ours.as_deref(),
+        Choice::Ours | Choice::AsItIs => conflict.ours.as_deref(),
         Choice::Theirs => conflict.theirs.as_deref(),
     };
     let shape = |e: serde_json::Error| VersionError::Shape(e.to_string());
-    let change = if conflict.field.is_empty() {
+    let change = if choice == Choice::AsItIs {
+        None
+    } else if conflict.field.is_empty() {
         // The file holds the edited version; the chosen side either edited it too (keep it)
         // or deleted it.
         match (&conflict.item, chosen) {
@@ -121,8 +126,6 @@ pub fn resolution(roadmap: &Roadmap, index: usize, choice: Choice) -> Result<Edi
             (Conflicted::Scenario(_) | Conflicted::Presentation(_) | Conflicted::Header, None)
             | (_, Some(_)) => None,
         }
-    } else if choice == Choice::Ours {
-        None
     } else {
         let value = side_value(chosen)?;
         Some(match &conflict.item {
