@@ -2,6 +2,10 @@
 //! explorer (`WaymarkApp::apply`, then one headless frame of the timeline with its side panels),
 //! at 1×, 10× and 100× the bundled roadmap (`WAYMARK_BENCH_EDIT_SCALES`, default `1,10,100`).
 //!
+//! Past 5,000 items the views' layout is computed on a worker and the edit's frame shows the
+//! last layout with the edited document: `views_current_*` (printed) is the time from the edit
+//! to the first frame drawn with the new layout.
+//!
 //! `save_latency` is the UI thread's share of a save: from Ctrl+S to the next frame drawn.
 //! `steady_frame` is one frame of the whole explorer with nothing changed, for comparison.
 //! Each sample applies the edit, draws a frame, then undoes it and draws another; the time of the
@@ -91,6 +95,17 @@ fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
     ]
 }
 
+/// Draws frames until the views show the current state's layout (a large roadmap's is computed
+/// on a worker); returns the next frame's number.
+fn until_current(ctx: &egui::Context, app: &mut WaymarkApp, mut frame: u64) -> u64 {
+    while app.is_deriving() {
+        std::thread::sleep(Duration::from_micros(200));
+        common::run_frame(ctx, frame, |ui, _| app.frame_ui(ui));
+        frame += 1;
+    }
+    frame
+}
+
 fn edit_latency(c: &mut Criterion) {
     let scales = common::list_of_scales("WAYMARK_BENCH_EDIT_SCALES", &[1, 10, 100]);
     let generated = common::Generated::new(&scales);
@@ -124,6 +139,8 @@ fn edit_latency(c: &mut Criterion) {
         for (name, edit) in edits(&app) {
             let mut undo_time = Duration::ZERO;
             let mut undos = 0u32;
+            let mut current_time = Duration::ZERO;
+            let mut edits_made = 0u32;
             edit_group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter_custom(|iters| {
                     let mut total = Duration::ZERO;
@@ -133,12 +150,17 @@ fn edit_latency(c: &mut Criterion) {
                         common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
                         total += start.elapsed();
                         frame += 1;
+                        // Past 5,000 items the views' layout follows from a worker.
+                        frame = until_current(&ctx, &mut app, frame);
+                        current_time += start.elapsed();
+                        edits_made += 1;
                         let start = Instant::now();
                         app.apply(&ctx, vec![Action::Undo]);
                         common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
                         undo_time += start.elapsed();
                         undos += 1;
                         frame += 1;
+                        frame = until_current(&ctx, &mut app, frame);
                     }
                     total
                 });
@@ -146,6 +168,10 @@ fn edit_latency(c: &mut Criterion) {
             eprintln!(
                 "edit_latency/undo_{name}/{n}: {:.2} ms mean over {undos} undos",
                 undo_time.as_secs_f64() * 1000.0 / f64::from(undos.max(1))
+            );
+            eprintln!(
+                "edit_latency/views_current_{name}/{n}: {:.2} ms mean over {edits_made} edits",
+                current_time.as_secs_f64() * 1000.0 / f64::from(edits_made.max(1))
             );
         }
     }

@@ -198,3 +198,55 @@ fn a_large_roadmaps_navigator_draws_only_rows_in_sight() {
         "{drawn} of {proposals} proposals laid out"
     );
 }
+
+#[test]
+fn a_large_roadmaps_views_follow_a_burst_of_edits_from_a_worker() {
+    let (mut h, _dir, _recovery) = large(3);
+    let shown = h.state().derived().expect("derived").generation;
+    let doc = h.state().document().expect("loaded");
+    let measure = doc
+        .roadmap
+        .items
+        .measures
+        .iter()
+        .find(|m| m.span.is_some())
+        .expect("a measure with a span")
+        .clone();
+    let ctx = h.ctx.clone();
+    // Three moves of one measure, a year each, one after another before any frame.
+    for years in 1..=3 {
+        let mut moved = measure.clone();
+        let span = moved.span.as_mut().expect("span");
+        span.start_fy += years;
+        span.end_fy += years;
+        h.state_mut().apply(
+            &ctx,
+            vec![Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(
+                moved,
+            ))))],
+        );
+        // The edit is in the document at once; the views keep the layout they had while a
+        // worker lays out the new state.
+        assert!(h.state().is_deriving());
+        assert_eq!(h.state().derived().expect("derived").generation, shown);
+    }
+    h.step();
+    step_while(&mut h, "the layout", waymark::app::WaymarkApp::is_deriving);
+
+    // What the views show is what a whole computation of the document gives.
+    let app = h.state();
+    let roadmap = &app.document().expect("loaded").roadmap;
+    let derived = app.derived().expect("derived");
+    assert_ne!(derived.generation, shown);
+    let whole = waymark::analysis::derived::Derived::compute(roadmap, derived.inputs.clone());
+    assert_eq!(derived.timeline, whole.timeline);
+    assert_eq!(derived.linkage, whole.linkage);
+    let span = roadmap
+        .measure(&measure.id)
+        .and_then(|m| m.span.clone())
+        .expect("span");
+    assert_eq!(
+        span.start_fy,
+        measure.span.as_ref().expect("span").start_fy + 3
+    );
+}

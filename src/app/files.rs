@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::dialogs::{Dialog, Differences};
 use super::{MAX_RECENT, WaymarkApp};
+use crate::analysis::derived::Derived;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Place, SaveError, SaveOptions, save, save_as};
 use crate::history::{History, Version};
@@ -73,6 +74,8 @@ pub(super) enum Msg {
     },
     /// The git revisions of the roadmap's folder were read.
     RevisionsRead(Result<Vec<crate::git::Commit>, String>),
+    /// Derived data computed on a worker ([`super::derive`]), of the state numbered `state`.
+    Derived { state: u64, derived: Box<Derived> },
     /// A check on a worker has ended ([`super::checks`]).
     Checked {
         version: Version,
@@ -204,6 +207,8 @@ impl WaymarkApp {
                 self.document = Some(doc);
                 // The scenario shown stays when the roadmap still has it (a reload).
                 self.refresh_scenario();
+                // Another roadmap (or a reload): its own layout at once, never the last one's.
+                self.derived = None;
                 self.rederive();
                 // Opening or reloading is not an undoable step.
                 self.history = History::new();
@@ -299,6 +304,7 @@ impl WaymarkApp {
                     diagnostics,
                 } => self.checked(ctx, version, diagnostics),
                 Msg::RecoveryWritten(result) => self.recovery_written(result),
+                Msg::Derived { state, derived } => self.derived_arrived(state, *derived),
                 Msg::Saved(saved) => self.finish_save(ctx, *saved),
                 Msg::Compared(result) => {
                     if let Some(

@@ -6,6 +6,7 @@ mod apply;
 pub mod automation;
 mod checks;
 mod create;
+mod derive;
 mod dialogs;
 mod files;
 mod picker;
@@ -119,6 +120,10 @@ pub struct WaymarkApp {
     present: present::PresentState,
     /// The comparison with another version of the roadmap.
     versions: versions::VersionState,
+    /// The derived data being computed on workers.
+    deriving: derive::Deriving,
+    /// The context, once a frame has been drawn: workers ask it for a repaint.
+    repaint: Option<egui::Context>,
 }
 
 impl WaymarkApp {
@@ -164,6 +169,8 @@ impl WaymarkApp {
             scenarios: scenarios::ScenarioState::default(),
             present: present::PresentState::starting(options.present),
             versions: versions::VersionState::default(),
+            deriving: derive::Deriving::default(),
+            repaint: None,
         };
         let place = options.path.map_or_else(
             crate::document::Place::default_bundled,
@@ -275,6 +282,9 @@ impl WaymarkApp {
     /// Draws one frame into `ui` and applies what the views asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+        }
         self.poll_jobs(&ctx);
         self.tick_files(&ctx);
         let mut actions = Vec::new();
@@ -382,6 +392,7 @@ impl WaymarkApp {
                 &mut actions,
             );
         });
+        let updating = self.deriving.is_running();
         let problems: &[Diagnostic] = if self.load_errors.is_empty() {
             &self.live_diagnostics
         } else {
@@ -393,6 +404,7 @@ impl WaymarkApp {
                 problems,
                 dirty: self.history.is_dirty(),
                 checking: self.checks.is_checking(),
+                updating,
                 saving: self.checks.saving,
                 notice: self.notice.as_deref(),
             };

@@ -3,7 +3,6 @@
 //! scenario is shown going to its overrides.
 
 use super::WaymarkApp;
-use crate::analysis::derived::Derived;
 use crate::analysis::scenario::{Basis, ScenarioComparison, compare, resolve};
 use crate::edit::Edit;
 use crate::model::{Roadmap, ScenarioId};
@@ -54,12 +53,6 @@ impl WaymarkApp {
             .compare_with
             .as_ref()
             .map(|other| compare(r, other, &s.shown));
-    }
-
-    /// Recomputes everything the views show from the roadmap they show.
-    pub(super) fn rederive(&mut self) {
-        let inputs = self.inputs();
-        self.derived = self.seen_roadmap().map(|r| Derived::compute(r, inputs));
     }
 
     /// Shows `basis` in every view.

@@ -18,6 +18,9 @@ pub struct Status<'a> {
     pub checking: bool,
     /// Whether a save is being written on a worker.
     pub saving: bool,
+    /// Whether the views' layout is being brought up to date after a change (a large roadmap's
+    /// is computed on a worker): the views show an earlier state's layout meanwhile.
+    pub updating: bool,
     /// The last notice (a refusal, a save result).
     pub notice: Option<&'a str>,
 }
@@ -61,6 +64,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, status: &Status<'_>) 
         if status.saving {
             ui.spinner();
             ui.label(ctx.t("保存中…", "Saving…"));
+        } else if status.updating {
+            ui.spinner();
+            ui.label(ctx.t("表示を更新中…", "Updating views…"));
         } else if status.checking {
             ui.spinner();
             ui.label(ctx.t("確認中…", "Checking…"));
