@@ -439,9 +439,11 @@ impl WaymarkApp {
                 (_, Some(Ok(v))) => Some(Ok(v)),
                 _ => None,
             };
+            // A quarter of a small window's height, so the views keep most of it.
+            let height = (ctx.content_rect().height() * 0.25).clamp(120.0, 220.0);
             egui::Panel::bottom("versions")
                 .resizable(true)
-                .default_size(220.0)
+                .default_size(height)
                 .size_range(120.0..=520.0)
                 .show(ui, |ui| {
                     ui::versions::versions_panel_ui(ui, &view, &c.other, state, &mut actions);
