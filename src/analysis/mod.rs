@@ -11,6 +11,7 @@ pub mod index;
 pub mod labels;
 pub mod linkage;
 pub mod locate;
+pub mod matrix;
 pub mod sources;
 pub mod timeline;
 pub mod timeline_view;
