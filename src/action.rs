@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 
 use crate::analysis::filter::Filter;
+use crate::analysis::scenario::Basis;
 use crate::analysis::timeline::Grouping;
 use crate::edit::Edit;
 use crate::i18n::Lang;
-use crate::model::ItemRef;
+use crate::model::{ItemRef, PresentationId, ScenarioId};
 
 /// The main view's tabs.
 #[derive(
@@ -140,6 +141,27 @@ pub enum Action {
     OpenDialog,
     /// A step in Waymark's own file dialog.
     FileDialog(FileDialogInput),
+    /// Show the plan or a scenario in every view; while a scenario is shown, changing a
+    /// measure's span or status changes the scenario, not the plan.
+    SetScenario(Basis),
+    /// Compare what is shown with another scenario or the plan (drawn as ghosts), or stop.
+    SetComparison(Option<Basis>),
+    /// Create a scenario — empty (the plan as it stands), or a copy of this one — and show it.
+    CreateScenario(Option<ScenarioId>),
+    /// Pick the presentation that steps are added to and that F5 presents (or none).
+    SetPresentation(Option<PresentationId>),
+    /// Add what is shown now — view, filter, selection, scenario or comparison, the timeline's
+    /// zoom and scroll — as the last step of the picked presentation (a new one when none is
+    /// picked).
+    AddStep,
+    /// Present a presentation (the picked one when `None`) full screen from its first step.
+    Present(Option<PresentationId>),
+    /// While presenting, show step `n` (from 0).
+    GoToStep(usize),
+    /// Stop presenting and show what was shown before.
+    StopPresenting,
+    /// Switch the light, high-contrast theme on or off.
+    ToggleHighContrast,
 }
 
 impl Action {

@@ -43,6 +43,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../roadmaps/context.ron"),
     ),
     (
+        "roadmaps/scenarios.ron",
+        include_str!("../roadmaps/scenarios.ron"),
+    ),
+    (
         "roadmaps/health-2026/health-2026.ron",
         include_str!("../roadmaps/health-2026/health-2026.ron"),
     ),

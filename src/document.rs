@@ -16,11 +16,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::analysis::validate;
+use crate::analysis::{check, validate};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    FileSystem, LeavesFolder, LoadError, MAX_FILE_BYTES, ParsedFile, Roadmap, canonical_text,
-    leaves_folder, parse_roadmap,
+    FileSystem, LeavesFolder, LoadError, MAX_FILE_BYTES, ParsedFile, Roadmap, Shared,
+    canonical_text, canonical_text_of, leaves_folder, parse_roadmap,
 };
 
 mod disk;
@@ -89,8 +89,9 @@ impl Place {
 pub struct Document {
     /// The roadmap.
     pub roadmap: Roadmap,
-    /// The files as read, in [`crate::model::FileId`] order.
-    pub files: Vec<ParsedFile>,
+    /// The files as read, in [`crate::model::FileId`] order; shared, like the items, by the
+    /// snapshots that save and check the document on other threads.
+    pub files: Shared<ParsedFile>,
     /// Warnings (a document with errors is never opened).
     pub warnings: Vec<Diagnostic>,
     /// Where the files live.
@@ -124,7 +125,7 @@ pub fn open_from(fs: &dyn FileSystem, entry: &Path, origin: Origin) -> Result<Do
     }
     Ok(Document {
         roadmap: parsed.roadmap,
-        files: parsed.files,
+        files: parsed.files.into(),
         warnings: diagnostics,
         origin,
     })
@@ -287,25 +288,34 @@ impl Document {
     }
 
     /// Validates the roadmap as it would be saved; diagnostics point into the texts to be
-    /// written.
+    /// written. Only the files that have findings are serialized for it.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        let texts = self.canonical_texts();
-        validate(&self.roadmap, &with_texts(&self.files, &texts))
+        diagnostics_of(&self.roadmap, &self.files)
     }
 }
 
-/// `files` with their texts replaced by `texts`.
-fn with_texts(files: &[ParsedFile], texts: &[String]) -> Vec<ParsedFile> {
-    files
+/// The diagnostics of `roadmap` as it would be saved to `files` (whose texts are not read; see
+/// [`Document::diagnostics`]). A free function, so that a snapshot can be checked on another
+/// thread.
+pub fn diagnostics_of(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
+    let findings = check(roadmap);
+    let wanted = findings.files();
+    let mut texts = canonical_text_of(roadmap, &wanted).into_iter();
+    let mut placed: Vec<ParsedFile> = files
         .iter()
-        .zip(texts)
-        .map(|(f, t)| ParsedFile {
+        .map(|f| ParsedFile {
             display: f.display.clone(),
             path: f.path.clone(),
-            text: t.clone(),
+            text: String::new(),
             bom: f.bom,
         })
-        .collect()
+        .collect();
+    for id in wanted {
+        if let (Some(file), Some(text)) = (placed.get_mut(usize::from(id.0)), texts.next()) {
+            file.text = text;
+        }
+    }
+    findings.place(&placed)
 }
 
 /// The files of `doc` whose content on disk differs from the text last read or saved (or that
@@ -333,7 +343,18 @@ struct Planned {
 
 /// Refuses a roadmap with errors; returns its warnings.
 fn check_saveable(doc: &Document, texts: &[String]) -> Result<Vec<Diagnostic>, SaveError> {
-    let diagnostics = validate(&doc.roadmap, &with_texts(&doc.files, texts));
+    let files: Vec<ParsedFile> = doc
+        .files
+        .iter()
+        .zip(texts)
+        .map(|(f, t)| ParsedFile {
+            display: f.display.clone(),
+            path: f.path.clone(),
+            text: t.clone(),
+            bom: f.bom,
+        })
+        .collect();
+    let diagnostics = validate(&doc.roadmap, &files);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(SaveError::Invalid(diagnostics));
     }

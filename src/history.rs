@@ -195,6 +195,15 @@ impl History {
         self.saved = Some(self.current());
     }
 
+    /// Records that the state `version` was saved: a save that ran while the document was
+    /// edited further leaves those edits unsaved. (A state inside an open group has no step of
+    /// its own to mark: the document stays unsaved.)
+    pub fn mark_saved_at(&mut self, version: Version) {
+        if version.in_group == 0 {
+            self.saved = Some(version.step);
+        }
+    }
+
     /// Whether the roadmap differs from the saved state: an edit since the save (or an open
     /// group with edits), or undo/redo away from it.
     pub fn is_dirty(&self) -> bool {

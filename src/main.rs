@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use waymark::action::Tab;
+use waymark::app::Present;
 use waymark::cli;
+use waymark::git::commands as git;
 use waymark::i18n::Lang;
 
 /// mimalloc: loading a large roadmap allocates millions of small strings on several threads,
@@ -32,6 +34,33 @@ struct Cli {
     /// The interface language: ja or en.
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// Present a presentation full screen from the start: the one with this ID, or the first.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    present: Option<String>,
+}
+
+/// What `--present [ID] [PATH]` asks for: the presentation (`None` for the first) and the
+/// roadmap. A value that names a `.ron` file, given without a path, is the path.
+fn present_args(
+    present: Option<String>,
+    path: Option<PathBuf>,
+) -> anyhow::Result<(Option<Present>, Option<PathBuf>)> {
+    let Some(value) = present else {
+        return Ok((None, path));
+    };
+    if value.is_empty() {
+        return Ok((Some(Present::First), path));
+    }
+    if path.is_none()
+        && std::path::Path::new(&value)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Ok((Some(Present::First), Some(PathBuf::from(value))));
+    }
+    let id = waymark::model::PresentationId::new(value.clone())
+        .map_err(|e| anyhow::anyhow!("`{value}` is not a presentation ID: {e}"))?;
+    Ok((Some(Present::Id(id)), path))
 }
 
 fn parse_view(name: &str) -> Result<Tab, String> {
@@ -117,6 +146,77 @@ enum Command {
         /// Folder to write the entry file `roadmap.ron` and its included files into.
         out: PathBuf,
     },
+    /// Compare two versions of a roadmap item by item: OLD NEW (entry files, folders or files),
+    /// REV PATH (a git revision of PATH with PATH), or REV [REV] -- ENTRY. Exit 0 when equal,
+    /// 1 when different, 2 on error.
+    Diff {
+        /// The old version: a path, or a git revision.
+        old: String,
+        /// The new version: a path, or with `-- ENTRY` a revision (left out: the work tree).
+        new: Option<String>,
+        /// The roadmap's entry file (or one of its files), when OLD and NEW are revisions.
+        #[arg(last = true)]
+        entry: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The language of the report: ja or en.
+        #[arg(long, value_parser = parse_lang, default_value = "ja")]
+        lang: Lang,
+    },
+    /// Merge two versions of one roadmap file item by item and field by field (git's merge
+    /// driver: `waymark merge %O %A %B --path %P -o %A`). Exit 0 when clean, 1 with conflicts
+    /// (recorded in the file), 2 on error.
+    Merge {
+        /// The version both sides started from (git's %O).
+        base: PathBuf,
+        /// Ours (git's %A).
+        ours: PathBuf,
+        /// Theirs (git's %B).
+        theirs: PathBuf,
+        /// The file's path in the repository, for messages (git's %P).
+        #[arg(long)]
+        path: Option<PathBuf>,
+        /// Where to write the result.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Register Waymark as the merge driver and diff of the git repository DIR is in: a
+    /// `.gitattributes` entry and `git config` settings.
+    GitSetup {
+        /// A folder in the repository.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Which files are roadmap files, as a `.gitattributes` pattern.
+        #[arg(long, default_value = "*.ron")]
+        pattern: String,
+    },
+    /// git's external diff for a roadmap file (`diff.waymark.command`); git passes the seven
+    /// arguments.
+    #[command(hide = true)]
+    GitDiff {
+        /// The file's path.
+        path: PathBuf,
+        /// The old version's file.
+        old_file: PathBuf,
+        /// Its object name.
+        old_hex: String,
+        /// Its mode.
+        old_mode: String,
+        /// The new version's file.
+        new_file: PathBuf,
+        /// Its object name.
+        new_hex: String,
+        /// Its mode.
+        new_mode: String,
+    },
+    /// A roadmap file as one line per field of every item, for git's line diff
+    /// (`diff.waymark.textconv`).
+    #[command(hide = true)]
+    Textconv {
+        /// The file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -177,12 +277,69 @@ fn main() -> anyhow::Result<ExitCode> {
             seed,
             out: dir,
         }) => waymark::generate::run(scale, seed, &dir, &mut out)?,
+        Some(Command::Diff {
+            old,
+            new,
+            entry,
+            format,
+            lang,
+        }) => {
+            let options = git::DiffOptions {
+                json: matches!(format, Format::Json),
+                lang,
+            };
+            let mut err = std::io::stderr().lock();
+            git::diff(
+                &old,
+                new.as_deref(),
+                entry.as_deref(),
+                options,
+                &mut out,
+                &mut err,
+            )
+        }
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            path,
+            output,
+        }) => git::merge(
+            &base,
+            &ours,
+            &theirs,
+            path.as_deref(),
+            &output,
+            &mut out,
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::GitSetup { dir, pattern }) => {
+            git::git_setup(&dir, &pattern, &mut out, &mut std::io::stderr().lock())
+        }
+        Some(Command::GitDiff {
+            path,
+            old_file,
+            new_file,
+            ..
+        }) => git::git_diff(
+            &path,
+            &old_file,
+            &new_file,
+            args.lang.unwrap_or_default(),
+            &mut out,
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Textconv { file }) => {
+            git::textconv(&file, &mut out, &mut std::io::stderr().lock())
+        }
         None => {
             drop(out);
+            let (present, path) = present_args(args.present, args.path)?;
             waymark::app::run(
                 waymark::app::Options {
-                    path: args.path,
+                    path,
                     read_only: args.read_only,
+                    present,
                     ..Default::default()
                 },
                 args.view,

@@ -535,3 +535,40 @@ fn a_planner_builds_a_proposal_saves_and_reloads_it() {
     };
     assert_eq!(m.span, Some(span(2025, 2030)));
 }
+
+/// Every reference field is checked when an item is replaced, not only some: a KPI's target
+/// states, a proposal's organisations, a budget's recipient, an event's items and a note's
+/// subject all refuse an item that does not exist, and nothing changes.
+#[test]
+fn a_replaced_item_may_not_refer_to_anything_missing() {
+    let doc = doc();
+    let r = &doc.roadmap;
+    let it = &r.items;
+    let missing_target = TargetId::new("target.nowhere").expect("id");
+    let mut kpi = it.kpis[0].clone();
+    kpi.targets.push(missing_target);
+    let mut proposal = it.proposals[0].clone();
+    proposal.ministries.push(code("無"));
+    let mut budget = it.budgets[0].clone();
+    budget.recipient = Some(code("無"));
+    let mut event = it.events[0].clone();
+    event.concerns.push(ItemRef::Gap(gap("gap.nowhere")));
+    let mut note = it.notes[0].clone();
+    note.about = Some(ItemRef::Measure(measure("m.nowhere")));
+    for (value, what) in [
+        (ItemValue::Kpi(kpi), "target state"),
+        (ItemValue::Proposal(proposal), "ministry"),
+        (ItemValue::Budget(budget), "ministry"),
+        (ItemValue::Event(event), "gap"),
+        (ItemValue::Note(note), "measure"),
+    ] {
+        let key = value.key();
+        let mut copy = r.clone();
+        let result = apply(&mut copy, Edit::Replace(value));
+        assert!(
+            matches!(&result, Err(EditError::Dangling { what: w, .. }) if *w == what),
+            "{key}: {result:?}"
+        );
+        assert_eq!(&copy, r, "{key}: nothing changes");
+    }
+}

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::index::Index;
 use crate::i18n::Lang;
-use crate::model::{Category, Gap, ItemRef, Measure, MinistryCode, Roadmap, StageId, ThemeId};
+use crate::model::{
+    Category, Gap, ItemKind, ItemRef, Measure, MinistryCode, Roadmap, StageId, ThemeId,
+};
 
 /// What the user narrowed the roadmap to. Empty sets and `None` mean "no restriction".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,25 +168,10 @@ pub fn apply(roadmap: &Roadmap, index: &Index, filter: &Filter) -> Visible {
     }
     // Everything else: its own text; structural filters apply through what it is joined to.
     let structural = filter.is_structural();
-    let mut rest: Vec<ItemRef> = Vec::new();
-    rest.extend(
-        it.ministries
-            .iter()
-            .map(|x| ItemRef::Ministry(x.code.clone())),
-    );
-    rest.extend(it.themes.iter().map(|x| ItemRef::Theme(x.id.clone())));
-    rest.extend(
-        it.target_states
-            .iter()
-            .map(|x| ItemRef::Target(x.id.clone())),
-    );
-    rest.extend(it.proposals.iter().map(|x| ItemRef::Proposal(x.id.clone())));
-    rest.extend(it.kpis.iter().map(|x| ItemRef::Kpi(x.id.clone())));
-    rest.extend(it.events.iter().map(|x| ItemRef::Event(x.id.clone())));
-    rest.extend(it.notes.iter().map(|x| ItemRef::Note(x.id.clone())));
-    rest.extend(it.budgets.iter().map(|x| ItemRef::Budget(x.id.clone())));
-    rest.extend(it.stages.iter().map(|x| ItemRef::Stage(x.id.clone())));
-    rest.extend(it.sources.iter().map(|x| ItemRef::Source(x.id.clone())));
+    let rest = it
+        .refs()
+        .into_iter()
+        .filter(|r| !matches!(r.kind(), ItemKind::Measure | ItemKind::Gap));
     for r in rest {
         let text_ok = needle.is_empty()
             || text_matches(

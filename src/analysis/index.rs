@@ -67,21 +67,7 @@ struct Own {
 impl Own {
     /// How many items of each kind `roadmap` has, by the kind's ordinal.
     fn counts(roadmap: &Roadmap) -> [usize; ItemKind::COUNT] {
-        let it = &roadmap.items;
-        [
-            it.sources.len(),
-            it.ministries.len(),
-            it.stages.len(),
-            it.target_states.len(),
-            it.notes.len(),
-            it.themes.len(),
-            it.gaps.len(),
-            it.measures.len(),
-            it.proposals.len(),
-            it.kpis.len(),
-            it.budgets.len(),
-            it.events.len(),
-        ]
+        roadmap.items.counts()
     }
 
     fn of(roadmap: &Roadmap, counts: &[usize; ItemKind::COUNT], numbers: &mut Numbers) -> Self {
@@ -544,27 +530,5 @@ fn responsible<'a>(
 
 /// Every item of `roadmap`, kind by kind, each in file order.
 fn all_items(roadmap: &Roadmap) -> impl Iterator<Item = ItemRef> + '_ {
-    let it = &roadmap.items;
-    it.sources
-        .iter()
-        .map(|x| ItemRef::Source(x.id.clone()))
-        .chain(
-            it.ministries
-                .iter()
-                .map(|x| ItemRef::Ministry(x.code.clone())),
-        )
-        .chain(it.stages.iter().map(|x| ItemRef::Stage(x.id.clone())))
-        .chain(
-            it.target_states
-                .iter()
-                .map(|x| ItemRef::Target(x.id.clone())),
-        )
-        .chain(it.notes.iter().map(|x| ItemRef::Note(x.id.clone())))
-        .chain(it.themes.iter().map(|x| ItemRef::Theme(x.id.clone())))
-        .chain(it.gaps.iter().map(|x| ItemRef::Gap(x.id.clone())))
-        .chain(it.measures.iter().map(|x| ItemRef::Measure(x.id.clone())))
-        .chain(it.proposals.iter().map(|x| ItemRef::Proposal(x.id.clone())))
-        .chain(it.kpis.iter().map(|x| ItemRef::Kpi(x.id.clone())))
-        .chain(it.budgets.iter().map(|x| ItemRef::Budget(x.id.clone())))
-        .chain(it.events.iter().map(|x| ItemRef::Event(x.id.clone())))
+    roadmap.items.refs().into_iter()
 }

@@ -1,17 +1,20 @@
 //! Finding where an item or a reference is written, so that validation can point at it.
 //!
-//! The model keeps no spans; positions are found again in the text of the item's file: first the
-//! item's own key (`id: "…"`, or the n-th `link:` of the file), then the offending value after it.
+//! The model keeps no spans; the reader's structural pass over a file ([`FileSpans`]) gives
+//! each item's bytes and its fields' when a diagnostic needs them. An item is found by its key
+//! field's value (`id: "…"`, `code: "…"`) or, for a link, by its place among the file's links;
+//! then the offending part of it: a field named by `field:` is found among the item's own
+//! fields, any other text is searched for within the item.
 //!
-//! Each file is indexed once, on the first lookup in it (its line starts, the offsets of every
-//! `field: "value"` key of a field asked for, and of every link), so that a roadmap with many
-//! findings costs time in proportion to its size, not to its size times its findings.
+//! Each file is read once, on the first lookup in it (its spans, its line starts, and an index
+//! of the items by the value of each key field asked for), so that a roadmap with many findings
+//! costs time in proportion to its size, not to its size times its findings.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::diagnostic::Pos;
-use crate::model::{FileId, ParsedFile};
+use crate::model::{FileId, FileSpans, ParsedFile};
 
 /// The texts of a roadmap's files, for looking positions up.
 pub struct Locator<'a> {
@@ -24,14 +27,13 @@ pub struct Locator<'a> {
 struct FileIndex<'a> {
     /// Byte offset of the start of every line.
     line_starts: OnceCell<Vec<usize>>,
-    /// For each field asked for (`id`, `code`): the offsets of `field: "value"`, by the value as
-    /// written between the quotes.
+    /// Where each item and field is written.
+    spans: OnceCell<FileSpans<'a>>,
+    /// For each key field asked for (`id`, `code`): the items (indices into the spans) that
+    /// write it, by its value as written between the quotes.
     keys: HashMap<String, HashMap<&'a str, Vec<usize>>>,
-    /// The offsets of the file's links.
+    /// The items (indices into the spans) of the file's `links` list, in order.
     links: OnceCell<Vec<usize>>,
-    /// The bounds of the items found so far, by the offset of their key: an item with many
-    /// findings is delimited once.
-    bounds: HashMap<usize, (usize, usize)>,
 }
 
 /// The longest line shown as a snippet, in characters; a longer line (a whole file written on
@@ -55,9 +57,11 @@ pub struct Place<'a> {
 /// How to find an item in its file.
 pub enum Key<'a> {
     /// An item with `field: "value"` as its key (`id: "gap.1"`, `code: "文"`).
-    Field(&'a str, &'a str),
+    Field(&'static str, &'a str),
     /// The n-th link (from 0) of the file.
     Link(usize),
+    /// The n-th element (from 0) of the file's top-level list named (`conflicts`).
+    Element(&'static str, usize),
 }
 
 impl<'a> Locator<'a> {
@@ -70,50 +74,74 @@ impl<'a> Locator<'a> {
     }
 
     /// Where `needles` are written in the item found by `key` in file `origin`: each needle is
-    /// searched for after the previous one, within the item's parentheses. Without needles, or
-    /// when one is not found, the place is the last thing found (at least the item's key).
+    /// searched for after the previous one, within the item. Without needles, or when one is
+    /// not found, the place is the last thing found (at least the item's key).
     pub fn place(&mut self, origin: FileId, key: &Key<'_>, needles: &[&str]) -> Place<'a> {
-        let key_at = self.key_offset(origin, key, 1);
-        self.place_from(origin, key_at, needles)
+        let item = self.item(origin, key, 1);
+        self.place_from(origin, item, key, needles)
     }
 
     /// Where the `n`-th (from 1) item with key `field: "value"` is written in file `origin`, or
     /// the first one when there are fewer.
-    pub fn place_nth(&mut self, origin: FileId, field: &str, value: &str, n: usize) -> Place<'a> {
+    pub fn place_nth(
+        &mut self,
+        origin: FileId,
+        field: &'static str,
+        value: &str,
+        n: usize,
+    ) -> Place<'a> {
         let key = Key::Field(field, value);
-        let at = self
-            .key_offset(origin, &key, n)
-            .or_else(|| self.key_offset(origin, &key, 1));
-        self.place_from(origin, at, &[])
+        let item = self
+            .item(origin, &key, n)
+            .or_else(|| self.item(origin, &key, 1));
+        self.place_from(origin, item, &key, &[])
     }
 
-    /// Where the `n`-th (from 1) occurrence of `key` is written in file `origin`.
-    fn key_offset(&mut self, origin: FileId, key: &Key<'_>, n: usize) -> Option<usize> {
+    /// The `n`-th (from 1) item found by `key` in file `origin`, as an index into its spans.
+    fn item(&mut self, origin: FileId, key: &Key<'_>, n: usize) -> Option<usize> {
         let i = usize::from(origin.0);
         let (Some(file), Some(index)) = (self.files.get(i), self.indexes.get_mut(i)) else {
             return None;
         };
-        let text = file.text.as_str();
+        let spans = index.spans.get_or_init(|| FileSpans::of(&file.text));
         match key {
             Key::Field(field, value) => {
                 let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
                 index
                     .keys
                     .entry((*field).to_owned())
-                    .or_insert_with(|| index_keys(text, field))
+                    .or_insert_with(|| index_keys(&file.text, spans, field))
                     .get(quoted.as_str())
-                    .and_then(|offsets| offsets.get(n.checked_sub(1)?).copied())
+                    .and_then(|items| items.get(n.checked_sub(1)?).copied())
             }
+            Key::Element(collection, n) => spans
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.collection == *collection)
+                .nth(*n)
+                .map(|(i, _)| i),
             // Links have no key to repeat: the n-th link is the place.
             Key::Link(link) => index
                 .links
-                .get_or_init(|| link_offsets(text))
+                .get_or_init(|| {
+                    let all = spans.items.iter().enumerate();
+                    all.filter(|(_, s)| s.collection == "links")
+                        .map(|(i, _)| i)
+                        .collect()
+                })
                 .get(*link)
                 .copied(),
         }
     }
 
-    fn place_from(&mut self, origin: FileId, key_at: Option<usize>, needles: &[&str]) -> Place<'a> {
+    fn place_from(
+        &mut self,
+        origin: FileId,
+        item: Option<usize>,
+        key: &Key<'_>,
+        needles: &[&str],
+    ) -> Place<'a> {
         let i = usize::from(origin.0);
         let (Some(file), Some(index)) = (self.files.get(i), self.indexes.get_mut(i)) else {
             return Place {
@@ -124,18 +152,30 @@ impl<'a> Locator<'a> {
             };
         };
         let text = file.text.as_str();
-        let mut offset = key_at.unwrap_or(0);
-        if let Some(key_at) = key_at {
-            let (open, close) = *index
-                .bounds
-                .entry(key_at)
-                .or_insert_with(|| item_bounds(text, key_at));
-            let mut from = open;
+        let mut offset = 0;
+        if let Some(span) = item.and_then(|i| index.spans.get()?.items.get(i)) {
+            let key_field = match key {
+                Key::Field(field, _) => field,
+                Key::Link(_) => "link",
+                Key::Element(..) => "",
+            };
+            offset = span.field(key_field).map_or(span.range.start, |f| f.at);
+            let mut from = span.range.start;
+            let close = span.range.end;
             for needle in needles {
-                match find_token(&text[from..close], needle) {
-                    Some(i) => {
-                        offset = from + i;
-                        from = offset + needle.len();
+                // `name:` is one of the item's own fields where it has one; anything else (or a
+                // field of a part of the item) is searched for in its text.
+                let own_field = needle
+                    .strip_suffix(':')
+                    .and_then(|name| span.fields.iter().find(|f| f.name == name && f.at >= from));
+                let found = match own_field {
+                    Some(f) => Some(f.at),
+                    None => find_token(&text[from..close], needle).map(|i| from + i),
+                };
+                match found {
+                    Some(at) => {
+                        offset = at;
+                        from = at + needle.len();
                     }
                     None => break,
                 }
@@ -176,51 +216,21 @@ fn position<'t>(text: &'t str, starts: &[usize], offset: usize) -> (Pos, Option<
     (Pos { line, col }, snippet)
 }
 
-/// The offsets where `field` is written as a whole name (not the tail of a longer one).
-fn key_names(text: &str, field: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find(field) {
-        let at = from + i;
-        let before_ok = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        if before_ok {
-            out.push(at);
-        }
-        from = at + field.len();
-    }
-    out
-}
-
-/// Every `field: "value"` of `text`, by the value as written between the quotes.
-fn index_keys<'t>(text: &'t str, field: &str) -> HashMap<&'t str, Vec<usize>> {
+/// The items of `spans` that write `field: "value"`, by the value as written between the
+/// quotes.
+fn index_keys<'t>(
+    text: &'t str,
+    spans: &FileSpans<'t>,
+    field: &str,
+) -> HashMap<&'t str, Vec<usize>> {
     let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
-    for at in key_names(text, field) {
-        let rest = text[at + field.len()..].trim_start();
-        let Some(after_colon) = rest.strip_prefix(':') else {
+    for (i, item) in spans.items.iter().enumerate() {
+        let Some(f) = item.field(field) else {
             continue;
         };
-        let Some(value) = after_colon.trim_start().strip_prefix('"') else {
-            continue;
-        };
-        // The value runs to the first quote that is not escaped.
-        let mut escaped = false;
-        let end = value.char_indices().find_map(|(i, c)| match (escaped, c) {
-            (true, _) => {
-                escaped = false;
-                None
-            }
-            (false, '\\') => {
-                escaped = true;
-                None
-            }
-            (false, '"') => Some(i),
-            _ => None,
-        });
-        if let Some(end) = end {
-            out.entry(&value[..end]).or_default().push(at);
+        let value = &text[f.value.clone()];
+        if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            out.entry(inner).or_default().push(i);
         }
     }
     out
@@ -248,85 +258,6 @@ fn find_token(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// The byte range of the parenthesised item that encloses `at`: from its `(` to its `)`.
-/// Strings are skipped, so parentheses inside text do not count.
-fn item_bounds(text: &str, at: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    // Walk back to the unmatched `(`, skipping strings (a `"` not preceded by a backslash).
-    let mut depth = 0usize;
-    let mut open = 0;
-    let mut in_string = false;
-    let mut i = at;
-    while i > 0 {
-        i -= 1;
-        let c = bytes[i];
-        if c == b'"' && (i == 0 || bytes[i - 1] != b'\\') {
-            in_string = !in_string;
-            continue;
-        }
-        if in_string {
-            continue;
-        }
-        match c {
-            b')' | b']' => depth += 1,
-            b'(' | b'[' if depth > 0 => depth -= 1,
-            b'(' => {
-                open = i;
-                break;
-            }
-            _ => {}
-        }
-    }
-    // Walk forward from it to the matching `)`.
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (j, c) in text[open..].char_indices() {
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '(' | '[' => depth += 1,
-            ')' | ']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return (open, open + j + 1);
-                }
-            }
-            _ => {}
-        }
-    }
-    (open, text.len())
-}
-
-/// The offsets of the file's links: every `link:` after the first `links:`.
-fn link_offsets(text: &str) -> Vec<usize> {
-    let Some(links_start) = text.find("links:") else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut from = links_start + "links:".len();
-    while let Some(i) = text[from..].find("link:") {
-        let at = from + i;
-        let before_ok = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        if before_ok {
-            out.push(at);
-        }
-        from = at + "link:".len();
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,26 +274,34 @@ mod tests {
 
     #[test]
     fn keys_are_found_by_field_and_value() {
-        let text = "(\n  gaps: [\n    (id: \"g.1\", theme: \"t.1\"),\n    (id: \"g.2\", theme: \"t.9\"),\n  ],\n  valid: \"g.2\",\n  (id : \"g.2\"),\n)";
-        let keys = index_keys(text, "id");
-        let at = keys["g.2"][0];
-        assert_eq!(Pos::of_offset(text, at), Pos { line: 4, col: 6 });
-        // `valid:` is not `id:`; a space before the colon is allowed.
+        let text = "(\n  gaps: [\n    (id: \"g.1\", theme: \"t.1\"),\n    (id: \"g.2\", theme: \"t.9\"),\n    (text: \"valid: id: \\\"g.2\\\"\", id : \"g.2\"),\n  ],\n)";
+        let spans = FileSpans::of(text);
+        let keys = index_keys(text, &spans, "id");
+        // Both items with the key, not the text of the string that quotes it.
         assert_eq!(keys["g.2"].len(), 2);
+        let files = file(text);
+        let mut loc = Locator::new(&files);
         assert_eq!(
-            Pos::of_offset(text, keys["g.2"][1]),
-            Pos { line: 7, col: 4 }
+            loc.place_nth(FileId(0), "id", "g.2", 1).pos,
+            Pos { line: 4, col: 6 }
+        );
+        // A space before the colon is allowed.
+        assert_eq!(
+            loc.place_nth(FileId(0), "id", "g.2", 2).pos,
+            Pos { line: 5, col: 34 }
         );
         assert!(!keys.contains_key("g.3"));
         // Escaped quotes are part of the value as written.
-        let keys = index_keys(r#"(code: "a\"b", code: "c")"#, "code");
+        let text = r#"(ministries: [(code: "a\"b"), (code: "c")])"#;
+        let spans = FileSpans::of(text);
+        let keys = index_keys(text, &spans, "code");
         assert_eq!(keys.len(), 2, "{keys:?}");
         assert!(keys.contains_key(r#"a\"b"#));
     }
 
     #[test]
     fn the_nth_key_is_found() {
-        let files = file("(\n(id: \"a\"),\n(id: \"b\"),\n(id: \"a\"),\n)");
+        let files = file("(x: [\n(id: \"a\"),\n(id: \"b\"),\n(id: \"a\"),\n])");
         let mut loc = Locator::new(&files);
         assert_eq!(
             loc.place_nth(FileId(0), "id", "a", 2).pos,
@@ -381,7 +320,7 @@ mod tests {
 
     #[test]
     fn needles_are_searched_within_the_item_and_as_whole_names() {
-        let text = "[\n (when: Day(1), id: \"e.1\", latest: (as_of_fy: 3), actuals: [(fy: 3)]),\n (id: \"e.2\", when: Day(2)),\n]";
+        let text = "(events: [\n (when: Day(1), id: \"e.1\", latest: (as_of_fy: 3), actuals: [(fy: 3)]),\n (id: \"e.2\", when: Day(2)),\n])";
         let files = file(text);
         let mut loc = Locator::new(&files);
         let key = Key::Field("id", "e.1");
@@ -411,11 +350,33 @@ mod tests {
 
     #[test]
     fn links_are_found_by_number() {
-        let text = "(\n links: [\n  (link: A(x: \"1\")),\n  (link: B(x: \"2\")),\n ],\n)";
-        let links = link_offsets(text);
-        assert_eq!(links.len(), 2);
-        assert_eq!(Pos::of_offset(text, links[1]), Pos { line: 4, col: 4 });
-        assert!(link_offsets("(gaps: [])").is_empty());
+        // The first link's note mentions `link:`: later links keep their places.
+        let text = "(\n links: [\n  (link: A(x: \"1\"), note: \"see link: B\"),\n  (link: B(x: \"2\")),\n ],\n)";
+        let files = file(text);
+        let mut loc = Locator::new(&files);
+        assert_eq!(
+            loc.place(FileId(0), &Key::Link(1), &[]).pos,
+            Pos { line: 4, col: 4 }
+        );
+        assert_eq!(
+            loc.place(FileId(0), &Key::Link(0), &["note:"]).pos,
+            Pos { line: 3, col: 21 }
+        );
+        assert_eq!(loc.place(FileId(0), &Key::Link(2), &[]).pos, Pos::START);
+    }
+
+    #[test]
+    fn elements_of_a_list_are_found_by_number() {
+        let text = "(\n    item: 1,\n    conflicts: [\n        (\n            item: Header,\n        ),\n        (\n            item: Header,\n        ),\n    ],\n)\n";
+        let files = file(text);
+        let mut loc = Locator::new(&files);
+        let nth = |loc: &mut Locator<'_>, n| {
+            loc.place(FileId(0), &Key::Element("conflicts", n), &["item:"])
+                .pos
+        };
+        assert_eq!(nth(&mut loc, 0), Pos { line: 5, col: 13 });
+        assert_eq!(nth(&mut loc, 1), Pos { line: 8, col: 13 });
+        assert_eq!(nth(&mut loc, 2), Pos::START);
     }
 
     #[test]

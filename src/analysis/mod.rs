@@ -12,10 +12,11 @@ pub mod labels;
 pub mod linkage;
 pub mod locate;
 pub mod matrix;
+pub mod scenario;
 pub mod sources;
 pub mod timeline;
 pub mod timeline_view;
 mod validate;
 pub mod value_chain;
 
-pub use validate::{MAX_DIAGNOSTICS, validate};
+pub use validate::{Findings, MAX_DIAGNOSTICS, check, validate};

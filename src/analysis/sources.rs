@@ -352,7 +352,7 @@ impl Checker<'_> {
     }
 
     fn item(&mut self, item: &Stated<'_>, texts: &HashMap<&str, Text<'_>>) {
-        let noun = noun(item.kind);
+        let noun = item.kind.noun();
         let at = At::new(item.origin, item.id);
         let Some(source) = item.source else {
             let message = format!(
@@ -429,24 +429,6 @@ impl Checker<'_> {
             let field_name = format!("{field}:");
             self.error("quote-mismatch", &at, &[&field_name, &literal], message);
         }
-    }
-}
-
-/// The noun for a kind in messages.
-fn noun(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Source => "source",
-        ItemKind::Ministry => "ministry",
-        ItemKind::Stage => "stage",
-        ItemKind::Target => "target state",
-        ItemKind::Note => "note",
-        ItemKind::Theme => "theme",
-        ItemKind::Gap => "gap",
-        ItemKind::Measure => "measure",
-        ItemKind::Proposal => "proposal",
-        ItemKind::Kpi => "KPI",
-        ItemKind::Budget => "budget",
-        ItemKind::Event => "event",
     }
 }
 

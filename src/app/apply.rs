@@ -6,7 +6,6 @@ use super::dialogs::{Dialog, Differences};
 use super::files::AfterSave;
 use super::files::Msg;
 use crate::action::{Action, Answer, NewItem};
-use crate::analysis::derived::Derived;
 use crate::analysis::diff::differences;
 use crate::document::{Place, SaveOptions};
 use crate::edit::{Edit, ItemKey, delete_item};
@@ -46,21 +45,35 @@ impl WaymarkApp {
                     document_changed |= self.undo_redo(matches!(action, Action::Redo));
                 }
                 Action::Save if self.is_bundled() => self.start_save_dialog(ctx),
-                Action::Save => self.save_to(None, SaveOptions::default()),
+                Action::Save => self.save_to(ctx, None, SaveOptions::default()),
                 Action::SaveAs => self.start_save_dialog(ctx),
                 Action::Open(path) => self.guard_unsaved(ctx, Place::File(path)),
                 Action::OpenBundled(entry) => self.guard_unsaved(ctx, Place::Bundled(entry)),
                 Action::OpenDialog => self.start_open_dialog(ctx),
                 Action::FileDialog(input) => self.file_dialog_input(ctx, input),
                 Action::Dialog(answer) => document_changed |= self.answer(ctx, answer),
+                Action::SetScenario(basis) => self.show_scenario(basis),
+                Action::SetComparison(other) => self.compare_with(other),
+                Action::CreateScenario(copy_of) => {
+                    document_changed |= self.create_scenario(copy_of.as_ref());
+                }
+                Action::SetPresentation(_)
+                | Action::AddStep
+                | Action::Present(_)
+                | Action::GoToStep(_)
+                | Action::StopPresenting
+                | Action::ToggleHighContrast => {
+                    document_changed |= self.present_action(ctx, action);
+                }
             }
         }
         if document_changed {
-            self.after_document_change();
+            self.after_document_change(ctx);
         }
         let inputs = self.inputs();
+        let seen = self.scenarios.seen.as_ref();
         if let (Some(doc), Some(derived)) = (&self.document, &mut self.derived) {
-            derived.update(&doc.roadmap, inputs);
+            derived.update(seen.unwrap_or(&doc.roadmap), inputs);
         }
         self.update_title();
     }
@@ -106,14 +119,15 @@ impl WaymarkApp {
     }
 
     /// Says in the status bar that a change was refused, and why, in the interface language.
-    fn refused(&mut self, why: &crate::edit::EditError) {
+    pub(super) fn refused(&mut self, why: &crate::edit::EditError) {
         let lang = self.prefs.lang;
         let refused = lang.pick("変更できません", "Refused");
         self.notice = Some(format!("{refused}: {}", why.message(lang)));
     }
 
-    /// Applies one edit through the history; returns whether the document changed.
-    fn edit(&mut self, edit: Edit) -> bool {
+    /// Applies one edit through the history (redirected to the scenario shown, if any);
+    /// returns whether the document changed.
+    pub(super) fn edit(&mut self, edit: Edit) -> bool {
         let lang = self.prefs.lang;
         if self.read_only {
             self.notice = Some(
@@ -125,6 +139,13 @@ impl WaymarkApp {
             );
             return false;
         }
+        let edit = match self.redirected(edit) {
+            Ok(edit) => edit,
+            Err(e) => {
+                self.refused(&e);
+                return false;
+            }
+        };
         let Some(doc) = self.document.as_mut() else {
             return false;
         };
@@ -162,7 +183,7 @@ impl WaymarkApp {
     }
 
     /// Recomputes what depends on the document, and keeps diagnostics live.
-    fn after_document_change(&mut self) {
+    fn after_document_change(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.document else { return };
         if self
             .selection
@@ -171,8 +192,9 @@ impl WaymarkApp {
         {
             self.selection = None;
         }
-        self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
-        self.live_diagnostics = doc.diagnostics();
+        self.refresh_scenario();
+        self.rederive();
+        self.refresh_diagnostics(ctx);
     }
 
     fn ask_delete(&mut self, item: &crate::model::ItemRef) {
@@ -253,8 +275,7 @@ impl WaymarkApp {
                 if self.is_bundled() {
                     self.start_save_dialog(ctx);
                 } else {
-                    self.save_to(None, SaveOptions::default());
-                    self.continue_after_save(ctx);
+                    self.save_to(ctx, None, SaveOptions::default());
                 }
             }
             (
@@ -281,6 +302,7 @@ impl WaymarkApp {
             }
             (Dialog::ChangedOnDisk { saving: true, .. }, Answer::KeepMine) => {
                 self.save_to(
+                    ctx,
                     None,
                     SaveOptions {
                         overwrite_outside_changes: true,

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use super::dialogs::{Dialog, Differences};
 use super::{MAX_RECENT, WaymarkApp};
-use crate::analysis::derived::Derived;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Place, SaveError, SaveOptions, save, save_as};
 use crate::history::{History, Version};
@@ -59,6 +58,28 @@ pub(super) enum Msg {
     NoNativeDialog(Purpose),
     /// A comparison asked for by a dialog finished: the items that differ, or why it failed.
     Compared(Result<Vec<crate::analysis::diff::Difference>, String>),
+    /// A check on a worker has ended ([`super::checks`]).
+    Checked {
+        version: Version,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A recovery write on a worker has ended: whether a file was written.
+    RecoveryWritten(std::io::Result<bool>),
+    /// A save on a worker has ended.
+    Saved(Box<Saved>),
+}
+
+/// The outcome of a save, for [`WaymarkApp::finish_save`].
+pub(super) struct Saved {
+    /// The state of the document saved.
+    version: Version,
+    /// The new entry file of a Save As.
+    target: Option<PathBuf>,
+    /// The recovery file of the document before the save.
+    old_key: RoadmapKey,
+    result: Result<crate::document::SaveReport, SaveError>,
+    /// The snapshot a worker saved (`None` when the document itself was saved).
+    snapshot: Option<Box<Document>>,
 }
 
 /// File-related state of the app.
@@ -66,7 +87,7 @@ pub(super) struct Files {
     pub(super) recovery_dir: Option<PathBuf>,
     last_recovery: Option<Instant>,
     /// Whether a recovery file of ours for the open roadmap is on disk.
-    recovery_written: bool,
+    pub(super) recovery_written: bool,
     /// Whether the open roadmap's recovery file has been offered (or found absent): until then
     /// none is written, so an earlier run's edits are never overwritten unseen.
     recovery_offered: bool,
@@ -163,9 +184,11 @@ impl WaymarkApp {
                 {
                     self.selection = None;
                 }
-                self.derived = Some(Derived::compute(&doc.roadmap, self.inputs()));
                 self.live_diagnostics.clone_from(&doc.warnings);
                 self.document = Some(doc);
+                // The scenario shown stays when the roadmap still has it (a reload).
+                self.refresh_scenario();
+                self.rederive();
                 // Opening or reloading is not an undoable step.
                 self.history = History::new();
                 self.files.watcher = None;
@@ -241,6 +264,12 @@ impl WaymarkApp {
                 Msg::PickedOpen(path) => self.picked_open(ctx, path),
                 Msg::PickedSaveAs(path) => self.picked_save_as(ctx, path),
                 Msg::NoNativeDialog(purpose) => self.no_native_dialog(ctx, purpose),
+                Msg::Checked {
+                    version,
+                    diagnostics,
+                } => self.checked(ctx, version, diagnostics),
+                Msg::RecoveryWritten(result) => self.recovery_written(result),
+                Msg::Saved(saved) => self.finish_save(ctx, *saved),
                 Msg::Compared(result) => {
                     if let Some(
                         Dialog::ChangedOnDisk { differences, .. }
@@ -257,6 +286,10 @@ impl WaymarkApp {
     /// After a save asked for by an unsaved-changes dialog: closes the window or opens the other
     /// roadmap when the save left nothing unsaved; otherwise (it failed) does nothing more.
     pub(super) fn continue_after_save(&mut self, ctx: &egui::Context) {
+        if self.checks.saving {
+            // A save on a worker calls this again when it ends.
+            return;
+        }
         let Some(next) = self.after_save.take() else {
             return;
         };
@@ -272,20 +305,94 @@ impl WaymarkApp {
         }
     }
 
-    /// Saves to the document's own files (`target` `None`) or to a new entry file.
-    pub(super) fn save_to(&mut self, target: Option<PathBuf>, options: SaveOptions) {
-        let lang = self.prefs.lang;
+    /// Saves to the document's own files (`target` `None`) or to a new entry file: on the UI
+    /// thread for a small roadmap, on a worker for a large one ([`super::checks::INLINE_ITEMS`]),
+    /// where the window keeps drawing and the document stays editable; edits made meanwhile stay
+    /// unsaved. The result goes to [`Self::finish_save`].
+    pub(super) fn save_to(
+        &mut self,
+        ctx: &egui::Context,
+        target: Option<PathBuf>,
+        options: SaveOptions,
+    ) {
+        if self.checks.saving {
+            // One save at a time: this one follows the running one, and writes what was edited
+            // meanwhile.
+            self.checks.next_save = Some((target, options));
+            return;
+        }
         let Some(doc) = self.document.as_mut() else {
             return;
         };
         let old_key = RoadmapKey::of(doc);
+        let version = self.history.version();
+        if doc.roadmap.items.count() > super::checks::INLINE_ITEMS {
+            self.checks.saving = true;
+            let mut snapshot = doc.clone();
+            let tx = self.tx.clone();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let result = match &target {
+                    Some(path) => save_as(&mut snapshot, path, options),
+                    None => save(&mut snapshot, options),
+                };
+                let saved = Saved {
+                    version,
+                    target,
+                    old_key,
+                    result,
+                    snapshot: Some(Box::new(snapshot)),
+                };
+                tx.send(Msg::Saved(Box::new(saved))).ok();
+                ctx.request_repaint();
+            });
+            return;
+        }
         let result = match &target {
             Some(path) => save_as(doc, path, options),
             None => save(doc, options),
         };
+        self.finish_save(
+            ctx,
+            Saved {
+                version,
+                target,
+                old_key,
+                result,
+                snapshot: None,
+            },
+        );
+    }
+
+    /// A save has ended: on success the document knows its files as saved and the history the
+    /// state saved (later edits stay unsaved); then what was waiting for the save goes on.
+    pub(super) fn finish_save(&mut self, ctx: &egui::Context, saved: Saved) {
+        self.checks.saving = false;
+        let lang = self.prefs.lang;
+        let Saved {
+            version,
+            target,
+            old_key,
+            result,
+            snapshot,
+        } = saved;
+        let next = self.checks.next_save.take().filter(|_| result.is_ok());
         match result {
             Ok(report) => {
-                self.history.mark_saved();
+                if let (Some(doc), Some(snapshot)) = (self.document.as_mut(), snapshot) {
+                    // The worker saved a snapshot: take over what saving changed in it.
+                    let snapshot = *snapshot;
+                    doc.files = snapshot.files;
+                    doc.warnings = snapshot.warnings;
+                    doc.origin = snapshot.origin;
+                    if let (Some(file), Some(saved_file)) = (
+                        doc.roadmap.files.first_mut(),
+                        snapshot.roadmap.files.first(),
+                    ) {
+                        file.name.clone_from(&saved_file.name);
+                    }
+                }
+                self.history.mark_saved_at(version);
                 self.files.watcher = None;
                 if let Some(dir) = &self.files.recovery_dir {
                     // Saved: the edits are in the files now (a failure to remove leaves a
@@ -297,11 +404,12 @@ impl WaymarkApp {
                     self.prefs.recent.retain(|r| r != &path);
                     self.prefs.recent.insert(0, path);
                 }
-                self.notice = Some(format!(
-                    "{} {}",
-                    lang.pick("保存しました：", "Saved:"),
-                    report.written.len()
-                ));
+                self.notice = Some(match lang {
+                    crate::i18n::Lang::Ja => {
+                        format!("保存しました（{} ファイル）", report.written.len())
+                    }
+                    crate::i18n::Lang::En => format!("Saved {} file(s)", report.written.len()),
+                });
             }
             Err(SaveError::ChangedOnDisk(paths)) => {
                 self.dialog = Some(Dialog::ChangedOnDisk {
@@ -324,6 +432,12 @@ impl WaymarkApp {
             Err(e) => self.dialog = Some(Dialog::SaveFailed(e.message(lang))),
         }
         self.update_title();
+        // A save asked for meanwhile follows a successful one; after a failure the user, told
+        // of it, decides again.
+        if let Some((target, options)) = next {
+            self.save_to(ctx, target, options);
+        }
+        self.continue_after_save(ctx);
     }
 
     /// Moves a recovery file that cannot be restored out of the way (beside it, renamed), so that
@@ -365,7 +479,7 @@ impl WaymarkApp {
     /// edits (unless the user discarded this state), removed once nothing is unsaved.
     fn tick_recovery(&mut self, ctx: &egui::Context) {
         self.offer_recovery();
-        let (Some(doc), Some(dir)) = (&self.document, &self.files.recovery_dir) else {
+        let (Some(doc), Some(dir)) = (&self.document, self.files.recovery_dir.clone()) else {
             return;
         };
         if !self.files.recovery_offered {
@@ -379,23 +493,13 @@ impl WaymarkApp {
                 .last_recovery
                 .is_none_or(|t| t.elapsed() >= RECOVERY_INTERVAL);
             if due {
-                match crate::recovery::write_recovery(doc, dir) {
-                    Ok(written) => self.files.recovery_written = written.is_some(),
-                    Err(e) => {
-                        self.notice = Some(format!(
-                            "{}: {e}",
-                            self.prefs
-                                .lang
-                                .pick("復旧ファイルを書けません", "Cannot write the recovery file")
-                        ));
-                    }
-                }
+                self.write_recovery_file(ctx, dir);
                 self.files.last_recovery = Some(Instant::now());
             }
             ctx.request_repaint_after(RECOVERY_INTERVAL);
         } else if self.files.recovery_written && !self.history.is_dirty() {
             // Undone back to the saved state: nothing is left to recover.
-            if crate::recovery::discard(&RoadmapKey::of(doc), dir).is_ok() {
+            if crate::recovery::discard(&RoadmapKey::of(doc), &dir).is_ok() {
                 self.files.recovery_written = false;
             }
         }
@@ -413,6 +517,10 @@ impl WaymarkApp {
         if self.files.watcher.is_none() {
             let ctx = ctx.clone();
             self.files.watcher = Watcher::new(doc, Box::new(move || ctx.request_repaint())).ok();
+        }
+        if self.checks.saving {
+            // Our own save is writing the files; the watcher starts afresh once it has.
+            return;
         }
         let changed = self
             .files

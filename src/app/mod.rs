@@ -4,10 +4,13 @@
 
 mod apply;
 pub mod automation;
+mod checks;
 mod create;
 mod dialogs;
 mod files;
 mod picker;
+mod present;
+mod scenarios;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -48,6 +51,8 @@ pub struct Prefs {
     pub hide_navigator: bool,
     /// Whether the inspector is hidden.
     pub hide_inspector: bool,
+    /// Whether the light, high-contrast theme is on (it always is while presenting).
+    pub high_contrast: bool,
 }
 
 /// How the app is started.
@@ -63,6 +68,17 @@ pub struct Options {
     pub recovery_dir: Option<PathBuf>,
     /// Which file dialog Open and Save As use.
     pub file_dialogs: FileDialogs,
+    /// Present from the start (`--present [ID]`).
+    pub present: Option<Present>,
+}
+
+/// Which presentation to give from the start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Present {
+    /// The roadmap's first.
+    First,
+    /// This one.
+    Id(crate::model::PresentationId),
 }
 
 /// The explorer's state.
@@ -90,11 +106,16 @@ pub struct WaymarkApp {
     /// What to do once a save asked for by an unsaved-changes dialog succeeds.
     after_save: Option<files::AfterSave>,
     files: files::Files,
+    checks: checks::Checks,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     title: String,
     /// The title the window was last given, so that it changes only when the title does.
     window_title: String,
+    /// The scenario shown and the comparison.
+    scenarios: scenarios::ScenarioState,
+    /// The presentation picked, and the one being given.
+    present: present::PresentState,
 }
 
 impl WaymarkApp {
@@ -132,10 +153,13 @@ impl WaymarkApp {
                 options.file_dialogs == FileDialogs::Auto
                     && picker::native_dialog_possible(|name| std::env::var_os(name)),
             ),
+            checks: checks::Checks::default(),
             tx,
             rx,
             title: "Waymark".to_owned(),
             window_title: String::new(),
+            scenarios: scenarios::ScenarioState::default(),
+            present: present::PresentState::starting(options.present),
         };
         let place = options.path.map_or_else(
             crate::document::Place::default_bundled,
@@ -191,6 +215,27 @@ impl WaymarkApp {
         &self.live_diagnostics
     }
 
+    /// Whether the diagnostics are being brought up to date on a worker after a change (see
+    /// [`Self::diagnostics`]).
+    pub fn is_checking(&self) -> bool {
+        self.checks.is_checking()
+    }
+
+    /// Whether a save is being written on a worker.
+    pub fn is_saving(&self) -> bool {
+        self.checks.saving
+    }
+
+    /// The scenario every view shows (the plan by default).
+    pub fn shown_scenario(&self) -> &crate::analysis::scenario::Basis {
+        &self.scenarios.shown
+    }
+
+    /// The comparison of the scenario shown with another, while one is asked for.
+    pub fn comparison(&self) -> Option<&crate::analysis::scenario::ScenarioComparison> {
+        self.scenarios.comparison.as_ref()
+    }
+
     /// The last notice shown in the status bar.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
@@ -229,6 +274,27 @@ impl WaymarkApp {
         self.poll_jobs(&ctx);
         self.tick_files(&ctx);
         let mut actions = Vec::new();
+        if let Some(at_start) = self.present.at_start.take() {
+            let id = match at_start {
+                Present::First => None,
+                Present::Id(id) => Some(id),
+            };
+            self.start_presenting(&ctx, id);
+        }
+        self.send_fullscreen(&ctx);
+        self.apply_theme(&ctx);
+        if self.dialog.is_none() && self.files.file_dialog.is_none() {
+            self.present_keys(&ctx, &mut actions);
+        }
+        if self.presenting_ui(ui, &mut actions) {
+            // Closing while presenting asks about unsaved changes as ever.
+            let closing = ctx.input(|i| i.viewport().close_requested()) && !self.allow_close;
+            if let Some(dialog) = &self.dialog {
+                dialogs::dialog_ui(&ctx, self.prefs.lang, dialog, &mut actions);
+            }
+            self.finish_frame(&ctx, actions, Vec::new(), closing);
+            return;
+        }
         // Before the shortcuts: the file dialog takes Enter and Escape while it is open.
         if let Some(state) = &self.files.file_dialog {
             ui::file_dialog::file_dialog_ui(&ctx, self.prefs.lang, state, &mut actions);
@@ -279,10 +345,33 @@ impl WaymarkApp {
             self.finish_frame(&ctx, actions, file_actions, closing);
             return;
         };
-        let mut view = ViewCtx::new(&doc.roadmap, derived);
+        let seen = self.scenarios.seen.as_ref();
+        let mut view = ViewCtx::new(seen.unwrap_or(&doc.roadmap), derived);
         view.editable = !self.read_only;
+        view.scenarios = ui::Scenarios {
+            plan: seen.map(|_| &doc.roadmap),
+            shown: self.scenarios.shown.scenario(&doc.roadmap),
+            comparison: self.scenarios.comparison.as_ref(),
+        };
         egui::Panel::top("filters").show(ui, |ui| {
             ui::filter_bar::filter_bar_ui(ui, &view, &self.filter, &mut actions);
+        });
+        if !doc.roadmap.items.conflicts.is_empty() {
+            // A merge left conflicts: listed above the views until resolved (there are few).
+            let rows = ui::conflicts::conflict_rows(&doc.roadmap, lang);
+            egui::Panel::top("conflicts").show(ui, |ui| {
+                ui::conflicts::conflicts_ui(ui, &view, &rows, &mut actions);
+            });
+        }
+        egui::Panel::top("scenarios").show(ui, |ui| {
+            ui::scenarios::scenario_bar_ui(ui, &view, &mut actions);
+            ui::present::presentation_bar_ui(
+                ui,
+                &view,
+                self.picked(),
+                self.prefs.high_contrast,
+                &mut actions,
+            );
         });
         let problems: &[Diagnostic] = if self.load_errors.is_empty() {
             &self.live_diagnostics
@@ -294,6 +383,8 @@ impl WaymarkApp {
                 doc,
                 problems,
                 dirty: self.history.is_dirty(),
+                checking: self.checks.is_checking(),
+                saving: self.checks.saving,
                 notice: self.notice.as_deref(),
             };
             if ui::status_bar::status_bar_ui(ui, &view, &status) {
@@ -310,6 +401,15 @@ impl WaymarkApp {
                         problems,
                         self.failed_path.as_deref(),
                     );
+                });
+        }
+        if view.scenarios.comparison.is_some() {
+            egui::Panel::bottom("comparison")
+                .resizable(true)
+                .default_size(220.0)
+                .size_range(120.0..=520.0)
+                .show(ui, |ui| {
+                    ui::scenarios::comparison_ui(ui, &view, &mut actions);
                 });
         }
         if !self.prefs.hide_navigator {

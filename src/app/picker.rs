@@ -221,8 +221,7 @@ impl WaymarkApp {
     pub(super) fn picked_save_as(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
         match path {
             Some(path) => {
-                self.save_to(Some(path), SaveOptions::default());
-                self.continue_after_save(ctx);
+                self.save_to(ctx, Some(path), SaveOptions::default());
             }
             None => self.after_save = None,
         }

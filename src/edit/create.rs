@@ -39,6 +39,7 @@ pub fn fresh_id(roadmap: &Roadmap, prefix: &str) -> Result<String, EditError> {
     used.extend(it.budgets.iter().map(|x| x.id.as_str()));
     used.extend(it.events.iter().map(|x| x.id.as_str()));
     used.extend(it.scenarios.iter().map(|x| x.id.as_str()));
+    used.extend(it.presentations.iter().map(|x| x.id.as_str()));
     let id = (1..=used.len() + 1)
         .map(|n| format!("{prefix}{n}"))
         .find(|id| !used.contains(id.as_str()))

@@ -111,42 +111,17 @@ pub fn delete_item(roadmap: &Roadmap, key: &ItemKey) -> Result<Deletion, EditErr
 
 /// Clears from `value` every reference to `key`.
 fn clear_references(value: &mut ItemValue, key: &ItemKey, next_free_gap_number: &mut u32) {
-    if let ItemKey::Source(id) = key
-        && value.source().is_some_and(|s| &s.doc == id)
+    let Some(target) = key.item_ref() else {
+        return;
+    };
+    let cleared = value
+        .references_mut()
+        .clear_ref(target.kind(), target.id_str());
+    // A gap taken out of its theme is numbered among the gaps with no theme.
+    if let ItemValue::Gap(g) = value
+        && cleared.contains(&"theme")
     {
-        value.clear_source();
-    }
-    match (value, key) {
-        (ItemValue::Budget(b), ItemKey::Ministry(code)) => {
-            if b.ministry.as_ref() == Some(code) {
-                b.ministry = None;
-            }
-            if b.recipient.as_ref() == Some(code) {
-                b.recipient = None;
-            }
-        }
-        (ItemValue::Budget(b), ItemKey::Measure(id)) if b.programme.as_ref() == Some(id) => {
-            b.programme = None;
-        }
-        (ItemValue::Gap(g), ItemKey::Stage(id)) => g.stages.retain(|s| s != id),
-        (ItemValue::Gap(g), ItemKey::Theme(id)) if g.theme.as_ref() == Some(id) => {
-            g.theme = None;
-            *next_free_gap_number += 1;
-            g.number = *next_free_gap_number;
-        }
-        (ItemValue::Proposal(p), ItemKey::Measure(id)) => p.actions.retain(|a| a != id),
-        (ItemValue::Scenario(s), ItemKey::Measure(id)) => s.overrides.retain(|o| &o.measure != id),
-        (ItemValue::Kpi(k), ItemKey::Kpi(id)) if k.parent.as_ref() == Some(id) => k.parent = None,
-        (ItemValue::Kpi(k), ItemKey::Target(id)) => k.targets.retain(|t| t != id),
-        (ItemValue::Proposal(p), ItemKey::Ministry(code)) => p.ministries.retain(|m| m != code),
-        (ItemValue::Note(n), key) if n.about.is_some() && n.about == key.item_ref() => {
-            n.about = None;
-        }
-        (ItemValue::Event(e), key) => {
-            if let Some(item) = key.item_ref() {
-                e.concerns.retain(|c| c != &item);
-            }
-        }
-        _ => {}
+        *next_free_gap_number += 1;
+        g.number = *next_free_gap_number;
     }
 }

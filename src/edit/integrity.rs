@@ -8,7 +8,10 @@ use std::collections::HashSet;
 
 use super::{EditError, ItemKey, ItemValue};
 use crate::i18n::Lang;
-use crate::model::{KpiId, LinkBreach, LinkKind, MeasureId, MeasureKind, Roadmap, SourceRef};
+use crate::model::{
+    Item, ItemKind, KindVisitor, KpiId, LinkBreach, LinkKind, MeasureId, MeasureKind, References,
+    Roadmap, SourceRef,
+};
 
 /// Something that refers to an item: a link, or a field of another item.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,93 +125,17 @@ pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
             link: l.link.clone(),
         })
         .collect();
-    let mut field = |holder: ItemKey, field: &'static str| {
-        out.push(Reference::Field { holder, field });
-    };
-    match key {
-        ItemKey::Source(id) => {
-            for (holder, s) in super::item::cited_sources(it) {
-                if &s.doc == id {
-                    field(holder, "source");
-                }
-            }
+    if let Some(target) = key.item_ref() {
+        let mut holders = Holders {
+            target: (target.kind(), target.id_str()),
+            out: &mut out,
+        };
+        it.visit(&mut holders);
+        for s in &it.scenarios {
+            holders.add(&ItemKey::Scenario(s.id.clone()), s);
         }
-        ItemKey::Ministry(code) => {
-            for b in it
-                .budgets
-                .iter()
-                .filter(|b| b.ministry.as_ref() == Some(code))
-            {
-                field(ItemKey::Budget(b.id.clone()), "ministry");
-            }
-            for b in it
-                .budgets
-                .iter()
-                .filter(|b| b.recipient.as_ref() == Some(code))
-            {
-                field(ItemKey::Budget(b.id.clone()), "recipient");
-            }
-            for p in it.proposals.iter().filter(|p| p.ministries.contains(code)) {
-                field(ItemKey::Proposal(p.id.clone()), "ministries");
-            }
-        }
-        ItemKey::Stage(id) => {
-            for g in it.gaps.iter().filter(|g| g.stages.contains(id)) {
-                field(ItemKey::Gap(g.id.clone()), "stages");
-            }
-        }
-        ItemKey::Theme(id) => {
-            for g in it.gaps.iter().filter(|g| g.theme.as_ref() == Some(id)) {
-                field(ItemKey::Gap(g.id.clone()), "theme");
-            }
-        }
-        ItemKey::Gap(id) => {
-            for p in it.proposals.iter().filter(|p| p.gap.as_ref() == Some(id)) {
-                field(ItemKey::Proposal(p.id.clone()), "gap");
-            }
-        }
-        ItemKey::Measure(id) => {
-            for p in it.proposals.iter().filter(|p| p.actions.contains(id)) {
-                field(ItemKey::Proposal(p.id.clone()), "actions");
-            }
-            for b in it
-                .budgets
-                .iter()
-                .filter(|b| b.programme.as_ref() == Some(id))
-            {
-                field(ItemKey::Budget(b.id.clone()), "programme");
-            }
-            for s in it
-                .scenarios
-                .iter()
-                .filter(|s| s.overrides.iter().any(|o| &o.measure == id))
-            {
-                field(ItemKey::Scenario(s.id.clone()), "overrides");
-            }
-        }
-        ItemKey::Kpi(id) => {
-            for k in it.kpis.iter().filter(|k| k.parent.as_ref() == Some(id)) {
-                field(ItemKey::Kpi(k.id.clone()), "parent");
-            }
-        }
-        ItemKey::Target(id) => {
-            for k in it.kpis.iter().filter(|k| k.targets.contains(id)) {
-                field(ItemKey::Kpi(k.id.clone()), "targets");
-            }
-        }
-        ItemKey::Note(_)
-        | ItemKey::Proposal(_)
-        | ItemKey::Budget(_)
-        | ItemKey::Event(_)
-        | ItemKey::Scenario(_) => {}
-    }
-    // Notes and events may refer to an item of any kind.
-    if let Some(item) = key.item_ref() {
-        for n in it.notes.iter().filter(|n| n.about.as_ref() == Some(&item)) {
-            field(ItemKey::Note(n.id.clone()), "about");
-        }
-        for e in it.events.iter().filter(|e| e.concerns.contains(&item)) {
-            field(ItemKey::Event(e.id.clone()), "concerns");
+        for p in &it.presentations {
+            holders.add(&ItemKey::Presentation(p.id.clone()), p);
         }
     }
     if let ItemKey::Source(id) = key {
@@ -222,6 +149,37 @@ pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
         }
     }
     out
+}
+
+/// Collects the fields that refer to one item, holder by holder.
+struct Holders<'a, 't> {
+    target: (ItemKind, &'t str),
+    out: &'a mut Vec<Reference>,
+}
+
+impl Holders<'_, '_> {
+    fn add(&mut self, holder: &ItemKey, value: &dyn References) {
+        let mut fields: Vec<&'static str> = Vec::new();
+        value.each_ref(&mut |field, kind, id| {
+            if (kind, id) == self.target && !fields.contains(&field) {
+                fields.push(field);
+            }
+        });
+        for field in fields {
+            self.out.push(Reference::Field {
+                holder: holder.clone(),
+                field,
+            });
+        }
+    }
+}
+
+impl KindVisitor for Holders<'_, '_> {
+    fn visit<T: Item>(&mut self, items: &[T]) {
+        for x in items {
+            self.add(&ItemKey::from(x.item_ref()), x);
+        }
+    }
 }
 
 /// Whether a link has `key` at one of its ends.
@@ -261,17 +219,20 @@ pub(crate) fn check_value(
     value: &ItemValue,
     replacing: Option<usize>,
 ) -> Result<(), EditError> {
-    check_cites(roadmap, value.source())?;
+    let mut missing = None;
+    value.references().each_ref(&mut |_, kind, id| {
+        if missing.is_none() && !roadmap.contains_key(kind, id) {
+            missing = Some((kind, id.to_owned()));
+        }
+    });
+    if let Some((kind, id)) = missing {
+        return Err(EditError::Dangling {
+            what: kind.noun(),
+            id,
+        });
+    }
     let it = &roadmap.items;
     match value {
-        ItemValue::Gap(g) => {
-            if let Some(t) = &g.theme {
-                exists(roadmap, &ItemKey::Theme(t.clone()))?;
-            }
-            for s in &g.stages {
-                exists(roadmap, &ItemKey::Stage(s.clone()))?;
-            }
-        }
         ItemValue::Measure(m) => {
             let was_programme =
                 replacing.is_some_and(|i| it.measures[i].kind == MeasureKind::Programme);
@@ -285,45 +246,21 @@ pub(crate) fn check_value(
             }
         }
         ItemValue::Proposal(p) => {
-            if let Some(gap) = &p.gap {
-                exists(roadmap, &ItemKey::Gap(gap.clone()))?;
-            }
             let mut seen = HashSet::new();
             for a in &p.actions {
-                exists(roadmap, &ItemKey::Measure(a.clone()))?;
                 if !seen.insert(a) {
                     return Err(EditError::DuplicateAction(a.clone()));
                 }
             }
         }
         ItemValue::Kpi(k) => {
-            if let Some(parent) = &k.parent {
-                exists(roadmap, &ItemKey::Kpi(parent.clone()))?;
-                if ancestors_include(roadmap, parent, &k.id) {
-                    return Err(EditError::Cycle(k.id.clone()));
-                }
+            if let Some(parent) = &k.parent
+                && ancestors_include(roadmap, parent, &k.id)
+            {
+                return Err(EditError::Cycle(k.id.clone()));
             }
         }
-        ItemValue::Budget(b) => {
-            if let Some(p) = &b.programme {
-                exists(roadmap, &ItemKey::Measure(p.clone()))?;
-            }
-            if let Some(code) = &b.ministry {
-                exists(roadmap, &ItemKey::Ministry(code.clone()))?;
-            }
-        }
-        ItemValue::Scenario(s) => {
-            for o in &s.overrides {
-                exists(roadmap, &ItemKey::Measure(o.measure.clone()))?;
-            }
-        }
-        ItemValue::Source(_)
-        | ItemValue::Ministry(_)
-        | ItemValue::Stage(_)
-        | ItemValue::Target(_)
-        | ItemValue::Note(_)
-        | ItemValue::Theme(_)
-        | ItemValue::Event(_) => {}
+        _ => {}
     }
     Ok(())
 }

@@ -3,16 +3,19 @@
 
 use std::fmt;
 
+use crate::model::registry::item_kinds;
 use crate::model::{
     Budget, BudgetId, Event, EventId, FileId, Gap, GapId, ItemRef, Items, Kpi, KpiId, Measure,
-    MeasureId, Ministry, MinistryCode, Note, NoteId, Proposal, ProposalId, Scenario, ScenarioId,
-    Source, SourceId, SourceRef, Stage, StageId, TargetId, TargetState, Theme, ThemeId,
+    MeasureId, Ministry, MinistryCode, Note, NoteId, Presentation, PresentationId, Proposal,
+    ProposalId, References, Scenario, ScenarioId, Source, SourceId, Stage, StageId, TargetId,
+    TargetState, Theme, ThemeId,
 };
 
 macro_rules! kinds {
-    ($( $(#[$doc:meta])* $V:ident($T:ty, $Id:ty) in $field:ident by $key:ident, $what:literal; )*) => {
+    ($( $(#[$doc:meta])* $V:ident($T:ident, $Id:ident) in $field:ident by $key:ident as
+        $lookup:ident, $ja:literal, $en:literal, $what:literal; )*) => {
         /// The key of any item: its kind and ID (a ministry's code). Unlike
-        /// [`ItemRef`], it also reaches scenarios.
+        /// [`ItemRef`], it also reaches scenarios and presentations.
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ItemKey {
             $( $(#[$doc])* $V($Id), )*
@@ -88,11 +91,43 @@ macro_rules! kinds {
                 }
             }
 
+            /// The references the item holds to other items.
+            pub fn references(&self) -> &dyn References {
+                match self {
+                    $( ItemValue::$V(x) => x, )*
+                }
+            }
+
+            /// The references the item holds, to clear some.
+            pub(crate) fn references_mut(&mut self) -> &mut dyn References {
+                match self {
+                    $( ItemValue::$V(x) => x, )*
+                }
+            }
+
             /// The file the item is saved to.
             pub fn origin(&self) -> FileId {
                 match self {
                     $( ItemValue::$V(x) => x.origin, )*
                 }
+            }
+
+            /// The item's fields as JSON, as serde writes them (for field-level comparison and
+            /// merge conflicts).
+            pub fn to_json(&self) -> serde_json::Result<serde_json::Value> {
+                match self {
+                    $( ItemValue::$V(x) => serde_json::to_value(x), )*
+                }
+            }
+
+            /// An item of the same kind as this one, saved to the same file, read from `json`
+            /// (what [`Self::to_json`] writes).
+            pub fn with_json(&self, json: serde_json::Value) -> serde_json::Result<ItemValue> {
+                let mut value = match self {
+                    $( ItemValue::$V(_) => ItemValue::$V(serde_json::from_value(json)?), )*
+                };
+                value.set_origin(self.origin());
+                Ok(value)
             }
 
             /// Sets the file the item is saved to.
@@ -141,34 +176,13 @@ macro_rules! kinds {
     };
 }
 
-kinds! {
-    /// A source document.
-    Source(Source, SourceId) in sources by id, "source";
-    /// A ministry.
-    Ministry(Ministry, MinistryCode) in ministries by code, "ministry";
-    /// A value-chain stage.
-    Stage(Stage, StageId) in stages by id, "stage";
-    /// A target state.
-    Target(TargetState, TargetId) in target_states by id, "target state";
-    /// A note.
-    Note(Note, NoteId) in notes by id, "note";
-    /// A theme (項目).
-    Theme(Theme, ThemeId) in themes by id, "theme";
-    /// A gap (小論点, 2018 gap).
-    Gap(Gap, GapId) in gaps by id, "gap";
-    /// A measure.
-    Measure(Measure, MeasureId) in measures by id, "measure";
-    /// A proposal (提言).
-    Proposal(Proposal, ProposalId) in proposals by id, "proposal";
-    /// A KPI.
-    Kpi(Kpi, KpiId) in kpis by id, "KPI";
-    /// A budget line.
-    Budget(Budget, BudgetId) in budgets by id, "budget";
-    /// An event.
-    Event(Event, EventId) in events by id, "event";
+item_kinds!(kinds;
     /// A scenario.
-    Scenario(Scenario, ScenarioId) in scenarios by id, "scenario";
-}
+    Scenario(Scenario, ScenarioId) in scenarios by id as scenario, "シナリオ", "Scenario", "scenario";
+    /// A presentation.
+    Presentation(Presentation, PresentationId) in presentations by id as presentation,
+        "プレゼンテーション", "Presentation", "presentation";
+);
 
 fn most_common(origins: &[FileId]) -> Option<FileId> {
     let mut counts: Vec<(FileId, usize)> = Vec::new();
@@ -184,24 +198,10 @@ fn most_common(origins: &[FileId]) -> Option<FileId> {
 }
 
 impl ItemKey {
-    /// The item as an [`ItemRef`], for selection and labels; `None` for a scenario, which has
-    /// none.
+    /// The item as an [`ItemRef`], for selection and labels; `None` for a scenario or a
+    /// presentation, which have none.
     pub fn item_ref(&self) -> Option<ItemRef> {
-        Some(match self {
-            ItemKey::Source(x) => ItemRef::Source(x.clone()),
-            ItemKey::Ministry(x) => ItemRef::Ministry(x.clone()),
-            ItemKey::Stage(x) => ItemRef::Stage(x.clone()),
-            ItemKey::Target(x) => ItemRef::Target(x.clone()),
-            ItemKey::Note(x) => ItemRef::Note(x.clone()),
-            ItemKey::Theme(x) => ItemRef::Theme(x.clone()),
-            ItemKey::Gap(x) => ItemRef::Gap(x.clone()),
-            ItemKey::Measure(x) => ItemRef::Measure(x.clone()),
-            ItemKey::Proposal(x) => ItemRef::Proposal(x.clone()),
-            ItemKey::Kpi(x) => ItemRef::Kpi(x.clone()),
-            ItemKey::Budget(x) => ItemRef::Budget(x.clone()),
-            ItemKey::Event(x) => ItemRef::Event(x.clone()),
-            ItemKey::Scenario(_) => return None,
-        })
+        self.item_ref_of_kind()
     }
 
     /// A copy of the item, to edit and put back with [`super::Edit::Replace`].
@@ -211,24 +211,29 @@ impl ItemKey {
     }
 }
 
-impl From<ItemRef> for ItemKey {
-    fn from(item: ItemRef) -> Self {
-        match item {
-            ItemRef::Source(x) => ItemKey::Source(x),
-            ItemRef::Ministry(x) => ItemKey::Ministry(x),
-            ItemRef::Stage(x) => ItemKey::Stage(x),
-            ItemRef::Target(x) => ItemKey::Target(x),
-            ItemRef::Note(x) => ItemKey::Note(x),
-            ItemRef::Theme(x) => ItemKey::Theme(x),
-            ItemRef::Gap(x) => ItemKey::Gap(x),
-            ItemRef::Measure(x) => ItemKey::Measure(x),
-            ItemRef::Proposal(x) => ItemKey::Proposal(x),
-            ItemRef::Kpi(x) => ItemKey::Kpi(x),
-            ItemRef::Budget(x) => ItemKey::Budget(x),
-            ItemRef::Event(x) => ItemKey::Event(x),
+/// Conversions between [`ItemKey`] and [`ItemRef`], for every kind but scenarios.
+macro_rules! key_refs {
+    ($( $(#[$doc:meta])* $V:ident($T:ident, $Id:ident) in $field:ident by $key:ident as
+        $lookup:ident, $ja:literal, $en:literal, $what:literal; )*) => {
+        impl ItemKey {
+            fn item_ref_of_kind(&self) -> Option<ItemRef> {
+                match self {
+                    $( ItemKey::$V(x) => Some(ItemRef::$V(x.clone())), )*
+                    ItemKey::Scenario(_) | ItemKey::Presentation(_) => None,
+                }
+            }
         }
-    }
+
+        impl From<ItemRef> for ItemKey {
+            fn from(item: ItemRef) -> Self {
+                match item {
+                    $( ItemRef::$V(x) => ItemKey::$V(x), )*
+                }
+            }
+        }
+    };
 }
+item_kinds!(key_refs);
 
 impl From<&ItemRef> for ItemKey {
     fn from(item: &ItemRef) -> Self {
@@ -247,68 +252,4 @@ impl ItemValue {
     pub fn item_ref(&self) -> Option<ItemRef> {
         self.key().item_ref()
     }
-
-    /// The source the item cites, for the kinds that cite one.
-    pub fn source(&self) -> Option<&SourceRef> {
-        match self {
-            ItemValue::Source(_) | ItemValue::Scenario(_) => None,
-            ItemValue::Ministry(x) => x.source.as_ref(),
-            ItemValue::Stage(x) => x.source.as_ref(),
-            ItemValue::Target(x) => x.source.as_ref(),
-            ItemValue::Note(x) => x.source.as_ref(),
-            ItemValue::Theme(x) => x.source.as_ref(),
-            ItemValue::Gap(x) => x.source.as_ref(),
-            ItemValue::Measure(x) => x.source.as_ref(),
-            ItemValue::Proposal(x) => x.source.as_ref(),
-            ItemValue::Kpi(x) => x.source.as_ref(),
-            ItemValue::Budget(x) => x.source.as_ref(),
-            ItemValue::Event(x) => x.source.as_ref(),
-        }
-    }
-
-    /// Clears the source the item cites.
-    pub(crate) fn clear_source(&mut self) {
-        match self {
-            ItemValue::Source(_) | ItemValue::Scenario(_) => {}
-            ItemValue::Ministry(x) => x.source = None,
-            ItemValue::Stage(x) => x.source = None,
-            ItemValue::Target(x) => x.source = None,
-            ItemValue::Note(x) => x.source = None,
-            ItemValue::Theme(x) => x.source = None,
-            ItemValue::Gap(x) => x.source = None,
-            ItemValue::Measure(x) => x.source = None,
-            ItemValue::Proposal(x) => x.source = None,
-            ItemValue::Kpi(x) => x.source = None,
-            ItemValue::Budget(x) => x.source = None,
-            ItemValue::Event(x) => x.source = None,
-        }
-    }
-}
-
-/// Every item of `items` that cites a source, as (key, cited source), in collection order.
-pub(crate) fn cited_sources(items: &Items) -> Vec<(ItemKey, &SourceRef)> {
-    let mut out = Vec::new();
-    macro_rules! cite {
-        ($($V:ident in $field:ident by $key:ident),*) => {$(
-            for x in &items.$field {
-                if let Some(s) = &x.source {
-                    out.push((ItemKey::$V(x.$key.clone()), s));
-                }
-            }
-        )*};
-    }
-    cite!(
-        Ministry in ministries by code,
-        Stage in stages by id,
-        Target in target_states by id,
-        Note in notes by id,
-        Theme in themes by id,
-        Gap in gaps by id,
-        Measure in measures by id,
-        Proposal in proposals by id,
-        Kpi in kpis by id,
-        Budget in budgets by id,
-        Event in events by id
-    );
-    out
 }

@@ -77,6 +77,9 @@ impl EditError {
             EditError::LinkMismatch { index } => {
                 format!("位置{index}のリンクが想定と違います。ロードマップが変更されています")
             }
+            EditError::ConflictMismatch { index } => {
+                format!("位置{index}のマージの衝突が想定と違います。ロードマップが変更されています")
+            }
             EditError::NoSuchFile(n) => format!("ロードマップに{n}番のファイルはありません"),
             EditError::Dangling { what, id } => format!("{}「{id}」は存在しません", what_ja(what)),
             EditError::StillReferenced { item, by } => {

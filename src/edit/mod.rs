@@ -17,6 +17,8 @@ pub mod integrity;
 mod item;
 mod message;
 pub mod ops;
+pub mod presentation;
+pub mod scenario;
 
 pub use create::{
     Created, create, create_budget, create_event, create_gap, create_kpi, create_measure,
@@ -34,7 +36,8 @@ pub use ops::{
 };
 
 use crate::model::{
-    FileId, GapId, Header, IdError, KpiId, Link, LinkKind, MeasureId, MinistryCode, Roadmap,
+    Conflict, FileId, GapId, Header, IdError, KpiId, Link, LinkKind, MeasureId, MinistryCode,
+    Roadmap,
 };
 
 /// One change to a roadmap. Every edit is invertible: [`apply`] returns the edit that undoes it.
@@ -84,6 +87,21 @@ pub enum Edit {
     },
     /// Replace the roadmap's header.
     SetHeader(Header),
+    /// Remove the merge conflict record at `index`, which must equal `conflict` (a resolved
+    /// conflict).
+    RemoveConflict {
+        /// Position in [`crate::model::Items::conflicts`].
+        index: usize,
+        /// The record expected there.
+        conflict: Conflict,
+    },
+    /// Insert a merge conflict record at `index` (undoing its resolution).
+    InsertConflict {
+        /// Position in [`crate::model::Items::conflicts`].
+        index: usize,
+        /// The record.
+        conflict: Conflict,
+    },
     /// Several edits as one step, applied in order; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -124,6 +142,14 @@ pub enum EditError {
         /// The position.
         index: usize,
     },
+    /// The merge conflict record at a position is not the one the edit expected.
+    #[error(
+        "the merge conflict at position {index} is not the expected one; the roadmap has changed"
+    )]
+    ConflictMismatch {
+        /// The position.
+        index: usize,
+    },
     /// A file the roadmap does not have.
     #[error("the roadmap has no file number {0}")]
     NoSuchFile(u16),
@@ -158,8 +184,8 @@ pub enum EditError {
     /// Two items no link kind joins.
     #[error(
         "a {} and a {} cannot be linked",
-        .a.noun_en(),
-        .b.noun_en()
+        .a.noun(),
+        .b.noun()
     )]
     NoLinkBetween {
         /// The kind of the first item.
@@ -235,7 +261,9 @@ fn moves_items(edit: &Edit) -> bool {
         Edit::AddLink { .. }
         | Edit::RemoveLink { .. }
         | Edit::ReplaceLink { .. }
-        | Edit::SetHeader(_) => false,
+        | Edit::SetHeader(_)
+        | Edit::RemoveConflict { .. }
+        | Edit::InsertConflict { .. } => false,
         Edit::Batch(edits) => edits.iter().any(moves_items),
     }
 }
@@ -335,6 +363,22 @@ fn apply_one(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
             &mut roadmap.header,
             header,
         ))),
+        Edit::RemoveConflict { index, conflict } => {
+            if roadmap.items.conflicts.get(index) != Some(&conflict) {
+                return Err(EditError::ConflictMismatch { index });
+            }
+            roadmap.items.conflicts.remove(index);
+            Ok(Edit::InsertConflict { index, conflict })
+        }
+        Edit::InsertConflict { index, conflict } => {
+            let len = roadmap.items.conflicts.len();
+            if index > len {
+                return Err(EditError::OutOfRange { index, len });
+            }
+            check_file(roadmap, conflict.origin)?;
+            roadmap.items.conflicts.insert(index, conflict.clone());
+            Ok(Edit::RemoveConflict { index, conflict })
+        }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for e in edits {

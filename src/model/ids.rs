@@ -144,6 +144,10 @@ id_newtype!(
     ScenarioId
 );
 id_newtype!(
+    /// The ID of a presentation.
+    PresentationId
+);
+id_newtype!(
     /// The ID of a note in the roadmap (a context statement such as 現状・特殊性).
     NoteId
 );

@@ -11,11 +11,13 @@ mod hints;
 mod includes;
 mod limits;
 mod paths;
+pub mod spans;
 mod wording;
 
 pub use files::{BOM, FileKind, FileSystem, Found, split_bom};
 pub use limits::{MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, MAX_TOTAL_BYTES};
 pub use paths::{LeavesFolder, leaves_folder};
+pub use spans::{FieldSpan, FileSpans, ItemSpan};
 
 use super::{FileDoc, FileId, FileInfo, Items, OLDEST_SCHEMA_VERSION, Roadmap, SCHEMA_VERSION};
 use crate::diagnostic::{Diagnostic, Pos};
@@ -125,6 +127,13 @@ fn parse_doc(text: &str, display: &str) -> Result<FileDoc, Diagnostic> {
         .with_snippet_from(text));
     }
     Ok(doc)
+}
+
+/// Parses the text of one roadmap file on its own (an entry file's header and includes are
+/// kept, not followed), as loading parses each file: for tools that take files one at a time,
+/// such as a merge driver.
+pub fn parse_file_text(text: &str, display: &str) -> Result<FileDoc, Diagnostic> {
+    parse_doc(text, display)
 }
 
 /// Parses one file with `ron`, turning its error into a diagnostic at the offending token.
@@ -398,6 +407,17 @@ pub fn canonical_text(roadmap: &Roadmap) -> Vec<String> {
     in_parallel(docs.len(), |i| to_canonical(&docs[i]))
 }
 
+/// The canonical text of the files `wanted` of `roadmap` (as [`canonical_text`] gives it), in
+/// the order asked: what diagnostics need when only some files have findings.
+pub fn canonical_text_of(roadmap: &Roadmap, wanted: &[FileId]) -> Vec<String> {
+    let docs = roadmap.file_doc_refs();
+    in_parallel(wanted.len(), |i| {
+        docs.get(usize::from(wanted[i].0))
+            .map(to_canonical)
+            .unwrap_or_default()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,6 +430,11 @@ mod tests {
             .map(|i| serialize_file(&r.file_doc(FileId(u16::try_from(i).expect("few files")))))
             .collect();
         assert_eq!(canonical_text(r), one_by_one);
+        let some = [FileId(2), FileId(0)];
+        assert_eq!(
+            canonical_text_of(r, &some),
+            vec![one_by_one[2].clone(), one_by_one[0].clone()]
+        );
         assert!(one_by_one.len() > 2);
     }
 

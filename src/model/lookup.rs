@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use foldhash::HashMap;
 
-use super::{ItemKind, Items};
+use super::{Item, ItemKind, Items, KindVisitor};
 
 /// Positions of items by kind and ID, built on first use. Cloning gives an empty table, and two
 /// tables always compare equal: it is a cache, not part of the roadmap's value.
@@ -59,55 +59,12 @@ fn key(kind: ItemKind, id: &str) -> (ItemKind, u64) {
 
 impl Table {
     fn build(it: &Items) -> Self {
-        let mut positions =
-            HashMap::with_capacity_and_hasher(it.count(), foldhash::fast::RandomState::default());
-        let mut add = |kind: ItemKind, ids: &mut dyn Iterator<Item = &str>| {
-            for (i, id) in ids.enumerate() {
-                // The first of duplicate IDs wins, as a scan would find it.
-                positions
-                    .entry(key(kind, id))
-                    .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
-            }
-        };
-        add(
-            ItemKind::Source,
-            &mut it.sources.iter().map(|x| x.id.as_str()),
-        );
-        add(
-            ItemKind::Ministry,
-            &mut it.ministries.iter().map(|x| x.code.as_str()),
-        );
-        add(
-            ItemKind::Stage,
-            &mut it.stages.iter().map(|x| x.id.as_str()),
-        );
-        add(
-            ItemKind::Target,
-            &mut it.target_states.iter().map(|x| x.id.as_str()),
-        );
-        add(ItemKind::Note, &mut it.notes.iter().map(|x| x.id.as_str()));
-        add(
-            ItemKind::Theme,
-            &mut it.themes.iter().map(|x| x.id.as_str()),
-        );
-        add(ItemKind::Gap, &mut it.gaps.iter().map(|x| x.id.as_str()));
-        add(
-            ItemKind::Measure,
-            &mut it.measures.iter().map(|x| x.id.as_str()),
-        );
-        add(
-            ItemKind::Proposal,
-            &mut it.proposals.iter().map(|x| x.id.as_str()),
-        );
-        add(ItemKind::Kpi, &mut it.kpis.iter().map(|x| x.id.as_str()));
-        add(
-            ItemKind::Budget,
-            &mut it.budgets.iter().map(|x| x.id.as_str()),
-        );
-        add(
-            ItemKind::Event,
-            &mut it.events.iter().map(|x| x.id.as_str()),
-        );
+        let mut positions = Positions(HashMap::with_capacity_and_hasher(
+            it.count(),
+            foldhash::fast::RandomState::default(),
+        ));
+        it.visit(&mut positions);
+        let positions = positions.0;
         let mut seen: HashMap<i32, u32> = HashMap::default();
         let target_rank = it
             .target_states
@@ -122,6 +79,20 @@ impl Table {
             positions,
             target_rank,
             targets: it.target_states.len(),
+        }
+    }
+}
+
+/// Fills the table of positions, kind by kind.
+struct Positions(HashMap<(ItemKind, u64), u32>);
+
+impl KindVisitor for Positions {
+    fn visit<T: Item>(&mut self, items: &[T]) {
+        for (i, x) in items.iter().enumerate() {
+            // The first of duplicate IDs wins, as a scan would find it.
+            self.0
+                .entry(key(T::KIND, x.key()))
+                .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
         }
     }
 }

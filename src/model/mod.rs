@@ -5,6 +5,7 @@
 //! are merged into one [`Roadmap`], each remembering the file it came from ([`FileId`]) so that it
 //! is saved back there.
 
+pub mod conflict;
 pub mod ids;
 mod io;
 pub mod item_ref;
@@ -13,22 +14,29 @@ mod kinds;
 pub mod link;
 mod lookup;
 mod parts;
+pub mod presentation;
+pub mod registry;
+mod shared;
 pub mod time;
 
 use serde::{Deserialize, Serialize};
 
+pub use conflict::{Conflict, Conflicted};
 pub use ids::*;
 pub(crate) use io::find_field;
 pub use io::{
-    BOM, FileKind, FileSystem, Found, LeavesFolder, LoadError, MAX_FILE_BYTES, MAX_INCLUDES,
-    MAX_NESTING, MAX_TOTAL_BYTES, Parsed, ParsedFile, canonical_text, leaves_folder, parse_roadmap,
-    serialize_file, split_bom,
+    BOM, FieldSpan, FileKind, FileSpans, FileSystem, Found, ItemSpan, LeavesFolder, LoadError,
+    MAX_FILE_BYTES, MAX_INCLUDES, MAX_NESTING, MAX_TOTAL_BYTES, Parsed, ParsedFile, canonical_text,
+    canonical_text_of, leaves_folder, parse_file_text, parse_roadmap, serialize_file, split_bom,
 };
 pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
 pub use kinds::{BudgetKind, EventStatus, Horizon, OrgKind, Status};
 pub use link::{Link, LinkBreach, LinkKind, LinkType, Role};
 pub use parts::{Comparison, KpiActual, KpiKind, KpiLatest, KpiTarget, OverseasExample, Table};
+pub use presentation::{Basis, Presentation, Step, Zoom};
+pub use registry::{Item, KindVisitor, References};
+pub use shared::Shared;
 pub use time::{FySpan, When};
 
 /// The schema version this build writes.
@@ -131,16 +139,20 @@ macro_rules! collections {
             )*
         }
 
-        /// All items of a roadmap, merged from its files.
+        /// All items of a roadmap, merged from its files. Cloning it shares the collections
+        /// ([`Shared`]): a snapshot costs nothing until one side changes a collection.
         #[derive(Clone, Debug, Default, PartialEq)]
         pub struct Items {
             $(
                 $(#[$doc])*
-                pub $field: Vec<$ty>,
+                pub $field: Shared<$ty>,
             )*
         }
 
         impl Items {
+            /// The names of the collections, in the order a file writes them.
+            pub const COLLECTIONS: &'static [&'static str] = &[$( stringify!($field) ),*];
+
             /// Appends the items of one file, marking them as coming from `origin`.
             fn absorb(&mut self, doc: FileDoc, origin: FileId) {
                 $(
@@ -211,36 +223,28 @@ macro_rules! collections {
     };
 }
 
-collections! {
-    /// Source documents.
-    sources: Source,
-    /// Ministries and agencies.
-    ministries: Ministry,
-    /// Value-chain stages, in order.
-    stages: Stage,
-    /// Target states (目指すべき姿).
-    target_states: TargetState,
-    /// Context statements (現状, 方向性, assessments).
-    notes: Note,
-    /// Themes (項目) with their 大論点.
-    themes: Theme,
-    /// Gaps (小論点 and the 2018 gaps).
-    gaps: Gap,
-    /// Measures (対応案, proposal actions, programmes).
-    measures: Measure,
-    /// Proposals (提言).
-    proposals: Proposal,
-    /// KPIs.
-    kpis: Kpi,
-    /// Budget lines.
-    budgets: Budget,
-    /// Dated events.
-    events: Event,
-    /// Named scenarios.
-    scenarios: Scenario,
-    /// Typed links.
-    links: Link,
+/// The collections of a file and of [`Items`]: one per item kind, in the table's order, then
+/// scenarios and links.
+macro_rules! collections_of_kinds {
+    ($( $(#[$doc:meta])* $V:ident($T:ident, $Id:ident) in $field:ident by $key:ident as
+        $lookup:ident, $ja:literal, $en:literal, $noun:literal; )*) => {
+        collections! {
+            $(
+                #[doc = concat!("Every ", $noun, " (see [`ItemKind::", stringify!($V), "`]).")]
+                $field: $T,
+            )*
+            /// Named scenarios.
+            scenarios: Scenario,
+            /// Presentations: ordered saved views.
+            presentations: Presentation,
+            /// Typed links.
+            links: Link,
+            /// Merge conflicts left to resolve ([`conflict`]).
+            conflicts: Conflict,
+        }
+    };
 }
+registry::item_kinds!(collections_of_kinds);
 
 /// A file of a loaded roadmap.
 #[derive(Clone, Debug, PartialEq)]
@@ -301,24 +305,6 @@ impl Roadmap {
         doc
     }
 
-    /// Whether the item referred to exists.
-    pub fn contains(&self, item: &ItemRef) -> bool {
-        match item {
-            ItemRef::Source(id) => self.source(id).is_some(),
-            ItemRef::Ministry(code) => self.ministry(code).is_some(),
-            ItemRef::Stage(id) => self.stage(id).is_some(),
-            ItemRef::Target(id) => self.target(id).is_some(),
-            ItemRef::Note(id) => self.note(id).is_some(),
-            ItemRef::Theme(id) => self.theme(id).is_some(),
-            ItemRef::Gap(id) => self.gap(id).is_some(),
-            ItemRef::Measure(id) => self.measure(id).is_some(),
-            ItemRef::Proposal(id) => self.proposal(id).is_some(),
-            ItemRef::Kpi(id) => self.kpi(id).is_some(),
-            ItemRef::Budget(id) => self.budget(id).is_some(),
-            ItemRef::Event(id) => self.event(id).is_some(),
-        }
-    }
-
     /// The place (from 0) of a target state among the target states of its horizon year, in
     /// file order: `★2030-1` is the first of 2030.
     pub fn target_rank(&self, id: &TargetId) -> Option<usize> {
@@ -339,49 +325,41 @@ impl Roadmap {
 }
 
 macro_rules! lookups {
-    ($( $(#[$doc:meta])* $name:ident($id:ty) -> $ty:ty, $field:ident, $kind:ident, $key:ident; )*) => {
+    ($( $(#[$doc:meta])* $V:ident($T:ident, $Id:ident) in $field:ident by $key:ident as
+        $lookup:ident, $ja:literal, $en:literal, $noun:literal; )*) => {
         impl Roadmap {
             $(
-                $(#[$doc])*
-                pub fn $name(&self, id: &$id) -> Option<&$ty> {
+                #[doc = concat!("Looks up a ", $noun, " by its `", stringify!($key), "`.")]
+                pub fn $lookup(&self, id: &$Id) -> Option<&$T> {
                     let list = &self.items.$field;
                     self.lookup
-                        .position(&self.items, ItemKind::$kind, list, id.as_str(), |x| {
+                        .position(&self.items, ItemKind::$V, list, id.as_str(), |x| {
                             x.$key.as_str()
                         })
                         .map(|i| &list[i])
                 }
             )*
+
+            /// Whether the item referred to exists.
+            pub fn contains(&self, item: &ItemRef) -> bool {
+                match item {
+                    $( ItemRef::$V(id) => self.$lookup(id).is_some(), )*
+                }
+            }
+
+            /// Whether an item of `kind` with ID `id` exists.
+            pub fn contains_key(&self, kind: ItemKind, id: &str) -> bool {
+                match kind {
+                    $( ItemKind::$V => self
+                        .lookup
+                        .position(&self.items, kind, &self.items.$field, id, |x| x.$key.as_str())
+                        .is_some(), )*
+                }
+            }
         }
     };
 }
-
-lookups! {
-    /// Looks up a source document by ID.
-    source(SourceId) -> Source, sources, Source, id;
-    /// Looks up a ministry by code.
-    ministry(MinistryCode) -> Ministry, ministries, Ministry, code;
-    /// Looks up a value-chain stage by ID.
-    stage(StageId) -> Stage, stages, Stage, id;
-    /// Looks up a target state by ID.
-    target(TargetId) -> TargetState, target_states, Target, id;
-    /// Looks up a note by ID.
-    note(NoteId) -> Note, notes, Note, id;
-    /// Looks up a theme by ID.
-    theme(ThemeId) -> Theme, themes, Theme, id;
-    /// Looks up a gap by ID.
-    gap(GapId) -> Gap, gaps, Gap, id;
-    /// Looks up a measure by ID.
-    measure(MeasureId) -> Measure, measures, Measure, id;
-    /// Looks up a proposal by ID.
-    proposal(ProposalId) -> Proposal, proposals, Proposal, id;
-    /// Looks up a KPI by ID.
-    kpi(KpiId) -> Kpi, kpis, Kpi, id;
-    /// Looks up a budget line by ID.
-    budget(BudgetId) -> Budget, budgets, Budget, id;
-    /// Looks up an event by ID.
-    event(EventId) -> Event, events, Event, id;
-}
+registry::item_kinds!(lookups);
 
 /// Shows a number as a circled numeral (①…⑳, then ㉑…㊿), or in parentheses beyond 50.
 pub fn circled(n: u32) -> String {

@@ -55,6 +55,9 @@ struct Report {
 /// Shows the coverage report, one fold section per finding.
 pub fn coverage_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t("カバレッジ", "Coverage"));
+    if ctx.scenarios.comparison.is_some() {
+        super::scenarios::coverage_consequences_ui(ui, ctx, actions);
+    }
     let report: Arc<Report> = rows::cached(
         ui.ctx(),
         Id::unique("waymark-coverage"),

@@ -46,6 +46,9 @@ pub fn inspector_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                 }
             }
             ui.separator();
+            if let ItemRef::Measure(id) = item {
+                super::scenarios::measure_scenario_ui(ui, ctx, id, actions);
+            }
             if ctx.editable {
                 super::editor::editor_ui(ui, ctx, item, actions);
                 ui.separator();

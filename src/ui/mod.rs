@@ -2,6 +2,7 @@
 //! [`ViewCtx`] and pushes [`Action`]s; none changes the document or touches the file system.
 
 pub mod accountability;
+pub mod conflicts;
 pub mod coverage;
 pub mod diagnostics;
 pub mod editor;
@@ -15,8 +16,10 @@ pub mod matrix;
 pub mod menu;
 pub mod navigator;
 pub mod overview;
+pub mod present;
 pub mod proposals;
 pub mod rows;
+pub mod scenarios;
 pub mod status_bar;
 pub mod tabs;
 pub mod targets;
@@ -31,9 +34,10 @@ use crate::analysis::derived::Derived;
 use crate::analysis::filter::Visible;
 use crate::analysis::index::Index;
 use crate::analysis::linkage::Columns;
+use crate::analysis::scenario::ScenarioComparison;
 use crate::analysis::timeline::{Grouping, Timeline};
 use crate::i18n::Lang;
-use crate::model::{ItemRef, Roadmap};
+use crate::model::{ItemRef, Roadmap, Scenario};
 
 /// What every view reads.
 pub struct ViewCtx<'a> {
@@ -64,6 +68,26 @@ pub struct ViewCtx<'a> {
     /// Changes with the document, filter, grouping and language (not the selection); views key
     /// what they lay out once on it ([`Derived::generation`]).
     pub generation: u64,
+    /// The scenario shown (then `roadmap` is the roadmap as it sees it) and the comparison.
+    pub scenarios: Scenarios<'a>,
+}
+
+/// What views know of scenarios: the one shown, the plan beside it, and the comparison.
+#[derive(Clone, Copy, Default)]
+pub struct Scenarios<'a> {
+    /// The plan, while a scenario is shown (the views' `roadmap` is then the scenario's).
+    pub plan: Option<&'a Roadmap>,
+    /// The scenario shown, if any.
+    pub shown: Option<&'a Scenario>,
+    /// The comparison of what is shown with another scenario or the plan, if asked for.
+    pub comparison: Option<&'a ScenarioComparison>,
+}
+
+impl<'a> Scenarios<'a> {
+    /// The plan: `seen` when no scenario is shown.
+    pub fn plan_or(&self, seen: &'a Roadmap) -> &'a Roadmap {
+        self.plan.unwrap_or(seen)
+    }
 }
 
 impl<'a> ViewCtx<'a> {
@@ -83,6 +107,7 @@ impl<'a> ViewCtx<'a> {
             grouping: derived.inputs.grouping,
             editable: false,
             generation: derived.generation,
+            scenarios: Scenarios::default(),
         }
     }
 

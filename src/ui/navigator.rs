@@ -7,9 +7,107 @@ use crate::model::{ItemRef, circled};
 
 use super::{ViewCtx, item_link};
 
+/// A section longer than this draws only the rows in sight, in a scroll area of its own.
+const VIRTUAL_ROWS: usize = 100;
+
+/// The height of a section's own scroll area, in points.
+const SECTION_HEIGHT: f32 = 320.0;
+
+/// What the navigator lists, for one document version, filter and language: made once per
+/// [`ViewCtx::generation`] and kept in egui's memory ([`super::rows::cached`]), so that a frame costs the rows in sight,
+/// not a pass over every item.
+#[derive(Default)]
+struct Rows {
+    targets: Vec<ItemRef>,
+    /// Each theme shown, with the 小論点 of it that pass the filter.
+    themes: Vec<(ItemRef, Vec<ItemRef>)>,
+    /// The same as one list: each theme (marked as a head) followed by its 小論点.
+    theme_list: Vec<(ItemRef, bool)>,
+    /// Each proposal shown, with its number.
+    proposals: Vec<(ItemRef, u32)>,
+    ministries: Vec<ItemRef>,
+    kpis: Vec<ItemRef>,
+    /// Events in date order.
+    events: Vec<ItemRef>,
+    sources: Vec<ItemRef>,
+}
+
+impl Rows {
+    fn of(ctx: &ViewCtx<'_>) -> Self {
+        let it = &ctx.roadmap.items;
+        let shown = |r: ItemRef| ctx.visible.contains(&r).then_some(r);
+        let mut gaps_of: foldhash::HashMap<&str, Vec<ItemRef>> = foldhash::HashMap::default();
+        for g in &it.gaps {
+            if let Some(theme) = &g.theme {
+                let r = ItemRef::Gap(g.id.clone());
+                if ctx.visible.contains(&r) {
+                    gaps_of.entry(theme.as_str()).or_default().push(r);
+                }
+            }
+        }
+        let themes: Vec<(ItemRef, Vec<ItemRef>)> = it
+            .themes
+            .iter()
+            .filter_map(|theme| {
+                let tr = ItemRef::Theme(theme.id.clone());
+                let gaps = gaps_of.remove(theme.id.as_str()).unwrap_or_default();
+                // A theme stays when it matches itself or holds a 小論点 that matches.
+                (ctx.visible.contains(&tr) || !gaps.is_empty()).then_some((tr, gaps))
+            })
+            .collect();
+        let theme_list = themes
+            .iter()
+            .flat_map(|(tr, gaps): &(ItemRef, Vec<ItemRef>)| {
+                std::iter::once((tr.clone(), true)).chain(gaps.iter().map(|g| (g.clone(), false)))
+            })
+            .collect();
+        let mut events: Vec<_> = it.events.iter().collect();
+        events.sort_by(|a, b| a.when.fy_position().total_cmp(&b.when.fy_position()));
+        Self {
+            targets: it
+                .target_states
+                .iter()
+                .filter_map(|t| shown(ItemRef::Target(t.id.clone())))
+                .collect(),
+            themes,
+            theme_list,
+            proposals: it
+                .proposals
+                .iter()
+                .filter_map(|p| shown(ItemRef::Proposal(p.id.clone())).map(|r| (r, p.number)))
+                .collect(),
+            ministries: it
+                .ministries
+                .iter()
+                .filter_map(|m| shown(ItemRef::Ministry(m.code.clone())))
+                .collect(),
+            kpis: it
+                .kpis
+                .iter()
+                .filter(|k| k.parent.is_none())
+                .filter_map(|k| shown(ItemRef::Kpi(k.id.clone())))
+                .collect(),
+            events: events
+                .into_iter()
+                .filter_map(|e| shown(ItemRef::Event(e.id.clone())))
+                .collect(),
+            sources: it
+                .sources
+                .iter()
+                .map(|s| ItemRef::Source(s.id.clone()))
+                .collect(),
+        }
+    }
+}
+
 /// Shows the navigator.
 pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
-    let it = &ctx.roadmap.items;
+    let rows = super::rows::cached(
+        ui.ctx(),
+        egui::Id::unique("waymark-navigator-rows"),
+        ctx.generation,
+        || Rows::of(ctx),
+    );
     ui.heading(ctx.t("ナビゲーター", "Navigator"));
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -17,23 +115,13 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
             // Long labels wrap to the panel's width instead of widening it.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             let width = 30;
+            let short = |_: usize, r: &ItemRef| labels::short(ctx.roadmap, r, ctx.lang, width);
             section(
                 ui,
                 ctx.t("目指すべき姿", "Target states"),
                 "nav-targets",
                 |ui| {
-                    for t in &it.target_states {
-                        let r = ItemRef::Target(t.id.clone());
-                        if ctx.visible.contains(&r) {
-                            item_link(
-                                ui,
-                                ctx,
-                                &r,
-                                labels::short(ctx.roadmap, &r, ctx.lang, width),
-                                actions,
-                            );
-                        }
-                    }
+                    list(ui, ctx, "nav-targets", &rows.targets, &short, actions);
                 },
             );
             section(
@@ -41,124 +129,128 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                 ctx.t("項目と小論点", "Themes and issues"),
                 "nav-themes",
                 |ui| {
-                    for theme in &it.themes {
-                        let tr = ItemRef::Theme(theme.id.clone());
-                        let gaps: Vec<ItemRef> = it
-                            .gaps
-                            .iter()
-                            .filter(|g| g.theme.as_ref() == Some(&theme.id))
-                            .map(|g| ItemRef::Gap(g.id.clone()))
-                            .filter(|r| ctx.visible.contains(r))
-                            .collect();
-                        // A theme stays when it matches itself or holds a 小論点 that matches.
-                        if !ctx.visible.contains(&tr) && gaps.is_empty() {
-                            continue;
-                        }
-                        let title = labels::short(ctx.roadmap, &tr, ctx.lang, 14);
+                    if rows.theme_list.len() > VIRTUAL_ROWS {
+                        // Too many to fold one by one: each theme heads its 小論点 in one list
+                        // that draws only the rows in sight.
+                        let refs: Vec<ItemRef> =
+                            rows.theme_list.iter().map(|(r, _)| r.clone()).collect();
+                        let label = |i: usize, r: &ItemRef| {
+                            if rows.theme_list.get(i).is_some_and(|(_, head)| *head) {
+                                format!("■ {}", labels::short(ctx.roadmap, r, ctx.lang, width))
+                            } else {
+                                format!("　{}", labels::short(ctx.roadmap, r, ctx.lang, width))
+                            }
+                        };
+                        list(ui, ctx, "nav-themes", &refs, &label, actions);
+                        return;
+                    }
+                    for (tr, gaps) in &rows.themes {
+                        let title = labels::short(ctx.roadmap, tr, ctx.lang, 14);
                         egui::CollapsingHeader::new(title)
-                            .id_salt(("nav-theme", theme.id.as_str()))
+                            .id_salt(("nav-theme", tr.id_str()))
                             .default_open(true)
                             .show(ui, |ui| {
                                 item_link(
                                     ui,
                                     ctx,
-                                    &tr,
+                                    tr,
                                     ctx.t("大論点", "Overarching issue"),
                                     actions,
                                 );
-                                for r in &gaps {
-                                    item_link(
-                                        ui,
-                                        ctx,
-                                        r,
-                                        labels::short(ctx.roadmap, r, ctx.lang, width),
-                                        actions,
-                                    );
-                                }
+                                list(ui, ctx, tr, gaps, &short, actions);
                             });
                     }
                 },
             );
             section(ui, ctx.t("提言", "Proposals"), "nav-proposals", |ui| {
-                for p in &it.proposals {
-                    let r = ItemRef::Proposal(p.id.clone());
-                    if ctx.visible.contains(&r) {
-                        let text = format!(
-                            "{}{} {}",
-                            ctx.t("提言", "Proposal "),
-                            circled(p.number),
-                            labels::ellipsize(&labels::text(ctx.roadmap, &r, ctx.lang), width)
-                        );
-                        item_link(ui, ctx, &r, text, actions);
-                    }
-                }
+                let refs: Vec<ItemRef> = rows.proposals.iter().map(|(r, _)| r.clone()).collect();
+                let label = |i: usize, r: &ItemRef| {
+                    let number = rows.proposals.get(i).map_or(0, |(_, n)| *n);
+                    format!(
+                        "{}{} {}",
+                        ctx.t("提言", "Proposal "),
+                        circled(number),
+                        labels::ellipsize(&labels::text(ctx.roadmap, r, ctx.lang), width)
+                    )
+                };
+                list(ui, ctx, "nav-proposals", &refs, &label, actions);
             });
             section(
                 ui,
                 ctx.t("府省庁", "Ministries"),
                 "nav-ministries",
                 |ui| {
-                    for m in &it.ministries {
-                        let r = ItemRef::Ministry(m.code.clone());
-                        if ctx.visible.contains(&r) {
-                            let n = ctx.index.measures_of_ministry(&r).count();
-                            item_link(
-                                ui,
-                                ctx,
-                                &r,
-                                format!("{} {}（{n}）", m.code, ctx.t(&m.name, &m.name_en)),
-                                actions,
-                            );
+                    let label = |_: usize, r: &ItemRef| {
+                        let n = ctx.index.measures_of_ministry(r).count();
+                        match r {
+                            ItemRef::Ministry(code) => ctx.roadmap.ministry(code).map_or_else(
+                                || code.to_string(),
+                                |m| format!("{} {}（{n}）", m.code, ctx.t(&m.name, &m.name_en)),
+                            ),
+                            other => other.id_str().to_owned(),
                         }
-                    }
+                    };
+                    list(ui, ctx, "nav-ministries", &rows.ministries, &label, actions);
                 },
             );
             section(ui, "KPI", "nav-kpis", |ui| {
-                for k in it.kpis.iter().filter(|k| k.parent.is_none()) {
-                    let r = ItemRef::Kpi(k.id.clone());
-                    if ctx.visible.contains(&r) {
-                        item_link(
-                            ui,
-                            ctx,
-                            &r,
-                            labels::short(ctx.roadmap, &r, ctx.lang, width),
-                            actions,
-                        );
-                    }
-                }
+                list(ui, ctx, "nav-kpis", &rows.kpis, &short, actions);
             });
             section(ui, ctx.t("出来事", "Events"), "nav-events", |ui| {
-                let mut events: Vec<_> = it.events.iter().collect();
-                events.sort_by(|a, b| a.when.fy_position().total_cmp(&b.when.fy_position()));
-                for e in events {
-                    let r = ItemRef::Event(e.id.clone());
-                    if ctx.visible.contains(&r) {
-                        item_link(
-                            ui,
-                            ctx,
-                            &r,
-                            format!(
-                                "{} {}",
-                                e.when,
-                                labels::ellipsize(&labels::text(ctx.roadmap, &r, ctx.lang), width)
-                            ),
-                            actions,
-                        );
-                    }
-                }
+                let label = |_: usize, r: &ItemRef| {
+                    let when = match r {
+                        ItemRef::Event(id) => ctx
+                            .roadmap
+                            .event(id)
+                            .map(|e| e.when.to_string())
+                            .unwrap_or_default(),
+                        _ => String::new(),
+                    };
+                    format!(
+                        "{when} {}",
+                        labels::ellipsize(&labels::text(ctx.roadmap, r, ctx.lang), width)
+                    )
+                };
+                list(ui, ctx, "nav-events", &rows.events, &label, actions);
             });
             section(ui, ctx.t("出典", "Sources"), "nav-sources", |ui| {
-                for s in &it.sources {
-                    let r = ItemRef::Source(s.id.clone());
-                    item_link(
-                        ui,
-                        ctx,
-                        &r,
-                        labels::short(ctx.roadmap, &r, ctx.lang, width),
-                        actions,
-                    );
-                }
+                list(ui, ctx, "nav-sources", &rows.sources, &short, actions);
             });
+        });
+}
+
+/// The rows of a section: all of them when few, else only those in sight, in a scroll area of
+/// the section's own with rows of two lines each.
+fn list(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    refs: &[ItemRef],
+    label: &dyn Fn(usize, &ItemRef) -> String,
+    actions: &mut Vec<Action>,
+) {
+    if refs.len() <= VIRTUAL_ROWS {
+        for (i, r) in refs.iter().enumerate() {
+            item_link(ui, ctx, r, label(i, r), actions);
+        }
+        return;
+    }
+    let row_height =
+        2.0 * ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(SECTION_HEIGHT)
+        .min_scrolled_height(SECTION_HEIGHT)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, refs.len(), |ui, range| {
+            for i in range {
+                let r = &refs[i];
+                let size = egui::vec2(ui.available_width(), row_height);
+                ui.allocate_ui(size, |ui| {
+                    ui.set_min_height(row_height - ui.spacing().item_spacing.y);
+                    item_link(ui, ctx, r, label(i, r), actions);
+                });
+            }
         });
 }
 

@@ -13,6 +13,11 @@ pub struct Status<'a> {
     pub problems: &'a [Diagnostic],
     /// Whether there are unsaved changes.
     pub dirty: bool,
+    /// Whether the diagnostics are being brought up to date after a change (a large roadmap is
+    /// checked on a worker): the counts shown are those of an earlier state.
+    pub checking: bool,
+    /// Whether a save is being written on a worker.
+    pub saving: bool,
     /// The last notice (a refusal, a save result).
     pub notice: Option<&'a str>,
 }
@@ -53,6 +58,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, status: &Status<'_>) 
             ctx.t("警告", "warnings")
         );
         clicked = ui.button(text).clicked();
+        if status.saving {
+            ui.spinner();
+            ui.label(ctx.t("保存中…", "Saving…"));
+        } else if status.checking {
+            ui.spinner();
+            ui.label(ctx.t("確認中…", "Checking…"));
+        }
         if let Some(notice) = status.notice {
             ui.separator();
             ui.label(notice);

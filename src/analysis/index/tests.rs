@@ -60,13 +60,14 @@ fn duplicates_share_edges_and_dangling_ends_are_still_indexed() {
     // A second gap with the first one's ID, and a link from it to a measure that is not there.
     roadmap.items.gaps.push(first.clone());
     let missing = MeasureId::new("m.not-there").expect("id");
-    roadmap.items.links.push(Link {
+    let dangling = Link {
         link: LinkKind::AddressedBy {
             gap: first.id.clone(),
             measure: missing.clone(),
         },
         ..roadmap.items.links[0].clone()
-    });
+    };
+    roadmap.items.links.push(dangling);
     let index = Index::build(&roadmap);
     let last = roadmap.items.gaps.len() - 1;
     let by_id: Vec<_> = index.edges(&gap).collect();

@@ -4,67 +4,39 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::{At, Validator};
 use crate::analysis::locate::Key;
-use crate::diagnostic::Diagnostic;
-use crate::model::FileId;
+use crate::model::{FileId, Item, ItemKind, KindVisitor};
+
+/// Checks the IDs of every kind of item for repeats.
+struct Unique<'v, 'a>(&'v mut Validator<'a>);
+
+impl KindVisitor for Unique<'_, '_> {
+    fn visit<T: Item>(&mut self, items: &[T]) {
+        let what = if T::KIND == ItemKind::Ministry {
+            "ministry code"
+        } else {
+            T::KIND.noun()
+        };
+        self.0.unique(
+            what,
+            items.iter().map(|x| (x.origin(), T::KEY_FIELD, x.key())),
+        );
+    }
+}
 
 impl Validator<'_> {
     pub(super) fn ids(&mut self) {
-        let it = &self.roadmap.items;
-        self.unique(
-            "source",
-            it.sources.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "ministry code",
-            it.ministries
-                .iter()
-                .map(|x| (x.origin, "code", x.code.as_str())),
-        );
-        self.unique(
-            "stage",
-            it.stages.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "target state",
-            it.target_states
-                .iter()
-                .map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "note",
-            it.notes.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "theme",
-            it.themes.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "gap",
-            it.gaps.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "measure",
-            it.measures.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "proposal",
-            it.proposals.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "KPI",
-            it.kpis.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "budget",
-            it.budgets.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
-        self.unique(
-            "event",
-            it.events.iter().map(|x| (x.origin, "id", x.id.as_str())),
-        );
+        let roadmap = self.roadmap;
+        let it = &roadmap.items;
+        it.visit(&mut Unique(self));
         self.unique(
             "scenario",
             it.scenarios.iter().map(|x| (x.origin, "id", x.id.as_str())),
+        );
+        self.unique(
+            "presentation",
+            it.presentations
+                .iter()
+                .map(|x| (x.origin, "id", x.id.as_str())),
         );
 
         let mut numbers: HashMap<u32, &str> = HashMap::new();
@@ -150,17 +122,13 @@ impl Validator<'_> {
 
     /// Reports at the n-th (from 1) occurrence of the key in its file.
     fn error_nth(&mut self, rule: &'static str, at: &At<'_>, n: usize, message: String) {
-        let Key::Field(field, value) = at.key else {
-            self.error(rule, at, None, message);
-            return;
-        };
-        if !self.room(crate::diagnostic::Severity::Error) {
-            return;
-        }
-        let place = self.loc.place_nth(at.origin, field, value, n);
-        self.out.push(super::with_snippet(
-            Diagnostic::error(rule, place.file, place.pos, message),
-            &place,
-        ));
+        self.found_at(
+            crate::diagnostic::Severity::Error,
+            rule,
+            at,
+            &[],
+            n,
+            message,
+        );
     }
 }

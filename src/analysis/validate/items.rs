@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashSet};
 use super::{At, Validator};
 use crate::analysis::locate::Key;
 use crate::model::time::check_year;
-use crate::model::{ItemRef, Provenance};
+use crate::model::{Item, KindVisitor, Provenance, References};
 
 impl Validator<'_> {
     pub(super) fn items(&mut self) {
@@ -58,9 +58,6 @@ impl Validator<'_> {
             let at = At::id(n.origin, n.id.as_str());
             self.required(&at, "text", &n.text);
             self.cite(&at, n.source.as_ref(), n.provenance);
-            if let Some(about) = &n.about {
-                self.refers(&at, about);
-            }
         }
         for t in &it.themes {
             let at = At::id(t.origin, t.id.as_str());
@@ -72,14 +69,6 @@ impl Validator<'_> {
             let at = At::id(g.origin, g.id.as_str());
             self.required(&at, "text", &g.text);
             self.cite(&at, g.source.as_ref(), g.provenance);
-            if let Some(t) = &g.theme {
-                let found = self.known.themes.contains(t.as_str());
-                self.exists(&at, found, "theme", t.as_str());
-            }
-            for s in &g.stages {
-                let found = self.known.stages.contains(s.as_str());
-                self.exists(&at, found, "stage", s.as_str());
-            }
         }
         for m in &it.measures {
             let at = At::id(m.origin, m.id.as_str());
@@ -93,17 +82,8 @@ impl Validator<'_> {
             let at = At::id(p.origin, p.id.as_str());
             self.required(&at, "statement", &p.statement);
             self.cite(&at, p.source.as_ref(), Provenance::Stated);
-            if let Some(gap) = &p.gap {
-                let found = self.known.gaps.contains(gap.as_str());
-                self.exists(&at, found, "gap", gap.as_str());
-            }
-            for code in &p.ministries {
-                self.ministry_known(&at, code.as_str());
-            }
             let mut seen = HashSet::default();
             for a in &p.actions {
-                let found = self.known.measures.contains_key(a.as_str());
-                self.exists(&at, found, "measure", a.as_str());
                 if !seen.insert(a.as_str()) {
                     self.error(
                         "duplicate-reference",
@@ -125,17 +105,12 @@ impl Validator<'_> {
             }
         }
         self.kpis();
+        self.references();
+        self.presentations();
         for b in &it.budgets {
             let at = At::id(b.origin, b.id.as_str());
             self.required(&at, "title", &b.title);
             self.cite(&at, b.source.as_ref(), b.provenance);
-            if let Some(p) = &b.programme {
-                let found = self.known.measures.contains_key(p.as_str());
-                self.exists(&at, found, "measure", p.as_str());
-            }
-            for code in b.ministry.iter().chain(&b.recipient) {
-                self.ministry_known(&at, code.as_str());
-            }
             self.year(&at, "fiscal_year:", b.fiscal_year);
             if let Some(end_fy) = b.end_fy {
                 self.year(&at, "end_fy:", end_fy);
@@ -168,16 +143,11 @@ impl Validator<'_> {
             self.required(&at, "title", &e.title);
             self.cite(&at, e.source.as_ref(), e.provenance);
             self.date(&at, &e.when);
-            for item in &e.concerns {
-                self.refers(&at, item);
-            }
         }
         for s in &it.scenarios {
             let at = At::id(s.origin, s.id.as_str());
             self.required(&at, "name", &s.name);
             for o in &s.overrides {
-                let found = self.known.measures.contains_key(o.measure.as_str());
-                self.exists(&at, found, "measure", o.measure.as_str());
                 if let Some(span) = &o.span {
                     let quoted = format!("\"{}\"", o.measure);
                     let at = At {
@@ -185,6 +155,51 @@ impl Validator<'_> {
                         ..At::id(s.origin, s.id.as_str())
                     };
                     self.span(&at, span);
+                }
+            }
+        }
+    }
+
+    /// Checks that every reference every item holds (its declared [`References`]) points at an
+    /// item that exists.
+    fn references(&mut self) {
+        let roadmap = self.roadmap;
+        roadmap.items.visit(self);
+        for s in &roadmap.items.scenarios {
+            let at = At::id(s.origin, s.id.as_str());
+            s.each_ref(&mut |_, kind, id| self.refers(&at, kind, id));
+        }
+        for p in &roadmap.items.presentations {
+            let at = At::id(p.origin, p.id.as_str());
+            p.each_ref(&mut |_, kind, id| self.refers(&at, kind, id));
+        }
+    }
+
+    /// Presentations: a title, titled steps, and scenarios that exist.
+    fn presentations(&mut self) {
+        let it = &self.roadmap.items;
+        for p in &it.presentations {
+            let at = At::id(p.origin, p.id.as_str());
+            self.required(&at, "title", &p.title);
+            for step in &p.steps {
+                let quoted = format!("\"{}\"", step.title);
+                let at = At {
+                    anchor: Some(&quoted),
+                    ..At::id(p.origin, p.id.as_str())
+                };
+                if step.title.trim().is_empty() {
+                    self.error(
+                        "empty-text",
+                        &at,
+                        Some("title:"),
+                        format!("a step of presentation `{}` has an empty `title`", p.id),
+                    );
+                }
+                for basis in std::iter::once(&step.scenario).chain(step.compare_with.as_ref()) {
+                    if let Some(id) = basis.scenario_id() {
+                        let found = it.scenarios.iter().any(|s| &s.id == id);
+                        self.exists(&at, found, "scenario", id.as_str());
+                    }
                 }
             }
         }
@@ -202,12 +217,7 @@ impl Validator<'_> {
             let at = At::id(k.origin, k.id.as_str());
             self.required(&at, "name", &k.name);
             self.cite(&at, k.source.as_ref(), k.provenance);
-            for t in &k.targets {
-                self.refers(&at, &ItemRef::Target(t.clone()));
-            }
-            if let Some(p) = &k.parent {
-                let found = self.known.kpis.contains(p.as_str());
-                self.exists(&at, found, "KPI", p.as_str());
+            if k.parent.is_some() {
                 // A KPI may not be its own ancestor.
                 if on_cycles.contains(k.id.as_str()) {
                     self.error(
@@ -301,6 +311,19 @@ fn on_cycles<'a>(parents: &HashMap<&'a str, &'a str>) -> HashSet<&'a str> {
         }
     }
     out
+}
+
+impl KindVisitor for Validator<'_> {
+    fn visit<T: Item>(&mut self, items: &[T]) {
+        for x in items {
+            let at = At {
+                origin: x.origin(),
+                key: Key::Field(T::KEY_FIELD, x.key()),
+                anchor: None,
+            };
+            x.each_ref(&mut |_, kind, id| self.refers(&at, kind, id));
+        }
+    }
 }
 
 #[cfg(test)]

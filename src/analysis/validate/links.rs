@@ -33,7 +33,7 @@ impl Validator<'_> {
                 );
             }
             for end in l.link.ends() {
-                self.refers(&at, &end);
+                self.refers(&at, end.kind(), end.id_str());
             }
             let measures = &self.known.measures;
             for breach in l.link.breaches(|m| {
@@ -54,7 +54,7 @@ impl Validator<'_> {
                         None,
                         format!(
                             "{} `{}` is linked to itself",
-                            item.kind().noun_en(),
+                            item.kind().noun(),
                             item.id_str()
                         ),
                     ),

@@ -14,7 +14,7 @@ use super::locate::{Key, Locator, Place};
 use crate::diagnostic::{Diagnostic, Pos, Severity};
 use crate::model::time::check_year;
 use crate::model::{
-    FileId, FySpan, ItemRef, MeasureKind, ParsedFile, Provenance, Roadmap, SourceRef, When,
+    FileId, FySpan, ItemKind, MeasureKind, ParsedFile, Provenance, Roadmap, SourceRef, When,
 };
 
 /// The most findings reported for one roadmap. Beyond it they are counted, not placed, and one
@@ -26,38 +26,125 @@ pub const MAX_DIAGNOSTICS: usize = 1000;
 /// Checks a parsed roadmap and returns every finding (up to [`MAX_DIAGNOSTICS`]), errors
 /// first, then in file order.
 pub fn validate(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
+    check(roadmap).place(files)
+}
+
+/// Checks a roadmap without its files' texts: what is found, before it is placed in them.
+pub fn check(roadmap: &Roadmap) -> Findings {
     let mut v = Validator {
         roadmap,
-        loc: Locator::new(files),
         known: Known::of(roadmap),
         ministry_list: None,
-        out: Vec::new(),
+        found: Vec::new(),
         unplaced: (0, 0),
     };
     v.header();
     v.ids();
     v.items();
     v.links();
-    let mut out = v.out;
-    let (errors, warnings) = v.unplaced;
-    if errors + warnings > 0 {
-        let entry = files
-            .first()
-            .map_or("<unknown file>", |f| f.display.as_str());
-        let message = format!(
-            "{errors} more error(s) and {warnings} more warning(s) are not shown; only the first {MAX_DIAGNOSTICS} findings are reported"
-        );
-        out.push(if errors > 0 {
-            Diagnostic::error("too-many-diagnostics", entry, Pos::START, message)
-        } else {
-            Diagnostic::warning("too-many-diagnostics", entry, Pos::START, message)
-        });
+    v.conflicts();
+    Findings {
+        found: v.found,
+        unplaced: v.unplaced,
     }
-    out.sort_by(|a, b| {
-        (a.severity, &a.file, a.line, a.col).cmp(&(b.severity, &b.file, b.line, b.col))
-    });
-    out.dedup();
-    out
+}
+
+/// How to find an item in its file, owning its key.
+#[derive(Clone, Debug)]
+enum OwnedKey {
+    Field(&'static str, String),
+    Link(usize),
+    Element(&'static str, usize),
+}
+
+/// A finding, before it is placed in its file's text.
+#[derive(Clone, Debug)]
+struct Finding {
+    severity: Severity,
+    rule: &'static str,
+    origin: FileId,
+    key: OwnedKey,
+    /// The key's occurrence (from 1) in the file: a repeated ID is pointed at where it repeats.
+    nth: usize,
+    needles: Vec<String>,
+    message: String,
+}
+
+/// What [`check`] found: each finding knows its item and what to point at, and is placed in the
+/// text of its file by [`Self::place`]. Placing needs only the texts of the files that have
+/// findings ([`Self::files`]), so a roadmap being edited serializes just those.
+#[derive(Clone, Debug, Default)]
+pub struct Findings {
+    found: Vec<Finding>,
+    /// Errors and warnings found past [`MAX_DIAGNOSTICS`].
+    unplaced: (usize, usize),
+}
+
+impl Findings {
+    /// The files that hold findings, each once, in order.
+    pub fn files(&self) -> Vec<FileId> {
+        let mut files: Vec<FileId> = self.found.iter().map(|f| f.origin).collect();
+        files.sort_unstable();
+        files.dedup();
+        files
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty() && self.unplaced == (0, 0)
+    }
+
+    /// The findings as diagnostics placed in `files`, errors first, then in file order. Only the
+    /// texts of [`Self::files`] are read; the others may be empty.
+    pub fn place(&self, files: &[ParsedFile]) -> Vec<Diagnostic> {
+        let mut loc = Locator::new(files);
+        let mut out: Vec<Diagnostic> = self
+            .found
+            .iter()
+            .map(|f| {
+                let place = match &f.key {
+                    OwnedKey::Field(field, value) if f.nth > 1 => {
+                        loc.place_nth(f.origin, field, value, f.nth)
+                    }
+                    key => {
+                        let key = match key {
+                            OwnedKey::Field(field, value) => Key::Field(field, value),
+                            OwnedKey::Link(n) => Key::Link(*n),
+                            OwnedKey::Element(collection, n) => Key::Element(collection, *n),
+                        };
+                        let needles: Vec<&str> = f.needles.iter().map(String::as_str).collect();
+                        loc.place(f.origin, &key, &needles)
+                    }
+                };
+                let d = match f.severity {
+                    Severity::Error => Diagnostic::error(f.rule, place.file, place.pos, &f.message),
+                    Severity::Warning => {
+                        Diagnostic::warning(f.rule, place.file, place.pos, &f.message)
+                    }
+                };
+                with_snippet(d, &place)
+            })
+            .collect();
+        let (errors, warnings) = self.unplaced;
+        if errors + warnings > 0 {
+            let entry = files
+                .first()
+                .map_or("<unknown file>", |f| f.display.as_str());
+            let message = format!(
+                "{errors} more error(s) and {warnings} more warning(s) are not shown; only the first {MAX_DIAGNOSTICS} findings are reported"
+            );
+            out.push(if errors > 0 {
+                Diagnostic::error("too-many-diagnostics", entry, Pos::START, message)
+            } else {
+                Diagnostic::warning("too-many-diagnostics", entry, Pos::START, message)
+            });
+        }
+        out.sort_by(|a, b| {
+            (a.severity, &a.file, a.line, a.col).cmp(&(b.severity, &b.file, b.line, b.col))
+        });
+        out.dedup();
+        out
+    }
 }
 
 /// Attaches the line of `place`, found through the locator's line index rather than by walking
@@ -69,11 +156,10 @@ fn with_snippet(mut d: Diagnostic, place: &Place<'_>) -> Diagnostic {
 
 struct Validator<'a> {
     roadmap: &'a Roadmap,
-    loc: Locator<'a>,
     known: Known<'a>,
     /// The known ministry codes, sorted and joined, for messages; made on first use.
     ministry_list: Option<String>,
-    out: Vec<Diagnostic>,
+    found: Vec<Finding>,
     /// Errors and warnings found past [`MAX_DIAGNOSTICS`].
     unplaced: (usize, usize),
 }
@@ -93,21 +179,21 @@ struct Known<'a> {
 
 impl<'a> Known<'a> {
     /// Whether `item` is defined; `None` for a kind not tracked here.
-    fn contains(&self, item: &ItemRef) -> Option<bool> {
-        let set = match item {
-            ItemRef::Source(_) => &self.sources,
-            ItemRef::Ministry(_) => &self.ministries,
-            ItemRef::Stage(_) => &self.stages,
-            ItemRef::Target(_) => &self.targets,
-            ItemRef::Theme(_) => &self.themes,
-            ItemRef::Gap(_) => &self.gaps,
-            ItemRef::Kpi(_) => &self.kpis,
-            ItemRef::Measure(m) => return Some(self.measures.contains_key(m.as_str())),
-            ItemRef::Note(_) | ItemRef::Proposal(_) | ItemRef::Budget(_) | ItemRef::Event(_) => {
+    fn contains(&self, kind: ItemKind, id: &str) -> Option<bool> {
+        let set = match kind {
+            ItemKind::Source => &self.sources,
+            ItemKind::Ministry => &self.ministries,
+            ItemKind::Stage => &self.stages,
+            ItemKind::Target => &self.targets,
+            ItemKind::Theme => &self.themes,
+            ItemKind::Gap => &self.gaps,
+            ItemKind::Kpi => &self.kpis,
+            ItemKind::Measure => return Some(self.measures.contains_key(id)),
+            ItemKind::Note | ItemKind::Proposal | ItemKind::Budget | ItemKind::Event => {
                 return None;
             }
         };
-        Some(set.contains(item.id_str()))
+        Some(set.contains(id))
     }
 
     fn of(roadmap: &'a Roadmap) -> Self {
@@ -151,7 +237,7 @@ impl<'k> At<'k> {
 impl Validator<'_> {
     /// Whether another finding of `severity` may be placed; if not, it is counted.
     fn room(&mut self, severity: Severity) -> bool {
-        if self.out.len() < MAX_DIAGNOSTICS {
+        if self.found.len() < MAX_DIAGNOSTICS {
             return true;
         }
         match severity {
@@ -167,32 +253,72 @@ impl Validator<'_> {
     }
 
     fn error_at(&mut self, rule: &'static str, at: &At<'_>, needles: &[&str], message: String) {
-        if !self.room(Severity::Error) {
+        self.found_at(Severity::Error, rule, at, needles, 1, message);
+    }
+
+    fn warning(&mut self, rule: &'static str, at: &At<'_>, needle: Option<&str>, message: String) {
+        let needles: Vec<&str> = needle.into_iter().collect();
+        self.found_at(Severity::Warning, rule, at, &needles, 1, message);
+    }
+
+    /// Records a finding at the `nth` (from 1) item with `at`'s key, unless there are too many.
+    fn found_at(
+        &mut self,
+        severity: Severity,
+        rule: &'static str,
+        at: &At<'_>,
+        needles: &[&str],
+        nth: usize,
+        message: String,
+    ) {
+        if !self.room(severity) {
             return;
         }
-        let needles: Vec<&str> = at
+        let needles = at
             .anchor
             .iter()
             .copied()
             .chain(needles.iter().copied())
+            .map(str::to_owned)
             .collect();
-        let place = self.loc.place(at.origin, &at.key, &needles);
-        self.out.push(with_snippet(
-            Diagnostic::error(rule, place.file, place.pos, message),
-            &place,
-        ));
+        let key = match at.key {
+            Key::Field(field, value) => OwnedKey::Field(field, value.to_owned()),
+            Key::Link(n) => OwnedKey::Link(n),
+            Key::Element(collection, n) => OwnedKey::Element(collection, n),
+        };
+        self.found.push(Finding {
+            severity,
+            rule,
+            origin: at.origin,
+            key,
+            nth,
+            needles,
+            message,
+        });
     }
 
-    fn warning(&mut self, rule: &'static str, at: &At<'_>, needle: Option<&str>, message: String) {
-        if !self.room(Severity::Warning) {
-            return;
+    /// One warning per merge conflict the roadmap records (rule `merge-conflict`), at its
+    /// record.
+    fn conflicts(&mut self) {
+        let roadmap = self.roadmap;
+        let mut nth_in_file: Vec<usize> = vec![0; roadmap.files.len()];
+        for c in &roadmap.items.conflicts {
+            let Some(n) = nth_in_file.get_mut(usize::from(c.origin.0)) else {
+                continue;
+            };
+            let at = At {
+                origin: c.origin,
+                key: Key::Element("conflicts", *n),
+                anchor: None,
+            };
+            *n += 1;
+            self.warning(
+                "merge-conflict",
+                &at,
+                Some("item:"),
+                crate::versions::resolve::describe(c),
+            );
         }
-        let needles: Vec<&str> = at.anchor.iter().copied().chain(needle).collect();
-        let place = self.loc.place(at.origin, &at.key, &needles);
-        self.out.push(with_snippet(
-            Diagnostic::warning(rule, place.file, place.pos, message),
-            &place,
-        ));
     }
 
     fn header(&mut self) {
@@ -269,14 +395,10 @@ impl Validator<'_> {
     }
 
     fn cite(&mut self, at: &At<'_>, source: Option<&SourceRef>, provenance: Provenance) {
-        match source {
-            Some(s) if !self.known.sources.contains(s.doc.as_str()) => {
-                self.exists(at, false, "source", s.doc.as_str());
-            }
-            None if provenance == Provenance::Stated => {
-                self.warning("no-source", at, None, "stated, but cites no source; add `source: (doc: …, locator: …)` or mark it Editorial".into());
-            }
-            Some(_) | None => {}
+        // Whether a cited source exists is checked with every other reference
+        // ([`Self::references`]).
+        if source.is_none() && provenance == Provenance::Stated {
+            self.warning("no-source", at, None, "stated, but cites no source; add `source: (doc: …, locator: …)` or mark it Editorial".into());
         }
     }
 
@@ -344,16 +466,16 @@ impl Validator<'_> {
 
     /// Checks that a reference to any item (a note's `about`, an event's `concerns`) names an
     /// item of the roadmap.
-    fn refers(&mut self, at: &At<'_>, item: &ItemRef) {
-        match item {
-            ItemRef::Ministry(code) => self.ministry_known(at, code.as_str()),
-            other => {
-                let found = self
-                    .known
-                    .contains(other)
-                    .unwrap_or_else(|| self.roadmap.contains(other));
-                self.exists(at, found, &other.kind().noun_en(), other.id_str());
-            }
+    /// Checks that the item of `kind` with ID `id` that `at` refers to exists.
+    fn refers(&mut self, at: &At<'_>, kind: ItemKind, id: &str) {
+        if kind == ItemKind::Ministry {
+            self.ministry_known(at, id);
+        } else {
+            let found = self
+                .known
+                .contains(kind, id)
+                .unwrap_or_else(|| self.roadmap.contains_key(kind, id));
+            self.exists(at, found, kind.noun(), id);
         }
     }
 

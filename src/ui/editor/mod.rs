@@ -7,7 +7,7 @@
 //! [`fields`] holds the few widgets every form is built from, [`links`] the link lists; one file
 //! per kind of item uses them.
 
-mod fields;
+pub(crate) mod fields;
 mod gap;
 mod header;
 mod kpi;

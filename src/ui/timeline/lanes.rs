@@ -15,6 +15,7 @@ use egui::{
 use super::LABEL_FONT_SIZE;
 use super::drag::{self, Prospect};
 use super::frame::{Frame, half_glyph, marker_text};
+use super::ghosts;
 use super::glyphs::{paint_bar, paint_marker};
 use super::hover::{bar_hover_ui, marker_hover_ui};
 use crate::action::Action;
@@ -233,13 +234,19 @@ fn bar_ui(
     let body_painter = painter.with_clip_rect(body);
     let alpha = if ctx.is_dimmed(&bar.item) { 0.25 } else { 1.0 };
     let color = kind_color(bar.item.kind(), dark).gamma_multiply(alpha);
+    ghosts::paint_ghost(ctx, &body_painter, visuals, frame, (bar, r));
     paint_bar(&body_painter, r, color, bar.provenance);
+    let badge = ghosts::paint_badge(ctx, &body_painter, visuals, frame, (bar, r));
 
     // The label: inside when it fits, else after the bar up to the next one in its row, else
     // elided wherever there is more room.
     let inside_left = r.left().max(body.left()) + 4.0;
     let inside_room = r.right().min(body.right()) - 2.0 - inside_left;
-    let after_left = r.right() + 4.0;
+    // After the bar, or after the badge of a comparison when it stands there.
+    let after_left = badge
+        .filter(|b| b.left() >= r.right())
+        .map_or(r.right(), |b| b.right())
+        + 4.0;
     let after_right = next_start.map_or(body.right(), |x| frame.x(x) - 3.0);
     let after_room = after_right.min(body.right()) - after_left.max(body.left());
     let full_w = painter

@@ -20,11 +20,13 @@
 //! - `drag`: rescheduling and reassigning a measure by dragging its bar (when editable);
 //! - `link_drag`: linking two items by dragging from one to the other with Shift held;
 //! - `hover`: what hovering a bar or marker tells;
-//! - `legend`: the key above the chart.
+//! - `legend`: the key above the chart;
+//! - `ghosts`: in a comparison, where the other side has each moved bar, and by how much.
 
 mod axis;
 mod drag;
 mod frame;
+mod ghosts;
 pub(crate) mod glyphs;
 mod hover;
 mod lanes;
@@ -39,6 +41,7 @@ use super::ViewCtx;
 use crate::action::Action;
 use crate::analysis::timeline::Grouping;
 use crate::analysis::timeline_view::{FyScale, data_range};
+use crate::model::Zoom;
 use frame::Frame;
 
 /// Widest the lane-title column gets (on a wide canvas).
@@ -70,6 +73,10 @@ struct ViewState {
     scroll_y: f32,
     /// Whether the axis shows 令和 years under the 西暦 ones.
     reiwa: bool,
+    /// A saved view to show from the next frame on (a presentation's step).
+    pending: Option<Restore>,
+    /// What the last frame showed, when the user had zoomed in: to save as a step.
+    shown: Option<Zoom>,
 }
 
 impl Default for ViewState {
@@ -78,8 +85,37 @@ impl Default for ViewState {
             scale: None,
             scroll_y: 0.0,
             reiwa: true,
+            pending: None,
+            shown: None,
         }
     }
+}
+
+/// A saved view to show: the whole horizon, or a zoom.
+#[derive(Clone, Copy, Debug)]
+enum Restore {
+    Whole,
+    To(Zoom),
+}
+
+/// The key of the timeline's state in egui memory.
+fn state_id() -> egui::Id {
+    egui::Id::unique("waymark-timeline")
+}
+
+/// The part of the timeline in view, when the user zoomed in (else the whole horizon: `None`).
+pub fn saved_view(ctx: &egui::Context) -> Option<Zoom> {
+    ctx.data(|d| d.get_temp::<ViewState>(state_id()))
+        .and_then(|s| s.shown)
+}
+
+/// Shows `zoom` (the whole horizon for `None`) from the next frame on.
+pub fn restore_view(ctx: &egui::Context, zoom: Option<Zoom>) {
+    ctx.data_mut(|d| {
+        let mut state: ViewState = d.get_temp(state_id()).unwrap_or_default();
+        state.pending = Some(zoom.map_or(Restore::Whole, Restore::To));
+        d.insert_temp(state_id(), state);
+    });
 }
 
 /// What the toolbar asked of the canvas this frame.
@@ -92,7 +128,7 @@ enum ZoomRequest {
 
 /// Shows the timeline.
 pub fn timeline_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
-    let id = egui::Id::unique("waymark-timeline");
+    let id = state_id();
     let mut state: ViewState = ui.ctx().data(|d| d.get_temp(id)).unwrap_or_default();
     ui.heading(ctx.t("タイムライン（年度）", "Timeline (fiscal years)"));
     let zoom = toolbar_ui(ui, ctx, &mut state, actions);
@@ -183,6 +219,21 @@ fn update_scale(
 ) -> FyScale {
     let width = f64::from(body.width());
     let fit = FyScale::fit(data_start, data_end, width);
+    match state.pending.take() {
+        Some(Restore::To(z)) => {
+            state.scale = Some(FyScale::fit(
+                f64::from(z.start_fy),
+                f64::from(z.end_fy) + 1.0,
+                width,
+            ));
+            state.scroll_y = z.scroll as f32;
+        }
+        Some(Restore::Whole) => {
+            state.scale = None;
+            state.scroll_y = 0.0;
+        }
+        None => {}
+    }
     let mut scale = match (state.scale, zoom) {
         (None, _) | (_, ZoomRequest::Fit) => fit,
         (Some(s), _) => s,
@@ -215,10 +266,21 @@ fn update_scale(
     if scale.px_per_year <= fit.px_per_year * (1.0 + 1e-6) {
         // The whole range is in view: back to following the width.
         state.scale = None;
+        state.shown = (state.scroll_y > 0.0).then(|| Zoom {
+            start_fy: data_start.floor() as i32,
+            end_fy: data_end.ceil() as i32 - 1,
+            scroll: state.scroll_y.round() as u32,
+        });
         return fit;
     }
     scale.clamp_to(data_start, data_end, width);
     state.scale = Some(scale);
+    let (from, to) = scale.visible(width);
+    state.shown = Some(Zoom {
+        start_fy: from.round() as i32,
+        end_fy: (to.round() as i32 - 1).max(from.round() as i32),
+        scroll: state.scroll_y.max(0.0).round() as u32,
+    });
     scale
 }
 

@@ -1,0 +1,199 @@
+//! Edit latency: from an edit, an undo or a redo to the next frame drawn, through the whole
+//! explorer (`WaymarkApp::apply`, then one headless frame of the timeline with its side panels),
+//! at 1×, 10× and 100× the bundled roadmap (`WAYMARK_BENCH_EDIT_SCALES`, default `1,10,100`).
+//!
+//! `save_latency` is the UI thread's share of a save: from Ctrl+S to the next frame drawn.
+//! `steady_frame` is one frame of the whole explorer with nothing changed, for comparison.
+//! Each sample applies the edit, draws a frame, then undoes it and draws another; the time of the
+//! edit's frame and the undo's frame are measured separately (`iter_custom`), so that every
+//! iteration starts from the same document. Live diagnostics of a roadmap past
+//! 5,000 items are checked on a worker and are not part of the frame: what is measured is what
+//! the planner waits for.
+
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use waymark::action::Action;
+use waymark::app::{Prefs, WaymarkApp};
+use waymark::edit::{self, Edit, ItemValue};
+use waymark::model::{LinkKind, Provenance, Role};
+
+mod common;
+
+/// The allocator the `waymark` binary uses, so that these numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// An explorer with a roadmap loaded and its first frames drawn.
+fn ready(entry: Option<std::path::PathBuf>) -> (egui::Context, WaymarkApp, u64) {
+    ready_with(entry, Prefs::default())
+}
+
+/// [`ready`] with `prefs`.
+fn ready_with(entry: Option<std::path::PathBuf>, prefs: Prefs) -> (egui::Context, WaymarkApp, u64) {
+    let ctx = common::context();
+    let mut app = WaymarkApp::new(entry, prefs);
+    let mut frame = 0;
+    while app.document().is_none() || app.is_loading() {
+        common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+        frame += 1;
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for _ in 0..3 {
+        common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+        frame += 1;
+    }
+    (ctx, app, frame)
+}
+
+/// The edits measured, made from the document as it is: a measure's text changed, a measure
+/// moved a year later on the timeline, a new responsibility link.
+fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
+    let r = &app.document().expect("loaded").roadmap;
+    let m = r
+        .items
+        .measures
+        .iter()
+        .find(|m| m.span.is_some())
+        .expect("a measure with a span");
+    let mut changed = m.clone();
+    changed.text.push('。');
+    let mut moved = m.span.clone().expect("span");
+    moved.start_fy += 1;
+    moved.end_fy += 1;
+    let code = r
+        .items
+        .ministries
+        .iter()
+        .map(|x| x.code.clone())
+        .find(|code| {
+            !r.items.links.iter().any(|l| {
+                matches!(&l.link, LinkKind::Responsible { measure, ministry, .. }
+                    if measure == &m.id && ministry == code)
+            })
+        })
+        .expect("a ministry not yet responsible");
+    let link = LinkKind::Responsible {
+        measure: m.id.clone(),
+        ministry: code,
+        role: Role::Support,
+    };
+    vec![
+        ("change_field", Edit::Replace(ItemValue::Measure(changed))),
+        (
+            "move_measure",
+            edit::reschedule(r, &m.id, moved).expect("reschedules"),
+        ),
+        (
+            "link",
+            edit::link(r, link, Provenance::Editorial).expect("links"),
+        ),
+    ]
+}
+
+fn edit_latency(c: &mut Criterion) {
+    let scales = common::list_of_scales("WAYMARK_BENCH_EDIT_SCALES", &[1, 10, 100]);
+    let generated = common::Generated::new(&scales);
+    let mut edit_group = c.benchmark_group("edit_latency");
+    edit_group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    for &n in &scales {
+        let (ctx, mut app, mut frame) = ready(Some(generated.entry(n).clone()));
+        // What every frame costs with nothing changed: the whole explorer, side panels included.
+        edit_group.bench_function(BenchmarkId::new("steady_frame", n), |b| {
+            b.iter(|| {
+                frame += 1;
+                common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui)).primitives
+            });
+        });
+        // The same with the navigator hidden: what the side panel costs.
+        let hidden = Prefs {
+            hide_navigator: true,
+            ..Prefs::default()
+        };
+        let (ctx2, mut app2, mut frame2) = ready_with(Some(generated.entry(n).clone()), hidden);
+        edit_group.bench_function(BenchmarkId::new("steady_frame_no_navigator", n), |b| {
+            b.iter(|| {
+                frame2 += 1;
+                common::run_frame(&ctx2, frame2, |ui, _| app2.frame_ui(ui)).primitives
+            });
+        });
+        drop(app2);
+        for (name, edit) in edits(&app) {
+            let mut undo_time = Duration::ZERO;
+            let mut undos = 0u32;
+            edit_group.bench_function(BenchmarkId::new(name, n), |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let start = Instant::now();
+                        app.apply(&ctx, vec![Action::Edit(Box::new(edit.clone()))]);
+                        common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+                        total += start.elapsed();
+                        frame += 1;
+                        let start = Instant::now();
+                        app.apply(&ctx, vec![Action::Undo]);
+                        common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+                        undo_time += start.elapsed();
+                        undos += 1;
+                        frame += 1;
+                    }
+                    total
+                });
+            });
+            eprintln!(
+                "edit_latency/undo_{name}/{n}: {:.2} ms mean over {undos} undos",
+                undo_time.as_secs_f64() * 1000.0 / f64::from(undos.max(1))
+            );
+        }
+    }
+    edit_group.finish();
+
+    // Save: the UI thread's share of it, from Ctrl+S to the next frame (past 5,000 items the
+    // files are written on a worker, waited for outside the measurement).
+    let mut save_group = c.benchmark_group("save_latency");
+    save_group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    for &n in &scales {
+        let (ctx, mut app, mut frame) = ready(Some(generated.entry(n).clone()));
+        let edits = edits(&app);
+        let (_, edit) = &edits[0];
+        let mut undo = false;
+        save_group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    // Alternately the edit and its undo, so that there is always something to save.
+                    let change = if undo {
+                        Action::Undo
+                    } else {
+                        Action::Edit(Box::new(edit.clone()))
+                    };
+                    undo = !undo;
+                    app.apply(&ctx, vec![change]);
+                    common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+                    frame += 1;
+                    let start = Instant::now();
+                    app.apply(&ctx, vec![Action::Save]);
+                    common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+                    total += start.elapsed();
+                    frame += 1;
+                    while app.is_saving() {
+                        std::thread::sleep(Duration::from_millis(1));
+                        common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
+                        frame += 1;
+                    }
+                }
+                total
+            });
+        });
+    }
+    save_group.finish();
+}
+
+criterion_group!(benches, edit_latency);
+criterion_main!(benches);

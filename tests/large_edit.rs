@@ -1,0 +1,200 @@
+//! Editing a roadmap too large to check within a frame: the edit's frame does not wait for the
+//! diagnostics, which arrive from a worker and then match the document — after an edit, and
+//! again after its undo — exactly as a check of the document itself gives them.
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::kittest::{NodeT, Queryable};
+use waymark::action::Action;
+use waymark::diagnostic::Diagnostic;
+use waymark::edit::{Edit, ItemValue};
+use waymark::model::Provenance;
+
+mod common;
+
+type Harness = egui_kittest::Harness<'static, waymark::app::WaymarkApp>;
+
+/// Steps the app while `busy` holds (at most a minute), then once more.
+fn step_while(h: &mut Harness, what: &str, busy: impl Fn(&waymark::app::WaymarkApp) -> bool) {
+    let start = Instant::now();
+    while busy(h.state()) {
+        assert!(
+            start.elapsed() < Duration::from_mins(1),
+            "{what} never ends"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+}
+
+/// Steps the app until its worker's check has ended.
+fn until_checked(h: &mut Harness) {
+    step_while(h, "the check", waymark::app::WaymarkApp::is_checking);
+}
+
+/// The app on a roadmap thirteen times the bundled one (past what is checked and saved within
+/// the frame), generated with `seed` into a folder of its own; returned with the folders.
+fn large(seed: u64) -> (Harness, tempfile::TempDir, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = waymark::bundled::open().expect("bundled");
+    let roadmap = waymark::generate::generate(&base.roadmap, 13, seed).expect("generates");
+    assert!(roadmap.items.count() > 5_000);
+    let entry = waymark::generate::write(&roadmap, dir.path()).expect("writes");
+    let recovery = tempfile::tempdir().expect("temp dir");
+    let mut h = common::harness(common::options(Some(entry), recovery.path()));
+    step_while(&mut h, "the load", |app| {
+        app.document().is_none() || app.is_loading()
+    });
+    (h, dir, recovery)
+}
+
+fn no_source_warnings(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.rule == "no-source").count()
+}
+
+#[test]
+fn a_large_roadmap_is_checked_on_a_worker_and_its_diagnostics_follow_edits() {
+    let (mut h, _dir, _recovery) = large(1);
+    let before = h.state().diagnostics().to_vec();
+
+    // A stated measure that stops citing its source: one more `no-source` warning.
+    let doc = h.state().document().expect("loaded");
+    let mut measure = doc
+        .roadmap
+        .items
+        .measures
+        .iter()
+        .find(|m| m.source.is_some() && m.provenance == Provenance::Stated)
+        .expect("a stated measure with a source")
+        .clone();
+    measure.source = None;
+    let id = measure.id.clone();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(
+            measure,
+        ))))],
+    );
+    assert!(
+        h.state().is_checking(),
+        "the check runs on a worker, not in the edit's frame"
+    );
+    assert_eq!(
+        h.state().diagnostics(),
+        before.as_slice(),
+        "not yet updated"
+    );
+    until_checked(&mut h);
+    let after = h.state().diagnostics().to_vec();
+    assert_eq!(no_source_warnings(&after), no_source_warnings(&before) + 1);
+    let doc = h.state().document().expect("loaded");
+    assert_eq!(
+        after,
+        doc.diagnostics(),
+        "the worker's check is the document's"
+    );
+    let warning = after
+        .iter()
+        .find(|d| d.rule == "no-source" && !before.contains(d))
+        .expect("the new warning");
+    assert!(
+        warning
+            .snippet
+            .as_deref()
+            .is_some_and(|s| s.contains(id.as_str())),
+        "placed at the measure: {warning:?}"
+    );
+
+    h.state_mut().apply(&ctx, vec![Action::Undo]);
+    until_checked(&mut h);
+    assert_eq!(h.state().diagnostics(), before.as_slice());
+}
+
+/// Saving a large roadmap runs on a worker: the window keeps drawing and the document stays
+/// editable; an edit made while the save runs is not half-saved but stays unsaved, and the
+/// next save writes it.
+#[test]
+fn a_large_roadmap_saves_on_a_worker_and_later_edits_stay_unsaved() {
+    let (mut h, dir, _recovery) = large(2);
+    let ctx = h.ctx.clone();
+    let edit = |h: &Harness, i: usize, text: &str| {
+        let doc = h.state().document().expect("loaded");
+        let mut m = doc.roadmap.items.measures[i].clone();
+        m.text = text.to_owned();
+        Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(m))))
+    };
+    let first = edit(&h, 0, "保存される編集");
+    h.state_mut().apply(&ctx, vec![first, Action::Save]);
+    assert!(h.state().is_saving(), "the save runs on a worker");
+    // Editing goes on while it saves.
+    let second = edit(&h, 1, "保存の後の編集");
+    h.state_mut().apply(&ctx, vec![second]);
+    step_while(&mut h, "the save", waymark::app::WaymarkApp::is_saving);
+    assert!(
+        h.state().is_dirty(),
+        "the edit made while saving is unsaved"
+    );
+    let on_disk = |needle: &str| {
+        walk(dir.path())
+            .iter()
+            .any(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(needle)))
+    };
+    assert!(on_disk("保存される編集"));
+    assert!(!on_disk("保存の後の編集"));
+
+    // Saved again while the first save still ran: that save follows it.
+    let third = edit(&h, 2, "続けて保存する編集");
+    h.state_mut()
+        .apply(&ctx, vec![Action::Save, third, Action::Save]);
+    assert!(h.state().is_saving());
+    step_while(&mut h, "the saves", waymark::app::WaymarkApp::is_saving);
+    assert!(!h.state().is_dirty());
+    assert!(on_disk("保存の後の編集"));
+    assert!(on_disk("続けて保存する編集"));
+}
+
+/// Every file below `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The navigator of a large roadmap lays out only the rows in sight: a section longer than a
+/// hundred rows scrolls on its own, so a frame does not cost a label for every item.
+#[test]
+fn a_large_roadmaps_navigator_draws_only_rows_in_sight() {
+    let (mut h, _dir, _recovery) = large(3);
+    h.step();
+    let proposals = h
+        .state()
+        .document()
+        .expect("loaded")
+        .roadmap
+        .items
+        .proposals
+        .len();
+    assert!(proposals > 100, "{proposals} proposals");
+    let drawn = h
+        .query_all_by_label_contains("提言")
+        .filter(|node| {
+            node.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("提言"))
+        })
+        .count();
+    assert!(drawn > 0, "the first proposals are listed");
+    assert!(
+        drawn < proposals / 2,
+        "{drawn} of {proposals} proposals laid out"
+    );
+}
