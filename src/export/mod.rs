@@ -6,7 +6,12 @@
 //! (no timestamps, fixed ordering), so exports can live in version control.
 
 pub mod csv;
+mod font;
 pub mod json;
+pub mod pdf;
+pub mod png;
+pub mod scene;
+pub mod svg;
 pub mod tables;
 pub mod xlsx;
 
@@ -23,6 +28,12 @@ use crate::model::ItemRef;
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
+    /// A picture of a view as SVG, its text drawn as outlines and kept for search.
+    Svg,
+    /// A picture of a view as PNG.
+    Png,
+    /// A picture of a view as vector PDF with the bundled font embedded.
+    Pdf,
     /// Every table as one XLSX workbook.
     Xlsx,
     /// Every table as CSV (UTF-8 with a byte-order mark), one file per table.
@@ -33,11 +44,21 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order menus list them.
-    pub const ALL: [Format; 3] = [Format::Xlsx, Format::Csv, Format::Json];
+    pub const ALL: [Format; 6] = [
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
+        Format::Xlsx,
+        Format::Csv,
+        Format::Json,
+    ];
 
     /// The format's name on the command line (`--format pdf`).
     pub fn name(self) -> &'static str {
         match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
             Format::Json => "json",
@@ -56,12 +77,12 @@ impl Format {
 
     /// Whether the output is text, which may go to standard output.
     pub fn is_text(self) -> bool {
-        matches!(self, Format::Csv | Format::Json)
+        matches!(self, Format::Svg | Format::Csv | Format::Json)
     }
 
     /// Whether the format is a picture of one view.
     pub fn is_picture(self) -> bool {
-        false
+        matches!(self, Format::Svg | Format::Png | Format::Pdf)
     }
 }
 
@@ -99,7 +120,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            format: Format::Xlsx,
+            format: Format::Svg,
             view: Tab::Timeline,
             table: None,
             lang: Lang::Ja,
@@ -161,7 +182,22 @@ pub fn derive(doc: &Document, options: &Options) -> Derived {
 /// Exports `doc` as `options` say.
 pub fn export(doc: &Document, options: &Options) -> Result<Output, ExportError> {
     let derived = derive(doc, options);
+    let picture = || {
+        if PICTURE_VIEWS.contains(&options.view) {
+            Ok(scene::build(
+                &doc.roadmap,
+                &derived,
+                options.view,
+                options.lang,
+            ))
+        } else {
+            Err(ExportError::NoPicture(options.view.name()))
+        }
+    };
     Ok(match options.format {
+        Format::Svg => Output::File(svg::write(&picture()?).into_bytes()),
+        Format::Png => Output::File(png::write(&picture()?, options.scale)?),
+        Format::Pdf => Output::File(pdf::write(&picture()?, &doc.roadmap.header.title)?),
         Format::Xlsx => Output::File(xlsx::write(&tables::all(
             &doc.roadmap,
             &derived,

@@ -392,7 +392,7 @@ pub fn proposals(roadmap: &Roadmap, derived: &Derived, lang: Lang) -> Table {
 }
 
 /// The name of a measure's kind.
-fn kind_label(kind: &MeasureKind, lang: Lang) -> &'static str {
+pub fn kind_label(kind: &MeasureKind, lang: Lang) -> &'static str {
     match kind {
         MeasureKind::Response => lang.pick("対応案", "Response"),
         MeasureKind::ProposalAction => lang.pick("提言のアクション", "Proposal action"),
