@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::action::Tab;
+use crate::analysis::scenario::Basis;
 use crate::analysis::sources::{check_sources, quotations};
 use crate::diagnostic::{Diagnostic, tally};
 use crate::document::{Disk, Document, open, write_atomic, write_path};
@@ -293,6 +294,22 @@ pub struct ExportRequest<'a> {
     pub out: Option<&'a Path>,
     /// Pixels per point of a PNG.
     pub scale: f32,
+    /// `--width`: the width of a PNG in pixels (sets its scale).
+    pub width_px: Option<u32>,
+    /// `--scenario`: the scenario shown (the plan without it).
+    pub scenario: Option<&'a str>,
+    /// `--compare`: the scenario (or `plan`) the timeline compares the one shown with.
+    pub compare: Option<&'a str>,
+}
+
+/// The basis a `--scenario` or `--compare` value names: `plan`, or a scenario's ID.
+fn basis_named(name: &str) -> Result<Basis, String> {
+    if name == "plan" {
+        return Ok(Basis::Plan);
+    }
+    crate::model::ScenarioId::new(name)
+        .map(Basis::Scenario)
+        .map_err(|e| format!("`{name}` is not a scenario ID: {e}"))
 }
 
 /// The export options `request` asks for, or the usage error to report.
@@ -302,8 +319,14 @@ fn export_options(request: &ExportRequest<'_>) -> Result<Options, String> {
         format,
         lang: request.lang,
         scale: request.scale,
+        width_px: request.width_px,
+        scenario: request.scenario.map_or(Ok(Basis::Plan), basis_named)?,
+        compare: request.compare.map(basis_named).transpose()?,
         ..Options::default()
     };
+    if request.width_px == Some(0) || request.width_px.is_some_and(|w| w > 30_000) {
+        return Err("--width is out of range; expected 1 to 30000 pixels".to_owned());
+    }
     if format.is_picture() {
         let name = request.view.unwrap_or("timeline");
         options.view = Tab::from_name(name)
@@ -375,6 +398,10 @@ pub fn export(
     };
     let output = match export::export(&doc, &options) {
         Ok(o) => o,
+        Err(e @ export::ExportError::NoScenario(..)) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_USAGE);
+        }
         Err(e) => {
             writeln!(err, "error: {e}")?;
             return Ok(EXIT_ERRORS);

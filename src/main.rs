@@ -132,6 +132,16 @@ enum Command {
         /// Pixels per point of a PNG.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
+        /// The width of a PNG in pixels (instead of --scale).
+        #[arg(long, value_name = "PIXELS")]
+        width: Option<u32>,
+        /// Show this scenario (its ID; `plan`, the default, for the plan).
+        #[arg(long, value_name = "ID")]
+        scenario: Option<String>,
+        /// Compare the scenario shown with this one (its ID, or `plan`): the timeline draws
+        /// where its measures are as ghosts.
+        #[arg(long, value_name = "ID")]
+        compare: Option<String>,
         /// Entry file of the roadmap.
         path: PathBuf,
     },
@@ -261,6 +271,9 @@ fn main() -> anyhow::Result<ExitCode> {
             lang,
             out: file,
             scale,
+            width,
+            scenario,
+            compare,
             path,
         }) => {
             let request = cli::ExportRequest {
@@ -269,6 +282,9 @@ fn main() -> anyhow::Result<ExitCode> {
                 lang,
                 out: file.as_deref(),
                 scale,
+                width_px: width,
+                scenario: scenario.as_deref(),
+                compare: compare.as_deref(),
             };
             cli::export(&path, &request, &mut out, &mut std::io::stderr().lock())?
         }

@@ -101,7 +101,7 @@ fn the_matrix_sheet_holds_every_issue_and_response_verbatim_with_merged_groups()
         .iter()
         .find(|r| r[id_col] == first.id.as_str())
         .expect("the response's row");
-    let derived = export::derive(&doc, &xlsx_options(Lang::Ja));
+    let derived = export::derive(&doc.roadmap, &xlsx_options(Lang::Ja));
     let roles: Vec<&str> = derived
         .index
         .ministries_of_measure(&ItemRef::Measure(first.id.clone()))
@@ -196,7 +196,7 @@ fn each_csv_file_starts_with_a_bom_and_parses_back_to_its_table() {
             .map(String::as_str)
             .collect::<Vec<_>>()
     );
-    let derived = export::derive(&doc, &options);
+    let derived = export::derive(&doc.roadmap, &options);
     let expected = tables::all(&doc.roadmap, &derived, Lang::Ja);
     for ((name, bytes), table) in files.iter().zip(&expected) {
         let body = bytes
@@ -229,12 +229,16 @@ fn each_csv_file_starts_with_a_bom_and_parses_back_to_its_table() {
 fn a_filter_narrows_the_tables_as_it_narrows_the_views() {
     let doc = bundled();
     let mut options = xlsx_options(Lang::Ja);
-    let all = tables::matrix(&doc.roadmap, &export::derive(&doc, &options), Lang::Ja);
+    let all = tables::matrix(
+        &doc.roadmap,
+        &export::derive(&doc.roadmap, &options),
+        Lang::Ja,
+    );
     options
         .filter
         .ministries
         .insert(waymark::model::MinistryCode::new("経").expect("a ministry code"));
-    let derived = export::derive(&doc, &options);
+    let derived = export::derive(&doc.roadmap, &options);
     let some = tables::matrix(&doc.roadmap, &derived, Lang::Ja);
     assert!(some.rows.len() < all.rows.len());
     let id = some.columns.len() - 1;

@@ -151,39 +151,54 @@ pub fn outline_svg(font: FontId, glyph: u16) -> String {
     out.0
 }
 
-/// Breaks `text` into lines no wider than `max_em`: at spaces where the text has them, else
-/// between any two characters (as Japanese breaks), keeping explicit line breaks.
+/// Characters a line never starts with (Japanese closing marks and small kana, Latin closing
+/// punctuation).
+const NO_LINE_START: &str =
+    "、。，．・：；？！）」』】〕｝〉》ー～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%";
+
+/// Whether a line may break between `prev` and `c`: after a space, before a character that is
+/// not part of a Latin word (Japanese breaks between any two characters) unless it may not start
+/// a line, and where a Latin word follows Japanese.
+fn may_break(prev: char, c: char) -> bool {
+    let latin = |c: char| c.is_ascii_graphic();
+    if prev.is_whitespace() {
+        return true;
+    }
+    if c.is_whitespace() || NO_LINE_START.contains(c) {
+        return false;
+    }
+    !latin(c) || !latin(prev)
+}
+
+/// Breaks `text` into lines no wider than `max_em`: at the last place a line may break
+/// ([`may_break`]: at spaces, and between Japanese characters), between any two characters where
+/// a word is wider than the line, keeping explicit line breaks.
 pub fn wrap(text: &str, max_em: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut width = 0.0;
-        // Where the line could break: the byte length of the line at its last space.
-        let mut last_space: Option<usize> = None;
+        // The byte length of the line at the last place it may break.
+        let mut last_break: Option<usize> = None;
+        let mut prev: Option<char> = None;
         for c in paragraph.chars() {
             let (font, glyph) = glyph_of(c);
             let w = advance_em(font, glyph);
-            if width + w > max_em && !line.is_empty() && !c.is_whitespace() {
-                match last_space {
-                    Some(at) if at > 0 => {
-                        let rest = line[at..].trim_start().to_owned();
-                        line.truncate(at);
-                        lines.push(std::mem::take(&mut line));
-                        line = rest;
-                        width = width_em(&line);
-                    }
-                    _ => {
-                        lines.push(std::mem::take(&mut line));
-                        width = 0.0;
-                    }
-                }
-                last_space = None;
+            if prev.is_some_and(|p| may_break(p, c)) {
+                last_break = Some(line.len());
             }
-            if c == ' ' {
-                last_space = Some(line.len());
+            if width + w > max_em && !line.is_empty() && !c.is_whitespace() {
+                let at = last_break.filter(|&at| at > 0).unwrap_or(line.len());
+                let rest = line[at..].trim_start().to_owned();
+                line.truncate(at);
+                lines.push(line.trim_end().to_owned());
+                line = rest;
+                width = width_em(&line);
+                last_break = None;
             }
             line.push(c);
             width += w;
+            prev = Some(c);
         }
         lines.push(line);
     }
@@ -206,6 +221,14 @@ mod tests {
         assert!(lines.iter().all(|l| !l.starts_with(' ')), "{lines:?}");
         assert_eq!(lines.join(" "), "gene therapy products");
         assert_eq!(wrap("a\nb", 10.0), ["a", "b"]);
+        let lines = wrap("in vivo遺伝子治療を研究対象とすることに加え", 6.0);
+        assert!(lines[0].starts_with("in vivo"), "{lines:?}");
+        let lines = wrap("あ、い、う、え、お、か、き、く、け、こ、さ、し、す", 2.6);
+        assert!(lines.len() > 4, "{lines:?}");
+        assert!(
+            lines.iter().all(|l| !l.starts_with('、')),
+            "no line starts with a comma: {lines:?}"
+        );
     }
 
     #[test]

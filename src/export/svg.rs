@@ -21,7 +21,7 @@ pub(crate) fn num(v: f32) -> String {
 }
 
 /// Escapes text for XML content and attributes.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

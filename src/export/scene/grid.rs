@@ -372,24 +372,7 @@ pub(super) fn coverage(
     const WIDTH: f32 = 900.0;
     let c = &derived.coverage;
     let mut y = top;
-    let lists: [(&str, &[ItemRef]); 4] = [
-        (
-            lang.pick("対応する施策のない論点", "Gaps no measure answers"),
-            &c.unaddressed_gaps,
-        ),
-        (
-            lang.pick("府省庁の記載のない施策", "Measures without a ministry"),
-            &c.measures_without_ministry,
-        ),
-        (
-            lang.pick("期間の記載のない施策", "Measures without a span"),
-            &c.measures_without_span,
-        ),
-        (
-            lang.pick("期間が仮定の施策", "Measures with an assumed span"),
-            &c.measures_with_assumed_span,
-        ),
-    ];
+    let lists = tables::coverage_lists(c, lang);
     for (title, items) in lists {
         y = heading(b, y, &format!("{title} ({})", items.len()));
         if items.is_empty() {
@@ -421,16 +404,7 @@ pub(super) fn coverage(
         ),
     );
     for k in &c.lagging_kpis {
-        let text = format!(
-            "・{} — {} {} / {} {} / {} {}",
-            labels::text(roadmap, &k.kpi, lang),
-            lang.pick("最新値", "latest"),
-            tables::number(k.latest),
-            lang.pick("見込み", "expected"),
-            tables::number(k.expected.round()),
-            lang.pick("目標", "target"),
-            tables::number(k.target),
-        );
+        let text = format!("・{}", tables::lagging_line(roadmap, k, lang));
         y += b.text_block(MARGIN + 12.0, y, WIDTH, SIZE, INK, &text) + 2.0;
     }
     y += 14.0;

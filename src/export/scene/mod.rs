@@ -13,6 +13,7 @@ mod timeline;
 use super::font;
 use crate::action::Tab;
 use crate::analysis::derived::Derived;
+use crate::analysis::scenario::ScenarioComparison;
 use crate::i18n::Lang;
 use crate::model::{ItemRef, Roadmap};
 
@@ -272,18 +273,57 @@ pub(crate) fn faded(derived: &Derived, item: &ItemRef) -> bool {
         .is_some_and(|focus| !focus.contains(item))
 }
 
-/// The title of a view's picture: the roadmap's title and the view's name.
-fn title_of(roadmap: &Roadmap, view: Tab, lang: Lang) -> String {
+/// What a picture is drawn from: the roadmap as the scenario shown sees it, the views' derived
+/// data, and the comparison, when one is shown.
+pub struct Picture<'a> {
+    /// The roadmap (under the scenario shown).
+    pub roadmap: &'a Roadmap,
+    /// What the views show, computed from it.
+    pub derived: &'a Derived,
+    /// Language of labels.
+    pub lang: Lang,
+    /// The name of the scenario shown (`None` for the plan).
+    pub scenario: Option<String>,
+    /// The comparison drawn on the timeline as ghosts, and the name of its other side.
+    pub comparison: Option<(ScenarioComparison, String)>,
+}
+
+/// The title of a view's picture: the roadmap's title, the view's name, and the scenario shown
+/// or compared.
+fn title_of(picture: &Picture<'_>, view: Tab) -> String {
+    let lang = picture.lang;
+    let roadmap = picture.roadmap;
     let title = match (lang, &roadmap.header.title_en) {
         (Lang::En, Some(en)) => en.as_str(),
         _ => roadmap.header.title.as_str(),
     };
-    format!("{title} — {}", view.label(lang))
+    let mut out = format!("{title} — {}", view.label(lang));
+    let shown = picture.scenario.clone();
+    match (&picture.comparison, shown) {
+        (Some((_, other)), shown) => {
+            let shown = shown.unwrap_or_else(|| lang.pick("計画", "Plan").to_owned());
+            out.push_str(&format!(
+                "{}{other} → {shown}{}",
+                lang.pick("（", " ("),
+                lang.pick("）", ")")
+            ));
+        }
+        (None, Some(shown)) => {
+            out.push_str(&format!(
+                "{}{shown}{}",
+                lang.pick("（", " ("),
+                lang.pick("）", ")")
+            ));
+        }
+        (None, None) => {}
+    }
+    out
 }
 
 /// The scene of `view` (one of [`super::PICTURE_VIEWS`]; any other gives the timeline).
-pub fn build(roadmap: &Roadmap, derived: &Derived, view: Tab, lang: Lang) -> Scene {
-    let title = title_of(roadmap, view, lang);
+pub fn build(picture: &Picture<'_>, view: Tab) -> Scene {
+    let title = title_of(picture, view);
+    let (roadmap, derived, lang) = (picture.roadmap, picture.derived, picture.lang);
     let mut b = Builder::default();
     b.text(MARGIN, MARGIN, 16.0, INK, &title);
     let top = MARGIN + 16.0 * LINE_EM + 8.0;
@@ -293,7 +333,13 @@ pub fn build(roadmap: &Roadmap, derived: &Derived, view: Tab, lang: Lang) -> Sce
         Tab::Linkage => linkage::draw(&mut b, roadmap, derived, lang, top),
         Tab::Coverage => grid::coverage(&mut b, roadmap, derived, lang, top),
         Tab::Kpis => grid::kpis(&mut b, roadmap, derived, lang, top),
-        _ => timeline::draw(&mut b, roadmap, derived, lang, top),
+        _ => timeline::draw(
+            &mut b,
+            derived,
+            picture.comparison.as_ref().map(|(c, _)| c),
+            lang,
+            top,
+        ),
     };
     let width = width.max(text_width(&title, 16.0) + 2.0 * MARGIN);
     b.finish(width, height + MARGIN, title)

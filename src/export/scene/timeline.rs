@@ -3,12 +3,13 @@
 //! markers where [`crate::analysis::timeline::layout`] put them. Assumed and editorial timing is
 //! drawn dashed and paler, as the view draws it.
 
-use super::{Builder, Color, HEAD, INK, MARGIN, RULE, Stroke, WEAK, faded, fit};
+use super::{Builder, Color, HEAD, INK, MARGIN, PAPER, RULE, Stroke, WEAK, faded, fit};
 use crate::analysis::derived::Derived;
+use crate::analysis::scenario::{Move, ScenarioComparison};
 use crate::analysis::timeline::{Layer, MarkerKind};
 use crate::analysis::timeline_view::{data_range, reiwa_label};
 use crate::i18n::Lang;
-use crate::model::{Provenance, Roadmap};
+use crate::model::{ItemRef, Provenance};
 
 /// Width of the lane titles' column.
 const TITLES: f32 = 190.0;
@@ -30,11 +31,56 @@ fn layer_color(layer: Layer) -> Color {
     }
 }
 
+/// The colour of the arrows and badges of moved measures.
+const MOVED: Color = Color::rgb(0xC8, 0x5A, 0x00);
+
+/// The move of `item`'s span in the comparison, when one is shown and the span moved.
+fn moved<'a>(comparison: Option<&'a ScenarioComparison>, item: &ItemRef) -> Option<&'a Move> {
+    let ItemRef::Measure(id) = item else {
+        return None;
+    };
+    comparison?.move_of(id).filter(|m| m.span_moved())
+}
+
+/// The arrow from where the other side of the comparison has a bar (`ghost`) to the bar, along
+/// its top edge, and the badge saying how far it moved, after the bar.
+fn ghost_arrow(b: &mut Builder, moved: &Move, ghost: [f32; 4], bar: [f32; 4]) {
+    let (a, z) = if (ghost[0] - bar[0]).abs() > 1.0 {
+        (ghost[0], bar[0])
+    } else {
+        (ghost[0] + ghost[2], bar[0] + bar[2])
+    };
+    let y = bar[1] + 2.0;
+    let stroke = Stroke::solid(1.6, MOVED);
+    if (a - z).abs() > 4.0 {
+        b.line([a, y], [z, y], stroke);
+        let back = if z > a { -5.0 } else { 5.0 };
+        b.polygon(
+            vec![[z, y], [z + back, y - 3.5], [z + back, y + 3.5]],
+            Some(MOVED),
+            None,
+        );
+    }
+    let text = moved.delta_label();
+    if !text.is_empty() {
+        let x = bar[0] + bar[2] + 4.0;
+        let w = super::text_width(&text, SIZE * 0.9) + 6.0;
+        b.rect([x, bar[1] + 1.0, w, bar[3] - 2.0], Some(MOVED), None);
+        b.text(
+            x + 3.0,
+            bar[1] + (bar[3] - SIZE * 0.9) / 2.0,
+            SIZE * 0.9,
+            PAPER,
+            &text,
+        );
+    }
+}
+
 /// Draws the timeline below `top`; returns the picture's width and the bottom of what it drew.
 pub(super) fn draw(
     b: &mut Builder,
-    _roadmap: &Roadmap,
     derived: &Derived,
+    comparison: Option<&ScenarioComparison>,
     lang: Lang,
     top: f32,
 ) -> (f32, f32) {
@@ -103,6 +149,14 @@ pub(super) fn draw(
             let w = (x_of(bar.end) - x0).max(2.0);
             let y0 = lane_top + 3.0 + bar.row as f32 * ROW + 2.0;
             let h = ROW - 4.0;
+            let moved = moved(comparison, &bar.item);
+            let ghost = moved.and_then(|m| m.from_span.as_ref()).map(|from| {
+                let gx = x_of(f64::from(from.start_fy));
+                [gx, y0, x_of(f64::from(from.end_fy) + 1.0) - 1.0 - gx, h]
+            });
+            if let Some(g) = ghost {
+                b.rect(g, Some(WEAK.alpha(46)), Some(Stroke::dashed(1.2, WEAK)));
+            }
             let (fill, stroke) = match bar.provenance {
                 Provenance::Stated => (color.alpha(alpha / 4 * 3), None),
                 Provenance::Editorial | Provenance::Assumed => (
@@ -123,6 +177,9 @@ pub(super) fn draw(
                     text_color,
                     &fit(&bar.label, w - 8.0, SIZE),
                 );
+            }
+            if let (Some(m), Some(g)) = (moved, ghost) {
+                ghost_arrow(b, m, g, [x0, y0, w, h]);
             }
         }
         // Markers, each label running up to the next marker in its row.
