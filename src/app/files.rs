@@ -54,6 +54,10 @@ pub(super) enum Msg {
     PickedOpen(Option<PathBuf>),
     /// The system's save dialog closed.
     PickedSaveAs(Option<PathBuf>),
+    /// The system's dialog choosing where to export closed.
+    PickedExport(Option<PathBuf>),
+    /// An export on a worker has ended: the files written, or why it failed.
+    Exported(Result<Vec<PathBuf>, String>),
     /// The system's dialog could not be shown (it returned at once, with nothing).
     NoNativeDialog(Purpose),
     /// A comparison asked for by a dialog finished: the items that differ, or why it failed.
@@ -263,6 +267,8 @@ impl WaymarkApp {
                 Msg::Loaded { generation, result } => self.take_loaded(generation, result),
                 Msg::PickedOpen(path) => self.picked_open(ctx, path),
                 Msg::PickedSaveAs(path) => self.picked_save_as(ctx, path),
+                Msg::PickedExport(path) => self.picked_export(ctx, path),
+                Msg::Exported(result) => self.exported(result),
                 Msg::NoNativeDialog(purpose) => self.no_native_dialog(ctx, purpose),
                 Msg::Checked {
                     version,

@@ -7,6 +7,7 @@ pub mod automation;
 mod checks;
 mod create;
 mod dialogs;
+mod export;
 mod files;
 mod picker;
 mod present;
@@ -53,6 +54,10 @@ pub struct Prefs {
     pub hide_inspector: bool,
     /// Whether the light, high-contrast theme is on (it always is while presenting).
     pub high_contrast: bool,
+    /// The folder last exported to.
+    pub export_dir: Option<PathBuf>,
+    /// The format last exported to.
+    pub export_format: Option<crate::export::Format>,
 }
 
 /// How the app is started.
@@ -116,6 +121,8 @@ pub struct WaymarkApp {
     scenarios: scenarios::ScenarioState,
     /// The presentation picked, and the one being given.
     present: present::PresentState,
+    /// File ▸ Export…: the form and the export under way.
+    export: export::ExportState,
 }
 
 impl WaymarkApp {
@@ -160,6 +167,7 @@ impl WaymarkApp {
             window_title: String::new(),
             scenarios: scenarios::ScenarioState::default(),
             present: present::PresentState::starting(options.present),
+            export: export::ExportState::default(),
         };
         let place = options.path.map_or_else(
             crate::document::Place::default_bundled,
@@ -332,6 +340,11 @@ impl WaymarkApp {
         });
         if let Some(dialog) = &self.dialog {
             dialogs::dialog_ui(&ctx, lang, dialog, &mut actions);
+        }
+        if let Some(form) = &self.export.form
+            && self.files.file_dialog.is_none()
+        {
+            ui::export::export_form_ui(&ctx, lang, form, self.export.running, &mut actions);
         }
         let (Some(doc), Some(derived)) = (&self.document, &self.derived) else {
             egui::CentralPanel::default().show(ui, |ui| {
