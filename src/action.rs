@@ -245,7 +245,7 @@ impl NewItem {
 }
 
 /// What the user did in the export form (File ▸ Export…).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ExportInput {
     /// Open the form for the view shown.
     Open,

@@ -383,8 +383,7 @@ fn the_html_report_is_self_contained_and_holds_every_item_with_its_source() {
         .items
         .measures
         .iter()
-        .filter_map(|m| m.source.as_ref())
-        .next()
+        .find_map(|m| m.source.as_ref())
         .expect("a measure cites its source");
     assert!(html.contains(&export::svg::escape(&cited.locator)));
     let again = bytes(

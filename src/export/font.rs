@@ -2,6 +2,7 @@
 //! character, how far it advances, and its outline. Text is laid out one glyph after another
 //! (Japanese needs no shaping), so SVG, PDF and PNG place every glyph at the same spot.
 
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 use ttf_parser::{Face, GlyphId, OutlineBuilder};
@@ -11,7 +12,7 @@ use crate::fonts::{BIZ_UDP_GOTHIC, WAYMARK_DASHES};
 /// Which bundled font draws a glyph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FontId {
-    /// BIZ UDPGothic.
+    /// BIZ `UDPGothic`.
     Gothic,
     /// Waymark Dashes (en and em dashes with a hyphen's stroke).
     Dashes,
@@ -129,16 +130,16 @@ pub fn outline_svg(font: FontId, glyph: u16) -> String {
     struct Svg(String);
     impl OutlineBuilder for Svg {
         fn move_to(&mut self, x: f32, y: f32) {
-            self.0.push_str(&format!("M{x} {y}"));
+            write!(self.0, "M{x} {y}").ok();
         }
         fn line_to(&mut self, x: f32, y: f32) {
-            self.0.push_str(&format!("L{x} {y}"));
+            write!(self.0, "L{x} {y}").ok();
         }
         fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-            self.0.push_str(&format!("Q{x1} {y1} {x} {y}"));
+            write!(self.0, "Q{x1} {y1} {x} {y}").ok();
         }
         fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-            self.0.push_str(&format!("C{x1} {y1} {x2} {y2} {x} {y}"));
+            write!(self.0, "C{x1} {y1} {x2} {y2} {x} {y}").ok();
         }
         fn close(&mut self) {
             self.0.push('Z');

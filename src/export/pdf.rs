@@ -16,11 +16,11 @@ use super::ExportError;
 use super::font::{self, FontId};
 use super::scene::{Color, Scene, Shape, Stroke};
 
-fn paint(c: Color) -> (krilla::paint::Paint, NormalizedF32) {
-    let [r, g, b, a] = c.0;
+fn paint(color: Color) -> (krilla::paint::Paint, NormalizedF32) {
+    let [red, green, blue, alpha] = color.0;
     (
-        rgb::Color::new(r, g, b).into(),
-        NormalizedF32::new(f32::from(a) / 255.0).unwrap_or(NormalizedF32::ONE),
+        rgb::Color::new(red, green, blue).into(),
+        NormalizedF32::new(f32::from(alpha) / 255.0).unwrap_or(NormalizedF32::ONE),
     )
 }
 

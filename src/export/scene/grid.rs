@@ -370,9 +370,9 @@ pub(super) fn coverage(
     top: f32,
 ) -> (f32, f32) {
     const WIDTH: f32 = 900.0;
-    let c = &derived.coverage;
+    let cov = &derived.coverage;
     let mut y = top;
-    let lists = tables::coverage_lists(c, lang);
+    let lists = tables::coverage_lists(cov, lang);
     for (title, items) in lists {
         y = heading(b, y, &format!("{title} ({})", items.len()));
         if items.is_empty() {
@@ -400,11 +400,11 @@ pub(super) fn coverage(
         &format!(
             "{} ({})",
             lang.pick("目標に遅れているKPI", "KPIs behind target"),
-            c.lagging_kpis.len()
+            cov.lagging_kpis.len()
         ),
     );
-    for k in &c.lagging_kpis {
-        let text = format!("・{}", tables::lagging_line(roadmap, k, lang));
+    for kpi in &cov.lagging_kpis {
+        let text = format!("・{}", tables::lagging_line(roadmap, kpi, lang));
         y += b.text_block(MARGIN + 12.0, y, WIDTH, SIZE, INK, &text) + 2.0;
     }
     y += 14.0;
@@ -413,7 +413,7 @@ pub(super) fn coverage(
         y,
         lang.pick("府省庁ごとの担当施策数", "Measures per ministry"),
     );
-    let most = c
+    let most = cov
         .load
         .values()
         .map(crate::analysis::coverage::Load::total)
@@ -426,18 +426,18 @@ pub(super) fn coverage(
         (Role::CoLead, Color::rgb(0x6E, 0x98, 0xD0)),
         (Role::Support, Color::rgb(0xB4, 0xCA, 0xE8)),
     ];
-    for (code, load) in &c.load {
+    for (code, load) in &cov.load {
         b.text(MARGIN + 12.0, y + 2.0, SIZE, INK, code.as_str());
         let mut x = MARGIN + 120.0;
         for (role, color) in shades {
-            let n = match role {
+            let count = match role {
                 Role::Lead => load.lead,
                 Role::CoLead => load.co_lead,
                 Role::Support => load.support,
             };
-            let w = n as f32 * unit;
-            b.rect([x, y, w, 16.0], Some(color), None);
-            x += w;
+            let bar = count as f32 * unit;
+            b.rect([x, y, bar, 16.0], Some(color), None);
+            x += bar;
         }
         b.text(
             x + 6.0,

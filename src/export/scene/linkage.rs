@@ -79,7 +79,7 @@ pub(super) fn draw(
             body + placement.columns[from].centre(a as usize),
         ];
         let end = [lefts[to], body + placement.columns[to].centre(z as usize)];
-        let mid = (start[0] + end[0]) / 2.0;
+        let mid = f32::midpoint(start[0], end[0]);
         let on = lit(&link.from) && lit(&link.to);
         let color = match link.side {
             LinkSide::GapMeasure => Color::rgb(0xB8, 0x4A, 0x45),

@@ -6,6 +6,8 @@
 //!
 //! Units are points (1/72 inch); y grows downwards from the top-left corner.
 
+use std::fmt::Write;
+
 mod grid;
 mod linkage;
 mod timeline;
@@ -302,18 +304,20 @@ fn title_of(picture: &Picture<'_>, view: Tab) -> String {
     match (&picture.comparison, shown) {
         (Some((_, other)), shown) => {
             let shown = shown.unwrap_or_else(|| lang.pick("計画", "Plan").to_owned());
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "{}{other} → {shown}{}",
                 lang.pick("（", " ("),
                 lang.pick("）", ")")
-            ));
+            );
         }
         (None, Some(shown)) => {
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "{}{shown}{}",
                 lang.pick("（", " ("),
                 lang.pick("）", ")")
-            ));
+            );
         }
         (None, None) => {}
     }

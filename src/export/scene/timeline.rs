@@ -45,18 +45,18 @@ fn moved<'a>(comparison: Option<&'a ScenarioComparison>, item: &ItemRef) -> Opti
 /// The arrow from where the other side of the comparison has a bar (`ghost`) to the bar, along
 /// its top edge, and the badge saying how far it moved, after the bar.
 fn ghost_arrow(b: &mut Builder, moved: &Move, ghost: [f32; 4], bar: [f32; 4]) {
-    let (a, z) = if (ghost[0] - bar[0]).abs() > 1.0 {
+    let (from, to) = if (ghost[0] - bar[0]).abs() > 1.0 {
         (ghost[0], bar[0])
     } else {
         (ghost[0] + ghost[2], bar[0] + bar[2])
     };
-    let y = bar[1] + 2.0;
+    let top = bar[1] + 2.0;
     let stroke = Stroke::solid(1.6, MOVED);
-    if (a - z).abs() > 4.0 {
-        b.line([a, y], [z, y], stroke);
-        let back = if z > a { -5.0 } else { 5.0 };
+    if (from - to).abs() > 4.0 {
+        b.line([from, top], [to, top], stroke);
+        let back = if to > from { -5.0 } else { 5.0 };
         b.polygon(
-            vec![[z, y], [z + back, y - 3.5], [z + back, y + 3.5]],
+            vec![[to, top], [to + back, top - 3.5], [to + back, top + 3.5]],
             Some(MOVED),
             None,
         );
