@@ -142,6 +142,8 @@ pub enum Action {
     OpenDialog,
     /// A step in Waymark's own file dialog.
     FileDialog(FileDialogInput),
+    /// A step of File ▸ Export…
+    Export(ExportInput),
     /// Show the plan or a scenario in every view; while a scenario is shown, changing a
     /// measure's span or status changes the scenario, not the plan.
     SetScenario(Basis),
@@ -251,6 +253,19 @@ impl NewItem {
         };
         lang.pick(ja, en)
     }
+}
+
+/// What the user did in the export form (File ▸ Export…).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ExportInput {
+    /// Open the form for the view shown.
+    Open,
+    /// Choose a format.
+    SetFormat(crate::export::Format),
+    /// Choose the file to export to (then export).
+    ChooseFile,
+    /// Close the form.
+    Cancel,
 }
 
 /// What the user did in Waymark's own file dialog ([`crate::ui::file_dialog`]).

@@ -1,4 +1,4 @@
-//! The command-line subcommands: `check`, `fmt` and `export`. Each writes its report to `out` and
+//! The command-line subcommands: `check`, `fmt`, `migrate` and `export`. Each writes its report to `out` and
 //! returns the process exit code.
 
 use std::io::Write;
@@ -6,9 +6,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::action::Tab;
+use crate::analysis::scenario::Basis;
 use crate::analysis::sources::{check_sources, quotations};
 use crate::diagnostic::{Diagnostic, tally};
 use crate::document::{Disk, Document, open, write_atomic, write_path};
+use crate::export::{self, Format, Options, Output, tables};
+use crate::i18n::Lang;
 use crate::model::{SCHEMA_VERSION, canonical_text};
 
 /// Exit code for a clean run.
@@ -273,17 +277,156 @@ pub fn migrate(paths: &[PathBuf], out: &mut dyn Write) -> std::io::Result<u8> {
     Ok(code)
 }
 
-/// `waymark export --format json`: the whole resolved roadmap as JSON.
-pub fn export_json(path: &Path, out: &mut dyn Write) -> std::io::Result<u8> {
+/// Exit code for a usage error (an unknown format, view or table; a binary format without
+/// `--out`).
+pub const EXIT_USAGE: u8 = 2;
+
+/// What `waymark export` was asked for, as given on the command line.
+#[derive(Clone, Debug)]
+pub struct ExportRequest<'a> {
+    /// The format.
+    pub format: Format,
+    /// `--view`: the view pictured, or for CSV the one table written.
+    pub view: Option<&'a str>,
+    /// The language of labels and headings.
+    pub lang: Lang,
+    /// `--out`: the file written (for CSV of every table, the folder); standard output without.
+    pub out: Option<&'a Path>,
+    /// Pixels per point of a PNG.
+    pub scale: f32,
+    /// `--width`: the width of a PNG in pixels (sets its scale).
+    pub width_px: Option<u32>,
+    /// `--scenario`: the scenario shown (the plan without it).
+    pub scenario: Option<&'a str>,
+    /// `--compare`: the scenario (or `plan`) the timeline compares the one shown with.
+    pub compare: Option<&'a str>,
+}
+
+/// The basis a `--scenario` or `--compare` value names: `plan`, or a scenario's ID.
+fn basis_named(name: &str) -> Result<Basis, String> {
+    if name == "plan" {
+        return Ok(Basis::Plan);
+    }
+    crate::model::ScenarioId::new(name)
+        .map(Basis::Scenario)
+        .map_err(|e| format!("`{name}` is not a scenario ID: {e}"))
+}
+
+/// The export options `request` asks for, or the usage error to report.
+fn export_options(request: &ExportRequest<'_>) -> Result<Options, String> {
+    let format = request.format;
+    let mut options = Options {
+        format,
+        lang: request.lang,
+        scale: request.scale,
+        width_px: request.width_px,
+        scenario: request.scenario.map_or(Ok(Basis::Plan), basis_named)?,
+        compare: request.compare.map(basis_named).transpose()?,
+        ..Options::default()
+    };
+    if request.width_px == Some(0) || request.width_px.is_some_and(|w| w > 30_000) {
+        return Err("--width is out of range; expected 1 to 30000 pixels".to_owned());
+    }
+    if format.is_picture() {
+        let name = request.view.unwrap_or("timeline");
+        options.view = Tab::from_name(name)
+            .filter(|t| export::PICTURE_VIEWS.contains(t))
+            .ok_or_else(|| {
+                format!(
+                    "unknown view `{name}` for {}; expected one of {}",
+                    format.name(),
+                    export::picture_view_names().join(", ")
+                )
+            })?;
+        if !(request.scale.is_finite() && (0.1..=16.0).contains(&request.scale)) {
+            return Err(format!(
+                "--scale {} is out of range; expected 0.1 to 16",
+                request.scale
+            ));
+        }
+    } else if format == Format::Csv {
+        let table = match (request.view, request.out) {
+            (Some(name), _) => Some(name),
+            (None, None) => Some("matrix"),
+            (None, Some(_)) => None,
+        };
+        if let Some(name) = table {
+            if !tables::KEYS.contains(&name) {
+                return Err(format!(
+                    "unknown table `{name}` for csv; expected one of {}",
+                    tables::KEYS.join(", ")
+                ));
+            }
+            options.table = Some(name.to_owned());
+        }
+    } else if let Some(name) = request.view {
+        return Err(format!(
+            "--view `{name}` does not apply to {}: it names the view of svg, png and pdf and the table of csv",
+            format.name()
+        ));
+    }
+    if !format.is_text() && request.out.is_none() {
+        return Err(format!(
+            "{} is a binary format: give the file to write with --out PATH",
+            format.name()
+        ));
+    }
+    Ok(options)
+}
+
+/// `waymark export`: the roadmap at `path` in the requested format, written to `--out` or to
+/// `out`. Usage errors and load diagnostics go to `err`.
+pub fn export(
+    path: &Path,
+    request: &ExportRequest<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let options = match export_options(request) {
+        Ok(o) => o,
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            return Ok(EXIT_USAGE);
+        }
+    };
     let (doc, diagnostics) = load(path);
     let Some(doc) = doc else {
         for d in &diagnostics {
-            writeln!(std::io::stderr(), "{d}")?;
+            writeln!(err, "{d}")?;
         }
         return Ok(EXIT_ERRORS);
     };
-    let value = crate::export::to_json(&doc);
-    serde_json::to_writer_pretty(&mut *out, &value).map_err(std::io::Error::other)?;
-    writeln!(out)?;
+    let output = match export::export(&doc, &options) {
+        Ok(o) => o,
+        Err(e @ export::ExportError::NoScenario(..)) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_USAGE);
+        }
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_ERRORS);
+        }
+    };
+    match (output, request.out) {
+        (Output::File(bytes), None) => out.write_all(&bytes)?,
+        (Output::File(bytes), Some(file)) => write_atomic(file, &bytes)?,
+        (Output::Files(files), None) => {
+            for (_, bytes) in files {
+                out.write_all(&bytes)?;
+            }
+        }
+        (Output::Files(files), Some(target)) => {
+            if options.table.is_some() {
+                for (_, bytes) in files {
+                    write_atomic(target, &bytes)?;
+                }
+            } else {
+                std::fs::create_dir_all(target)?;
+                for (name, bytes) in files {
+                    write_atomic(&target.join(name), &bytes)?;
+                }
+            }
+        }
+    }
     Ok(EXIT_OK)
 }

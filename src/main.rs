@@ -112,11 +112,36 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Export the whole resolved roadmap.
+    /// Export a view's picture (svg, png, pdf), the tables (xlsx, csv), a report (html, md) or
+    /// the whole resolved roadmap (json).
     Export {
-        /// Export format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
+        /// Export format: svg, png, pdf, xlsx, csv, html, md or json.
+        #[arg(long, value_parser = parse_export_format, default_value = "json")]
+        format: waymark::export::Format,
+        /// The view pictured (svg, png, pdf; timeline by default), or the one table written
+        /// (csv: matrix, proposals, measures, kpis or budgets).
+        #[arg(long)]
+        view: Option<String>,
+        /// Language of labels and headings: ja or en.
+        #[arg(long, value_parser = parse_lang, default_value = "ja")]
+        lang: Lang,
+        /// The file to write (csv without --view: the folder to write a file per table into);
+        /// text formats go to standard output without it.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Pixels per point of a PNG.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// The width of a PNG in pixels (instead of --scale).
+        #[arg(long, value_name = "PIXELS")]
+        width: Option<u32>,
+        /// Show this scenario (its ID; `plan`, the default, for the plan).
+        #[arg(long, value_name = "ID")]
+        scenario: Option<String>,
+        /// Compare the scenario shown with this one (its ID, or `plan`): the timeline draws
+        /// where its measures are as ghosts.
+        #[arg(long, value_name = "ID")]
+        compare: Option<String>,
         /// Entry file of the roadmap.
         path: PathBuf,
     },
@@ -210,9 +235,17 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    Json,
+fn parse_export_format(name: &str) -> Result<waymark::export::Format, String> {
+    waymark::export::Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = waymark::export::Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        format!(
+            "unknown format `{name}`; expected one of {}",
+            names.join(", ")
+        )
+    })
 }
 
 fn main() -> anyhow::Result<ExitCode> {
@@ -233,9 +266,28 @@ fn main() -> anyhow::Result<ExitCode> {
         Some(Command::Fmt { paths, check }) => cli::fmt(&paths, check, &mut out)?,
         Some(Command::Migrate { paths }) => cli::migrate(&paths, &mut out)?,
         Some(Command::Export {
-            format: ExportFormat::Json,
+            format,
+            view,
+            lang,
+            out: file,
+            scale,
+            width,
+            scenario,
+            compare,
             path,
-        }) => cli::export_json(&path, &mut out)?,
+        }) => {
+            let request = cli::ExportRequest {
+                format,
+                view: view.as_deref(),
+                lang,
+                out: file.as_deref(),
+                scale,
+                width_px: width,
+                scenario: scenario.as_deref(),
+                compare: compare.as_deref(),
+            };
+            cli::export(&path, &request, &mut out, &mut std::io::stderr().lock())?
+        }
         Some(Command::Generate {
             scale,
             seed,

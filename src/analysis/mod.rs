@@ -10,6 +10,7 @@ pub mod index;
 pub mod labels;
 pub mod linkage;
 pub mod locate;
+pub mod matrix;
 pub mod scenario;
 pub mod sources;
 pub mod timeline;

@@ -51,6 +51,7 @@ impl WaymarkApp {
                 Action::OpenBundled(entry) => self.guard_unsaved(ctx, Place::Bundled(entry)),
                 Action::OpenDialog => self.start_open_dialog(ctx),
                 Action::FileDialog(input) => self.file_dialog_input(ctx, input),
+                Action::Export(input) => self.export_input(ctx, input),
                 Action::Dialog(answer) => document_changed |= self.answer(ctx, answer),
                 Action::SetScenario(basis) => self.show_scenario(basis),
                 Action::SetComparison(other) => self.compare_with(other),

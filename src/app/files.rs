@@ -55,6 +55,10 @@ pub(super) enum Msg {
     PickedOpen(Option<PathBuf>),
     /// The system's save dialog closed.
     PickedSaveAs(Option<PathBuf>),
+    /// The system's dialog choosing where to export closed.
+    PickedExport(Option<PathBuf>),
+    /// An export on a worker has ended: the files written, or why it failed.
+    Exported(Result<Vec<PathBuf>, String>),
     /// The system's dialog could not be shown (it returned at once, with nothing).
     NoNativeDialog(Purpose),
     /// The system's dialog choosing a roadmap to compare with closed.
@@ -298,6 +302,8 @@ impl WaymarkApp {
                         self.versions.revisions = Some(super::versions::Revisions::Read(result));
                     }
                 }
+                Msg::PickedExport(path) => self.picked_export(ctx, path),
+                Msg::Exported(result) => self.exported(result),
                 Msg::NoNativeDialog(purpose) => self.no_native_dialog(ctx, purpose),
                 Msg::Checked {
                     version,

@@ -8,6 +8,7 @@ mod checks;
 mod create;
 mod derive;
 mod dialogs;
+mod export;
 mod files;
 mod picker;
 mod present;
@@ -55,6 +56,10 @@ pub struct Prefs {
     pub hide_inspector: bool,
     /// Whether the light, high-contrast theme is on (it always is while presenting).
     pub high_contrast: bool,
+    /// The folder last exported to.
+    pub export_dir: Option<PathBuf>,
+    /// The format last exported to.
+    pub export_format: Option<crate::export::Format>,
 }
 
 /// How the app is started.
@@ -124,6 +129,8 @@ pub struct WaymarkApp {
     deriving: derive::Deriving,
     /// The context, once a frame has been drawn: workers ask it for a repaint.
     repaint: Option<egui::Context>,
+    /// File ▸ Export…: the form and the export under way.
+    export: export::ExportState,
 }
 
 impl WaymarkApp {
@@ -171,6 +178,7 @@ impl WaymarkApp {
             versions: versions::VersionState::default(),
             deriving: derive::Deriving::default(),
             repaint: None,
+            export: export::ExportState::default(),
         };
         let place = options.path.map_or_else(
             crate::document::Place::default_bundled,
@@ -347,6 +355,11 @@ impl WaymarkApp {
         });
         if let Some(dialog) = &self.dialog {
             dialogs::dialog_ui(&ctx, lang, dialog, &mut actions);
+        }
+        if let Some(form) = &self.export.form
+            && self.files.file_dialog.is_none()
+        {
+            ui::export::export_form_ui(&ctx, lang, form, self.export.running, &mut actions);
         }
         let (Some(doc), Some(derived)) = (&self.document, &self.derived) else {
             egui::CentralPanel::default().show(ui, |ui| {

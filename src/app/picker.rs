@@ -65,9 +65,9 @@ fn home_dir() -> Option<PathBuf> {
     std::env::home_dir().filter(|h| !h.as_os_str().is_empty())
 }
 
-/// The folders and `.ron` files in `folder`, folders first, each sorted by name; hidden ones
-/// (`.name`) left out.
-fn read_folder(folder: &Path) -> Result<Vec<Entry>, String> {
+/// The folders and the files with `extension` in `folder`, folders first, each sorted by name;
+/// hidden ones (`.name`) left out.
+fn read_folder(folder: &Path, extension: &str) -> Result<Vec<Entry>, String> {
     let mut entries: Vec<Entry> = std::fs::read_dir(folder)
         .map_err(|e| format!("{}: {e}", folder.display()))?
         .filter_map(Result::ok)
@@ -75,10 +75,10 @@ fn read_folder(folder: &Path) -> Result<Vec<Entry>, String> {
             let name = e.file_name().to_string_lossy().into_owned();
             // Follows links, so a link to a folder lists as one.
             let is_dir = e.path().is_dir();
-            let ron = Path::new(&name)
+            let listed = Path::new(&name)
                 .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
-            (!name.starts_with('.') && (is_dir || ron)).then_some(Entry { name, is_dir })
+                .is_some_and(|x| x.eq_ignore_ascii_case(extension));
+            (!name.starts_with('.') && (is_dir || listed)).then_some(Entry { name, is_dir })
         })
         .collect();
     entries.sort_by(|a, b| {
@@ -91,7 +91,7 @@ fn read_folder(folder: &Path) -> Result<Vec<Entry>, String> {
 
 /// Lists `folder` in the dialog (read once, here, not while drawing).
 fn list(ctx: &egui::Context, state: &mut FileDialogState, folder: PathBuf) {
-    state.entries = read_folder(&folder);
+    state.entries = read_folder(&folder, state.purpose.extension());
     state.listed_at = ctx.input(|i| i.time);
     state.selected = None;
     state.problem = None;
@@ -106,11 +106,13 @@ enum Confirmed {
     Open(PathBuf),
     /// Save to this entry file.
     Save(PathBuf),
+    /// Export to this file.
+    Export(PathBuf),
 }
 
 impl WaymarkApp {
     /// Where a dialog starts: the open roadmap's folder (none for the bundled one).
-    fn dialog_dir(&self) -> Option<PathBuf> {
+    pub(super) fn dialog_dir(&self) -> Option<PathBuf> {
         if self.is_bundled() {
             return None;
         }
@@ -166,19 +168,25 @@ impl WaymarkApp {
     }
 
     /// Runs the system dialog on a thread (it blocks); its answer comes back as a [`Msg`].
-    fn run_native(&self, ctx: &egui::Context, purpose: Purpose, dialog: rfd::FileDialog) {
+    pub(super) fn run_native(
+        &self,
+        ctx: &egui::Context,
+        purpose: Purpose,
+        dialog: rfd::FileDialog,
+    ) {
         let (tx, ctx) = (self.tx.clone(), ctx.clone());
         std::thread::spawn(move || {
             let started = Instant::now();
             let picked = match purpose {
                 Purpose::Open | Purpose::Compare => dialog.pick_file(),
-                Purpose::SaveAs => dialog.save_file(),
+                Purpose::SaveAs | Purpose::Export(_) => dialog.save_file(),
             };
             let msg = match (picked, purpose) {
                 (None, _) if started.elapsed() < QUICK_CANCEL => Msg::NoNativeDialog(purpose),
                 (picked, Purpose::Open) => Msg::PickedOpen(picked),
                 (picked, Purpose::SaveAs) => Msg::PickedSaveAs(picked),
                 (picked, Purpose::Compare) => Msg::PickedCompare(picked),
+                (picked, Purpose::Export(_)) => Msg::PickedExport(picked),
             };
             tx.send(msg).ok();
             ctx.request_repaint();
@@ -192,7 +200,7 @@ impl WaymarkApp {
     }
 
     /// Opens Waymark's own dialog in the roadmap's folder (else the working folder, else home).
-    fn show_file_dialog(&mut self, ctx: &egui::Context, purpose: Purpose) {
+    pub(super) fn show_file_dialog(&mut self, ctx: &egui::Context, purpose: Purpose) {
         let home = home_dir();
         let folder = self
             .dialog_dir()
@@ -202,6 +210,11 @@ impl WaymarkApp {
         let file_name = match purpose {
             Purpose::Open | Purpose::Compare => String::new(),
             Purpose::SaveAs => self.entry_name().unwrap_or_default(),
+            Purpose::Export(_) => self.export_file_name(),
+        };
+        let folder = match purpose {
+            Purpose::Export(_) => self.export_dir().unwrap_or(folder),
+            _ => folder,
         };
         let mut state = FileDialogState {
             purpose,
@@ -293,7 +306,7 @@ impl WaymarkApp {
                     Purpose::Open | Purpose::Compare => {
                         state.path_text = state.folder.join(&name).display().to_string();
                     }
-                    Purpose::SaveAs => {
+                    Purpose::SaveAs | Purpose::Export(_) => {
                         state.path_text = folder_text(&state.folder);
                         state.file_name.clone_from(&name);
                     }
@@ -316,11 +329,19 @@ impl WaymarkApp {
                     self.files.file_dialog = None;
                     self.picked_save_as(ctx, Some(path));
                 }
+                Confirmed::Export(path) => {
+                    self.files.file_dialog = None;
+                    self.picked_export(ctx, Some(path));
+                }
             },
             FileDialogInput::Overwrite => {
+                let purpose = state.purpose;
                 if let Some(path) = state.overwrite.take() {
                     self.files.file_dialog = None;
-                    self.picked_save_as(ctx, Some(path));
+                    match purpose {
+                        Purpose::Export(_) => self.picked_export(ctx, Some(path)),
+                        _ => self.picked_save_as(ctx, Some(path)),
+                    }
                 }
             }
             FileDialogInput::Back => state.overwrite = None,
@@ -331,6 +352,7 @@ impl WaymarkApp {
                     Purpose::Open => self.picked_open(ctx, None),
                     Purpose::SaveAs => self.picked_save_as(ctx, None),
                     Purpose::Compare => self.picked_compare(ctx, None),
+                    Purpose::Export(_) => self.picked_export(ctx, None),
                 }
             }
         }
@@ -338,7 +360,8 @@ impl WaymarkApp {
 }
 
 /// What Open or Save in the dialog comes to. A folder typed that is not the one listed is
-/// entered. Open: a file is opened. Save As: the listed folder and the file name (`.ron` added when
+/// entered. Open: a file is opened. Save As and Export: the listed folder and the file name (`.ron`,
+/// or the export format's extension, added when
 /// it has no extension), or a whole path typed; a file that exists is replaced only once the user
 /// says so.
 fn confirm(ctx: &egui::Context, state: &mut FileDialogState) -> Confirmed {
@@ -356,7 +379,7 @@ fn confirm(ctx: &egui::Context, state: &mut FileDialogState) -> Confirmed {
         Purpose::Open | Purpose::Compare if typed.is_file() => Confirmed::Open(typed),
         Purpose::Open | Purpose::Compare if typed.is_dir() => stay(state, Problem::NoFile),
         Purpose::Open | Purpose::Compare => stay(state, Problem::NotFound),
-        Purpose::SaveAs => {
+        Purpose::SaveAs | Purpose::Export(_) => {
             let mut target = if typed.is_dir() {
                 let name = state.file_name.trim();
                 if name.is_empty() {
@@ -372,7 +395,7 @@ fn confirm(ctx: &egui::Context, state: &mut FileDialogState) -> Confirmed {
                 return Confirmed::Stay;
             }
             if target.extension().is_none() {
-                target.set_extension("ron");
+                target.set_extension(state.purpose.extension());
             }
             if !target.parent().is_some_and(Path::is_dir) {
                 return stay(state, Problem::NoFolder);
@@ -381,7 +404,11 @@ fn confirm(ctx: &egui::Context, state: &mut FileDialogState) -> Confirmed {
                 state.overwrite = Some(target);
                 return Confirmed::Stay;
             }
-            Confirmed::Save(target)
+            if state.purpose == Purpose::SaveAs {
+                Confirmed::Save(target)
+            } else {
+                Confirmed::Export(target)
+            }
         }
     }
 }

@@ -28,6 +28,18 @@ pub enum Purpose {
     SaveAs,
     /// Another roadmap to compare the one open with.
     Compare,
+    /// A file to export to, in this format.
+    Export(crate::export::Format),
+}
+
+impl Purpose {
+    /// The extension of the files the dialog lists and adds to a name typed without one.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Purpose::Open | Purpose::SaveAs | Purpose::Compare => "ron",
+            Purpose::Export(format) => format.extension(),
+        }
+    }
 }
 
 /// One entry of the listed folder.
@@ -208,6 +220,7 @@ pub fn file_dialog_ui(
             Purpose::Open => t("ロードマップを開く", "Open a roadmap"),
             Purpose::SaveAs => t("名前を付けて保存", "Save As"),
             Purpose::Compare => t("比較するロードマップを選ぶ", "Compare with a roadmap file"),
+            Purpose::Export(_) => t("書き出し先", "Export to"),
         });
         // Only shown where the system's dialog is not: say why it looks different.
         ui.label(
@@ -220,7 +233,7 @@ pub fn file_dialog_ui(
         ui.add_space(4.0);
         path_row_ui(ui, lang, state, &mut inputs);
         list_ui(ui, state, list_height, &mut inputs);
-        if state.purpose == Purpose::SaveAs {
+        if state.purpose != Purpose::Open {
             ui.horizontal(|ui| {
                 let label = ui.label(t("ファイル名", "File name"));
                 let mut name = state.file_name.clone();
@@ -425,6 +438,7 @@ fn buttons_ui(
             Purpose::Open => t("開く", "Open"),
             Purpose::SaveAs => t("保存", "Save"),
             Purpose::Compare => t("比較", "Compare"),
+            Purpose::Export(_) => t("書き出す", "Export"),
         };
         if ui.button(confirm).clicked() {
             inputs.push(FileDialogInput::Confirm);

@@ -13,69 +13,14 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{ViewCtx, item_link, rows};
 use crate::action::Action;
-use crate::analysis::index::Relation;
 use crate::analysis::labels;
 use crate::model::{ItemRef, Role, Theme};
 
-/// One row of the matrix: a gap with one of its measures. The theme is shown on the first row of
-/// its gaps, the gap on its first row, as the source table spans those cells.
-struct Row {
-    /// The theme (its index among the roadmap's themes), on the first row of its gaps.
-    theme: Option<usize>,
-    gap: ItemRef,
-    first_of_gap: bool,
-    measure: Option<ItemRef>,
-    /// Measures of the gap that the filter hides (shown when none remains).
-    hidden: usize,
-}
+use crate::analysis::matrix::MatrixRow as Row;
 
 /// The rows that pass the filter, in document order.
 fn matrix_rows(ctx: &ViewCtx<'_>) -> Vec<Row> {
-    let mut out = Vec::new();
-    for (theme_index, theme) in ctx.roadmap.items.themes.iter().enumerate() {
-        let theme_ref = ItemRef::Theme(theme.id.clone());
-        let mut gaps: Vec<&ItemRef> = ctx
-            .index
-            .related(&theme_ref, |r| r == Relation::ThemeOf, true)
-            .filter(|g| ctx.visible.contains(g))
-            .collect();
-        if gaps.is_empty() {
-            continue;
-        }
-        gaps.sort_by_key(|g| match g {
-            ItemRef::Gap(id) => ctx.roadmap.gap(id).map_or(u32::MAX, |g| g.number),
-            _ => u32::MAX,
-        });
-        let mut theme_cell = Some(theme_index);
-        for gap in gaps {
-            let all: Vec<&ItemRef> = ctx.index.measures_of_gap(gap).collect();
-            let shown: Vec<&ItemRef> = all
-                .iter()
-                .copied()
-                .filter(|m| ctx.visible.contains(m))
-                .collect();
-            let hidden = all.len() - shown.len();
-            if shown.is_empty() {
-                out.push(Row {
-                    theme: theme_cell.take(),
-                    gap: gap.clone(),
-                    first_of_gap: true,
-                    measure: None,
-                    hidden,
-                });
-            }
-            for (i, m) in shown.into_iter().enumerate() {
-                out.push(Row {
-                    theme: theme_cell.take(),
-                    gap: gap.clone(),
-                    first_of_gap: i == 0,
-                    measure: Some(m.clone()),
-                    hidden,
-                });
-            }
-        }
-    }
-    out
+    crate::analysis::matrix::rows(ctx.roadmap, ctx.index, ctx.visible)
 }
 
 /// The gap's label: its tag and whole text.

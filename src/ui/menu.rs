@@ -1,7 +1,7 @@
 //! The menu bar: file, edit, view and language. Each command's label and shortcut come from one
 //! place ([`command_label`]), so menus and the shortcut list never drift apart.
 
-use crate::action::{Action, NewItem, Tab};
+use crate::action::{Action, ExportInput, NewItem, Tab};
 use crate::app::Prefs;
 use crate::i18n::Lang;
 
@@ -41,6 +41,7 @@ pub fn command_label(action: &Action, lang: Lang) -> &'static str {
             "やり直す（Ctrl+Shift+Z / Ctrl+Y）",
             "Redo (Ctrl+Shift+Z / Ctrl+Y)",
         ),
+        Action::Export(ExportInput::Open) => lang.pick("書き出し…", "Export…"),
         Action::ToggleReadOnly => lang.pick("読み取り専用", "Read-only"),
         Action::ToggleNavigator => lang.pick("ナビゲーター", "Navigator"),
         Action::ToggleInspector => lang.pick("詳細パネル", "Inspector"),
@@ -128,6 +129,13 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
             let can_save = state.has_document && !state.read_only;
             command(ui, lang, Action::Save, can_save, actions);
             command(ui, lang, Action::SaveAs, state.has_document, actions);
+            command(
+                ui,
+                lang,
+                Action::Export(ExportInput::Open),
+                state.has_document,
+                actions,
+            );
             ui.separator();
             ui.add_enabled_ui(state.has_document, |ui| {
                 ui.menu_button(lang.pick("ほかの版と比較", "Compare with"), |ui| {

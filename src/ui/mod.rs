@@ -6,6 +6,7 @@ pub mod conflicts;
 pub mod coverage;
 pub mod diagnostics;
 pub mod editor;
+pub mod export;
 pub mod file_dialog;
 pub mod filter_bar;
 mod flow;

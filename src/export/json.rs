@@ -3,8 +3,9 @@
 //! Shape (documented for users in `roadmaps/README.md`): an object with `format`
 //! (`"waymark-export"`), `schema`, `roadmap` (the header), `files` (file names, entry first),
 //! one array per item kind (`sources`, `ministries`, `stages`, `target_states`, `notes`, `themes`,
-//! `gaps`, `measures`, `proposals`, `kpis`, `budgets`, `events`, `scenarios`, `links`), each item
-//! as in RON plus `file`, the file it comes from, and `warnings`, the validation warnings.
+//! `gaps`, `measures`, `proposals`, `kpis`, `budgets`, `events`, `scenarios`, `presentations`,
+//! `links`, `conflicts`), each item as in RON plus `file`, the file it comes from, and
+//! `warnings`, the validation warnings.
 
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -75,7 +76,15 @@ pub fn to_json(doc: &Document) -> Value {
         "scenarios".into(),
         with_file(&it.scenarios, |x| x.origin, doc),
     );
+    m.insert(
+        "presentations".into(),
+        with_file(&it.presentations, |x| x.origin, doc),
+    );
     m.insert("links".into(), with_file(&it.links, |x| x.origin, doc));
+    m.insert(
+        "conflicts".into(),
+        with_file(&it.conflicts, |x| x.origin, doc),
+    );
     m.insert(
         "warnings".into(),
         serde_json::to_value(&doc.warnings).unwrap_or(Value::Null),

@@ -1,0 +1,418 @@
+//! The picture and report exports of the bundled roadmap, read back as a user's tools would:
+//! SVG parsed as XML with the views' Japanese labels in it, PDF's structure and embedded font
+//! checked, PNG's size, HTML and Markdown holding every item's text, all byte-identical run to
+//! run, and following the scenario shown.
+
+use std::io::Read;
+
+use waymark::action::Tab;
+use waymark::analysis::labels;
+use waymark::analysis::scenario::Basis;
+use waymark::document::Document;
+use waymark::export::{self, ExportError, Format, Options, Output, PICTURE_VIEWS};
+use waymark::i18n::Lang;
+use waymark::model::{MeasureKind, ScenarioId};
+
+fn bundled() -> Document {
+    waymark::bundled::open().expect("the bundled roadmap opens")
+}
+
+fn bytes(doc: &Document, options: &Options) -> Vec<u8> {
+    match export::export(doc, options).expect("exports") {
+        Output::File(bytes) => bytes,
+        Output::Files(_) => panic!("one file expected"),
+    }
+}
+
+fn picture(doc: &Document, format: Format, view: Tab) -> Vec<u8> {
+    bytes(
+        doc,
+        &Options {
+            format,
+            view,
+            ..Options::default()
+        },
+    )
+}
+
+/// The texts an SVG keeps for search and screen readers (each text's `<title>`), in order, and
+/// how many glyphs it draws.
+fn svg_texts(svg: &str) -> (Vec<String>, usize) {
+    let tree = roxmltree::Document::parse(svg).expect("the SVG is well-formed XML");
+    let root = tree.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    let texts = root
+        .children()
+        .filter(|n| n.has_tag_name("g") && n.attribute("aria-label").is_some())
+        .map(|g| {
+            let title = g
+                .children()
+                .find(|c| c.has_tag_name("title"))
+                .and_then(|t| t.text())
+                .unwrap_or_default();
+            assert_eq!(Some(title), g.attribute("aria-label"));
+            title.to_owned()
+        })
+        .collect();
+    let glyphs = root.descendants().filter(|n| n.has_tag_name("use")).count();
+    (texts, glyphs)
+}
+
+/// All of a picture's text with its line breaks and spaces taken out, for finding a wrapped
+/// text whole.
+fn joined(texts: &[String]) -> String {
+    texts.concat().split_whitespace().collect()
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+#[test]
+fn every_view_as_svg_is_xml_holding_its_japanese_labels() {
+    let doc = bundled();
+    let expected: [(Tab, Vec<String>); 6] = [
+        (
+            Tab::Timeline,
+            vec!["目指すべき姿".into(), "2030".into(), "R12".into()],
+        ),
+        (
+            Tab::Matrix,
+            vec!["小論点".into(), "対応案".into(), "項目1".into()],
+        ),
+        (
+            Tab::Accountability,
+            vec!["施策".into(), "合計".into(), "文".into()],
+        ),
+        (
+            Tab::Linkage,
+            vec![
+                "論点・ギャップ".into(),
+                "府省庁".into(),
+                "文部科学省".into(),
+            ],
+        ),
+        (
+            Tab::Coverage,
+            vec![
+                "府省庁ごとの担当施策数".into(),
+                "対応する施策のない論点".into(),
+            ],
+        ),
+        (Tab::Kpis, vec!["KPI".into(), "予算".into()]),
+    ];
+    assert_eq!(expected.each_ref().map(|(t, _)| *t), PICTURE_VIEWS);
+    for (view, labels) in expected {
+        let svg = String::from_utf8(picture(&doc, Format::Svg, view)).expect("UTF-8");
+        let (texts, glyphs) = svg_texts(&svg);
+        assert!(glyphs > 100, "{view:?}: {glyphs} glyphs drawn");
+        assert!(
+            texts[0].contains(view.label(Lang::Ja)),
+            "{view:?}: {}",
+            texts[0]
+        );
+        let all = joined(&texts);
+        for label in labels {
+            assert!(all.contains(&label), "{view:?} lacks {label}");
+        }
+    }
+}
+
+#[test]
+fn the_matrix_picture_holds_all_sixteen_issues_and_seventeen_responses() {
+    let doc = bundled();
+    let r = &doc.roadmap;
+    let svg = String::from_utf8(picture(&doc, Format::Svg, Tab::Matrix)).expect("UTF-8");
+    let all = joined(&svg_texts(&svg).0);
+    let gaps: Vec<_> = r
+        .items
+        .gaps
+        .iter()
+        .filter(|g| {
+            labels::tag(r, &waymark::model::ItemRef::Gap(g.id.clone()), Lang::Ja)
+                .starts_with("小論点")
+        })
+        .collect();
+    assert_eq!(gaps.len(), 16);
+    for g in gaps {
+        assert!(all.contains(&squeeze(&g.text)), "{}", g.text);
+    }
+    let responses: Vec<_> = r
+        .items
+        .measures
+        .iter()
+        .filter(|m| m.kind == MeasureKind::Response)
+        .collect();
+    assert_eq!(responses.len(), 17);
+    for m in responses {
+        assert!(all.contains(&squeeze(&m.text)), "{}", m.text);
+    }
+}
+
+/// The objects of a PDF, checked against its cross-reference table: every offset the table
+/// gives starts the object it names. Returns the file's streams, inflated where compressed.
+fn pdf_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
+    assert!(pdf.starts_with(b"%PDF-1."), "a PDF header");
+    let text = String::from_utf8_lossy(pdf);
+    assert!(text.trim_end().ends_with("%%EOF"));
+    let start: usize = text
+        .rsplit("startxref")
+        .next()
+        .and_then(|t| t.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("startxref gives the table's offset");
+    assert!(pdf[start..].starts_with(b"xref"), "a cross-reference table");
+    let table = String::from_utf8_lossy(&pdf[start..]);
+    let mut lines = table.lines().skip(1);
+    let header = lines.next().expect("a subsection");
+    let mut header = header
+        .split_whitespace()
+        .map(|n| n.parse::<usize>().expect("number"));
+    let (first, count) = (header.next().expect("first"), header.next().expect("count"));
+    assert!(count > 10, "{count} objects");
+    for (k, entry) in lines.take(count).enumerate() {
+        let fields: Vec<&str> = entry.split_whitespace().collect();
+        if fields[2] != "n" {
+            continue;
+        }
+        let offset: usize = fields[0].parse().expect("offset");
+        let object = format!("{} 0 obj", first + k);
+        assert!(
+            pdf[offset..].starts_with(object.as_bytes()),
+            "object {} is where the table says",
+            first + k
+        );
+    }
+    // Each stream: its dictionary from its object's start, its data as long as `/Length` says.
+    let mut streams = Vec::new();
+    let mut at = 0;
+    while let Some(found) = find(&pdf[at..], b"stream\n") {
+        let keyword = at + found;
+        let begin = keyword + b"stream\n".len();
+        let object = pdf[..keyword]
+            .windows(4)
+            .rposition(|w| w == b" obj")
+            .expect("a stream is in an object");
+        let dict = String::from_utf8_lossy(&pdf[object..keyword]);
+        let length: usize = dict
+            .split("/Length ")
+            .nth(1)
+            .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|n| n.parse().ok())
+            .expect("a stream gives its length");
+        let data = &pdf[begin..begin + length];
+        let end = find(&pdf[begin + length..], b"endstream")
+            .filter(|&k| k <= 2)
+            .expect("the stream ends where its length says");
+        if dict.contains("/FlateDecode") {
+            let mut out = Vec::new();
+            flate2::read::ZlibDecoder::new(data)
+                .read_to_end(&mut out)
+                .expect("the stream inflates");
+            streams.push(out);
+        } else {
+            streams.push(data.to_vec());
+        }
+        at = begin + length + end + b"endstream".len();
+    }
+    streams
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn the_timeline_pdf_parses_embeds_its_font_and_maps_glyphs_back_to_text() {
+    let doc = bundled();
+    let pdf = picture(&doc, Format::Pdf, Tab::Timeline);
+    let streams = pdf_streams(&pdf);
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/FontFile2"), "a TrueType font embedded");
+    assert!(
+        text.contains("+BIZUDPGothic"),
+        "a subset of the bundled font"
+    );
+    assert!(text.contains("/ToUnicode"), "text maps back to characters");
+    // A reader's search finds 小論点 through the ToUnicode map: 小 U+5C0F, 論 U+8AD6, 点 U+70B9.
+    let cmaps: String = streams
+        .iter()
+        .map(|s| String::from_utf8_lossy(s).into_owned())
+        .filter(|s| s.contains("begincmap"))
+        .collect();
+    for code in ["5C0F", "8AD6", "70B9"] {
+        assert!(
+            cmaps.contains(&format!("<{code}>")),
+            "{code} in a ToUnicode map"
+        );
+    }
+    // The font file is a subset: far smaller than the bundled font.
+    let largest = streams.iter().map(Vec::len).max().unwrap_or(0);
+    assert!(
+        largest < waymark::fonts::BIZ_UDP_GOTHIC.len() / 4,
+        "{largest} bytes"
+    );
+}
+
+#[test]
+fn pictures_are_the_same_bytes_every_time() {
+    let doc = bundled();
+    for format in [Format::Svg, Format::Pdf, Format::Png] {
+        let a = picture(&doc, format, Tab::Linkage);
+        assert!(a == picture(&doc, format, Tab::Linkage), "{format:?}");
+    }
+}
+
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    (be(&png[16..20]), be(&png[20..24]))
+}
+
+#[test]
+fn a_png_is_twice_the_picture_by_default_or_the_width_asked_for() {
+    let doc = bundled();
+    let options = Options {
+        format: Format::Png,
+        view: Tab::Kpis,
+        ..Options::default()
+    };
+    let scene = export::picture(&doc, &options, Tab::Kpis).expect("a picture");
+    let (w, h) = png_size(&bytes(&doc, &options));
+    assert_eq!(
+        (w, h),
+        (
+            (scene.width * 2.0).ceil() as u32,
+            (scene.height * 2.0).ceil() as u32
+        )
+    );
+    let (w, h) = png_size(&bytes(
+        &doc,
+        &Options {
+            width_px: Some(800),
+            ..options
+        },
+    ));
+    assert_eq!(w, 800);
+    assert_eq!(h, (scene.height * 800.0 / scene.width).ceil() as u32);
+}
+
+#[test]
+fn pictures_follow_the_scenario_shown_and_draw_the_comparison() {
+    let doc = bundled();
+    let scenario = Basis::Scenario(ScenarioId::new("scenario.gmp-delay").expect("an ID"));
+    let shown = Options {
+        scenario: scenario.clone(),
+        ..Options::default()
+    };
+    let plain = String::from_utf8(bytes(&doc, &Options::default())).expect("UTF-8");
+    let under = String::from_utf8(bytes(&doc, &shown)).expect("UTF-8");
+    let (texts, _) = svg_texts(&under);
+    assert!(
+        texts[0].contains("遺伝子治療の製造基盤が2年遅れる"),
+        "{}",
+        texts[0]
+    );
+    assert_ne!(plain, under, "the scenario's spans are drawn");
+    let compared = String::from_utf8(bytes(
+        &doc,
+        &Options {
+            compare: Some(Basis::Plan),
+            ..shown
+        },
+    ))
+    .expect("UTF-8");
+    let (texts, _) = svg_texts(&compared);
+    assert!(
+        texts[0].contains("計画 → 遺伝子治療の製造基盤が2年遅れる"),
+        "{}",
+        texts[0]
+    );
+    assert!(texts.iter().any(|t| t == "+2 FY"), "the move is labelled");
+    assert!(!svg_texts(&under).0.iter().any(|t| t == "+2 FY"));
+
+    let unknown = Options {
+        scenario: Basis::Scenario(ScenarioId::new("scenario.none").expect("an ID")),
+        ..Options::default()
+    };
+    match export::export(&doc, &unknown) {
+        Err(e @ ExportError::NoScenario(..)) => {
+            assert!(e.to_string().contains("scenario.gmp-delay"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Every item's text, for the reports.
+fn every_text(doc: &Document) -> Vec<String> {
+    let r = &doc.roadmap;
+    r.items
+        .refs()
+        .iter()
+        .map(|item| labels::text(r, item, Lang::Ja))
+        .collect()
+}
+
+#[test]
+fn the_html_report_is_self_contained_and_holds_every_item_with_its_source() {
+    let doc = bundled();
+    let html = String::from_utf8(bytes(
+        &doc,
+        &Options {
+            format: Format::Html,
+            ..Options::default()
+        },
+    ))
+    .expect("UTF-8");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<svg ").count(), PICTURE_VIEWS.len());
+    for (at, _) in html.match_indices("<svg ") {
+        let fragment = &html[at..];
+        let end = fragment.find("</svg>").expect("the picture ends") + "</svg>".len();
+        roxmltree::Document::parse(&fragment[..end]).expect("each picture is well-formed");
+    }
+    for external in ["<script", "<link", "src=\"http", "url(http", "@import"] {
+        assert!(!html.contains(external), "{external}");
+    }
+    for text in every_text(&doc) {
+        let escaped = export::svg::escape(&text).replace("&#10;", "<br>");
+        assert!(html.contains(&escaped), "{text}");
+    }
+    let cited = doc
+        .roadmap
+        .items
+        .measures
+        .iter()
+        .find_map(|m| m.source.as_ref())
+        .expect("a measure cites its source");
+    assert!(html.contains(&export::svg::escape(&cited.locator)));
+    let again = bytes(
+        &doc,
+        &Options {
+            format: Format::Html,
+            ..Options::default()
+        },
+    );
+    assert!(again == html.as_bytes(), "the same bytes every time");
+}
+
+#[test]
+fn the_markdown_report_holds_every_item_and_the_matrix() {
+    let doc = bundled();
+    let md = String::from_utf8(bytes(
+        &doc,
+        &Options {
+            format: Format::Md,
+            ..Options::default()
+        },
+    ))
+    .expect("UTF-8");
+    assert!(
+        md.starts_with("# 再生・細胞医療・遺伝子治療 ロードマップ"),
+        "{md:.80}"
+    );
+    assert!(md.contains("| 項目 | 大論点 | 番号 | 小論点 | 対応案 |"));
+    for text in every_text(&doc) {
+        assert!(md.contains(&text.replace('\n', "  \n  ")), "{text}");
+    }
+}
