@@ -296,6 +296,8 @@ pub struct ExportRequest<'a> {
     pub scale: f32,
     /// `--width`: the width of a PNG in pixels (sets its scale).
     pub width_px: Option<u32>,
+    /// `--page`: the pages of a PDF (`fit`, `a4`, `a3`).
+    pub page: Option<&'a str>,
     /// `--scenario`: the scenario shown (the plan without it).
     pub scenario: Option<&'a str>,
     /// `--compare`: the scenario (or `plan`) the timeline compares the one shown with.
@@ -320,6 +322,16 @@ fn export_options(request: &ExportRequest<'_>) -> Result<Options, String> {
         lang: request.lang,
         scale: request.scale,
         width_px: request.width_px,
+        page: match request.page {
+            None => export::Page::Fit,
+            Some(name) => export::Page::from_name(name).ok_or_else(|| {
+                let names: Vec<&str> = export::Page::ALL.iter().map(|p| p.name()).collect();
+                format!(
+                    "unknown page `{name}`; expected one of {}",
+                    names.join(", ")
+                )
+            })?,
+        },
         scenario: request.scenario.map_or(Ok(Basis::Plan), basis_named)?,
         compare: request.compare.map(basis_named).transpose()?,
         ..Options::default()

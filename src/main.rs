@@ -135,6 +135,9 @@ enum Command {
         /// The width of a PNG in pixels (instead of --scale).
         #[arg(long, value_name = "PIXELS")]
         width: Option<u32>,
+        /// The pages of a PDF: fit (one page the size of the picture), a4 or a3 (landscape).
+        #[arg(long, value_name = "PAGE")]
+        page: Option<String>,
         /// Show this scenario (its ID; `plan`, the default, for the plan).
         #[arg(long, value_name = "ID")]
         scenario: Option<String>,
@@ -272,6 +275,7 @@ fn main() -> anyhow::Result<ExitCode> {
             out: file,
             scale,
             width,
+            page,
             scenario,
             compare,
             path,
@@ -283,6 +287,7 @@ fn main() -> anyhow::Result<ExitCode> {
                 out: file.as_deref(),
                 scale,
                 width_px: width,
+                page: page.as_deref(),
                 scenario: scenario.as_deref(),
                 compare: compare.as_deref(),
             };

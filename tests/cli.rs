@@ -646,11 +646,23 @@ fn export_json_has_every_item_kind_with_its_file() {
         v["events"][0]["when"],
         serde_json::json!({"Month": [2024, 3]})
     );
+    // The fixture has no presentations and no merge conflicts: their arrays are empty.
+    for kind in ["presentations", "conflicts"] {
+        assert_eq!(v[kind], Value::Array(Vec::new()), "{kind}");
+    }
     let object = v.as_object().expect("an object");
     let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
     keys.sort_unstable();
     let mut expected: Vec<&str> = KINDS.to_vec();
-    expected.extend(["format", "schema", "roadmap", "files", "warnings"]);
+    expected.extend([
+        "format",
+        "schema",
+        "roadmap",
+        "files",
+        "warnings",
+        "presentations",
+        "conflicts",
+    ]);
     expected.sort_unstable();
     assert_eq!(keys, expected);
 }

@@ -112,3 +112,78 @@ fn view_does_not_apply_to_json() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--view"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_timeline_as_pdf_is_written_to_out_and_the_same_each_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("t.pdf");
+    let b = dir.path().join("u.pdf");
+    for path in [&a, &b] {
+        let o = waymark(&[
+            "export",
+            "--format",
+            "pdf",
+            "--view",
+            "timeline",
+            "--out",
+            path.to_str().expect("UTF-8 path"),
+            BUNDLED,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(o.stdout.is_empty());
+    }
+    let a = std::fs::read(a).expect("written");
+    assert!(a.starts_with(b"%PDF-"));
+    assert!(a == std::fs::read(b).expect("written"), "byte-identical");
+}
+
+#[test]
+fn svg_and_html_go_to_stdout_and_png_needs_out() {
+    let o = waymark(&[
+        "export", "--format", "svg", "--view", "linkage", "--lang", "en", BUNDLED,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = String::from_utf8_lossy(&o.stdout);
+    assert!(svg.starts_with("<?xml"), "{svg:.60}");
+    assert!(svg.contains("aria-label=\"Ministries\""), "English labels");
+    let o = waymark(&["export", "--format", "html", BUNDLED]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("<!DOCTYPE html>"));
+    let o = waymark(&["export", "--format", "png", BUNDLED]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--out"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_unknown_picture_view_or_scenario_is_a_usage_error_listing_the_names() {
+    let o = waymark(&["export", "--format", "svg", "--view", "gantt", BUNDLED]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("timeline, matrix, accountability, linkage, coverage, kpis"),
+        "{}",
+        stderr(&o)
+    );
+    let o = waymark(&[
+        "export",
+        "--format",
+        "svg",
+        "--scenario",
+        "scenario.none",
+        BUNDLED,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("scenario.gmp-delay"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let o = waymark(&[
+        "export",
+        "--format",
+        "svg",
+        "--scenario",
+        "scenario.gmp-delay",
+        "--compare",
+        "plan",
+        BUNDLED,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("+2 FY"));
+}

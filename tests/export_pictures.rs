@@ -416,3 +416,44 @@ fn the_markdown_report_holds_every_item_and_the_matrix() {
         assert!(md.contains(&text.replace('\n', "  \n  ")), "{text}");
     }
 }
+
+#[test]
+fn a_long_table_on_a4_pages_is_paginated_with_its_text_kept() {
+    let doc = bundled();
+    let options = Options {
+        format: Format::Pdf,
+        view: Tab::Matrix,
+        page: export::Page::A4,
+        ..Options::default()
+    };
+    let pdf = bytes(&doc, &options);
+    let streams = pdf_streams(&pdf);
+    let text = String::from_utf8_lossy(&pdf);
+    let pages =
+        |text: &str| text.matches("/Type/Page/").count() + text.matches("/Type/Page>>").count();
+    assert!(pages(&text) >= 2, "{} pages", pages(&text));
+    let fitted = bytes(
+        &doc,
+        &Options {
+            page: export::Page::Fit,
+            ..options.clone()
+        },
+    );
+    assert_eq!(
+        pages(&String::from_utf8_lossy(&fitted)),
+        1,
+        "one page fitted to the picture"
+    );
+    assert!(
+        text.contains("/MediaBox[0 0 841.89 595.28]"),
+        "A4 landscape"
+    );
+    assert!(text.contains("+BIZUDPGothic"), "the font is embedded once");
+    let cmaps = streams
+        .iter()
+        .map(|s| String::from_utf8_lossy(s).into_owned())
+        .filter(|s| s.contains("begincmap"))
+        .count();
+    assert!(cmaps >= 1);
+    assert!(bytes(&doc, &options) == pdf, "the same bytes every time");
+}

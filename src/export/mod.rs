@@ -5,6 +5,7 @@
 //! Every export is deterministic: the same roadmap and [`Options`] give byte-identical output
 //! (no timestamps, fixed ordering), so exports can live in version control.
 
+pub mod coverage;
 pub mod csv;
 mod font;
 pub mod json;
@@ -100,6 +101,46 @@ impl Format {
     }
 }
 
+/// The pages of a PDF.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// One page the size of the picture.
+    #[default]
+    Fit,
+    /// A4 landscape pages, the picture scaled to their width and continued page after page.
+    A4,
+    /// A3 landscape pages, likewise.
+    A3,
+}
+
+impl Page {
+    /// Every page setting, in the order menus list them.
+    pub const ALL: [Page; 3] = [Page::Fit, Page::A4, Page::A3];
+
+    /// The setting's command-line name (`--page a4`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Page::Fit => "fit",
+            Page::A4 => "a4",
+            Page::A3 => "a3",
+        }
+    }
+
+    /// The setting with this command-line name.
+    pub fn from_name(name: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// Width and height of a landscape page in points; `None` for a page fitted to the picture.
+    pub fn landscape_size(self) -> Option<(f32, f32)> {
+        match self {
+            Page::Fit => None,
+            Page::A4 => Some((841.89, 595.28)),
+            Page::A3 => Some((1190.55, 841.89)),
+        }
+    }
+}
+
 /// The views that have a picture export, in tab order.
 pub const PICTURE_VIEWS: [Tab; 6] = [
     Tab::Timeline,
@@ -125,6 +166,8 @@ pub struct Options {
     pub scale: f32,
     /// The width of a PNG in pixels, which sets its scale (overrides [`Self::scale`]).
     pub width_px: Option<u32>,
+    /// The pages of a PDF.
+    pub page: Page,
     /// The scenario shown (the plan by default): pictures and tables follow it.
     pub scenario: Basis,
     /// The scenario (or the plan) the timeline compares the one shown with, drawn as ghosts.
@@ -146,6 +189,7 @@ impl Default for Options {
             lang: Lang::Ja,
             scale: 2.0,
             width_px: None,
+            page: Page::Fit,
             scenario: Basis::Plan,
             compare: None,
             filter: Filter::default(),
@@ -302,6 +346,7 @@ pub fn export(doc: &Document, options: &Options) -> Result<Output, ExportError> 
         Format::Pdf => Output::File(pdf::write(
             &picture(options.view)?,
             &doc.roadmap.header.title,
+            options.page,
         )?),
         Format::Xlsx => Output::File(xlsx::write(&tables::all(roadmap, &derived, lang))?),
         Format::Csv => {

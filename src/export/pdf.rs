@@ -1,10 +1,10 @@
-//! PDF: the scene as one vector page the size of the picture, its text set in the bundled font,
-//! embedded as a subset, so that it renders on a machine without Japanese fonts and a reader can
-//! select and search it.
+//! PDF: the scene as one vector page the size of the picture, or as landscape A4 or A3 pages
+//! broken between lines of text; its text set in the bundled font, embedded as a subset, so that
+//! it renders on a machine without Japanese fonts and a reader can select and search it.
 
 use krilla::Document;
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
@@ -12,9 +12,12 @@ use krilla::paint::{Fill, Stroke as PdfStroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use super::ExportError;
 use super::font::{self, FontId};
 use super::scene::{Color, Scene, Shape, Stroke};
+use super::{ExportError, Page};
+
+/// Margin around the picture on a page of a fixed size.
+const PAGE_MARGIN: f32 = 28.0;
 
 fn paint(color: Color) -> (krilla::paint::Paint, NormalizedF32) {
     let [red, green, blue, alpha] = color.0;
@@ -51,121 +54,260 @@ fn set_stroke(surface: &mut Surface<'_>, stroke: Option<&Stroke>) {
     }));
 }
 
-/// The scene as a one-page PDF titled `title`.
-pub fn write(scene: &Scene, title: &str) -> Result<Vec<u8>, ExportError> {
-    let gothic = Font::new(font::FontId::Gothic.bytes().into(), 0)
-        .ok_or_else(|| ExportError::Pdf("the bundled font cannot be read".to_owned()))?;
-    let dashes = Font::new(font::FontId::Dashes.bytes().into(), 0)
-        .ok_or_else(|| ExportError::Pdf("the bundled dashes font cannot be read".to_owned()))?;
-    let mut document = Document::new();
-    document.set_metadata(Metadata::new().title(format!("{title} — {}", scene.title)));
-    let settings = PageSettings::from_wh(scene.width, scene.height)
-        .ok_or_else(|| ExportError::Pdf("the picture has no size".to_owned()))?;
-    let mut page = document.start_page_with(settings);
-    let mut surface = page.surface();
-    for shape in &scene.shapes {
-        match shape {
-            Shape::Rect { rect, fill, stroke } => {
-                let mut pb = PathBuilder::new();
-                if let Some(r) =
-                    Rect::from_xywh(rect[0], rect[1], rect[2].max(0.01), rect[3].max(0.01))
-                {
-                    pb.push_rect(r);
-                }
-                if let Some(path) = pb.finish() {
-                    set_fill(&mut surface, *fill);
-                    set_stroke(&mut surface, stroke.as_ref());
-                    surface.draw_path(&path);
+/// The bundled fonts as krilla uses them.
+struct Fonts {
+    gothic: Font,
+    dashes: Font,
+}
+
+/// Draws one shape of a scene, in the scene's coordinates.
+fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, fonts: &Fonts) {
+    match shape {
+        Shape::Rect { rect, fill, stroke } => {
+            let mut pb = PathBuilder::new();
+            if let Some(r) = Rect::from_xywh(rect[0], rect[1], rect[2].max(0.01), rect[3].max(0.01))
+            {
+                pb.push_rect(r);
+            }
+            if let Some(path) = pb.finish() {
+                set_fill(surface, *fill);
+                set_stroke(surface, stroke.as_ref());
+                surface.draw_path(&path);
+            }
+        }
+        Shape::Path {
+            points,
+            closed,
+            fill,
+            stroke,
+        } => {
+            let mut pb = PathBuilder::new();
+            for (i, p) in points.iter().enumerate() {
+                if i == 0 {
+                    pb.move_to(p[0], p[1]);
+                } else {
+                    pb.line_to(p[0], p[1]);
                 }
             }
-            Shape::Path {
-                points,
-                closed,
-                fill,
-                stroke,
-            } => {
-                let mut pb = PathBuilder::new();
-                for (i, p) in points.iter().enumerate() {
-                    if i == 0 {
-                        pb.move_to(p[0], p[1]);
-                    } else {
-                        pb.line_to(p[0], p[1]);
-                    }
-                }
-                if *closed {
-                    pb.close();
-                }
-                if let Some(path) = pb.finish() {
-                    set_fill(&mut surface, if *closed { *fill } else { None });
-                    set_stroke(&mut surface, stroke.as_ref());
-                    surface.draw_path(&path);
-                }
+            if *closed {
+                pb.close();
             }
-            Shape::Curve { points, stroke } => {
-                let [a, b, c, d] = points;
-                let mut pb = PathBuilder::new();
-                pb.move_to(a[0], a[1]);
-                pb.cubic_to(b[0], b[1], c[0], c[1], d[0], d[1]);
-                if let Some(path) = pb.finish() {
-                    set_fill(&mut surface, None);
-                    set_stroke(&mut surface, Some(stroke));
-                    surface.draw_path(&path);
-                }
+            if let Some(path) = pb.finish() {
+                set_fill(surface, if *closed { *fill } else { None });
+                set_stroke(surface, stroke.as_ref());
+                surface.draw_path(&path);
             }
-            Shape::Text {
-                at,
-                size,
-                color,
-                text,
-            } => {
-                set_fill(&mut surface, Some(*color));
-                set_stroke(&mut surface, None);
-                let placed = font::layout(text);
-                // One run of glyphs per font, each placed where the layout put it.
-                let mut start = 0;
-                while start < placed.len() {
-                    let which = placed[start].font;
-                    let end = placed[start..]
-                        .iter()
-                        .position(|p| p.font != which)
-                        .map_or(placed.len(), |k| start + k);
-                    let run = &placed[start..end];
-                    let from = run[0].range.start;
-                    let to = run[run.len() - 1].range.end;
-                    let glyphs: Vec<KrillaGlyph> = run
-                        .iter()
-                        .map(|p| {
-                            KrillaGlyph::new(
-                                GlyphId::new(u32::from(p.glyph)),
-                                p.advance_em,
-                                0.0,
-                                0.0,
-                                0.0,
-                                p.range.start - from..p.range.end - from,
-                                None,
-                            )
-                        })
-                        .collect();
-                    let pdf_font = match which {
-                        FontId::Gothic => gothic.clone(),
-                        FontId::Dashes => dashes.clone(),
-                    };
-                    surface.draw_glyphs(
-                        Point::from_xy(at[0] + run[0].x_em * size, at[1]),
-                        &glyphs,
-                        pdf_font,
-                        &text[from..to],
-                        *size,
-                        false,
-                    );
-                    start = end;
-                }
+        }
+        Shape::Curve { points, stroke } => {
+            let [a, b, c, d] = points;
+            let mut pb = PathBuilder::new();
+            pb.move_to(a[0], a[1]);
+            pb.cubic_to(b[0], b[1], c[0], c[1], d[0], d[1]);
+            if let Some(path) = pb.finish() {
+                set_fill(surface, None);
+                set_stroke(surface, Some(stroke));
+                surface.draw_path(&path);
+            }
+        }
+        Shape::Text {
+            at,
+            size,
+            color,
+            text,
+        } => {
+            set_fill(surface, Some(*color));
+            set_stroke(surface, None);
+            let placed = font::layout(text);
+            // One run of glyphs per font, each placed where the layout put it.
+            let mut start = 0;
+            while start < placed.len() {
+                let which = placed[start].font;
+                let end = placed[start..]
+                    .iter()
+                    .position(|p| p.font != which)
+                    .map_or(placed.len(), |k| start + k);
+                let run = &placed[start..end];
+                let from = run[0].range.start;
+                let to = run[run.len() - 1].range.end;
+                let glyphs: Vec<KrillaGlyph> = run
+                    .iter()
+                    .map(|p| {
+                        KrillaGlyph::new(
+                            GlyphId::new(u32::from(p.glyph)),
+                            p.advance_em,
+                            0.0,
+                            0.0,
+                            0.0,
+                            p.range.start - from..p.range.end - from,
+                            None,
+                        )
+                    })
+                    .collect();
+                let pdf_font = match which {
+                    FontId::Gothic => fonts.gothic.clone(),
+                    FontId::Dashes => fonts.dashes.clone(),
+                };
+                surface.draw_glyphs(
+                    Point::from_xy(at[0] + run[0].x_em * size, at[1]),
+                    &glyphs,
+                    pdf_font,
+                    &text[from..to],
+                    *size,
+                    false,
+                );
+                start = end;
             }
         }
     }
-    surface.finish();
-    page.finish();
+}
+
+/// The top and bottom of a shape, for choosing the pages it is drawn on.
+fn extent(shape: &Shape) -> (f32, f32) {
+    let span = |ys: &mut dyn Iterator<Item = f32>| {
+        ys.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), y| {
+            (lo.min(y), hi.max(y))
+        })
+    };
+    match shape {
+        Shape::Rect { rect, .. } => (rect[1], rect[1] + rect[3]),
+        Shape::Path { points, .. } => span(&mut points.iter().map(|p| p[1])),
+        Shape::Curve { points, .. } => span(&mut points.iter().map(|p| p[1])),
+        Shape::Text { at, size, .. } => (at[1] - size, at[1] + size * 0.35),
+    }
+}
+
+/// Where pages break: from the top, each page at most `band` tall, a break moved up to the
+/// nearest place no line of text crosses (when there is one in the page's lower half).
+fn breaks(scene: &Scene, band: f32) -> Vec<(f32, f32)> {
+    let mut lines: Vec<(f32, f32)> = scene
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Text { .. }))
+        .map(extent)
+        .collect();
+    lines.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut pages = Vec::new();
+    let mut start = 0.0;
+    while start < scene.height {
+        let mut end = start + band;
+        if end < scene.height {
+            let mut at = end;
+            while let Some(&(top, _)) = lines.iter().find(|(top, bottom)| *top < at && at < *bottom)
+            {
+                at = top;
+            }
+            if at > start + band / 2.0 {
+                end = at;
+            }
+        }
+        let end = end.min(scene.height);
+        pages.push((start, end));
+        start = end;
+    }
+    pages
+}
+
+/// The scene as a PDF titled `title`: one page fitted to the picture, or landscape pages of
+/// `page`'s size, the picture scaled to their width and broken between lines of text.
+pub fn write(scene: &Scene, title: &str, page: Page) -> Result<Vec<u8>, ExportError> {
+    let fonts = Fonts {
+        gothic: Font::new(font::FontId::Gothic.bytes().into(), 0)
+            .ok_or_else(|| ExportError::Pdf("the bundled font cannot be read".to_owned()))?,
+        dashes: Font::new(font::FontId::Dashes.bytes().into(), 0)
+            .ok_or_else(|| ExportError::Pdf("the bundled dashes font cannot be read".to_owned()))?,
+    };
+    let mut document = Document::new();
+    document.set_metadata(Metadata::new().title(format!("{title} — {}", scene.title)));
+    let Some((page_w, page_h)) = page.landscape_size() else {
+        let settings = PageSettings::from_wh(scene.width, scene.height)
+            .ok_or_else(|| ExportError::Pdf("the picture has no size".to_owned()))?;
+        let mut pdf_page = document.start_page_with(settings);
+        let mut surface = pdf_page.surface();
+        for shape in &scene.shapes {
+            draw_shape(&mut surface, shape, &fonts);
+        }
+        surface.finish();
+        pdf_page.finish();
+        return document
+            .finish()
+            .map_err(|e| ExportError::Pdf(format!("{e:?}")));
+    };
+    let scale = ((page_w - 2.0 * PAGE_MARGIN) / scene.width).min(1.0);
+    let band = (page_h - 2.0 * PAGE_MARGIN) / scale;
+    for (top, bottom) in breaks(scene, band) {
+        let settings = PageSettings::from_wh(page_w, page_h)
+            .ok_or_else(|| ExportError::Pdf("the page has no size".to_owned()))?;
+        let mut pdf_page = document.start_page_with(settings);
+        let mut surface = pdf_page.surface();
+        surface.push_transform(&Transform::from_row(
+            scale,
+            0.0,
+            0.0,
+            scale,
+            PAGE_MARGIN,
+            PAGE_MARGIN - top * scale,
+        ));
+        let mut clip = PathBuilder::new();
+        if let Some(r) = Rect::from_xywh(0.0, top, scene.width, bottom - top) {
+            clip.push_rect(r);
+        }
+        let clipped = clip.finish().map(|clip| {
+            surface.push_clip_path(&clip, &krilla::paint::FillRule::NonZero);
+        });
+        for shape in &scene.shapes {
+            let (lo, hi) = extent(shape);
+            if hi >= top && lo <= bottom {
+                draw_shape(&mut surface, shape, &fonts);
+            }
+        }
+        if clipped.is_some() {
+            surface.pop();
+        }
+        surface.pop();
+        surface.finish();
+        pdf_page.finish();
+    }
     document
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::scene::INK;
+
+    #[test]
+    fn pages_break_between_lines_of_text() {
+        let shapes = (0..40)
+            .map(|i| Shape::Text {
+                at: [10.0, 20.0 + i as f32 * 13.5],
+                size: 10.0,
+                color: INK,
+                text: format!("行 {i}"),
+            })
+            .collect();
+        let scene = Scene {
+            width: 200.0,
+            height: 560.0,
+            title: String::new(),
+            shapes,
+        };
+        let pages = breaks(&scene, 100.0);
+        assert!(pages.len() >= 6, "{pages:?}");
+        assert!(pages[0].0.abs() < f32::EPSILON, "{pages:?}");
+        assert_eq!(pages.last().map(|p| p.1), Some(560.0));
+        for pair in pages.windows(2) {
+            assert!(
+                (pair[0].1 - pair[1].0).abs() < f32::EPSILON,
+                "pages follow each other"
+            );
+        }
+        for &(_, bottom) in &pages[..pages.len() - 1] {
+            for shape in &scene.shapes {
+                let (top, end) = extent(shape);
+                assert!(!(top < bottom && bottom < end), "{bottom} crosses a line");
+            }
+        }
+    }
 }

@@ -5,7 +5,6 @@
 //! Each row is whole (a theme's title is in every row of its gaps), so that a CSV row stands on
 //! its own; [`Merge`]s say which cells the source table spans, for writers that can merge them.
 
-use crate::analysis::coverage::{Coverage, LaggingKpi};
 use crate::analysis::derived::Derived;
 use crate::analysis::labels;
 use crate::analysis::matrix::{self, MatrixRow};
@@ -605,42 +604,4 @@ pub fn budgets(roadmap: &Roadmap, derived: &Derived, lang: Lang) -> Table {
         rows,
         merges: Vec::new(),
     }
-}
-
-/// The coverage report's lists, each with its title: gaps no measure answers, and measures
-/// without a ministry, without a span, or with an assumed span.
-pub fn coverage_lists(c: &Coverage, lang: Lang) -> [(&'static str, &[ItemRef]); 4] {
-    [
-        (
-            lang.pick("対応する施策のない論点", "Gaps no measure answers"),
-            &c.unaddressed_gaps,
-        ),
-        (
-            lang.pick("府省庁の記載のない施策", "Measures without a ministry"),
-            &c.measures_without_ministry,
-        ),
-        (
-            lang.pick("期間の記載のない施策", "Measures without a span"),
-            &c.measures_without_span,
-        ),
-        (
-            lang.pick("期間が仮定の施策", "Measures with an assumed span"),
-            &c.measures_with_assumed_span,
-        ),
-    ]
-}
-
-/// A KPI behind target in one line: its name, latest value, the value expected by now, and the
-/// target.
-pub fn lagging_line(roadmap: &Roadmap, k: &LaggingKpi, lang: Lang) -> String {
-    format!(
-        "{} — {} {} / {} {} / {} {}",
-        labels::text(roadmap, &k.kpi, lang),
-        lang.pick("最新値", "latest"),
-        number(k.latest),
-        lang.pick("見込み", "expected"),
-        number(k.expected.round()),
-        lang.pick("目標", "target"),
-        number(k.target),
-    )
 }

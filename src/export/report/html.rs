@@ -67,6 +67,16 @@ fn table_html(out: &mut String, table: &Table) {
 }
 
 impl Report<'_> {
+    /// A section's heading, with the id the contents link to.
+    fn section_heading(&self, out: &mut String, section: Section) {
+        let _ = writeln!(
+            out,
+            "<h2 id=\"{}\">{}</h2>",
+            anchor(section),
+            self.heading(section)
+        );
+    }
+
     /// The report as HTML, with `pictures` (each view and its scene) inline.
     pub fn html(&self, pictures: &[(Tab, Scene)]) -> String {
         let lang = self.lang;
@@ -96,12 +106,7 @@ impl Report<'_> {
             );
         }
         out.push_str("</ul></nav>\n");
-        let _ = writeln!(
-            out,
-            "<h2 id=\"{}\">{}</h2>",
-            anchor(Section::Pictures),
-            self.heading(Section::Pictures)
-        );
+        self.section_heading(&mut out, Section::Pictures);
         for (view, scene) in pictures {
             let _ = writeln!(
                 out,
@@ -116,22 +121,12 @@ impl Report<'_> {
             out.push_str(body);
             out.push_str("</figure>\n");
         }
-        let _ = writeln!(
-            out,
-            "<h2 id=\"{}\">{}</h2>",
-            anchor(Section::Tables),
-            self.heading(Section::Tables)
-        );
+        self.section_heading(&mut out, Section::Tables);
         for table in &self.tables {
             let _ = writeln!(out, "<h3>{}</h3>", escape(&table.title));
             table_html(&mut out, table);
         }
-        let _ = writeln!(
-            out,
-            "<h2 id=\"{}\">{}</h2>",
-            anchor(Section::Coverage),
-            self.heading(Section::Coverage)
-        );
+        self.section_heading(&mut out, Section::Coverage);
         for (title, lines) in self.coverage() {
             let _ = writeln!(out, "<h3>{} ({})</h3>\n<ul>", escape(&title), lines.len());
             for line in lines {
@@ -139,12 +134,7 @@ impl Report<'_> {
             }
             out.push_str("</ul>\n");
         }
-        let _ = writeln!(
-            out,
-            "<h2 id=\"{}\">{}</h2>",
-            anchor(Section::Items),
-            self.heading(Section::Items)
-        );
+        self.section_heading(&mut out, Section::Items);
         for (kind, entries) in self.kinds() {
             let _ = writeln!(out, "<h3>{} ({})</h3>\n<dl>", escape(kind), entries.len());
             for e in &entries {

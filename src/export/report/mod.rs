@@ -6,6 +6,7 @@
 mod html;
 mod markdown;
 
+use super::coverage;
 use super::tables::{self, Table};
 use crate::analysis::derived::Derived;
 use crate::analysis::labels;
@@ -139,7 +140,7 @@ impl<'a> Report<'a> {
     fn coverage(&self) -> Vec<(String, Vec<String>)> {
         let (roadmap, lang) = (self.roadmap, self.lang);
         let c = &self.derived.coverage;
-        let mut out: Vec<(String, Vec<String>)> = tables::coverage_lists(c, lang)
+        let mut out: Vec<(String, Vec<String>)> = coverage::coverage_lists(c, lang)
             .into_iter()
             .map(|(title, items)| {
                 let lines = items
@@ -160,7 +161,7 @@ impl<'a> Report<'a> {
                 .to_owned(),
             c.lagging_kpis
                 .iter()
-                .map(|k| tables::lagging_line(roadmap, k, lang))
+                .map(|k| coverage::lagging_line(roadmap, k, lang))
                 .collect(),
         ));
         out.push((

@@ -5,6 +5,7 @@
 use super::{Builder, Color, HEAD, INK, MARGIN, RULE, Stroke, WEAK, block_height, text_width};
 use crate::analysis::derived::Derived;
 use crate::analysis::labels;
+use crate::export::coverage;
 use crate::export::tables::{self, Cell, Column, ColumnKind, Table, role_mark};
 use crate::i18n::Lang;
 use crate::model::{ItemRef, MeasureKind, Roadmap, Role};
@@ -372,7 +373,7 @@ pub(super) fn coverage(
     const WIDTH: f32 = 900.0;
     let cov = &derived.coverage;
     let mut y = top;
-    let lists = tables::coverage_lists(cov, lang);
+    let lists = coverage::coverage_lists(cov, lang);
     for (title, items) in lists {
         y = heading(b, y, &format!("{title} ({})", items.len()));
         if items.is_empty() {
@@ -404,7 +405,7 @@ pub(super) fn coverage(
         ),
     );
     for kpi in &cov.lagging_kpis {
-        let text = format!("・{}", tables::lagging_line(roadmap, kpi, lang));
+        let text = format!("・{}", coverage::lagging_line(roadmap, kpi, lang));
         y += b.text_block(MARGIN + 12.0, y, WIDTH, SIZE, INK, &text) + 2.0;
     }
     y += 14.0;
