@@ -14,7 +14,7 @@ use egui::{
     Color32, Id, IdSalt, Rangef, Rect, RichText, TextStyle, TextWrapMode, Ui, UiBuilder,
     WidgetText, pos2,
 };
-use egui_plot::{Bar, BarChart, Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{AxisHints, Bar, BarChart, Line, LineStyle, Plot, PlotPoints};
 
 use super::ViewCtx;
 use super::matrix::{link, text_height, wrap};
@@ -27,6 +27,9 @@ use crate::model::{ItemRef, Kpi, KpiId, KpiKind};
 const PLOT_H: f32 = 170.0;
 /// Space above each KPI's card.
 const CARD_SPACE: f32 = 6.0;
+/// The least height of a chart's plot under its legend.
+const PLOT_MIN_H: f32 = 100.0;
+
 /// Most characters of a breakdown's name in a chart's legend.
 const LEGEND_CHARS: usize = 24;
 /// Room below the top of a line of name and value (its height is what it draws).
@@ -130,6 +133,18 @@ impl Rows for List<'_, '_> {
             Row::Budget(line) => IdSalt::new(("budget", line.item.id_str())),
             _ => IdSalt::new(("kpis-row", i)),
         }
+    }
+
+    fn reveal(&self) -> Option<usize> {
+        let selection = self.ctx.selection.filter(|_| self.ctx.reveal)?;
+        let kpis = &self.ctx.roadmap.items.kpis;
+        self.rows.iter().position(|row| match row {
+            Row::Kpi(card) => std::iter::once(card.kpi)
+                .chain(card.children.iter().copied())
+                .any(|k| matches!(selection, ItemRef::Kpi(id) if *id == kpis[k].id)),
+            Row::Budget(line) => &line.item == selection,
+            _ => false,
+        })
     }
 
     fn height(&self, ui: &Ui, i: usize, width: f32) -> f32 {
@@ -432,6 +447,7 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         Color32::from_rgb(170, 110, 180),
     ];
     let mut charts = Vec::new();
+    let mut legend = Vec::new();
     for (i, s) in series.iter().enumerate() {
         let offset = (i as f64 - (n - 1.0) / 2.0) * width;
         let bars = s
@@ -450,7 +466,9 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
             let name = labels::text(ctx.roadmap, &ItemRef::Kpi(s.id.clone()), ctx.lang);
             labels::ellipsize(&name, LEGEND_CHARS)
         };
-        charts.push(BarChart::new(name, bars).color(palette[i % palette.len()]));
+        let color = palette[i % palette.len()];
+        legend.push((name.clone(), color, Swatch::Bar));
+        charts.push(BarChart::new(name, bars).color(color));
     }
     let mut actuals = k.actuals.clone();
     actuals.sort_by_key(|a| a.fy);
@@ -482,9 +500,16 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         .map_or_else(|| actuals.last().map_or(first, |a| a.fy), |p| p[0] as i32);
     let cumulative_name = ctx.t("累計実績", "Cumulative actual").to_owned();
     let path_name = ctx.t("目標（按分）", "Target, pro-rated").to_owned();
+    let cumulative_color = Color32::from_rgb(80, 190, 190);
+    let path_color = Color32::from_rgb(200, 60, 60);
+    legend.push((cumulative_name.clone(), cumulative_color, Swatch::Line));
+    if path.is_some() {
+        legend.push((path_name.clone(), path_color, Swatch::Dashed));
+    }
+    // The legend above the chart, never over its data; the two together as tall as ever.
+    let legend_h = legend_ui(ui, &legend);
     Plot::new(("kpi-plot", k.id.as_str()))
-        .height(PLOT_H)
-        .legend(Legend::default())
+        .height((PLOT_H - legend_h).max(PLOT_MIN_H))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -494,14 +519,8 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         .include_x(f64::from(first) - 0.6)
         .include_x(f64::from(last_fy) + 0.6)
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-        .x_axis_label(ctx.t("年度", "Fiscal year"))
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract() == 0.0 {
-                format!("{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
+        .custom_x_axes(vec![year_axis(ctx.t("年度", "Fiscal year"), "")])
+        .custom_y_axes(vec![value_axis("")])
         .show(ui, |plot| {
             for c in charts {
                 plot.bar_chart(c);
@@ -509,14 +528,89 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
             plot.line(
                 Line::new(cumulative_name, PlotPoints::new(cumulative))
                     .width(2.0)
-                    .color(Color32::from_rgb(80, 190, 190)),
+                    .color(cumulative_color),
             );
             if let Some(path) = path {
                 plot.line(
                     Line::new(path_name, PlotPoints::new(path))
                         .style(LineStyle::dashed_loose())
-                        .color(Color32::from_rgb(200, 60, 60)),
+                        .color(path_color),
                 );
             }
         });
+}
+
+/// How a legend entry marks its series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Swatch {
+    /// A filled square (bars).
+    Bar,
+    /// A solid line.
+    Line,
+    /// A dashed line.
+    Dashed,
+}
+
+/// A chart's legend as a row of its own (wrapping when long): each series' swatch and name.
+/// Returns the height it took.
+pub(super) fn legend_ui(ui: &mut Ui, entries: &[(String, Color32, Swatch)]) -> f32 {
+    let top = ui.cursor().top();
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (name, color, swatch) in entries {
+            let h = ui.text_style_height(&TextStyle::Small);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, h), egui::Sense::hover());
+            let painter = ui.painter();
+            let mid = rect.left_center();
+            match swatch {
+                Swatch::Bar => {
+                    painter.rect_filled(
+                        egui::Rect::from_center_size(rect.center(), egui::vec2(9.0, 9.0)),
+                        1.0,
+                        *color,
+                    );
+                }
+                Swatch::Line => {
+                    painter.line_segment(
+                        [mid, mid + egui::vec2(14.0, 0.0)],
+                        egui::Stroke::new(2.0, *color),
+                    );
+                }
+                Swatch::Dashed => {
+                    for x in [0.0, 6.0, 12.0] {
+                        let from = mid + egui::vec2(x, 0.0);
+                        painter.line_segment(
+                            [from, from + egui::vec2(3.0, 0.0)],
+                            egui::Stroke::new(1.5, *color),
+                        );
+                    }
+                }
+            }
+            ui.label(RichText::new(name).small());
+            ui.add_space(6.0);
+        }
+    });
+    ui.cursor().top() - top
+}
+
+/// The fiscal-year axis of a chart: a label every year where there is room (at least every
+/// other), written with `prefix` ("FY").
+pub(super) fn year_axis(title: &str, prefix: &'static str) -> AxisHints<'static> {
+    AxisHints::new_x()
+        .label(title.to_owned())
+        .label_spacing(28.0..=40.0)
+        .formatter(move |mark, _| {
+            if mark.value.fract() == 0.0 {
+                format!("{prefix}{}", mark.value)
+            } else {
+                String::new()
+            }
+        })
+}
+
+/// The value axis of a chart, with ticks close enough that a short chart shows several.
+pub(super) fn value_axis(title: &str) -> AxisHints<'static> {
+    AxisHints::new_y()
+        .label(title.to_owned())
+        .label_spacing(14.0..=24.0)
 }

@@ -40,8 +40,10 @@ pub fn command_label(action: &Action, lang: Lang) -> &'static str {
             "Redo (Ctrl+Shift+Z / Ctrl+Y)",
         ),
         Action::ToggleReadOnly => lang.pick("読み取り専用", "Read-only"),
-        Action::ToggleNavigator => lang.pick("ナビゲーター", "Navigator"),
-        Action::ToggleInspector => lang.pick("詳細パネル", "Inspector"),
+        Action::ToggleNavigator => lang.pick("ナビゲーター（Ctrl+B）", "Navigator (Ctrl+B)"),
+        Action::ToggleInspector => lang.pick("詳細パネル（Ctrl+I）", "Inspector (Ctrl+I)"),
+        Action::Back => crate::ui::toolbar::trail_label(false, lang),
+        Action::Forward => crate::ui::toolbar::trail_label(true, lang),
         _ => "",
     }
 }

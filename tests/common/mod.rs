@@ -65,3 +65,17 @@ pub fn harness(options: Options) -> Harness<'static, WaymarkApp> {
             WaymarkApp::with_options(options),
         )
 }
+
+/// Steps the app until the roadmap being opened in the background has loaded (five seconds at
+/// most), then lets the UI settle.
+pub fn wait_for_load(h: &mut Harness<'_, WaymarkApp>) {
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    assert!(!h.state().is_loading(), "the load finished");
+}

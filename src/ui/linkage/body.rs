@@ -104,6 +104,18 @@ pub(super) fn body_ui(
     // The viewport is relative to the top left of the contents, where `rect` starts.
     let visible = viewport.translate(rect.min.to_vec2());
     let geometry = Geometry::new(&layout, rect.min + Vec2::new(0.0, TITLE_H), visible);
+    if ctx.reveal
+        && let Some(selection) = ctx.selection
+        && let Some((col, i)) = [GAPS, MEASURES].into_iter().find_map(|col| {
+            items(ctx, col)
+                .iter()
+                .position(|x| x == selection)
+                .map(|i| (col, i))
+        })
+    {
+        // The ministries' column stays in view by itself.
+        ui.scroll_to_rect(geometry.rect(col, i), None);
+    }
     let band = (
         visible.top() - geometry.origin.y,
         visible.bottom() - geometry.origin.y,
