@@ -6,6 +6,7 @@
 //! rows in view are drawn ([`super::rows`]), so a KPI's chart is drawn only when it is on screen.
 
 mod budgets;
+mod chart;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,7 +15,9 @@ use egui::{
     Color32, Id, IdSalt, Rangef, Rect, RichText, TextStyle, TextWrapMode, Ui, UiBuilder,
     WidgetText, pos2,
 };
-use egui_plot::{AxisHints, Bar, BarChart, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{Bar, BarChart, Line, LineStyle, Plot, PlotPoints};
+
+use chart::{Swatch, legend_ui, value_axis, value_spacer, year_axis, year_spacer};
 
 use super::ViewCtx;
 use super::matrix::{link, text_height, wrap};
@@ -518,7 +521,8 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         .include_y(top * 1.1)
         .include_x(f64::from(first) - 0.6)
         .include_x(f64::from(last_fy) + 0.6)
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_grid_spacer(year_spacer())
+        .y_grid_spacer(value_spacer())
         .custom_x_axes(vec![year_axis(ctx.t("年度", "Fiscal year"), "")])
         .custom_y_axes(vec![value_axis("")])
         .show(ui, |plot| {
@@ -538,79 +542,4 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
                 );
             }
         });
-}
-
-/// How a legend entry marks its series.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Swatch {
-    /// A filled square (bars).
-    Bar,
-    /// A solid line.
-    Line,
-    /// A dashed line.
-    Dashed,
-}
-
-/// A chart's legend as a row of its own (wrapping when long): each series' swatch and name.
-/// Returns the height it took.
-pub(super) fn legend_ui(ui: &mut Ui, entries: &[(String, Color32, Swatch)]) -> f32 {
-    let top = ui.cursor().top();
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        for (name, color, swatch) in entries {
-            let h = ui.text_style_height(&TextStyle::Small);
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, h), egui::Sense::hover());
-            let painter = ui.painter();
-            let mid = rect.left_center();
-            match swatch {
-                Swatch::Bar => {
-                    painter.rect_filled(
-                        egui::Rect::from_center_size(rect.center(), egui::vec2(9.0, 9.0)),
-                        1.0,
-                        *color,
-                    );
-                }
-                Swatch::Line => {
-                    painter.line_segment(
-                        [mid, mid + egui::vec2(14.0, 0.0)],
-                        egui::Stroke::new(2.0, *color),
-                    );
-                }
-                Swatch::Dashed => {
-                    for x in [0.0, 6.0, 12.0] {
-                        let from = mid + egui::vec2(x, 0.0);
-                        painter.line_segment(
-                            [from, from + egui::vec2(3.0, 0.0)],
-                            egui::Stroke::new(1.5, *color),
-                        );
-                    }
-                }
-            }
-            ui.label(RichText::new(name).small());
-            ui.add_space(6.0);
-        }
-    });
-    ui.cursor().top() - top
-}
-
-/// The fiscal-year axis of a chart: a label every year where there is room (at least every
-/// other), written with `prefix` ("FY").
-pub(super) fn year_axis(title: &str, prefix: &'static str) -> AxisHints<'static> {
-    AxisHints::new_x()
-        .label(title.to_owned())
-        .label_spacing(28.0..=40.0)
-        .formatter(move |mark, _| {
-            if mark.value.fract() == 0.0 {
-                format!("{prefix}{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
-}
-
-/// The value axis of a chart, with ticks close enough that a short chart shows several.
-pub(super) fn value_axis(title: &str) -> AxisHints<'static> {
-    AxisHints::new_y()
-        .label(title.to_owned())
-        .label_spacing(14.0..=24.0)
 }

@@ -288,7 +288,7 @@ pub(super) fn chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, chart: &Chart) {
     let mut legend = Vec::new();
     for (i, (name, amounts)) in chart.groups.iter().enumerate() {
         let color = PALETTE[i % PALETTE.len()];
-        legend.push((name.clone(), color, super::Swatch::Bar));
+        legend.push((name.clone(), color, super::chart::Swatch::Bar));
         let bars = chart
             .years
             .iter()
@@ -309,7 +309,7 @@ pub(super) fn chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, chart: &Chart) {
     }
     ui.add_space(6.0);
     // The legend above the chart, never over its bars; the two together as tall as ever.
-    let legend_h = super::legend_ui(ui, &legend);
+    let legend_h = super::chart::legend_ui(ui, &legend);
     Plot::new("budget-plot")
         .height((CHART_H - legend_h).max(super::PLOT_MIN_H))
         .allow_drag(false)
@@ -317,8 +317,10 @@ pub(super) fn chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, chart: &Chart) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
-        .custom_x_axes(vec![super::year_axis("", "FY")])
-        .custom_y_axes(vec![super::value_axis(
+        .x_grid_spacer(super::chart::year_spacer())
+        .y_grid_spacer(super::chart::value_spacer())
+        .custom_x_axes(vec![super::chart::year_axis("", "FY")])
+        .custom_y_axes(vec![super::chart::value_axis(
             ctx.t("億円", "億円 (100 million yen)"),
         )])
         .show(ui, |plot| {
