@@ -424,3 +424,39 @@ fn the_link_picker_filters_as_one_types_and_picks_with_the_keyboard() {
         "the picker closed"
     );
 }
+
+/// Selecting the last 小論点 (from the navigator, the inspector or Back) scrolls the matrix down
+/// to its row, which starts out of sight.
+#[test]
+fn selecting_an_item_scrolls_the_matrix_to_its_row() {
+    let mut h = harness_at(app_on(Tab::Matrix, Lang::Ja), egui::vec2(1024.0, 700.0));
+    h.run();
+    let (gap, tag) = {
+        let r = &h.state().document().expect("open").roadmap;
+        let theme = r.items.themes.last().expect("themes");
+        let g = r
+            .items
+            .gaps
+            .iter()
+            .rfind(|g| g.theme.as_ref() == Some(&theme.id))
+            .expect("a gap of the last theme");
+        let gap = ItemRef::Gap(g.id.clone());
+        let tag = waymark::analysis::labels::tag(r, &gap, Lang::Ja);
+        (gap, tag)
+    };
+    // The row in the matrix, in sight: between the side panels and inside the window.
+    let in_sight = |h: &Harness<'_, WaymarkApp>| {
+        h.query_all_by_label_contains(&format!("{tag} ")).any(|n| {
+            let r = n.rect();
+            r.left() > 1024.0 * 0.2
+                && r.right() < 1024.0 * 0.8
+                && r.top() >= 0.0
+                && r.bottom() <= 700.0
+        })
+    };
+    assert!(!in_sight(&h), "{tag} starts out of sight");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, vec![Action::Select(Some(gap))]);
+    h.run();
+    assert!(in_sight(&h), "{tag} is scrolled into sight");
+}
