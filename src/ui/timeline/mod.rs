@@ -315,6 +315,8 @@ fn canvas_ui(
     painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
     lanes::bands(&painter, &visuals, &frame);
     axis::grid(ctx, &painter, &visuals, &frame);
+    // Today's line goes beneath the bars and labels, drawn once their places are known.
+    let today_slot = painter.add(egui::Shape::Noop);
     let drawn = lanes::items_ui(ui, ctx, &painter, &frame, actions);
     // What can be linked, gathered only while a link drag starts or is under way.
     let starting = ctx.editable && canvas.drag_started() && link_drag::shift_held(ui);
@@ -329,7 +331,7 @@ fn canvas_ui(
     {
         link_drag::start(ui, item.clone(), *r);
     }
-    axis::today_line(&painter, &visuals, &frame);
+    axis::today_line(&painter, &visuals, &frame, today_slot, &drawn.texts);
     titles::titles_ui(ui, ctx, &painter, &frame, actions);
     if let Some(selection) = ctx.selection {
         links::paint_links(
