@@ -773,3 +773,66 @@ fn english_lane_titles_break_between_words_only() {
         }
     }
 }
+
+/// The red vertical strokes 2 points wide (today's line) and the text drawn, each as clipped.
+fn today_strokes_and_texts(h: &Harness<'_, Vec<Action>>) -> (Vec<egui::Rect>, Vec<egui::Rect>) {
+    fn walk(
+        shape: &egui::Shape,
+        clip: egui::Rect,
+        red: egui::Color32,
+        out: &mut (Vec<egui::Rect>, Vec<egui::Rect>),
+    ) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, clip, red, out)),
+            egui::Shape::LineSegment { points, stroke }
+                if (points[0].x - points[1].x).abs() < 0.01
+                    && stroke.color == red
+                    && (stroke.width - 2.0).abs() < 0.01 =>
+            {
+                out.0
+                    .push(egui::Rect::from_two_pos(points[0], points[1]).intersect(clip));
+            }
+            egui::Shape::Text(text) => {
+                out.1
+                    .push(egui::Rect::from_min_size(text.pos, text.galley.size()).intersect(clip));
+            }
+            _ => {}
+        }
+    }
+    let red = egui::Visuals::dark().error_fg_color;
+    let mut out = (Vec::new(), Vec::new());
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, clipped.clip_rect, red, &mut out);
+    }
+    out
+}
+
+#[test]
+fn todays_line_crosses_no_text() {
+    let r = bundled();
+    for (lang, chart_name) in [(Lang::Ja, "タイムライン図"), (Lang::En, "Timeline chart")] {
+        let d = derive_in(&r, lang);
+        for size in [egui::vec2(1024.0, 700.0), egui::vec2(1920.0, 1080.0)] {
+            let mut h = harness_sized(&r, &d, size);
+            let mut seen = 0;
+            for _ in 0..8 {
+                h.hover_at(egui::pos2(1.0, 1.0));
+                h.run();
+                let (strokes, texts) = today_strokes_and_texts(&h);
+                seen += strokes.len();
+                for s in &strokes {
+                    // A line has no width once clipped to a point; widen it to its stroke.
+                    let s = s.expand2(egui::vec2(1.0, 0.0));
+                    for t in &texts {
+                        assert!(
+                            s.height() <= 0.0 || !s.shrink2(egui::vec2(0.0, 0.5)).intersects(*t),
+                            "{lang:?} at {size:?}: today's line {s:?} crosses text at {t:?}"
+                        );
+                    }
+                }
+                scroll_chart(&mut h, chart_name, 300.0);
+            }
+            assert!(seen > 0, "today's line is drawn at {size:?}");
+        }
+    }
+}
