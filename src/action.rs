@@ -74,14 +74,14 @@ impl Tab {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Tab::Timeline => lang.pick("タイムライン", "Timeline"),
-            Tab::Matrix => lang.pick("論点・対応案", "Issue/response matrix"),
+            Tab::Matrix => lang.pick("論点・対応案", "Matrix"),
             Tab::Accountability => lang.pick("府省庁の担当", "Accountability"),
             Tab::Proposals => lang.pick("提言", "Proposals"),
             Tab::ValueChain => lang.pick("バリューチェーン", "Value chain"),
-            Tab::Targets => lang.pick("目指すべき姿", "Target states"),
+            Tab::Targets => lang.pick("目指すべき姿", "Targets"),
             Tab::Linkage => lang.pick("つながり", "Linkage"),
             Tab::Coverage => lang.pick("カバレッジ", "Coverage"),
-            Tab::Kpis => lang.pick("KPI・予算", "KPIs and budgets"),
+            Tab::Kpis => lang.pick("KPI・予算", "KPIs, budgets"),
         }
     }
 }
@@ -93,6 +93,12 @@ pub enum Action {
     Select(Option<ItemRef>),
     /// Select an item and show a tab.
     Reveal(ItemRef, Tab),
+    /// Select an item just created, opening its form in the inspector.
+    SelectNew(ItemRef),
+    /// Go back to the selection before this one (Alt+←).
+    Back,
+    /// Go forward to the selection gone back from (Alt+→).
+    Forward,
     /// Show a tab.
     SetTab(Tab),
     /// Replace the filter.

@@ -173,13 +173,19 @@ impl Staged {
 /// Writes `contents` to a temporary file in the folder of `path`, with the permissions of the
 /// file it will replace, and flushes it to disk.
 fn stage(path: &Path, contents: &[u8]) -> std::io::Result<Staged> {
+    stage_like(path, contents, path)
+}
+
+/// [`stage`], with the permissions of the file `like` (a backup takes its original's, not
+/// those of the temporary file, which only its owner may read).
+fn stage_like(path: &Path, contents: &[u8], like: &Path) -> std::io::Result<Staged> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".waymark-")
         .suffix(".tmp")
         .tempfile_in(folder_of(path))?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
+    if let Ok(meta) = std::fs::metadata(like) {
         std::fs::set_permissions(tmp.path(), meta.permissions())?;
     }
     Ok(Staged {
@@ -398,7 +404,7 @@ fn write_planned(plan: &[Planned]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), SaveE
         let backup = match &p.previous {
             Some(old) if *old != p.contents => {
                 let path = backup_path(&p.path);
-                Some(stage(&path, old).map_err(|e| fail(&path, e, &[]))?)
+                Some(stage_like(&path, old, &p.path).map_err(|e| fail(&path, e, &[]))?)
             }
             _ => None,
         };

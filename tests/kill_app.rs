@@ -49,10 +49,18 @@ fn select(h: &mut Harness<'_, WaymarkApp>, item: ItemRef) {
     h.run();
 }
 
+/// Scrolls the inspector to the button `label` (it keeps its width, so forms run below the
+/// fold) and clicks it.
+fn click(h: &mut Harness<'_, WaymarkApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
 /// Clicks the picker `title`, then its entry `entry`.
 fn pick(h: &mut Harness<'_, WaymarkApp>, title: &str, entry: &str) {
-    h.get_by_label(title).click();
-    h.run();
+    click(h, title);
     h.get_by_label(entry).click();
     h.run();
 }
@@ -102,8 +110,7 @@ fn planners_work_until_killed() {
     select(&mut h, ItemRef::Gap(gap5()));
     h.get_by_label("項目を編集").click();
     h.run();
-    h.get_by_label("＋ この論点への提言を作成").click();
-    h.run();
+    click(&mut h, "＋ この論点への提言を作成");
     let Some(ItemRef::Proposal(proposal)) = h.state().selection().cloned() else {
         panic!("the new proposal is selected");
     };
@@ -114,8 +121,7 @@ fn planners_work_until_killed() {
         ["文 文部科学省", "厚 厚生労働省"],
     ] {
         select(&mut h, ItemRef::Proposal(proposal.clone()));
-        h.get_by_label("＋ アクションを追加").click();
-        h.run();
+        click(&mut h, "＋ アクションを追加");
         for ministry in ministries {
             pick(&mut h, "＋ 府省庁を追加", ministry);
         }

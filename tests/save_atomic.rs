@@ -105,6 +105,24 @@ fn saving_one_edited_measure_rewrites_only_its_file_and_lines() {
     assert_eq!(read(&backup_path(&matrix)), bundled_text("matrix.ron"));
 }
 
+/// A backup can be read by whoever could read its original: it takes the original's mode, not
+/// the owner-only mode of the temporary file it is written through.
+#[cfg(unix)]
+#[test]
+fn a_backup_keeps_the_mode_of_its_original() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let entry = copy_bundled(dir.path());
+    let matrix = dir.path().join("matrix.ron");
+    std::fs::set_permissions(&matrix, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let mut doc = open(&Disk, &entry).expect("opens");
+    set_text(&mut doc, "m.t1.1", "改訂");
+    save(&mut doc, SaveOptions::default()).expect("saves");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&matrix), 0o644, "the file keeps its mode");
+    assert_eq!(mode(&backup_path(&matrix)), 0o644, "its backup has it too");
+}
+
 #[test]
 fn save_refuses_to_overwrite_a_change_made_outside() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -1,5 +1,7 @@
 //! The explorer as a user drives it: through labels and roles, with `egui_kittest`.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use waymark::action::{Action, Tab};
@@ -105,15 +107,7 @@ fn a_broken_file_shows_positioned_diagnostics_and_keeps_the_last_good_roadmap() 
     let title_before = h.state().title().to_owned();
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, vec![Action::Open(path.clone())]);
-    for _ in 0..500 {
-        h.step();
-        if !h.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
-    assert!(!h.state().is_loading(), "the load finished");
+    common::wait_for_load(&mut h);
     assert_eq!(
         h.state().title(),
         title_before,
@@ -201,14 +195,7 @@ fn dropping_a_roadmap_on_the_window_opens_it_and_remembers_it() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.clone())));
     h.step();
-    for _ in 0..500 {
-        h.step();
-        if !h.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
+    common::wait_for_load(&mut h);
     let doc = h.state().document().expect("a roadmap is open");
     assert_eq!(doc.entry_path(), path.as_path());
     assert!(h.state().title().contains(&doc.roadmap.header.title));

@@ -48,6 +48,9 @@ fn add_a_measure_link_it_undo_redo_save_and_reopen() {
     h.run();
     h.get_by_label("項目を編集").click();
     h.run();
+    // The inspector keeps its width: the button may be below the fold.
+    h.get_by_label("＋ この論点に対応案を追加").scroll_to_me();
+    h.run();
     h.get_by_label("＋ この論点に対応案を追加").click();
     h.run();
     let id = new_measure(&h).expect("the new measure is selected");
@@ -128,6 +131,9 @@ fn deleting_asks_what_will_be_unlinked_and_is_one_undoable_step() {
     h.get_by_label_contains("小論点1-2 オルガノイド").click();
     h.run();
     h.get_by_label("項目を編集").click();
+    h.run();
+    // The inspector keeps its width: the button may be below the fold.
+    h.get_by_label("削除…").scroll_to_me();
     h.run();
     h.get_by_label("削除…").click();
     h.run();
@@ -396,6 +402,12 @@ fn the_edit_menu_creates_each_kind_of_item_and_selects_it() {
             .expect("the new item is selected");
         assert_eq!(selected.kind(), kind);
         assert!(roadmap(&h).contains(&selected));
+        // A new event is dated in the current fiscal year, not at the roadmap's start.
+        if let ItemRef::Event(id) = &selected {
+            let this_fy = waymark::analysis::timeline_view::today_in_japan().fiscal_year();
+            let when = roadmap(&h).event(id).expect("the event").when.clone();
+            assert_eq!(when, When::FiscalYear(this_fy));
+        }
     }
     assert_eq!(count(&h), before + kinds.len());
     assert!(

@@ -12,7 +12,7 @@ use waymark::app::{FileDialogs, Options, Prefs, WaymarkApp};
 use waymark::model::GapId;
 
 mod common;
-use common::{copy_of_bundled, harness};
+use common::{copy_of_bundled, harness, wait_for_load};
 
 /// The bundled roadmap, with Waymark's own file dialog as where no system dialog exists.
 fn app(dir: &Path) -> Harness<'static, WaymarkApp> {
@@ -48,18 +48,6 @@ fn path_field(h: &Harness<'_, WaymarkApp>) -> String {
     h.get_by_role_and_label(Role::TextInput, "場所")
         .value()
         .unwrap_or_default()
-}
-
-fn wait_for_load(h: &mut Harness<'_, WaymarkApp>) {
-    for _ in 0..500 {
-        h.step();
-        if !h.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
-    assert!(!h.state().is_loading(), "the load finished");
 }
 
 fn entry_path(h: &Harness<'_, WaymarkApp>) -> std::path::PathBuf {

@@ -68,16 +68,21 @@ fn labels_while_scrolling<S>(h: &mut Harness<'_, S>) -> HashSet<String> {
         } else {
             0
         };
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -400.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.run();
+        wheel(h, 400.0);
     }
     seen
+}
+
+/// Turns the mouse wheel down by `dy` points where the pointer is, and lets the view settle.
+fn wheel<S>(h: &mut Harness<'_, S>, dy: f32) {
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
 }
 
 fn label_of(roadmap: &Roadmap, derived: &Derived, item: &ItemRef) -> String {
@@ -213,11 +218,68 @@ fn filtered_out_items_have_no_box() {
     }
     assert!(hidden > 0);
     h.get_by_label(&label_of(&r, &d, &meti));
+    // Another ministry shows only as the context of 経's measures it shares, dimmed.
+    let mext = ministry("文");
+    let shares = r.items.measures.iter().any(|m| {
+        let m = ItemRef::Measure(m.id.clone());
+        let of = |x: &ItemRef| d.index.ministries_of_measure(&m).any(|(y, _)| y == x);
+        of(&meti) && of(&mext)
+    });
+    assert_eq!(seen.contains(&label_of(&r, &d, &mext)), shares);
+    assert!(d.visible.is_context(&mext) == shares && !d.visible.contains(&mext));
+}
+
+/// A search for "AMED" finds measures, not ministries: the ministries responsible for them show
+/// as their context, dimmed and described so.
+#[test]
+fn a_search_keeps_the_ministries_of_what_it_finds() {
+    let r = bundled();
+    let filter = Filter {
+        text: "AMED".to_owned(),
+        ..Filter::default()
+    };
+    let d = derive(&r, filter, None);
+    let found: Vec<ItemRef> = r
+        .items
+        .measures
+        .iter()
+        .map(|m| ItemRef::Measure(m.id.clone()))
+        .filter(|m| d.visible.contains(m))
+        .collect();
+    assert!(!found.is_empty(), "some measure mentions AMED");
+    let ministries: Vec<ItemRef> = found
+        .iter()
+        .flat_map(|m| d.index.ministries_of_measure(m).map(|(x, _)| x.clone()))
+        .collect();
+    assert!(!ministries.is_empty());
     assert!(
-        h.query_by_label(&label_of(&r, &d, &ministry("文")))
-            .is_none()
+        d.linkage.ministries.iter().any(|m| ministries.contains(m)),
+        "the linkage column of ministries is not empty"
     );
-    assert!(!seen.contains(&label_of(&r, &d, &ministry("文"))));
+    let mut h = harness(&r, &d);
+    let seen = labels_while_scrolling(&mut h);
+    let shown = ministries
+        .iter()
+        .find(|m| seen.contains(&label_of(&r, &d, m)))
+        .expect("a ministry of the measures found is drawn");
+    assert!(!d.visible.contains(shown), "no ministry mentions AMED");
+    // Scrolled back to the top, then down until its box is in sight.
+    let mut h = harness(&r, &d);
+    h.hover_at(egui::pos2(480.0, 400.0));
+    let label = label_of(&r, &d, shown);
+    for _ in 0..40 {
+        if h.query_by_label(&label).is_some() {
+            break;
+        }
+        wheel(&mut h, 200.0);
+    }
+    assert_eq!(
+        h.get_by_label(&label)
+            .accesskit_node()
+            .description()
+            .as_deref(),
+        Some("フィルタに一致する項目とつながる")
+    );
 }
 
 // ---- Linking by dragging, unlinking from a box's menu (editable views only) ----
@@ -476,14 +538,7 @@ fn a_box_dragged_out_of_view_links_where_it_is_dropped() {
     h.hover_at(between);
     h.run();
     for _ in 0..6 {
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -400.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.run();
+        wheel(&mut h, 400.0);
     }
     assert!(
         box_in_view(&h, &r, &d, &gap).is_none(),

@@ -77,24 +77,7 @@ fn measure_bars(derived: &Derived) -> Vec<ItemRef> {
 
 /// Drags the chart up by `dy` points, scrolling the lanes further down into view.
 fn scroll_lanes(h: &mut Harness<'_, Vec<Action>>, dy: f32) {
-    let chart = h.get_by_label("タイムライン図").rect();
-    let from = egui::pos2(chart.right() - 30.0, chart.bottom() - 10.0);
-    let to = from - egui::vec2(0.0, dy);
-    let button = |pos, pressed| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::default(),
-    };
-    h.hover_at(from);
-    h.event(button(from, true));
-    h.run();
-    h.hover_at(from - egui::vec2(0.0, dy * 0.5));
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.event(button(to, false));
-    h.run();
+    scroll_chart(h, "タイムライン図", dy);
 }
 
 /// The first of `items` whose bar is in view with its accessible name, scrolling the lanes down
@@ -592,4 +575,264 @@ fn dragging_a_bar_in_a_read_only_view_changes_nothing() {
         "{:?}",
         h.state()
     );
+}
+
+fn derive_in(roadmap: &Roadmap, lang: Lang) -> Derived {
+    Derived::compute(
+        roadmap,
+        Inputs {
+            filter: Filter::default(),
+            grouping: Grouping::Ministry,
+            lang,
+            selection: None,
+        },
+    )
+}
+
+/// Drags the chart named `chart_name` up by `dy` points.
+fn scroll_chart(h: &mut Harness<'_, Vec<Action>>, chart_name: &str, dy: f32) {
+    let chart = h.get_by_label(chart_name).rect();
+    let from = egui::pos2(chart.right() - 30.0, chart.bottom() - 10.0);
+    let to = from - egui::vec2(0.0, dy);
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::default(),
+    };
+    h.hover_at(from);
+    h.event(button(from, true));
+    h.run();
+    h.hover_at(from - egui::vec2(0.0, dy * 0.5));
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.event(button(to, false));
+    h.run();
+}
+
+#[test]
+fn event_and_bar_labels_never_overlap_at_any_size_in_either_language() {
+    let r = bundled();
+    for (lang, chart_name) in [(Lang::Ja, "タイムライン図"), (Lang::En, "Timeline chart")] {
+        let d = derive_in(&r, lang);
+        let ctx = ViewCtx::new(&r, &d);
+        let mut names: Vec<String> = d
+            .timeline
+            .lanes
+            .iter()
+            .flat_map(|l| {
+                l.markers
+                    .iter()
+                    .map(|m| &m.item)
+                    .chain(l.bars.iter().map(|b| &b.item))
+            })
+            .map(|item| item_label(&ctx, item))
+            .collect();
+        names.sort();
+        names.dedup();
+        let events = d
+            .timeline
+            .lanes
+            .iter()
+            .flat_map(|l| &l.markers)
+            .filter(|m| matches!(m.item, ItemRef::Event(_)))
+            .count();
+        assert!(
+            events >= 2,
+            "the bundled roadmap has events on the timeline"
+        );
+        for size in [egui::vec2(1024.0, 700.0), egui::vec2(1920.0, 1080.0)] {
+            let mut h = harness_sized(&r, &d, size);
+            let mut seen_events = 0;
+            for _ in 0..14 {
+                let chart = h.get_by_label(chart_name).rect();
+                let mut rects: Vec<(String, egui::Rect)> = Vec::new();
+                for name in &names {
+                    for node in h.query_all_by_label(name) {
+                        let rect = node.rect();
+                        // Lane titles share some names; they stand left of the lanes.
+                        if node.accesskit_node().role() == egui::accesskit::Role::Button
+                            && rect.width() > 0.0
+                            && rect.height() > 0.0
+                            && chart.intersects(rect)
+                            && !rects.iter().any(|(n, r)| n == name && *r == rect)
+                        {
+                            rects.push((name.clone(), rect));
+                        }
+                    }
+                }
+                seen_events += rects.len();
+                for (i, (a, ra)) in rects.iter().enumerate() {
+                    for (b, rb) in &rects[i + 1..] {
+                        assert!(
+                            !ra.shrink(0.5).intersects(rb.shrink(0.5)),
+                            "{lang:?} at {size:?}: {a} {ra:?} overlaps {b} {rb:?}"
+                        );
+                    }
+                }
+                scroll_chart(&mut h, chart_name, 300.0);
+            }
+            assert!(seen_events > 20, "items were in view");
+        }
+    }
+}
+
+/// The rows of text drawn with their top left inside `rect`, each as drawn.
+fn text_rows_in(h: &Harness<'_, Vec<Action>>, rect: egui::Rect) -> Vec<String> {
+    fn walk(shape: &egui::Shape, rect: egui::Rect, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, rect, out)),
+            egui::Shape::Text(text) if rect.contains(text.pos) => {
+                out.extend(text.galley.rows.iter().map(|r| r.row.text()));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, rect, &mut out);
+    }
+    out
+}
+
+/// Whether `c` is part of a Latin word.
+fn latin(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+#[test]
+fn english_lane_titles_break_between_words_only() {
+    let r = bundled();
+    for grouping in [Grouping::Ministry, Grouping::Theme, Grouping::Proposal] {
+        let d = Derived::compute(
+            &r,
+            Inputs {
+                filter: Filter::default(),
+                grouping,
+                lang: Lang::En,
+                selection: None,
+            },
+        );
+        let mut titles: Vec<&str> = d.timeline.lanes.iter().map(|l| l.title.as_str()).collect();
+        titles.sort_unstable();
+        titles.dedup();
+        // Narrow as the middle of the app beside its panels at 1024 points, and wide.
+        for size in [egui::vec2(560.0, 700.0), egui::vec2(1920.0, 1080.0)] {
+            let mut h = harness_sized(&r, &d, size);
+            let mut wrapped = 0;
+            let mut checked = 0;
+            for _ in 0..10 {
+                // No hover text over the titles.
+                h.hover_at(egui::pos2(1.0, 1.0));
+                h.run();
+                let chart = h.get_by_label("Timeline chart").rect();
+                for title in &titles {
+                    for node in h.query_all_by_label(title) {
+                        if !chart.contains_rect(node.rect()) {
+                            continue;
+                        }
+                        let rows = text_rows_in(&h, node.rect());
+                        if rows.is_empty() {
+                            continue;
+                        }
+                        checked += 1;
+                        if rows.len() > 1 {
+                            wrapped += 1;
+                        }
+                        // Each row is the next stretch of the title, ending between words.
+                        let chars: Vec<char> = title.chars().collect();
+                        let mut at = 0;
+                        for row in &rows {
+                            let shown = row.trim_end_matches('…').trim();
+                            while at < chars.len() && chars[at].is_whitespace() {
+                                at += 1;
+                            }
+                            let got: String =
+                                chars[at..].iter().take(shown.chars().count()).collect();
+                            assert_eq!(
+                                got, shown,
+                                "{grouping:?} {size:?}: {title:?} drawn as {rows:?}"
+                            );
+                            at += shown.chars().count();
+                            let (before, after) = (chars.get(at.wrapping_sub(1)), chars.get(at));
+                            assert!(
+                                !(before.is_some_and(|&c| latin(c))
+                                    && after.is_some_and(|&c| latin(c))),
+                                "{grouping:?} {size:?}: {title:?} breaks mid-word: {rows:?}"
+                            );
+                        }
+                    }
+                }
+                scroll_chart(&mut h, "Timeline chart", 300.0);
+            }
+            assert!(checked >= titles.len().min(4), "lane titles were drawn");
+            if size.x < 1000.0 && grouping != Grouping::Ministry {
+                assert!(wrapped > 0, "{grouping:?}: some title wraps at {size:?}");
+            }
+        }
+    }
+}
+
+/// The red vertical strokes 2 points wide (today's line) and the text drawn, each as clipped.
+fn today_strokes_and_texts(h: &Harness<'_, Vec<Action>>) -> (Vec<egui::Rect>, Vec<egui::Rect>) {
+    fn walk(
+        shape: &egui::Shape,
+        clip: egui::Rect,
+        red: egui::Color32,
+        out: &mut (Vec<egui::Rect>, Vec<egui::Rect>),
+    ) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, clip, red, out)),
+            egui::Shape::LineSegment { points, stroke }
+                if (points[0].x - points[1].x).abs() < 0.01
+                    && stroke.color == red
+                    && (stroke.width - 2.0).abs() < 0.01 =>
+            {
+                out.0
+                    .push(egui::Rect::from_two_pos(points[0], points[1]).intersect(clip));
+            }
+            egui::Shape::Text(text) => {
+                out.1
+                    .push(egui::Rect::from_min_size(text.pos, text.galley.size()).intersect(clip));
+            }
+            _ => {}
+        }
+    }
+    let red = egui::Visuals::dark().error_fg_color;
+    let mut out = (Vec::new(), Vec::new());
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, clipped.clip_rect, red, &mut out);
+    }
+    out
+}
+
+#[test]
+fn todays_line_crosses_no_text() {
+    let r = bundled();
+    for (lang, chart_name) in [(Lang::Ja, "タイムライン図"), (Lang::En, "Timeline chart")] {
+        let d = derive_in(&r, lang);
+        for size in [egui::vec2(1024.0, 700.0), egui::vec2(1920.0, 1080.0)] {
+            let mut h = harness_sized(&r, &d, size);
+            let mut seen = 0;
+            for _ in 0..8 {
+                h.hover_at(egui::pos2(1.0, 1.0));
+                h.run();
+                let (strokes, texts) = today_strokes_and_texts(&h);
+                seen += strokes.len();
+                for s in &strokes {
+                    // A line has no width once clipped to a point; widen it to its stroke.
+                    let s = s.expand2(egui::vec2(1.0, 0.0));
+                    for t in &texts {
+                        assert!(
+                            s.height() <= 0.0 || !s.shrink2(egui::vec2(0.0, 0.5)).intersects(*t),
+                            "{lang:?} at {size:?}: today's line {s:?} crosses text at {t:?}"
+                        );
+                    }
+                }
+                scroll_chart(&mut h, chart_name, 300.0);
+            }
+            assert!(seen > 0, "today's line is drawn at {size:?}");
+        }
+    }
 }

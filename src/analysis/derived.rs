@@ -82,7 +82,9 @@ impl Derived {
             visible.contains(r)
         });
         let focus = inputs.selection.as_ref().map(|s| index.neighbourhood(s));
-        let linkage = linkage::columns(roadmap, &index, &|r| visible.contains(r));
+        let linkage = linkage::columns(roadmap, &index, &|r| {
+            visible.contains(r) || visible.is_context(r)
+        });
         let chain = chain_of(&index, inputs.selection.as_ref(), focus.as_ref());
         Self {
             inputs,
@@ -112,7 +114,9 @@ impl Derived {
             self.timeline = layout(roadmap, &self.index, inputs.grouping, inputs.lang, &|r| {
                 visible.contains(r)
             });
-            self.linkage = linkage::columns(roadmap, &self.index, &|r| visible.contains(r));
+            self.linkage = linkage::columns(roadmap, &self.index, &|r| {
+                visible.contains(r) || visible.is_context(r)
+            });
             self.generation = next_generation();
         }
         if inputs.selection != self.inputs.selection {

@@ -48,17 +48,26 @@ impl Filter {
     }
 }
 
-/// The items that pass the filter.
+/// The items that pass the filter, and their neighbours.
 #[derive(Clone, Debug, Default)]
 pub struct Visible {
     active: bool,
     items: HashSet<ItemRef>,
+    /// Items that do not pass but are linked to one that does.
+    context: HashSet<ItemRef>,
 }
 
 impl Visible {
     /// Whether `item` passes (always, when no filter is active).
     pub fn contains(&self, item: &ItemRef) -> bool {
         !self.active || self.items.contains(item)
+    }
+
+    /// Whether `item`, a gap or ministry, does not pass the filter but is linked to an item that
+    /// does: views that draw links (linkage) show it, dimmed, so that a match keeps its context
+    /// (the ministries of the measures found).
+    pub fn is_context(&self, item: &ItemRef) -> bool {
+        self.active && self.context.contains(item)
     }
 
     /// Whether a filter is active.
@@ -202,9 +211,21 @@ pub fn apply(roadmap: &Roadmap, index: &Index, filter: &Filter) -> Visible {
             items.insert(r);
         }
     }
+    // The gaps and ministries of what passes: the context a match is read in (never more
+    // measures, which would undo a ministry or period filter).
+    let context = items
+        .iter()
+        .flat_map(|r| index.edges(r))
+        .map(|e| e.other)
+        .filter(|other| {
+            matches!(other.kind(), ItemKind::Gap | ItemKind::Ministry) && !items.contains(*other)
+        })
+        .cloned()
+        .collect();
     Visible {
         active: true,
         items,
+        context,
     }
 }
 

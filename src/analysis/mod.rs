@@ -14,6 +14,7 @@ pub mod matrix;
 pub mod scenario;
 pub mod sources;
 pub mod timeline;
+pub mod timeline_text;
 pub mod timeline_view;
 mod validate;
 pub mod value_chain;

@@ -5,6 +5,7 @@ use super::WaymarkApp;
 use super::dialogs::{Dialog, Differences};
 use super::files::AfterSave;
 use super::files::Msg;
+use super::notice::Notice;
 use crate::action::{Action, Answer, NewItem};
 use crate::document::{Place, SaveOptions};
 use crate::edit::{Edit, ItemKey, delete_item};
@@ -17,12 +18,17 @@ impl WaymarkApp {
         let mut document_changed = false;
         for action in actions {
             match action {
-                Action::Select(item) => self.selection = item,
-                Action::Reveal(item, tab) => {
-                    self.selection = Some(item);
-                    self.prefs.tab = tab;
+                Action::Select(item) => self.select(item),
+                Action::SelectNew(item) => {
+                    self.select(Some(item));
+                    self.created = true;
                 }
-                Action::SetTab(tab) => self.prefs.tab = tab,
+                Action::Reveal(item, tab) => {
+                    self.select(Some(item));
+                    self.set_tab(tab);
+                }
+                Action::Back | Action::Forward => self.go(matches!(action, Action::Forward)),
+                Action::SetTab(tab) => self.set_tab(tab),
                 Action::SetFilter(f) => self.filter = f,
                 Action::SetLang(lang) => self.prefs.lang = lang,
                 Action::SetGrouping(g) => self.prefs.grouping = g,
@@ -86,10 +92,44 @@ impl WaymarkApp {
         self.update_title();
     }
 
+    /// Selects `item` (or nothing), remembering the selection before for Back, and has every
+    /// view scroll to it.
+    fn select(&mut self, item: Option<crate::model::ItemRef>) {
+        if self.selection != item {
+            self.trail.moved(self.selection.as_ref(), item.as_ref());
+            self.selection = item;
+            self.reveal_frames = super::REVEAL_FRAMES;
+        }
+    }
+
+    /// Shows `tab`, scrolled to the selection.
+    fn set_tab(&mut self, tab: crate::action::Tab) {
+        if self.prefs.tab != tab {
+            self.prefs.tab = tab;
+            self.reveal_frames = super::REVEAL_FRAMES;
+        }
+    }
+
+    /// Goes back (or forward) through the trail of selections.
+    fn go(&mut self, forward: bool) {
+        let Some(doc) = &self.document else { return };
+        let exists = |i: &crate::model::ItemRef| doc.roadmap.contains(i);
+        let to = if forward {
+            self.trail.forward(self.selection.as_ref(), exists)
+        } else {
+            self.trail.back(self.selection.as_ref(), exists)
+        };
+        if let Some(to) = to {
+            self.selection = Some(to);
+            self.reveal_frames = super::REVEAL_FRAMES;
+        }
+    }
+
     /// Creates an item of `kind` and selects it; returns whether the document changed.
     fn create(&mut self, kind: NewItem) -> bool {
         let lang = self.prefs.lang;
-        self.add_created(|r| super::create::new_item(r, kind, lang))
+        let this_fy = crate::analysis::timeline_view::today_in_japan().fiscal_year();
+        self.add_created(|r| super::create::new_item(r, kind, lang, this_fy))
     }
 
     /// Creates a ministry and selects it; returns whether the document changed.
@@ -115,7 +155,8 @@ impl WaymarkApp {
             Ok((edit, item)) => {
                 let changed = self.edit(edit);
                 if changed {
-                    self.selection = Some(item);
+                    self.select(Some(item));
+                    self.created = true;
                 }
                 changed
             }
@@ -126,25 +167,16 @@ impl WaymarkApp {
         }
     }
 
-    /// Says in the status bar that a change was refused, and why, in the interface language.
+    /// Says in the status bar that a change was refused, and why.
     pub(super) fn refused(&mut self, why: &crate::edit::EditError) {
-        let lang = self.prefs.lang;
-        let refused = lang.pick("変更できません", "Refused");
-        self.notice = Some(format!("{refused}: {}", why.message(lang)));
+        self.notice = Some(Notice::Refused(why.clone()));
     }
 
     /// Applies one edit through the history (redirected to the scenario shown, if any);
     /// returns whether the document changed.
     pub(super) fn edit(&mut self, edit: Edit) -> bool {
-        let lang = self.prefs.lang;
         if self.read_only {
-            self.notice = Some(
-                lang.pick(
-                    "読み取り専用のため変更できません",
-                    "Read-only: nothing can change",
-                )
-                .to_owned(),
-            );
+            self.notice = Some(Notice::ReadOnly);
             return false;
         }
         let edit = match self.redirected(edit) {

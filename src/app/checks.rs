@@ -116,12 +116,7 @@ impl WaymarkApp {
         match result {
             Ok(written) => self.files.recovery_written = written,
             Err(e) => {
-                self.notice = Some(format!(
-                    "{}: {e}",
-                    self.prefs
-                        .lang
-                        .pick("復旧ファイルを書けません", "Cannot write the recovery file")
-                ));
+                self.notice = Some(super::notice::Notice::RecoveryNotWritten(e.to_string()));
             }
         }
     }

@@ -6,17 +6,18 @@ use crate::edit::{self, Created, Edit, EditError};
 use crate::i18n::Lang;
 use crate::model::{EventKind, ItemRef, KpiKind, MeasureKind, NoteKind, Roadmap, When};
 
-/// The edit that adds a new item of `kind` to `r`, and the item it adds.
+/// The edit that adds a new item of `kind` to `r`, and the item it adds. A new event or budget
+/// line is dated `this_fy`, the current fiscal year.
 pub(super) fn new_item(
     r: &Roadmap,
     kind: NewItem,
     lang: Lang,
+    this_fy: i32,
 ) -> Result<(Edit, ItemRef), EditError> {
     fn made<Id>(c: Created<Id>, item: impl FnOnce(Id) -> ItemRef) -> (Edit, ItemRef) {
         (c.edit, item(c.id))
     }
     let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
-    let year = r.header.start_fy;
     Ok(match kind {
         NewItem::Target => made(
             edit::create_target(
@@ -72,14 +73,14 @@ pub(super) fn new_item(
             edit::create_event(
                 r,
                 None,
-                When::Year(year),
+                When::FiscalYear(this_fy),
                 t("新しいイベント", "New event"),
                 EventKind::Council,
             )?,
             ItemRef::Event,
         ),
         NewItem::Budget => made(
-            edit::create_budget(r, None, t("新しい予算", "New budget line"), year, 0.0)?,
+            edit::create_budget(r, None, t("新しい予算", "New budget line"), this_fy, 0.0)?,
             ItemRef::Budget,
         ),
         NewItem::Source => made(

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::WaymarkApp;
 use super::files::Msg;
+use super::notice::Notice;
 use crate::action::ExportInput;
 use crate::export::{self, Format, Options, Output};
 use crate::ui::export::ExportForm;
@@ -142,12 +143,7 @@ impl WaymarkApp {
         };
         self.prefs.export_dir = path.parent().map(Path::to_path_buf);
         self.export.running = true;
-        let lang = self.prefs.lang;
-        self.notice = Some(format!(
-            "{}{}",
-            lang.pick("書き出し中: ", "Exporting: "),
-            path.display()
-        ));
+        self.notice = Some(Notice::Exporting(path.display().to_string()));
         let doc = Box::new(doc.clone());
         let (tx, ctx) = (self.tx.clone(), ctx.clone());
         std::thread::spawn(move || {
@@ -162,21 +158,12 @@ impl WaymarkApp {
     /// An export ended: the form closes and the status bar says what was written.
     pub(super) fn exported(&mut self, result: Result<Vec<PathBuf>, String>) {
         self.export.running = false;
-        let lang = self.prefs.lang;
         self.notice = Some(match result {
             Ok(files) => {
                 self.export.form = None;
-                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-                format!(
-                    "{}{}",
-                    lang.pick("書き出しました: ", "Exported: "),
-                    names.join(", ")
-                )
+                Notice::Exported(files.iter().map(|f| f.display().to_string()).collect())
             }
-            Err(e) => format!(
-                "{}{e}",
-                lang.pick("書き出せませんでした: ", "Export failed: ")
-            ),
+            Err(e) => Notice::ExportFailed(e),
         });
     }
 

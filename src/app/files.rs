@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::dialogs::{Dialog, Differences};
+use super::notice::Notice;
 use super::{MAX_RECENT, WaymarkApp};
 use crate::analysis::derived::Derived;
 use crate::diagnostic::Diagnostic;
@@ -193,6 +194,14 @@ impl WaymarkApp {
         match result {
             Ok(doc) => {
                 let doc = *doc;
+                let same_roadmap = self
+                    .document
+                    .as_ref()
+                    .is_some_and(|d| d.entry_path() == doc.entry_path());
+                if !same_roadmap {
+                    self.trail.clear();
+                }
+                self.prefs.last_opened = Some(super::Opened::of(place));
                 if let Place::File(p) = &place {
                     self.prefs.recent.retain(|r| r != p);
                     self.prefs.recent.insert(0, p.clone());
@@ -270,13 +279,7 @@ impl WaymarkApp {
         if let Some(dir) = &self.files.recovery_dir
             && let Err(e) = crate::recovery::discard(&RoadmapKey::of(doc), dir)
         {
-            self.notice = Some(format!(
-                "{}: {e}",
-                self.prefs.lang.pick(
-                    "復旧ファイルを削除できません",
-                    "Cannot remove the recovery file"
-                )
-            ));
+            self.notice = Some(Notice::RecoveryNotRemoved(e.to_string()));
         }
         self.files.recovery_written = false;
         self.files.discarded = Some(self.history.version());
@@ -446,14 +449,12 @@ impl WaymarkApp {
                 }
                 self.files.recovery_written = false;
                 if let Some(path) = target {
+                    self.prefs.last_opened = Some(super::Opened::File(path.clone()));
                     self.prefs.recent.retain(|r| r != &path);
                     self.prefs.recent.insert(0, path);
                 }
-                self.notice = Some(match lang {
-                    crate::i18n::Lang::Ja => {
-                        format!("保存しました（{} ファイル）", report.written.len())
-                    }
-                    crate::i18n::Lang::En => format!("Saved {} file(s)", report.written.len()),
+                self.notice = Some(Notice::Saved {
+                    files: report.written.len(),
                 });
             }
             Err(SaveError::ChangedOnDisk(paths)) => {
@@ -466,13 +467,7 @@ impl WaymarkApp {
             Err(SaveError::Invalid(diagnostics)) => {
                 self.live_diagnostics = diagnostics;
                 self.show_diagnostics = true;
-                self.notice = Some(
-                    lang.pick(
-                        "エラーがあるため保存できません（診断を参照）",
-                        "Not saved: the roadmap has errors (see diagnostics)",
-                    )
-                    .to_owned(),
-                );
+                self.notice = Some(Notice::NotSavedErrors);
             }
             Err(e) => self.dialog = Some(Dialog::SaveFailed(e.message(lang))),
         }
@@ -605,15 +600,7 @@ impl WaymarkApp {
         } else {
             // Nothing of ours to lose: reload, keeping the selection.
             let path = doc.entry_path().to_path_buf();
-            self.notice = Some(
-                self.prefs
-                    .lang
-                    .pick(
-                        "外部で変更されたため再読み込みしました",
-                        "Reloaded after a change outside Waymark",
-                    )
-                    .to_owned(),
-            );
+            self.notice = Some(Notice::Reloaded);
             self.start_load_for(ctx, Place::File(path), LoadReason::Reload(paths));
         }
     }

@@ -10,20 +10,21 @@ mod derive;
 mod dialogs;
 mod export;
 mod files;
+mod notice;
 mod picker;
+mod prefs;
 mod present;
 mod scenarios;
+mod shortcuts;
+mod trail;
 mod versions;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use serde::{Deserialize, Serialize};
-
 use crate::action::{Action, Tab};
 use crate::analysis::derived::{Derived, Inputs};
 use crate::analysis::filter::Filter;
-use crate::analysis::timeline::Grouping;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::history::History;
@@ -34,33 +35,15 @@ use crate::ui::{self, ViewCtx};
 use dialogs::Dialog;
 use files::Msg;
 pub use picker::FileDialogs;
+pub use prefs::{Opened, Prefs};
+use shortcuts::{PanelWidths, shortcuts};
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 10;
 
-/// Preferences remembered between runs (never the document).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// Interface language.
-    pub lang: Lang,
-    /// Timeline grouping.
-    pub grouping: Grouping,
-    /// The tab last shown.
-    pub tab: Tab,
-    /// Recently opened roadmaps, newest first.
-    pub recent: Vec<PathBuf>,
-    /// Whether the navigator is hidden.
-    pub hide_navigator: bool,
-    /// Whether the inspector is hidden.
-    pub hide_inspector: bool,
-    /// Whether the light, high-contrast theme is on (it always is while presenting).
-    pub high_contrast: bool,
-    /// The folder last exported to.
-    pub export_dir: Option<PathBuf>,
-    /// The format last exported to.
-    pub export_format: Option<crate::export::Format>,
-}
+/// For how many frames after the selection or the tab changes views scroll to the selection
+/// (a view laid out for the first time knows where an item is only after its first frame).
+const REVEAL_FRAMES: u8 = 3;
 
 /// How the app is started.
 #[derive(Clone, Debug, Default)]
@@ -97,6 +80,12 @@ pub struct WaymarkApp {
     /// Validation of the edited document, kept current while editing.
     live_diagnostics: Vec<Diagnostic>,
     selection: Option<ItemRef>,
+    /// Selections to go back and forward to.
+    trail: trail::Trail,
+    /// Views scroll to the selection while this is above zero ([`REVEAL_FRAMES`]).
+    reveal_frames: u8,
+    /// The selection was created by the last actions: its form opens in the next frame.
+    created: bool,
     filter: Filter,
     read_only: bool,
     /// Read-only was asked for at start (`--read-only`): it cannot be switched off.
@@ -106,7 +95,7 @@ pub struct WaymarkApp {
     failed_path: Option<String>,
     show_diagnostics: bool,
     /// A one-line message in the status bar (the last refusal or save result).
-    notice: Option<String>,
+    notice: Option<notice::Notice>,
     dialog: Option<Dialog>,
     /// The window may close: there is nothing unsaved, or the user chose to discard it.
     allow_close: bool,
@@ -153,6 +142,9 @@ impl WaymarkApp {
             derived: None,
             live_diagnostics: Vec::new(),
             selection: None,
+            trail: trail::Trail::default(),
+            reveal_frames: 0,
+            created: false,
             filter: Filter::default(),
             read_only: options.read_only,
             read_only_locked: options.read_only,
@@ -180,10 +172,12 @@ impl WaymarkApp {
             repaint: None,
             export: export::ExportState::default(),
         };
-        let place = options.path.map_or_else(
-            crate::document::Place::default_bundled,
-            crate::document::Place::File,
-        );
+        // The roadmap named, else the one open last time, else the first bundled one.
+        let place = options
+            .path
+            .map(crate::document::Place::File)
+            .or_else(|| app.prefs.last_opened.as_ref().and_then(Opened::place))
+            .unwrap_or_else(crate::document::Place::default_bundled);
         let result = files::load(&place);
         app.finish_load(&place, result);
         app
@@ -255,9 +249,9 @@ impl WaymarkApp {
         self.scenarios.comparison.as_ref()
     }
 
-    /// The last notice shown in the status bar.
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+    /// The last notice shown in the status bar, in the interface language.
+    pub fn notice(&self) -> Option<String> {
+        self.notice.as_ref().map(|n| n.text(self.prefs.lang))
     }
 
     fn inputs(&self) -> Inputs {
@@ -333,6 +327,9 @@ impl WaymarkApp {
                 .collect()
         });
         shortcuts(&ctx, &mut actions, &mut file_actions);
+        if self.dialog.is_none() && self.files.file_dialog.is_none() {
+            self.enter_opens(&ctx, &mut actions);
+        }
         let closing = ctx.input(|i| i.viewport().close_requested()) && !self.allow_close;
         if closing || !file_actions.is_empty() {
             commit_typing(&ctx);
@@ -385,6 +382,8 @@ impl WaymarkApp {
         view.versions = comparing
             .and_then(|c| c.versions.as_ref())
             .and_then(|v| v.as_ref().ok());
+        view.reveal = self.reveal_frames > 0;
+        view.created = std::mem::take(&mut self.created);
         egui::Panel::top("filters").show(ui, |ui| {
             ui::filter_bar::filter_bar_ui(ui, &view, &self.filter, &mut actions);
         });
@@ -405,12 +404,26 @@ impl WaymarkApp {
                 &mut actions,
             );
         });
+        // Back, forward and the view tabs across the whole window, so that the tabs keep to
+        // one line however wide the side panels are.
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            let bar = ui::toolbar::Toolbar {
+                lang,
+                tab: self.prefs.tab,
+                can_go_back: self.trail.can_go_back(),
+                can_go_forward: self.trail.can_go_forward(),
+                loading: self.files.is_loading(),
+                reveal: view.reveal,
+            };
+            ui::toolbar::toolbar_ui(ui, &bar, &mut actions);
+        });
         let updating = self.deriving.is_running();
         let problems: &[Diagnostic] = if self.load_errors.is_empty() {
             &self.live_diagnostics
         } else {
             &self.load_errors
         };
+        let notice = self.notice();
         egui::Panel::bottom("status").show(ui, |ui| {
             let status = ui::status_bar::Status {
                 doc,
@@ -419,7 +432,7 @@ impl WaymarkApp {
                 checking: self.checks.is_checking(),
                 updating,
                 saving: self.checks.saving,
-                notice: self.notice.as_deref(),
+                notice: notice.as_deref(),
             };
             if ui::status_bar::status_bar_ui(ui, &view, &status) {
                 self.show_diagnostics = !self.show_diagnostics;
@@ -469,11 +482,13 @@ impl WaymarkApp {
             };
             ui::versions::revisions_ui(&ctx, lang, read, &mut actions);
         }
+        // Panels keep to a share of the window, so that the view keeps room at 1024 px.
+        let widths = PanelWidths::for_window(ctx.content_rect().width());
         if !self.prefs.hide_navigator {
             egui::Panel::left("navigator")
                 .resizable(true)
-                .default_size(240.0)
-                .size_range(160.0..=480.0)
+                .default_size(widths.navigator_default)
+                .size_range(widths.navigator_range())
                 .show(ui, |ui| {
                     ui::navigator::navigator_ui(ui, &view, &mut actions);
                 });
@@ -481,31 +496,39 @@ impl WaymarkApp {
         if !self.prefs.hide_inspector {
             egui::Panel::right("inspector")
                 .resizable(true)
-                .default_size(300.0)
-                .size_range(200.0..=560.0)
+                .default_size(widths.inspector_default)
+                .size_range(widths.inspector_range())
                 .show(ui, |ui| {
                     ui::inspector::inspector_ui(ui, &view, &mut actions);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for tab in Tab::ALL {
-                    if ui
-                        .selectable_label(self.prefs.tab == tab, tab.label(lang))
-                        .clicked()
-                    {
-                        actions.push(Action::SetTab(tab));
-                    }
-                }
-                if self.files.is_loading() {
-                    ui.spinner();
-                    ui.label(lang.pick("読み込み中…", "Loading…"));
-                }
-            });
-            ui.separator();
             ui::tabs::tab_ui(ui, self.prefs.tab, &view, &mut actions);
         });
+        if self.reveal_frames > 0 {
+            self.reveal_frames -= 1;
+            ctx.request_repaint();
+        }
         self.finish_frame(&ctx, actions, file_actions, closing);
+    }
+
+    /// Enter opens the selection: in the view that shows it when this one cannot, and with the
+    /// inspector shown. Not while typing (a text field takes Enter).
+    fn enter_opens(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(item) = &self.selection else { return };
+        if ctx.egui_wants_keyboard_input()
+            || !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        {
+            return;
+        }
+        if !ui::tabs::shows(self.prefs.tab, item.kind())
+            && let Some(tab) = ui::tabs::home(item.kind())
+        {
+            actions.push(Action::Reveal(item.clone(), tab));
+        }
+        if self.prefs.hide_inspector {
+            actions.push(Action::ToggleInspector);
+        }
     }
 
     /// Applies the views' actions, then the file commands, then answers a request to close:
@@ -540,38 +563,6 @@ impl WaymarkApp {
 fn commit_typing(ctx: &egui::Context) {
     if let Some(id) = ctx.memory(egui::Memory::focused) {
         ctx.memory_mut(|m| m.surrender_focus(id));
-    }
-}
-
-/// Keyboard shortcuts, as actions; those about files go to `file_actions`.
-fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>, file_actions: &mut Vec<Action>) {
-    use egui::{Key, Modifiers};
-    let press = |mods: Modifiers, key: Key| ctx.input_mut(|i| i.consume_key(mods, key));
-    if press(Modifiers::COMMAND, Key::F) {
-        ctx.memory_mut(|m| m.request_focus(ui::filter_bar::search_id()));
-    }
-    if press(Modifiers::COMMAND, Key::O) {
-        file_actions.push(Action::OpenDialog);
-    }
-    if press(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-        file_actions.push(Action::SaveAs);
-    }
-    if press(Modifiers::COMMAND, Key::S) {
-        file_actions.push(Action::Save);
-    }
-    // Undo and redo only when no text field has focus: there they edit the text.
-    let typing = ctx.memory(|m| m.focused().is_some());
-    if !typing {
-        if press(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || press(Modifiers::COMMAND, Key::Y)
-        {
-            actions.push(Action::Redo);
-        }
-        if press(Modifiers::COMMAND, Key::Z) {
-            actions.push(Action::Undo);
-        }
-        if press(Modifiers::NONE, Key::Escape) {
-            actions.push(Action::Select(None));
-        }
     }
 }
 

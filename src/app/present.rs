@@ -4,6 +4,7 @@
 //! leave and go back to what was shown before.
 
 use super::WaymarkApp;
+use super::notice::Notice;
 use crate::action::{Action, Tab};
 use crate::analysis::filter::Filter;
 use crate::analysis::scenario::Basis;
@@ -163,27 +164,11 @@ impl WaymarkApp {
             .or_else(|| self.present.picked.clone())
             .or_else(|| presentations.first().map(|p| p.id.clone()));
         let Some(p) = id.and_then(|id| presentations.iter().find(|p| p.id == id)) else {
-            self.notice = Some(
-                self.prefs
-                    .lang
-                    .pick(
-                        "発表するプレゼンテーションがありません",
-                        "No presentation to give",
-                    )
-                    .to_owned(),
-            );
+            self.notice = Some(Notice::NoPresentation);
             return;
         };
         if p.steps.is_empty() {
-            self.notice = Some(
-                self.prefs
-                    .lang
-                    .pick(
-                        "このプレゼンテーションにはステップがありません",
-                        "This presentation has no steps",
-                    )
-                    .to_owned(),
-            );
+            self.notice = Some(Notice::NoSteps);
             return;
         }
         let before = Before {

@@ -25,9 +25,12 @@ pub fn inspector_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
         }
         return;
     };
-    egui::ScrollArea::vertical()
+    // Both ways, so that a row too long to wrap (a link with its buttons) scrolls rather than
+    // widening the panel, which would then stay wide.
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             let r = ctx.roadmap;
             let kind = item.kind();
             ui.label(

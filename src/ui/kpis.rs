@@ -6,6 +6,7 @@
 //! rows in view are drawn ([`super::rows`]), so a KPI's chart is drawn only when it is on screen.
 
 mod budgets;
+mod chart;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,7 +15,9 @@ use egui::{
     Color32, Id, IdSalt, Rangef, Rect, RichText, TextStyle, TextWrapMode, Ui, UiBuilder,
     WidgetText, pos2,
 };
-use egui_plot::{Bar, BarChart, Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{Bar, BarChart, Line, LineStyle, Plot, PlotPoints};
+
+use chart::{Swatch, legend_ui, value_axis, value_spacer, year_axis, year_spacer};
 
 use super::ViewCtx;
 use super::matrix::{link, text_height, wrap};
@@ -27,6 +30,9 @@ use crate::model::{ItemRef, Kpi, KpiId, KpiKind};
 const PLOT_H: f32 = 170.0;
 /// Space above each KPI's card.
 const CARD_SPACE: f32 = 6.0;
+/// The least height of a chart's plot under its legend.
+const PLOT_MIN_H: f32 = 100.0;
+
 /// Most characters of a breakdown's name in a chart's legend.
 const LEGEND_CHARS: usize = 24;
 /// Room below the top of a line of name and value (its height is what it draws).
@@ -130,6 +136,18 @@ impl Rows for List<'_, '_> {
             Row::Budget(line) => IdSalt::new(("budget", line.item.id_str())),
             _ => IdSalt::new(("kpis-row", i)),
         }
+    }
+
+    fn reveal(&self) -> Option<usize> {
+        let selection = self.ctx.selection.filter(|_| self.ctx.reveal)?;
+        let kpis = &self.ctx.roadmap.items.kpis;
+        self.rows.iter().position(|row| match row {
+            Row::Kpi(card) => std::iter::once(card.kpi)
+                .chain(card.children.iter().copied())
+                .any(|k| matches!(selection, ItemRef::Kpi(id) if *id == kpis[k].id)),
+            Row::Budget(line) => &line.item == selection,
+            _ => false,
+        })
     }
 
     fn height(&self, ui: &Ui, i: usize, width: f32) -> f32 {
@@ -432,6 +450,7 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         Color32::from_rgb(170, 110, 180),
     ];
     let mut charts = Vec::new();
+    let mut legend = Vec::new();
     for (i, s) in series.iter().enumerate() {
         let offset = (i as f64 - (n - 1.0) / 2.0) * width;
         let bars = s
@@ -450,7 +469,9 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
             let name = labels::text(ctx.roadmap, &ItemRef::Kpi(s.id.clone()), ctx.lang);
             labels::ellipsize(&name, LEGEND_CHARS)
         };
-        charts.push(BarChart::new(name, bars).color(palette[i % palette.len()]));
+        let color = palette[i % palette.len()];
+        legend.push((name.clone(), color, Swatch::Bar));
+        charts.push(BarChart::new(name, bars).color(color));
     }
     let mut actuals = k.actuals.clone();
     actuals.sort_by_key(|a| a.fy);
@@ -482,9 +503,16 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         .map_or_else(|| actuals.last().map_or(first, |a| a.fy), |p| p[0] as i32);
     let cumulative_name = ctx.t("累計実績", "Cumulative actual").to_owned();
     let path_name = ctx.t("目標（按分）", "Target, pro-rated").to_owned();
+    let cumulative_color = Color32::from_rgb(80, 190, 190);
+    let path_color = Color32::from_rgb(200, 60, 60);
+    legend.push((cumulative_name.clone(), cumulative_color, Swatch::Line));
+    if path.is_some() {
+        legend.push((path_name.clone(), path_color, Swatch::Dashed));
+    }
+    // The legend above the chart, never over its data; the two together as tall as ever.
+    let legend_h = legend_ui(ui, &legend);
     Plot::new(("kpi-plot", k.id.as_str()))
-        .height(PLOT_H)
-        .legend(Legend::default())
+        .height((PLOT_H - legend_h).max(PLOT_MIN_H))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -493,15 +521,10 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
         .include_y(top * 1.1)
         .include_x(f64::from(first) - 0.6)
         .include_x(f64::from(last_fy) + 0.6)
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-        .x_axis_label(ctx.t("年度", "Fiscal year"))
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract() == 0.0 {
-                format!("{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
+        .x_grid_spacer(year_spacer())
+        .y_grid_spacer(value_spacer())
+        .custom_x_axes(vec![year_axis(ctx.t("年度", "Fiscal year"), "")])
+        .custom_y_axes(vec![value_axis("")])
         .show(ui, |plot| {
             for c in charts {
                 plot.bar_chart(c);
@@ -509,13 +532,13 @@ fn kpi_plot(ui: &mut Ui, ctx: &ViewCtx<'_>, k: &Kpi, children: &[&Kpi]) {
             plot.line(
                 Line::new(cumulative_name, PlotPoints::new(cumulative))
                     .width(2.0)
-                    .color(Color32::from_rgb(80, 190, 190)),
+                    .color(cumulative_color),
             );
             if let Some(path) = path {
                 plot.line(
                     Line::new(path_name, PlotPoints::new(path))
                         .style(LineStyle::dashed_loose())
-                        .color(Color32::from_rgb(200, 60, 60)),
+                        .color(path_color),
                 );
             }
         });

@@ -56,6 +56,11 @@ fn as_written(ctx: &ViewCtx<'_>, measure: &ItemRef) -> String {
     }
 }
 
+/// The narrowest the text columns get (theme, 大論点, 小論点, response, as written): wide enough
+/// for a line of a few words, so that text wraps between words; past that the table scrolls
+/// sideways.
+const TEXT_MIN: [f32; 5] = [120.0, 170.0, 180.0, 240.0, 70.0];
+
 /// Shows the issue/response matrix.
 pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t("論点・対応案", "Issue/response matrix"));
@@ -78,7 +83,7 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
     // Text columns share what the tag and ministry columns leave, so the table fits the view;
     // the response column is not resizable, so that it takes what a wider window gives.
     let fixed = 110.0 + ministry_widths.iter().sum::<f32>() + 8.0 * (5 + ministries.len()) as f32;
-    let text = (ui.available_width() - fixed).max(300.0);
+    let text = (ui.available_width() - fixed).max(TEXT_MIN.iter().sum());
     let titles = [
         ctx.t("項目", "Theme"),
         ctx.t("大論点", "Overarching issue"),
@@ -89,7 +94,10 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
     // A column is never narrower than the longest word of its title, so that titles wrap
     // between words; titles wrap rather than being elided, the header as tall as the tallest at
     // the widths the body had last (or will have, on the first frame).
-    let least = title_min_widths(ui, ctx, &titles);
+    let mut least = *title_min_widths(ui, ctx, &titles);
+    for (least, min) in least.iter_mut().zip(TEXT_MIN) {
+        *least = least.max(min);
+    }
     let initial = [
         (text * 0.14).max(least[0]),
         (text * 0.23).max(least[1]),
@@ -121,6 +129,14 @@ pub fn matrix_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>
                 .column(Column::initial(initial[4]).at_least(least[4]).clip(true));
             for width in ministry_widths.iter() {
                 table = table.column(Column::exact(*width));
+            }
+            if ctx.reveal
+                && let Some(i) = rows.iter().position(|row| {
+                    ctx.is_selected(&row.gap)
+                        || row.measure.as_ref().is_some_and(|m| ctx.is_selected(m))
+                })
+            {
+                table = table.scroll_to_row(i, None);
             }
             table
                 .header(header_h, |mut header| {
@@ -274,20 +290,26 @@ fn theme_cells(
     });
     row.col(|ui| {
         wrap(ui);
-        ui.label(&theme.issue);
-        if let Some(en) = theme_gloss(ctx, theme) {
-            ui.label(RichText::new(en).small().weak());
+        // In English the gloss first, the 大論点 as written under it.
+        match theme_gloss(ctx, theme) {
+            Some(en) => {
+                ui.label(en);
+                ui.label(RichText::new(&theme.issue).small().weak());
+            }
+            None => {
+                ui.label(&theme.issue);
+            }
         }
     });
 }
 
-/// The theme's label: its tag and title, verbatim (the English gloss goes under the 大論点).
+/// The theme's label: its tag and title (its short English title in English).
 fn theme_text(ctx: &ViewCtx<'_>, theme: &Theme) -> String {
     let theme_ref = ItemRef::Theme(theme.id.clone());
     format!(
         "{} {}",
         labels::tag(ctx.roadmap, &theme_ref, ctx.lang),
-        theme.title
+        labels::text(ctx.roadmap, &theme_ref, ctx.lang)
     )
 }
 
@@ -339,12 +361,17 @@ fn row_height(ui: &egui::Ui, ctx: &ViewCtx<'_>, row: &Row, widths: &[f32]) -> f3
     let w = |i: usize| widths.get(i).copied().unwrap_or(100.0);
     let mut h = text_height(ui, "", w(3));
     if let Some(theme) = row.theme.and_then(|i| ctx.roadmap.items.themes.get(i)) {
-        h = h.max(link_height(ui, &theme_text(ctx, theme), w(0))).max(
-            text_height(ui, &theme.issue, w(1))
-                + theme_gloss(ctx, theme).map_or(0.0, |en| {
-                    small_text_height(ui, en, w(1)) + ui.spacing().item_spacing.y
-                }),
-        );
+        let issue = match theme_gloss(ctx, theme) {
+            Some(en) => {
+                text_height(ui, en, w(1))
+                    + small_text_height(ui, &theme.issue, w(1))
+                    + ui.spacing().item_spacing.y
+            }
+            None => text_height(ui, &theme.issue, w(1)),
+        };
+        h = h
+            .max(link_height(ui, &theme_text(ctx, theme), w(0)))
+            .max(issue);
     }
     if row.first_of_gap {
         h = h.max(link_height(ui, &gap_text(ctx, &row.gap), w(2)));

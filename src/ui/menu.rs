@@ -43,8 +43,10 @@ pub fn command_label(action: &Action, lang: Lang) -> &'static str {
         ),
         Action::Export(ExportInput::Open) => lang.pick("書き出し…", "Export…"),
         Action::ToggleReadOnly => lang.pick("読み取り専用", "Read-only"),
-        Action::ToggleNavigator => lang.pick("ナビゲーター", "Navigator"),
-        Action::ToggleInspector => lang.pick("詳細パネル", "Inspector"),
+        Action::ToggleNavigator => lang.pick("ナビゲーター（Ctrl+B）", "Navigator (Ctrl+B)"),
+        Action::ToggleInspector => lang.pick("詳細パネル（Ctrl+I）", "Inspector (Ctrl+I)"),
+        Action::Back => crate::ui::toolbar::trail_label(false, lang),
+        Action::Forward => crate::ui::toolbar::trail_label(true, lang),
         _ => "",
     }
 }

@@ -25,6 +25,7 @@ pub mod status_bar;
 pub mod tabs;
 pub mod targets;
 pub mod timeline;
+pub mod toolbar;
 pub mod value_chain;
 pub mod versions;
 
@@ -74,6 +75,10 @@ pub struct ViewCtx<'a> {
     pub scenarios: Scenarios<'a>,
     /// The comparison with another version of the roadmap, while one is open.
     pub versions: Option<&'a crate::versions::other::Versions>,
+    /// The selection or the tab just changed: views scroll to show the selected item.
+    pub reveal: bool,
+    /// The selection was just created: the inspector opens its form.
+    pub created: bool,
 }
 
 /// What views know of scenarios: the one shown, the plan beside it, and the comparison.
@@ -113,6 +118,8 @@ impl<'a> ViewCtx<'a> {
             generation: derived.generation,
             scenarios: Scenarios::default(),
             versions: None,
+            reveal: false,
+            created: false,
         }
     }
 
@@ -156,9 +163,28 @@ pub fn item_link(
     text: impl Into<egui::WidgetText>,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
-    let response = ui.selectable_label(ctx.is_selected(item), text);
+    let selected = ctx.is_selected(item);
+    let response = ui.selectable_label(selected, text);
+    if selected {
+        focus_ring(ui, response.rect);
+        if ctx.reveal {
+            response.scroll_to_me(None);
+        }
+    }
     if response.clicked() {
         actions.push(Action::Select(Some(item.clone())));
     }
     response
+}
+
+/// Rings `rect` as the item the keyboard acts on (the selection): ↑/↓ move it, Enter opens it,
+/// Esc clears it.
+pub fn focus_ring(ui: &egui::Ui, rect: egui::Rect) {
+    let color = ui.visuals().selection.stroke.color;
+    ui.painter().rect_stroke(
+        rect.expand(1.0),
+        egui::CornerRadius::same(3),
+        egui::Stroke::new(2.0, color),
+        egui::StrokeKind::Inside,
+    );
 }

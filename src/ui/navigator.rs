@@ -1,11 +1,13 @@
 //! The navigator: every item of the roadmap in a tree on the left — target states, themes with
-//! their 小論点, proposals, ministries, KPIs and events. Respects the filter.
+//! their 小論点, proposals, ministries, KPIs and events. Respects the filter. Each row is one
+//! line, cut to the panel's width (the whole label on hover); ↑/↓ move the selection through the
+//! rows of the sections unfolded, and the selected row wears a ring.
 
 use crate::action::Action;
 use crate::analysis::labels;
 use crate::model::{ItemRef, circled};
 
-use super::{ViewCtx, item_link};
+use super::ViewCtx;
 
 /// A section longer than this draws only the rows in sight, in a scroll area of its own.
 const VIRTUAL_ROWS: usize = 100;
@@ -100,6 +102,50 @@ impl Rows {
     }
 }
 
+impl Rows {
+    /// The items of the sections whose `open` flag is set, in the order their rows are shown.
+    fn in_order(&self, open: [bool; Section::COUNT]) -> Vec<&ItemRef> {
+        let is_open = |s: Section| open[s as usize];
+        let mut order: Vec<&ItemRef> = Vec::new();
+        if is_open(Section::Targets) {
+            order.extend(&self.targets);
+        }
+        if is_open(Section::Themes) {
+            order.extend(self.theme_list.iter().map(|(r, _)| r));
+        }
+        if is_open(Section::Proposals) {
+            order.extend(self.proposals.iter().map(|(r, _)| r));
+        }
+        for (s, refs) in [
+            (Section::Ministries, &self.ministries),
+            (Section::Kpis, &self.kpis),
+            (Section::Events, &self.events),
+            (Section::Sources, &self.sources),
+        ] {
+            if is_open(s) {
+                order.extend(refs);
+            }
+        }
+        order
+    }
+}
+
+/// The navigator's sections, in order.
+#[derive(Clone, Copy)]
+enum Section {
+    Targets,
+    Themes,
+    Proposals,
+    Ministries,
+    Kpis,
+    Events,
+    Sources,
+}
+
+impl Section {
+    const COUNT: usize = 7;
+}
+
 /// Shows the navigator.
 pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     let rows = super::rows::cached(
@@ -109,14 +155,17 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
         || Rows::of(ctx),
     );
     ui.heading(ctx.t("ナビゲーター", "Navigator"));
+    // Which sections are unfolded, as drawn: the arrow keys walk only their rows.
+    let mut open = [false; Section::COUNT];
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            // Long labels wrap to the panel's width instead of widening it.
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-            let width = 30;
+            // Long labels are cut to the panel's width (whole on hover) instead of widening it
+            // or wrapping into rows that look alike.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            let width = 160;
             let short = |_: usize, r: &ItemRef| labels::short(ctx.roadmap, r, ctx.lang, width);
-            section(
+            open[Section::Targets as usize] = section(
                 ui,
                 ctx.t("目指すべき姿", "Target states"),
                 "nav-targets",
@@ -124,7 +173,7 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                     list(ui, ctx, "nav-targets", &rows.targets, &short, actions);
                 },
             );
-            section(
+            open[Section::Themes as usize] = section(
                 ui,
                 ctx.t("項目と小論点", "Themes and issues"),
                 "nav-themes",
@@ -145,37 +194,49 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                         return;
                     }
                     for (tr, gaps) in &rows.themes {
-                        let title = labels::short(ctx.roadmap, tr, ctx.lang, 14);
-                        egui::CollapsingHeader::new(title)
-                            .id_salt(("nav-theme", tr.id_str()))
-                            .default_open(true)
-                            .show(ui, |ui| {
-                                item_link(
-                                    ui,
-                                    ctx,
-                                    tr,
-                                    ctx.t("大論点", "Overarching issue"),
-                                    actions,
-                                );
-                                list(ui, ctx, tr, gaps, &short, actions);
-                            });
+                        let title = labels::short(ctx.roadmap, tr, ctx.lang, width);
+                        // A header of its own, so that a long title is cut to the panel's
+                        // width (egui's collapsing header never cuts its title, and would widen
+                        // the panel to the whole of it).
+                        let id = ui.make_persistent_id(("nav-theme", tr.id_str()));
+                        egui::collapsing_header::CollapsingState::load_with_default_open(
+                            ui.ctx(),
+                            id,
+                            true,
+                        )
+                        .show_header(ui, |ui| {
+                            ui.add(egui::Label::new(title.as_str()).truncate())
+                                .on_hover_text(title.as_str());
+                        })
+                        .body(|ui| {
+                            row(
+                                ui,
+                                ctx,
+                                tr,
+                                ctx.t("大論点", "Overarching issue").to_owned(),
+                                actions,
+                            );
+                            list(ui, ctx, tr, gaps, &short, actions);
+                        });
                     }
                 },
             );
-            section(ui, ctx.t("提言", "Proposals"), "nav-proposals", |ui| {
-                let refs: Vec<ItemRef> = rows.proposals.iter().map(|(r, _)| r.clone()).collect();
-                let label = |i: usize, r: &ItemRef| {
-                    let number = rows.proposals.get(i).map_or(0, |(_, n)| *n);
-                    format!(
-                        "{}{} {}",
-                        ctx.t("提言", "Proposal "),
-                        circled(number),
-                        labels::ellipsize(&labels::text(ctx.roadmap, r, ctx.lang), width)
-                    )
-                };
-                list(ui, ctx, "nav-proposals", &refs, &label, actions);
-            });
-            section(
+            open[Section::Proposals as usize] =
+                section(ui, ctx.t("提言", "Proposals"), "nav-proposals", |ui| {
+                    let refs: Vec<ItemRef> =
+                        rows.proposals.iter().map(|(r, _)| r.clone()).collect();
+                    let label = |i: usize, r: &ItemRef| {
+                        let number = rows.proposals.get(i).map_or(0, |(_, n)| *n);
+                        format!(
+                            "{}{} {}",
+                            ctx.t("提言", "Proposal "),
+                            circled(number),
+                            labels::ellipsize(&labels::text(ctx.roadmap, r, ctx.lang), width)
+                        )
+                    };
+                    list(ui, ctx, "nav-proposals", &refs, &label, actions);
+                });
+            open[Section::Ministries as usize] = section(
                 ui,
                 ctx.t("府省庁", "Ministries"),
                 "nav-ministries",
@@ -193,30 +254,72 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                     list(ui, ctx, "nav-ministries", &rows.ministries, &label, actions);
                 },
             );
-            section(ui, "KPI", "nav-kpis", |ui| {
+            open[Section::Kpis as usize] = section(ui, "KPI", "nav-kpis", |ui| {
                 list(ui, ctx, "nav-kpis", &rows.kpis, &short, actions);
             });
-            section(ui, ctx.t("出来事", "Events"), "nav-events", |ui| {
-                let label = |_: usize, r: &ItemRef| {
-                    let when = match r {
-                        ItemRef::Event(id) => ctx
-                            .roadmap
-                            .event(id)
-                            .map(|e| e.when.to_string())
-                            .unwrap_or_default(),
-                        _ => String::new(),
+            open[Section::Events as usize] =
+                section(ui, ctx.t("出来事", "Events"), "nav-events", |ui| {
+                    let label = |_: usize, r: &ItemRef| {
+                        let when = match r {
+                            ItemRef::Event(id) => ctx
+                                .roadmap
+                                .event(id)
+                                .map(|e| e.when.to_string())
+                                .unwrap_or_default(),
+                            _ => String::new(),
+                        };
+                        format!(
+                            "{when} {}",
+                            labels::ellipsize(&labels::text(ctx.roadmap, r, ctx.lang), width)
+                        )
                     };
-                    format!(
-                        "{when} {}",
-                        labels::ellipsize(&labels::text(ctx.roadmap, r, ctx.lang), width)
-                    )
-                };
-                list(ui, ctx, "nav-events", &rows.events, &label, actions);
-            });
-            section(ui, ctx.t("出典", "Sources"), "nav-sources", |ui| {
-                list(ui, ctx, "nav-sources", &rows.sources, &short, actions);
-            });
+                    list(ui, ctx, "nav-events", &rows.events, &label, actions);
+                });
+            open[Section::Sources as usize] =
+                section(ui, ctx.t("出典", "Sources"), "nav-sources", |ui| {
+                    list(ui, ctx, "nav-sources", &rows.sources, &short, actions);
+                });
         });
+    arrow_keys(ui, ctx, &rows, open, actions);
+}
+
+/// Moves the selection through the rows of the unfolded sections with ↑/↓ (unless a text field
+/// takes the keys); from no selection (or one not listed), ↓ goes to the first row, ↑ to the last.
+fn arrow_keys(
+    ui: &egui::Ui,
+    ctx: &ViewCtx<'_>,
+    rows: &Rows,
+    open: [bool; Section::COUNT],
+    actions: &mut Vec<Action>,
+) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let (up, down) = ui.ctx().input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+        )
+    });
+    if up == down {
+        return;
+    }
+    if let Some(next) = step(&rows.in_order(open), ctx.selection, down) {
+        actions.push(Action::Select(Some(next.clone())));
+    }
+}
+
+/// The item one row down (or up) from `selection` among `order`; from nothing, the first row
+/// (down) or the last (up). The selection stays on the first and last rows.
+fn step<'a>(order: &[&'a ItemRef], selection: Option<&ItemRef>, down: bool) -> Option<&'a ItemRef> {
+    let at = selection.and_then(|s| order.iter().position(|i| *i == s));
+    let next = match (at, down) {
+        (None, true) => 0,
+        (None, false) => order.len().checked_sub(1)?,
+        (Some(i), true) => (i + 1).min(order.len() - 1),
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    order.get(next).copied()
 }
 
 /// The rows of a section: all of them when few, else only those in sight, in a scroll area of
@@ -231,32 +334,66 @@ fn list(
 ) {
     if refs.len() <= VIRTUAL_ROWS {
         for (i, r) in refs.iter().enumerate() {
-            item_link(ui, ctx, r, label(i, r), actions);
+            row(ui, ctx, r, label(i, r), actions);
         }
         return;
     }
-    let row_height =
-        2.0 * ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical()
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let mut area = egui::ScrollArea::vertical()
         .id_salt(id)
         .max_height(SECTION_HEIGHT)
         .min_scrolled_height(SECTION_HEIGHT)
-        .auto_shrink([false, true])
-        .show_rows(ui, row_height, refs.len(), |ui, range| {
-            for i in range {
-                let r = &refs[i];
-                let size = egui::vec2(ui.available_width(), row_height);
-                ui.allocate_ui(size, |ui| {
-                    ui.set_min_height(row_height - ui.spacing().item_spacing.y);
-                    item_link(ui, ctx, r, label(i, r), actions);
-                });
-            }
-        });
+        .auto_shrink([false, true]);
+    // A selection just made scrolls this section's own area to its row (which is drawn only in
+    // sight, so it cannot scroll itself there).
+    if ctx.reveal
+        && let Some(i) = ctx.selection.and_then(|s| refs.iter().position(|r| r == s))
+    {
+        #[allow(clippy::cast_precision_loss)]
+        let top = i as f32 * row_height;
+        area = area.vertical_scroll_offset((top - SECTION_HEIGHT / 2.0).max(0.0));
+    }
+    area.show_rows(ui, row_height, refs.len(), |ui, range| {
+        for i in range {
+            let r = &refs[i];
+            row(ui, ctx, r, label(i, r), actions);
+        }
+    });
 }
 
-fn section(ui: &mut egui::Ui, title: &str, id: &str, body: impl FnOnce(&mut egui::Ui)) {
+/// One item's row: selectable, one line cut to the width with the whole label on hover, ringed
+/// while selected, scrolled into view when the selection moves to it.
+fn row(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    item: &ItemRef,
+    text: String,
+    actions: &mut Vec<Action>,
+) {
+    let selected = ctx.is_selected(item);
+    let response = ui.add(
+        egui::Button::selectable(selected, text.as_str())
+            .truncate()
+            .min_size(egui::vec2(ui.available_width(), 0.0)),
+    );
+    if selected {
+        super::focus_ring(ui, response.rect);
+        if ctx.reveal {
+            response.scroll_to_me(None);
+        }
+    }
+    let response = response.on_hover_text(text);
+    if response.clicked() {
+        actions.push(Action::Select(Some(item.clone())));
+    }
+}
+
+/// A section that folds; returns whether it is unfolded.
+fn section(ui: &mut egui::Ui, title: &str, id: &str, body: impl FnOnce(&mut egui::Ui)) -> bool {
     egui::CollapsingHeader::new(title)
         .id_salt(id)
         .default_open(true)
-        .show(ui, body);
+        .show(ui, body)
+        .body_returned
+        .is_some()
 }

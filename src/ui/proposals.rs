@@ -298,6 +298,23 @@ impl Rows for List<'_, '_> {
         block_height(ui, &self.blocks[i], width)
     }
 
+    fn reveal(&self) -> Option<usize> {
+        let selection = self.ctx.selection.filter(|_| self.ctx.reveal)?;
+        // The proposal itself, else the first that shows it: its gap, an action, a gap
+        // carrying it on, a ministry.
+        self.blocks
+            .iter()
+            .position(|b| &b.item == selection)
+            .or_else(|| {
+                self.blocks.iter().position(|b| {
+                    b.gap.as_ref() == Some(selection)
+                        || b.actions.iter().any(|(a, _)| a == selection)
+                        || b.continued.iter().any(|c| &c.item == selection)
+                        || self.ctx.index.edges(&b.item).any(|e| e.other == selection)
+                })
+            })
+    }
+
     fn draw(&mut self, ui: &mut Ui, i: usize) {
         wrap(ui);
         block_ui(ui, self.ctx, &self.blocks[i], self.actions);

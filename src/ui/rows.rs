@@ -42,6 +42,12 @@ pub(crate) trait Rows {
     fn shown(&self, _i: usize) -> bool {
         true
     }
+
+    /// The row to scroll into view, when the selection just changed (`ViewCtx::reveal`): the
+    /// row that shows the selected item.
+    fn reveal(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// The heights and tops of a list's rows, for one key.
@@ -377,6 +383,11 @@ pub(crate) fn show(ui: &mut Ui, id_salt: &str, key: u64, rows: &mut impl Rows) {
             ui.set_height(layout.height());
             let origin_y = ui.max_rect().top();
             let x = ui.max_rect().x_range();
+            if let Some(i) = rows.reveal().filter(|&i| i < layout.heights.len()) {
+                let top = origin_y + layout.tops[i];
+                let rect = egui::Rect::from_x_y_ranges(x, top..=top + layout.room(i).max(1.0));
+                ui.scroll_to_rect(rect, None);
+            }
             draw_visible(ui, id, &layout, (origin_y, x), viewport, rows);
         });
 }

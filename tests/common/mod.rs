@@ -168,3 +168,17 @@ pub fn git_ok(dir: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// Steps the app until the roadmap being opened in the background has loaded (five seconds at
+/// most), then lets the UI settle.
+pub fn wait_for_load(h: &mut Harness<'_, WaymarkApp>) {
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    assert!(!h.state().is_loading(), "the load finished");
+}

@@ -166,11 +166,15 @@ pub fn place(columns: &Columns, heights: [Vec<f32>; 3], spacing: f32) -> Placeme
         last = w;
     }
     let gaps = ColumnPlace::new(stack(&wanted, &gap_h, spacing, 0.0), gap_h);
-    let wanted: Vec<f32> = ministry_targets
+    let linked: Vec<Option<f32>> = ministry_targets
         .iter()
         .zip(&ministry_h)
-        .map(|(targets, h)| mean(targets.iter().copied()).map_or(f32::MAX / 4.0, |c| c - h * 0.5))
+        .map(|(targets, h)| mean(targets.iter().copied()).map(|c| c - h * 0.5))
         .collect();
+    // Ministries with no measure come after the others, in their order (not far below them:
+    // the view's height is that of its lowest box).
+    let after_linked = linked.iter().flatten().copied().fold(0.0_f32, f32::max);
+    let wanted: Vec<f32> = linked.iter().map(|w| w.unwrap_or(after_linked)).collect();
     let ministries = ColumnPlace::new(stack(&wanted, &ministry_h, spacing, 0.0), ministry_h);
 
     let mut placement = Placement {
@@ -325,6 +329,28 @@ mod tests {
                     .fold(0.0, f32::max))
             .abs()
                 < 1e-6
+        );
+    }
+
+    #[test]
+    fn a_ministry_without_measures_comes_right_after_the_others() {
+        let (mut cols, _) = placed();
+        let lonely = ItemRef::Ministry(crate::model::MinistryCode::new("無").expect("code"));
+        cols.ministries.push(lonely);
+        let heights = [
+            vec![40.0; cols.gaps.len()],
+            vec![30.0; cols.measures.len()],
+            vec![20.0; cols.ministries.len()],
+        ];
+        let p = place(&cols, heights, 8.0);
+        let ministries = &p.columns[MINISTRIES];
+        let last = ministries.tops.len() - 1;
+        assert_eq!(ministries.top_to_bottom().last(), Some(last));
+        let measures_bottom = p.columns[MEASURES].bottom();
+        assert!(
+            p.bottom() <= measures_bottom + 28.0 * ministries.tops.len() as f32,
+            "the drawing is as tall as its boxes: {} for measures down to {measures_bottom}",
+            p.bottom()
         );
     }
 

@@ -193,8 +193,9 @@ pub fn when_field(
     new.filter(|w| w != current)
 }
 
-/// A searchable picker: a menu button with a search field and the entries whose label contains
-/// the query. Returns the entry clicked.
+/// A searchable picker: a button opening a popup with a search field (focused, so that typing
+/// filters at once) and the entries whose label contains the query; ↑/↓ move the highlight,
+/// Enter picks it, Escape or a click outside closes. Returns the entry picked.
 pub fn picker<T>(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
@@ -202,28 +203,82 @@ pub fn picker<T>(
     title: &str,
     entries: impl IntoIterator<Item = (T, String)>,
 ) -> Option<T> {
+    let button = ui.button(title);
+    let id = ui.make_persistent_id(id_salt);
+    let search_id = id.with("search");
+    if button.clicked() {
+        ui.data_mut(|d| d.insert_temp(id, PickerState::default()));
+        ui.memory_mut(|m| m.request_focus(search_id));
+    }
     let mut picked = None;
-    ui.menu_button(title, |ui| {
-        let id = ui.make_persistent_id(id_salt);
-        let mut query: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-        let label = ui.label(ctx.t("検索", "Search"));
-        ui.add(egui::TextEdit::singleline(&mut query).desired_width(240.0))
-            .labelled_by(label.id);
-        ui.data_mut(|d| d.insert_temp(id, query.clone()));
-        let query = query.to_lowercase();
-        egui::ScrollArea::vertical()
-            .max_height(320.0)
-            .show(ui, |ui| {
-                for (value, text) in entries {
-                    if (query.is_empty() || text.to_lowercase().contains(&query))
-                        && ui.selectable_label(false, text).clicked()
-                    {
-                        picked = Some(value);
-                    }
-                }
+    egui::Popup::menu(&button)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            let mut state: PickerState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+            let label = ui.label(ctx.t("検索", "Search"));
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut state.query)
+                        .id(search_id)
+                        .desired_width(240.0),
+                )
+                .labelled_by(label.id);
+            if field.changed() {
+                state.highlight = 0;
+            }
+            let query = state.query.to_lowercase();
+            let shown: Vec<(T, String)> = entries
+                .into_iter()
+                .filter(|(_, text)| query.is_empty() || text.to_lowercase().contains(&query))
+                .collect();
+            let (up, down, enter) = ui.input_mut(|i| {
+                (
+                    i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                    i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                    i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+                )
             });
-    });
+            if down {
+                state.highlight = (state.highlight + 1).min(shown.len().saturating_sub(1));
+            }
+            if up {
+                state.highlight = state.highlight.saturating_sub(1);
+            }
+            // The field has the keyboard while the popup is open: from its first frame, and
+            // again after Enter (which ends typing in a field) or the arrow keys.
+            if field.lost_focus() || up || down || ui.memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
+            let mut chosen = enter.then_some(state.highlight);
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for (n, (_, text)) in shown.iter().enumerate() {
+                        let row = ui.selectable_label(n == state.highlight, text);
+                        if n == state.highlight && (up || down) {
+                            row.scroll_to_me(None);
+                        }
+                        if row.clicked() {
+                            chosen = Some(n);
+                        }
+                    }
+                });
+            if let Some(n) = chosen
+                && let Some((value, _)) = shown.into_iter().nth(n)
+            {
+                picked = Some(value);
+                ui.close();
+            }
+            ui.data_mut(|d| d.insert_temp(id, state));
+        });
     picked
+}
+
+/// What a picker remembers while open: the query typed and the highlighted entry.
+#[derive(Clone, Debug, Default)]
+struct PickerState {
+    query: String,
+    highlight: usize,
 }
 
 /// Items as picker entries, each with its short label.

@@ -25,11 +25,14 @@ use super::ViewCtx;
 pub use header::header_ui;
 
 /// Shows the editing controls for `item`, under a header that starts closed (reviewers read
-/// first) and stays as the person leaves it from one selection to the next.
+/// first) and stays as the person leaves it for items of the same kind: opened to edit
+/// measures, it does not push a proposal's links below the fold. An item just created opens it.
 pub fn editor_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: &ItemRef, actions: &mut Vec<Action>) {
     egui::CollapsingHeader::new(ctx.t("項目を編集", "Edit item"))
-        .id_salt("editor")
+        .id_salt(("editor", item.kind()))
         .default_open(false)
+        // An item just created opens for its text to be written.
+        .open(ctx.created.then_some(true))
         .show(ui, |ui| {
             match item {
                 ItemRef::Measure(id) => measure::measure_ui(ui, ctx, id, actions),
@@ -94,5 +97,5 @@ fn create_linked(
         });
     }
     actions.push(Action::Edit(Box::new(Edit::Batch(steps))));
-    actions.push(Action::Select(Some(item)));
+    actions.push(Action::SelectNew(item));
 }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use egui::{Rangef, Rect, RichText, TextStyle, Ui, UiBuilder};
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 
 use super::{Row, fmt_value};
 use crate::action::Action;
@@ -79,16 +79,25 @@ pub(super) fn rows(ctx: &ViewCtx<'_>, rows: &mut Vec<Row>) {
     }
 }
 
+/// Most characters of a name in the table and the chart's legend: an item with no short
+/// English title is named by the start of its English gloss (the inspector has it whole).
+const NAME_CHARS: usize = 48;
+
+/// The name of `item` in the table and the chart, in the interface language, cut short.
+fn name(ctx: &ViewCtx<'_>, item: &ItemRef) -> String {
+    labels::ellipsize(&labels::text(ctx.roadmap, item, ctx.lang), NAME_CHARS)
+}
+
 fn line(ctx: &ViewCtx<'_>, b: &Budget) -> Line {
     let mut owners = Vec::new();
     if let Some(m) = &b.ministry {
         let r = ItemRef::Ministry(m.clone());
-        let name = labels::text(ctx.roadmap, &r, ctx.lang);
+        let name = name(ctx, &r);
         owners.push((r, name));
     }
     if let Some(p) = &b.programme {
         let r = ItemRef::Measure(p.clone());
-        let name = labels::text(ctx.roadmap, &r, ctx.lang);
+        let name = name(ctx, &r);
         owners.push((r, name));
     }
     let years = match b.end_fy {
@@ -104,7 +113,7 @@ fn line(ctx: &ViewCtx<'_>, b: &Budget) -> Line {
     Line {
         item: ItemRef::Budget(b.id.clone()),
         fy,
-        title: b.title.clone(),
+        title: name(ctx, &ItemRef::Budget(b.id.clone())),
         owners,
         amount: fmt_value(b.amount_oku_yen),
         provenance: (b.provenance != Provenance::Stated).then(|| match ctx.lang {
@@ -119,12 +128,12 @@ fn line(ctx: &ViewCtx<'_>, b: &Budget) -> Line {
 /// its own title.
 fn budget_group(ctx: &ViewCtx<'_>, b: &Budget) -> String {
     if let Some(p) = &b.programme {
-        return labels::text(ctx.roadmap, &ItemRef::Measure(p.clone()), ctx.lang);
+        return name(ctx, &ItemRef::Measure(p.clone()));
     }
     if let Some(m) = &b.ministry {
-        return labels::text(ctx.roadmap, &ItemRef::Ministry(m.clone()), ctx.lang);
+        return name(ctx, &ItemRef::Ministry(m.clone()));
     }
-    b.title.clone()
+    name(ctx, &ItemRef::Budget(b.id.clone()))
 }
 
 /// Sums the amounts by group and fiscal year, groups in order of first appearance.
@@ -260,13 +269,26 @@ pub(super) fn line_height(ui: &Ui, line: &Line, width: f32) -> f32 {
     .fold(0.0, f32::max)
 }
 
+/// The colours of the stacked groups, in turn.
+const PALETTE: [egui::Color32; 6] = [
+    egui::Color32::from_rgb(70, 130, 180),
+    egui::Color32::from_rgb(230, 150, 60),
+    egui::Color32::from_rgb(120, 170, 90),
+    egui::Color32::from_rgb(170, 110, 180),
+    egui::Color32::from_rgb(200, 90, 90),
+    egui::Color32::from_rgb(150, 150, 150),
+];
+
 /// Budgets appropriated by fiscal year (enacted and supplementary) as stacked bars, one colour per
 /// programme or ministry; requests, balances, totals and allocations are listed, never stacked.
 pub(super) fn chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, chart: &Chart) {
     // Stacked bars: one chart per group, one bar per fiscal year in every chart (stacking matches
     // bars by position).
     let mut charts: Vec<BarChart> = Vec::new();
-    for (name, amounts) in &chart.groups {
+    let mut legend = Vec::new();
+    for (i, (name, amounts)) in chart.groups.iter().enumerate() {
+        let color = PALETTE[i % PALETTE.len()];
+        legend.push((name.clone(), color, super::chart::Swatch::Bar));
         let bars = chart
             .years
             .iter()
@@ -279,27 +301,28 @@ pub(super) fn chart_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, chart: &Chart) {
             .collect();
         let stacked = {
             let below: Vec<&BarChart> = charts.iter().collect();
-            BarChart::new(name.clone(), bars).stack_on(&below)
+            BarChart::new(name.clone(), bars)
+                .color(color)
+                .stack_on(&below)
         };
         charts.push(stacked);
     }
     ui.add_space(6.0);
+    // The legend above the chart, never over its bars; the two together as tall as ever.
+    let legend_h = super::chart::legend_ui(ui, &legend);
     Plot::new("budget-plot")
-        .height(CHART_H)
-        .legend(Legend::default())
+        .height((CHART_H - legend_h).max(super::PLOT_MIN_H))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
-        .y_axis_label(ctx.t("億円", "億円 (100 million yen)"))
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract() == 0.0 {
-                format!("FY{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
+        .x_grid_spacer(super::chart::year_spacer())
+        .y_grid_spacer(super::chart::value_spacer())
+        .custom_x_axes(vec![super::chart::year_axis("", "FY")])
+        .custom_y_axes(vec![super::chart::value_axis(
+            ctx.t("億円", "億円 (100 million yen)"),
+        )])
         .show(ui, |plot| {
             for c in charts {
                 plot.bar_chart(c);

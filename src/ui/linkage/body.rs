@@ -104,6 +104,18 @@ pub(super) fn body_ui(
     // The viewport is relative to the top left of the contents, where `rect` starts.
     let visible = viewport.translate(rect.min.to_vec2());
     let geometry = Geometry::new(&layout, rect.min + Vec2::new(0.0, TITLE_H), visible);
+    if ctx.reveal
+        && let Some(selection) = ctx.selection
+        && let Some((col, i)) = [GAPS, MEASURES].into_iter().find_map(|col| {
+            items(ctx, col)
+                .iter()
+                .position(|x| x == selection)
+                .map(|i| (col, i))
+        })
+    {
+        // The ministries' column stays in view by itself.
+        ui.scroll_to_rect(geometry.rect(col, i), None);
+    }
     let band = (
         visible.top() - geometry.origin.y,
         visible.bottom() - geometry.origin.y,
@@ -289,7 +301,7 @@ fn box_ui(
     let r = b.rect;
     let dark = ui.visuals().dark_mode;
     let color = kind_color(b.item.kind(), dark);
-    let alpha = if emphasis == Emphasis::Dimmed {
+    let alpha = if matches!(emphasis, Emphasis::Dimmed | Emphasis::Context) {
         0.3
     } else {
         1.0
@@ -303,18 +315,20 @@ fn box_ui(
         Emphasis::Selected => Stroke::new(3.0, ui.visuals().selection.stroke.color),
         Emphasis::Linked => Stroke::new(2.0, color),
         Emphasis::Normal => Stroke::new(1.0, color.gamma_multiply(0.8)),
-        Emphasis::Dimmed => Stroke::new(1.0, color.gamma_multiply(0.25)),
+        Emphasis::Dimmed | Emphasis::Context => Stroke::new(1.0, color.gamma_multiply(0.25)),
     };
     painter.rect_filled(r, 4.0, fill);
     painter.rect_stroke(r, 4.0, stroke, egui::StrokeKind::Inside);
     let tag_pos = r.min + Vec2::splat(PAD);
     let text_pos = tag_pos + Vec2::new(0.0, text_offset(b));
     let ink = |c: Color32| {
-        c.gamma_multiply(if emphasis == Emphasis::Dimmed {
-            0.35
-        } else {
-            1.0
-        })
+        c.gamma_multiply(
+            if matches!(emphasis, Emphasis::Dimmed | Emphasis::Context) {
+                0.35
+            } else {
+                1.0
+            },
+        )
     };
     painter.galley(
         tag_pos,

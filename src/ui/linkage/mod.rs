@@ -37,6 +37,8 @@ pub enum Emphasis {
     Normal,
     /// Something is selected and the item is outside its chain.
     Dimmed,
+    /// The item does not pass the filter; it is shown for a match linked to it.
+    Context,
 }
 
 /// The items the linkage view lights up for the current selection: for a gap, measure or ministry
@@ -55,6 +57,8 @@ pub fn emphasis(
 ) -> Emphasis {
     if ctx.is_selected(item) {
         Emphasis::Selected
+    } else if !ctx.visible.contains(item) {
+        Emphasis::Context
     } else {
         match highlight {
             None => Emphasis::Normal,
@@ -71,6 +75,10 @@ pub fn emphasis_description(ctx: &ViewCtx<'_>, emphasis: Emphasis) -> Option<&'s
         Emphasis::Selected => Some(ctx.t("選択中", "selected")),
         Emphasis::Linked => Some(ctx.t("選択項目とつながる", "linked to the selection")),
         Emphasis::Dimmed => Some(ctx.t("選択項目とつながらない", "not linked to the selection")),
+        Emphasis::Context => Some(ctx.t(
+            "フィルタに一致する項目とつながる",
+            "linked to an item that passes the filter",
+        )),
         Emphasis::Normal => None,
     }
 }

@@ -132,7 +132,8 @@ pub(crate) fn paint_curve_through(
     };
     let (a, b) = (t_at(wanted.min), t_at(wanted.max));
     let (t0, t1) = (a.min(b), a.max(b));
-    if t1 <= t0 {
+    // A box placed off any finite height (none in view yet) leaves nothing to draw.
+    if !(t0.is_finite() && t1.is_finite()) || t1 <= t0 {
         return;
     }
     // Far from its ends the curve runs nearly straight up or down, so the height it has

@@ -121,6 +121,8 @@ pub(super) struct Drawn {
     pub prospect: Option<Prospect>,
     /// Each bar and marker drawn, where it is (with its label).
     pub items: Vec<(Rect, ItemRef)>,
+    /// Where each label was drawn.
+    pub texts: Vec<Rect>,
 }
 
 /// Draws the bars and markers in view, and pushes a selection for a click on one (and, when
@@ -142,6 +144,7 @@ pub(super) fn items_ui(
     let mut clicked = false;
     let mut prospect = None;
     let mut items = Vec::new();
+    let mut texts = Vec::new();
     for (li, (lane, g)) in ctx
         .timeline
         .lanes
@@ -172,7 +175,7 @@ pub(super) fn items_ui(
                 let Some((r, p)) = bar_ui(
                     ui,
                     ctx,
-                    painter,
+                    (painter, &mut texts),
                     frame,
                     (lane, li, id),
                     (bar, next_start),
@@ -194,7 +197,7 @@ pub(super) fn items_ui(
                 continue;
             }
             let id = base.with((li, mi, 'm'));
-            if let Some(r) = marker_ui(ui, ctx, painter, frame, (lane, li, mi), id) {
+            if let Some(r) = marker_ui(ui, ctx, (painter, &mut texts), frame, (lane, li, mi), id) {
                 if r.clicked() {
                     clicked = true;
                     actions.push(Action::Select(Some(marker.item.clone())));
@@ -207,6 +210,7 @@ pub(super) fn items_ui(
         clicked,
         prospect,
         items,
+        texts,
     }
 }
 
@@ -214,7 +218,7 @@ pub(super) fn items_ui(
 fn bar_ui(
     ui: &egui::Ui,
     ctx: &ViewCtx<'_>,
-    painter: &egui::Painter,
+    (painter, texts): (&egui::Painter, &mut Vec<Rect>),
     frame: &Frame,
     (lane, li, id): (&Lane, usize, egui::Id),
     (bar, next_start): (&Bar, Option<f64>),
@@ -285,6 +289,7 @@ fn bar_ui(
             );
         }
         body_painter.galley_with_override_text_color(text_rect.min, galley, ink);
+        texts.push(text_rect);
         hit = hit.union(text_rect.intersect(body));
     }
     let sense = if drag::draggable(ctx, bar) {
@@ -339,7 +344,7 @@ fn marker_description(ctx: &ViewCtx<'_>, marker: &Marker) -> Option<&'static str
 fn marker_ui(
     ui: &egui::Ui,
     ctx: &ViewCtx<'_>,
-    painter: &egui::Painter,
+    (painter, texts): (&egui::Painter, &mut Vec<Rect>),
     frame: &Frame,
     (lane, li, mi): (&Lane, usize, usize),
     id: egui::Id,
@@ -402,6 +407,7 @@ fn marker_ui(
             galley.size(),
         );
         body_painter.galley_with_override_text_color(text_rect.min, galley, ink);
+        texts.push(text_rect);
         hit = hit.union(text_rect.intersect(body));
     }
     if hit.width() <= 0.0 {

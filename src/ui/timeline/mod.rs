@@ -305,13 +305,18 @@ fn canvas_ui(
     );
     let range = data_range(ctx.timeline);
     let scale = update_scale(ui, &canvas, rect, body, state, zoom, range);
-    let frame = Frame::new(ui, ctx, rect, body, scale, range, state);
+    let mut frame = Frame::new(ui, ctx, rect, body, scale, range, state);
+    if ctx.reveal && reveal_selection(ctx, &frame, state) {
+        frame = Frame::new(ui, ctx, rect, body, scale, range, state);
+    }
 
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
     lanes::bands(&painter, &visuals, &frame);
     axis::grid(ctx, &painter, &visuals, &frame);
+    // Today's line goes beneath the bars and labels, drawn once their places are known.
+    let today_slot = painter.add(egui::Shape::Noop);
     let drawn = lanes::items_ui(ui, ctx, &painter, &frame, actions);
     // What can be linked, gathered only while a link drag starts or is under way.
     let starting = ctx.editable && canvas.drag_started() && link_drag::shift_held(ui);
@@ -326,7 +331,7 @@ fn canvas_ui(
     {
         link_drag::start(ui, item.clone(), *r);
     }
-    axis::today_line(&painter, &visuals, &frame);
+    axis::today_line(&painter, &visuals, &frame, today_slot, &drawn.texts);
     titles::titles_ui(ui, ctx, &painter, &frame, actions);
     if let Some(selection) = ctx.selection {
         links::paint_links(
@@ -359,6 +364,39 @@ fn canvas_ui(
     if canvas.clicked() && !drawn.clicked && ctx.selection.is_some() {
         actions.push(Action::Select(None));
     }
+}
+
+/// Scrolls the lanes so that the selection's row (its bar, its marker or its lane) is in view;
+/// returns whether the scroll changed.
+fn reveal_selection(ctx: &ViewCtx<'_>, frame: &Frame, state: &mut ViewState) -> bool {
+    let Some(selection) = ctx.selection else {
+        return false;
+    };
+    let found = ctx
+        .timeline
+        .lanes
+        .iter()
+        .enumerate()
+        .find_map(|(li, lane)| {
+            if let Some(bar) = lane.bars.iter().find(|b| &b.item == selection) {
+                return Some((li, frame.bar_row(li, bar)));
+            }
+            if let Some(mi) = lane.markers.iter().position(|m| &m.item == selection) {
+                return Some((li, frame.lanes[li].labels.get(mi).map_or(0, |l| l.row)));
+            }
+            (lane.key.as_ref() == Some(selection)).then_some((li, 0))
+        });
+    let Some((li, row)) = found else {
+        return false;
+    };
+    let top = frame.lanes[li].top + LANE_PAD + row as f32 * ROW_H;
+    let view_h = frame.body.height();
+    if top >= frame.scroll_y && top + ROW_H <= frame.scroll_y + view_h {
+        return false;
+    }
+    // A third of the way down, so that what it links to below shows too.
+    state.scroll_y = (top - view_h / 3.0).max(0.0);
+    true
 }
 
 /// The vertical scroll indicator at the right, when the lanes are taller than the view.

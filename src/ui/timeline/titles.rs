@@ -1,13 +1,16 @@
-//! The lane titles, fixed at the left while the lanes pan: each wraps to its lane's height and is
-//! elided past it (the hover tells it whole); a lane standing for an item (a ministry, theme or
+//! The lane titles, fixed at the left while the lanes pan: each wraps between words to its lane's
+//! height and is shortened by whole words past it (the hover tells it whole); a lane standing for an item (a ministry, theme or
 //! proposal) selects it on click. The caption above the measure lanes names the grouping.
 
-use egui::{Align2, FontId, Pos2, Rect, Role, Sense, Stroke, StrokeKind, Vec2, WidgetInfo};
+use egui::{
+    Align2, Color32, FontId, Pos2, Rect, Role, Sense, Stroke, StrokeKind, Vec2, WidgetInfo,
+};
 
 use super::CAPTION_H;
 use super::frame::Frame;
 use crate::action::Action;
 use crate::analysis::timeline::{Grouping, Lane};
+use crate::analysis::timeline_text::wrap_title;
 use crate::ui::ViewCtx;
 
 /// Draws the title column: its background, the caption and every lane's title.
@@ -79,16 +82,19 @@ fn lane_title_ui(
     let font = FontId::proportional(13.0);
     let line_h = ui.fonts_mut(|f| f.row_height(&font));
     let max_rows = ((inner.height() / line_h).floor() as usize).max(1);
-    let mut job = egui::text::LayoutJob::simple(
-        lane.title.clone(),
-        font,
-        visuals.strong_text_color(),
-        inner.width(),
-    );
-    job.wrap.max_rows = max_rows;
-    job.wrap.break_anywhere = true;
-    let galley = painter.layout_job(job);
-    let elided = galley.elided;
+    // Wrapped between words (between characters in Japanese) and shortened by whole words.
+    let measure = |s: &str| {
+        f64::from(
+            painter
+                .layout_no_wrap(s.to_owned(), font.clone(), Color32::PLACEHOLDER)
+                .size()
+                .x,
+        )
+    };
+    let wrapped = wrap_title(&lane.title, f64::from(inner.width()), max_rows, &measure);
+    let galley =
+        painter.layout_no_wrap(wrapped.lines.join("\n"), font, visuals.strong_text_color());
+    let elided = wrapped.elided;
     let selected = lane.key.as_ref().is_some_and(|k| ctx.is_selected(k));
     let dim = lane.key.as_ref().is_some_and(|k| ctx.is_dimmed(k));
     let color = if dim {
