@@ -19,6 +19,10 @@ use crate::model::{ItemRef, Provenance, Roadmap};
 /// it has on screen.
 const LABEL_CHARS: usize = 40;
 
+/// The longest a lane title may be: the title column wraps it between words and shortens it by
+/// whole words to its lane's height, so it is given nearly whole.
+const LANE_TITLE_CHARS: usize = 120;
+
 /// How measure lanes are grouped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Grouping {
@@ -311,7 +315,11 @@ pub fn layout(
                         }
                     }
                 }
-                (labels::short(roadmap, &key, lang, 14), Some(key), ids)
+                (
+                    labels::short(roadmap, &key, lang, LANE_TITLE_CHARS),
+                    Some(key),
+                    ids,
+                )
             })
             .collect(),
         Grouping::Proposal => it
@@ -319,7 +327,12 @@ pub fn layout(
             .iter()
             .map(|p| {
                 (
-                    labels::short(roadmap, &ItemRef::Proposal(p.id.clone()), lang, 14),
+                    labels::short(
+                        roadmap,
+                        &ItemRef::Proposal(p.id.clone()),
+                        lang,
+                        LANE_TITLE_CHARS,
+                    ),
                     Some(ItemRef::Proposal(p.id.clone())),
                     p.actions.clone(),
                 )

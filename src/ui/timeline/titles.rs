@@ -82,27 +82,29 @@ fn lane_title_ui(
     let font = FontId::proportional(13.0);
     let line_h = ui.fonts_mut(|f| f.row_height(&font));
     let max_rows = ((inner.height() / line_h).floor() as usize).max(1);
-    // Wrapped between words (between characters in Japanese) and shortened by whole words.
-    let measure = |s: &str| {
-        f64::from(
-            painter
-                .layout_no_wrap(s.to_owned(), font.clone(), Color32::PLACEHOLDER)
-                .size()
-                .x,
-        )
-    };
-    let wrapped = wrap_title(&lane.title, f64::from(inner.width()), max_rows, &measure);
-    let galley =
-        painter.layout_no_wrap(wrapped.lines.join("\n"), font, visuals.strong_text_color());
-    let elided = wrapped.elided;
     let selected = lane.key.as_ref().is_some_and(|k| ctx.is_selected(k));
-    let dim = lane.key.as_ref().is_some_and(|k| ctx.is_dimmed(k));
-    let color = if dim {
-        visuals.strong_text_color().gamma_multiply(0.35)
-    } else {
-        visuals.strong_text_color()
+    // Only a title in view is wrapped and drawn: between words (between characters in
+    // Japanese), and shortened by whole words.
+    let elided = r.intersects(header) && {
+        let measure = |s: &str| {
+            f64::from(
+                painter
+                    .layout_no_wrap(s.to_owned(), font.clone(), Color32::PLACEHOLDER)
+                    .size()
+                    .x,
+            )
+        };
+        let wrapped = wrap_title(&lane.title, f64::from(inner.width()), max_rows, &measure);
+        let dim = lane.key.as_ref().is_some_and(|k| ctx.is_dimmed(k));
+        let color = if dim {
+            visuals.strong_text_color().gamma_multiply(0.35)
+        } else {
+            visuals.strong_text_color()
+        };
+        let galley = painter.layout_no_wrap(wrapped.lines.join("\n"), font, color);
+        painter.galley(inner.left_top(), galley, color);
+        wrapped.elided
     };
-    painter.galley_with_override_text_color(inner.left_top(), galley, color);
     if selected {
         painter.rect_stroke(
             r.shrink(1.0),
