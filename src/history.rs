@@ -6,7 +6,7 @@
 //! [`Edit::Batch`]. Opening or reloading a file is not an edit: the app replaces the document and
 //! starts a new `History`.
 
-use crate::edit::{Edit, EditError, apply};
+use crate::edit::{Edit, EditError, Touched, apply};
 use crate::model::Roadmap;
 
 /// One undoable step: a serial number (to tell saved states apart) and the edit that undoes or
@@ -40,6 +40,8 @@ pub struct History {
     saved: Option<u64>,
     /// The last serial handed out.
     serial: u64,
+    /// What the edits applied since [`Self::take_touched`] last ran touched.
+    touched: Option<Touched>,
 }
 
 impl Default for History {
@@ -58,6 +60,7 @@ impl History {
             depth: 0,
             saved: Some(0),
             serial: 0,
+            touched: None,
         }
     }
 
@@ -81,13 +84,30 @@ impl History {
         if edit.is_noop() {
             return Ok(());
         }
-        let inverse = apply(roadmap, edit)?;
+        let inverse = self.applied(roadmap, edit)?;
         if let Some(group) = &mut self.group {
             group.push(inverse);
         } else {
             self.push(inverse);
         }
         Ok(())
+    }
+
+    /// Applies `edit`, noting what it touches.
+    fn applied(&mut self, roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
+        let touched = Touched::of(roadmap, &edit);
+        let inverse = apply(roadmap, edit)?;
+        self.touched = Some(match self.touched.take() {
+            Some(before) => before.and(touched),
+            None => touched,
+        });
+        Ok(inverse)
+    }
+
+    /// What the edits applied, undone or redone since the last call touched (`None`: no edit
+    /// was applied).
+    pub fn take_touched(&mut self) -> Option<Touched> {
+        self.touched.take()
     }
 
     fn push(&mut self, inverse: Edit) {
@@ -153,7 +173,7 @@ impl History {
         let Some(step) = self.undo.pop() else {
             return Ok(false);
         };
-        match apply(roadmap, step.edit.clone()) {
+        match self.applied(roadmap, step.edit.clone()) {
             Ok(redo) => {
                 self.redo.push(Step {
                     serial: step.serial,
@@ -175,7 +195,7 @@ impl History {
         let Some(step) = self.redo.pop() else {
             return Ok(false);
         };
-        match apply(roadmap, step.edit.clone()) {
+        match self.applied(roadmap, step.edit.clone()) {
             Ok(undo) => {
                 self.undo.push(Step {
                     serial: step.serial,

@@ -2,17 +2,21 @@
 //! reschedule, link and unlink, create and delete, reorder, hand a measure over, undo, group):
 //! every intermediate roadmap keeps its integrity (no dangling reference, self-link, wrong link
 //! kind, cycle or duplicate ID), undoing everything gives back the original, redoing everything
-//! the edited roadmap, and the edited roadmap saves and reads back identically.
+//! the edited roadmap, and the edited roadmap saves and reads back identically. What the views
+//! show, updated from what each edit touched, equals what a whole computation gives.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
+use waymark::analysis::derived::{Derived, Inputs};
+use waymark::analysis::filter::Filter;
+use waymark::analysis::timeline::Grouping;
 use waymark::analysis::validate;
 use waymark::diagnostic::Diagnostic;
 use waymark::document::Document;
-use waymark::edit::{self, Edit, EditError, ItemKey};
+use waymark::edit::{self, Edit, EditError, ItemKey, Touched};
 use waymark::history::History;
 use waymark::model::{
     EventKind, FySpan, ItemRef, KpiKind, LinkKind, MeasureKind, NoteKind, Provenance, Roadmap,
@@ -355,21 +359,81 @@ fn integrity_errors(doc: &Document) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Runs `op`, checking integrity after every change. Returns how many edits were applied.
-fn run(doc: &mut Document, history: &mut History, op: &Op) -> Result<usize, TestCaseError> {
+/// Derived data kept up to date as the explorer keeps it: from what each edit touched where
+/// that is enough, else computed whole.
+struct Follow {
+    inputs: Inputs,
+    derived: Derived,
+    /// How many changes were followed without a whole computation.
+    in_place: usize,
+}
+
+impl Follow {
+    fn new(roadmap: &Roadmap, grouping: Grouping, lang: waymark::i18n::Lang) -> Self {
+        let inputs = Inputs {
+            filter: Filter::default(),
+            grouping,
+            lang,
+            selection: None,
+        };
+        Self {
+            derived: Derived::compute(roadmap, inputs.clone()),
+            inputs,
+            in_place: 0,
+        }
+    }
+
+    /// Follows the change the history made last, and compares with a whole computation.
+    fn follow(&mut self, roadmap: &Roadmap, history: &mut History) -> Result<(), TestCaseError> {
+        let touched = history.take_touched();
+        let in_place = matches!(&touched, Some(Touched::Items(items))
+            if self.derived.items_changed(roadmap, items));
+        if in_place {
+            self.in_place += 1;
+        } else {
+            self.derived = Derived::compute(roadmap, self.inputs.clone());
+        }
+        let whole = Derived::compute(roadmap, self.inputs.clone());
+        prop_assert!(
+            self.derived.timeline == whole.timeline,
+            "timeline after {touched:?}"
+        );
+        prop_assert!(
+            self.derived.coverage == whole.coverage,
+            "coverage after {touched:?}"
+        );
+        prop_assert!(
+            self.derived.linkage == whole.linkage,
+            "linkage after {touched:?}"
+        );
+        Ok(())
+    }
+}
+
+/// Runs `op`, checking integrity after every change (and what `follow` derives, if given).
+/// Returns how many edits were applied.
+fn run(
+    doc: &mut Document,
+    history: &mut History,
+    op: &Op,
+    follow: &mut Option<Follow>,
+) -> Result<usize, TestCaseError> {
     match op {
         Op::Undo => {
             let undone = history
                 .undo(&mut doc.roadmap)
                 .map_err(|e| TestCaseError::fail(format!("undo failed: {e}")))?;
             check(doc, op)?;
+            if let Some(f) = follow {
+                f.follow(&doc.roadmap, history)?;
+            }
             Ok(usize::from(undone))
         }
         Op::Group(ops) => {
             history.begin_group();
             let mut n = 0;
             for op in ops.iter().filter(|o| !matches!(o, Op::Undo)) {
-                n += run(doc, history, op)?;
+                n += run(doc, history, op, follow)?;
             }
             history.end_group();
             Ok(n)
@@ -380,6 +444,9 @@ fn run(doc: &mut Document, history: &mut History, op: &Op) -> Result<usize, Test
                 let before = doc.roadmap.clone();
                 if history.apply(&mut doc.roadmap, edit).is_ok() {
                     check(doc, op)?;
+                    if let Some(f) = follow {
+                        f.follow(&doc.roadmap, history)?;
+                    }
                     Ok(1)
                 } else {
                     // The gate refused (a KPI cycle, a changed programme): nothing moved.
@@ -426,7 +493,7 @@ proptest! {
         let mut history = History::new();
         let mut applied = 0;
         for op in &ops {
-            applied += run(&mut doc, &mut history, op)?;
+            applied += run(&mut doc, &mut history, op, &mut None)?;
         }
         let edited = doc.roadmap.clone();
         prop_assert_eq!(history.is_dirty(), history.can_undo());
@@ -451,6 +518,88 @@ proptest! {
         prop_assert_eq!(history.redo_len(), undone_before);
         prop_assert!(applied >= steps);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        rng_seed: RngSeed::Fixed(0x5741_594e),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn derived_data_follows_every_edit_and_undo(
+        ops in prop::collection::vec(op(), 1..24),
+        grouping in prop_oneof![Just(Grouping::Ministry), Just(Grouping::Theme), Just(Grouping::Proposal)],
+        english in any::<bool>(),
+    ) {
+        let mut doc = waymark::bundled::open().expect("the bundled roadmap opens");
+        let lang = if english { waymark::i18n::Lang::En } else { waymark::i18n::Lang::Ja };
+        let mut follow = Some(Follow::new(&doc.roadmap, grouping, lang));
+        let mut history = History::new();
+        for op in &ops {
+            run(&mut doc, &mut history, op, &mut follow)?;
+        }
+        while history.undo(&mut doc.roadmap).map_err(|e| TestCaseError::fail(e.to_string()))? {
+            if let Some(f) = &mut follow {
+                f.follow(&doc.roadmap, &mut history)?;
+            }
+        }
+    }
+}
+
+/// Text changes and reschedules, the commonest edits, are followed in place, not computed whole:
+/// the comparison above is not only of whole computations.
+#[test]
+fn common_edits_are_followed_in_place() {
+    let mut doc = waymark::bundled::open().expect("the bundled roadmap opens");
+    let mut follow = Some(Follow::new(
+        &doc.roadmap,
+        Grouping::Ministry,
+        waymark::i18n::Lang::Ja,
+    ));
+    let mut history = History::new();
+    let ops = [
+        Op::Text {
+            kind: 0,
+            pick: 3,
+            text: "あい".into(),
+        },
+        Op::Text {
+            kind: 1,
+            pick: 5,
+            text: "う".into(),
+        },
+        Op::Text {
+            kind: 3,
+            pick: 1,
+            text: "え".into(),
+        },
+        Op::Text {
+            kind: 4,
+            pick: 0,
+            text: "お".into(),
+        },
+        Op::Reschedule {
+            pick: 2,
+            start_fy: 2024,
+            years: 3,
+        },
+        Op::Reschedule {
+            pick: 7,
+            start_fy: 2030,
+            years: 0,
+        },
+        Op::Undo,
+    ];
+    let mut applied = 0;
+    for op in &ops {
+        applied += run(&mut doc, &mut history, op, &mut follow).expect("follows");
+    }
+    let in_place = follow.expect("following").in_place;
+    assert!(applied >= 5, "{applied} of the edits applied");
+    assert_eq!(in_place, applied, "every one followed in place");
 }
 
 /// The strategy reaches the interesting edits: over a fixed run, most kinds of operation apply.
@@ -481,7 +630,7 @@ fn the_random_edits_are_not_all_refused() {
             Op::KpiParent { .. } => "parent",
             Op::Undo | Op::Group(_) => "undo",
         };
-        if run(&mut doc, &mut history, &op).expect("integrity holds") > 0 {
+        if run(&mut doc, &mut history, &op, &mut None).expect("integrity holds") > 0 {
             *applied.entry(name).or_default() += 1;
         }
     }

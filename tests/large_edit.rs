@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use egui_kittest::kittest::{NodeT, Queryable};
 use waymark::action::Action;
 use waymark::diagnostic::Diagnostic;
-use waymark::edit::{Edit, ItemValue};
-use waymark::model::Provenance;
+use waymark::edit::{self, Edit, ItemValue};
+use waymark::model::{LinkKind, Provenance};
 
 mod common;
 
@@ -199,32 +199,62 @@ fn a_large_roadmaps_navigator_draws_only_rows_in_sight() {
     );
 }
 
-#[test]
-fn a_large_roadmaps_views_follow_a_burst_of_edits_from_a_worker() {
-    let (mut h, _dir, _recovery) = large(3);
-    let shown = h.state().derived().expect("derived").generation;
-    let doc = h.state().document().expect("loaded");
-    let measure = doc
+/// The first measure of the roadmap `h` shows that has a span.
+fn scheduled_measure(h: &Harness) -> waymark::model::Measure {
+    h.state()
+        .document()
+        .expect("loaded")
         .roadmap
         .items
         .measures
         .iter()
         .find(|m| m.span.is_some())
         .expect("a measure with a span")
-        .clone();
+        .clone()
+}
+
+#[test]
+fn a_large_roadmaps_views_follow_a_burst_of_edits_from_a_worker() {
+    let (mut h, _dir, _recovery) = large(3);
+    let shown = h.state().derived().expect("derived").generation;
+    let measure = scheduled_measure(&h);
+    let doc = h.state().document().expect("loaded");
+    let gaps: Vec<_> = doc
+        .roadmap
+        .items
+        .gaps
+        .iter()
+        .map(|g| g.id.clone())
+        .filter(|id| {
+            !doc.roadmap.items.links.iter().any(|l| {
+                matches!(&l.link, LinkKind::AddressedBy { gap, measure: m }
+                    if m == &measure.id && gap == id)
+            })
+        })
+        .take(3)
+        .collect();
+    assert_eq!(gaps.len(), 3, "three gaps the measure does not answer yet");
     let ctx = h.ctx.clone();
-    // Three moves of one measure, a year each, one after another before any frame.
-    for years in 1..=3 {
+    // Three moves of one measure, a year each, each answering one more gap (a new link: the
+    // link index changes), one after another before any frame.
+    for (years, gap) in (1..=3).zip(gaps) {
         let mut moved = measure.clone();
         let span = moved.span.as_mut().expect("span");
         span.start_fy += years;
         span.end_fy += years;
-        h.state_mut().apply(
-            &ctx,
-            vec![Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(
-                moved,
-            ))))],
-        );
+        let roadmap = &h.state().document().expect("loaded").roadmap;
+        let link = edit::link(
+            roadmap,
+            LinkKind::AddressedBy {
+                gap,
+                measure: measure.id.clone(),
+            },
+            Provenance::Editorial,
+        )
+        .expect("links");
+        let edit = Edit::Batch(vec![Edit::Replace(ItemValue::Measure(moved)), link]);
+        h.state_mut()
+            .apply(&ctx, vec![Action::Edit(Box::new(edit))]);
         // The edit is in the document at once; the views keep the layout they had while a
         // worker lays out the new state.
         assert!(h.state().is_deriving());
@@ -248,5 +278,47 @@ fn a_large_roadmaps_views_follow_a_burst_of_edits_from_a_worker() {
     assert_eq!(
         span.start_fy,
         measure.span.as_ref().expect("span").start_fy + 3
+    );
+}
+
+#[test]
+fn a_large_roadmaps_measure_moves_in_the_frame_of_the_edit() {
+    let (mut h, _dir, _recovery) = large(4);
+    let shown = h.state().derived().expect("derived").generation;
+    let measure = scheduled_measure(&h);
+    let ctx = h.ctx.clone();
+    let mut moved = measure.clone();
+    let span = moved.span.as_mut().expect("span");
+    span.start_fy += 2;
+    span.end_fy += 2;
+    let edit = Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(moved))));
+    for action in [edit, Action::Undo, Action::Redo] {
+        h.state_mut().apply(&ctx, vec![action]);
+        // Only the measure's own fields changed: its lanes are laid out again at once, with no
+        // worker, and equal a whole computation.
+        let app = h.state();
+        assert!(!app.is_deriving());
+        let derived = app.derived().expect("derived");
+        assert_ne!(derived.generation, shown);
+        let roadmap = &app.document().expect("loaded").roadmap;
+        let whole = waymark::analysis::derived::Derived::compute(roadmap, derived.inputs.clone());
+        assert_eq!(derived.timeline, whole.timeline);
+        assert_eq!(derived.coverage, whole.coverage);
+    }
+    let bar = h
+        .state()
+        .derived()
+        .expect("derived")
+        .timeline
+        .lanes
+        .iter()
+        .flat_map(|l| &l.bars)
+        .find(|b| b.item == waymark::model::ItemRef::Measure(measure.id.clone()))
+        .expect("the measure's bar")
+        .clone();
+    let span = measure.span.as_ref().expect("span");
+    assert!(
+        (bar.start - f64::from(span.start_fy + 2)).abs() < 1e-9,
+        "moved again by the redo: {bar:?}"
     );
 }

@@ -37,7 +37,7 @@ pub struct LaggingKpi {
 }
 
 /// The coverage report of a roadmap.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Coverage {
     /// Gaps no measure addresses.
     pub unaddressed_gaps: Vec<ItemRef>,

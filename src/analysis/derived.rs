@@ -9,7 +9,7 @@ use super::coverage::{Coverage, coverage};
 use super::filter::{Filter, Visible, apply};
 use super::index::Index;
 use super::linkage::{self, Columns};
-use super::timeline::{Grouping, Timeline, layout};
+use super::timeline::{Grouping, Timeline, layout, relayout};
 use crate::i18n::Lang;
 use crate::model::{ItemRef, Roadmap};
 
@@ -97,6 +97,38 @@ impl Derived {
             chain,
             generation: next_generation(),
         }
+    }
+
+    /// Brings the derived data up to date after `items` changed their own fields in place
+    /// ([`crate::edit::Touched::Items`]: no link, reference or position changed), for the same
+    /// inputs: the link index and the linkage columns stay, coverage is counted again when a
+    /// measure or KPI changed, and the timeline lays out again only the lanes that show the
+    /// items. Returns `false` when that is not enough (a filter is active, which the change may
+    /// pass or fail, or the change reaches beyond the items' lanes); the caller then computes
+    /// everything again.
+    pub fn items_changed(&mut self, roadmap: &Roadmap, items: &[ItemRef]) -> bool {
+        if self.visible.is_active() {
+            return false;
+        }
+        let visible = &self.visible;
+        if !relayout(
+            &mut self.timeline,
+            roadmap,
+            &self.index,
+            self.inputs.lang,
+            &|r| visible.contains(r),
+            items,
+        ) {
+            return false;
+        }
+        if items
+            .iter()
+            .any(|i| matches!(i, ItemRef::Measure(_) | ItemRef::Kpi(_)))
+        {
+            self.coverage = coverage(roadmap, &self.index);
+        }
+        self.generation = next_generation();
+        true
     }
 
     /// Brings the derived data up to date with new inputs for the same document, recomputing only

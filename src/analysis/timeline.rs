@@ -8,12 +8,16 @@
 //! was written down), or at the start of the horizon when the source has no date, and says so
 //! ([`MarkerKind`]). Such markers take the first rows of the gaps lane, above the bars.
 
+mod relayout;
+
 use serde::{Deserialize, Serialize};
+
+pub use self::relayout::relayout;
 
 use super::index::Index;
 use super::labels;
 use crate::i18n::Lang;
-use crate::model::{ItemRef, Provenance, Roadmap};
+use crate::model::{Gap, ItemRef, Provenance, Roadmap};
 
 /// The most characters of an item's text a label carries; the view elides it further to the room
 /// it has on screen.
@@ -154,7 +158,7 @@ fn lane_of_bars(
     layer: Layer,
     title: String,
     key: Option<ItemRef>,
-    bars: Vec<(ItemRef, f64, f64, Provenance, String)>,
+    bars: Vec<BarOf>,
     min_width: f64,
 ) -> Lane {
     // Labels need room: a bar is treated as at least `min_width` years wide when packing.
@@ -227,6 +231,103 @@ fn lane_of_markers(
     }
 }
 
+/// How many years a label needs: a bar or marker is packed as at least this wide.
+const LABEL_YEARS: f64 = 2.5;
+
+/// A measure's bar, if it has a span and is visible: the item, start and end, provenance and
+/// label.
+type BarOf = (ItemRef, f64, f64, Provenance, String);
+
+/// The bar of measure `m` (see [`BarOf`]).
+fn measure_bar(
+    roadmap: &Roadmap,
+    lang: Lang,
+    visible: &dyn Fn(&ItemRef) -> bool,
+    m: &crate::model::Measure,
+) -> Option<BarOf> {
+    let r = ItemRef::Measure(m.id.clone());
+    let s = m.span.as_ref()?;
+    visible(&r).then(|| {
+        (
+            r.clone(),
+            f64::from(s.start_fy),
+            f64::from(s.end_fy + 1),
+            // A span with an assumed end is drawn as assumed, though its start is stated.
+            s.weakest_provenance(),
+            labels::short(roadmap, &r, lang, LABEL_CHARS),
+        )
+    })
+}
+
+/// The target states' lane.
+fn targets_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> bool) -> Lane {
+    let targets = roadmap
+        .items
+        .target_states
+        .iter()
+        .map(|t| (ItemRef::Target(t.id.clone()), t.horizon_year))
+        .filter(|(r, _)| visible(r))
+        .map(|(r, year)| {
+            let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
+            (r, f64::from(year), label)
+        })
+        .collect();
+    lane_of_markers(
+        Layer::Targets,
+        lang.pick("目指すべき姿", "Target states").to_owned(),
+        targets,
+        LABEL_YEARS * 2.0,
+    )
+}
+
+/// The events' lane.
+fn events_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> bool) -> Lane {
+    let events = roadmap
+        .items
+        .events
+        .iter()
+        .map(|e| (ItemRef::Event(e.id.clone()), e.when.fy_position()))
+        .filter(|(r, _)| visible(r))
+        .map(|(r, at)| {
+            let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
+            (r, at, label)
+        })
+        .collect();
+    lane_of_markers(
+        Layer::Events,
+        lang.pick("出来事", "Events").to_owned(),
+        events,
+        LABEL_YEARS,
+    )
+}
+
+/// The lane of KPI deadlines (top-level KPIs with a target).
+fn kpis_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> bool) -> Lane {
+    let kpis = roadmap
+        .items
+        .kpis
+        .iter()
+        .filter(|k| k.parent.is_none())
+        .filter_map(|k| {
+            let r = ItemRef::Kpi(k.id.clone());
+            let t = k.target.as_ref()?;
+            visible(&r).then(|| {
+                (
+                    r.clone(),
+                    f64::from(t.deadline_fy + 1),
+                    labels::short(roadmap, &r, lang, LABEL_CHARS),
+                )
+            })
+        })
+        .collect();
+    lane_of_markers(
+        Layer::Kpis,
+        lang.pick("KPI期限", "KPI deadlines").to_owned(),
+        kpis,
+        LABEL_YEARS,
+    )
+}
+
 /// Lays out the timeline of `roadmap`, grouping measures by `grouping`. Only items for which
 /// `visible` holds are placed.
 pub fn layout(
@@ -237,46 +338,12 @@ pub fn layout(
     visible: &dyn Fn(&ItemRef) -> bool,
 ) -> Timeline {
     let it = &roadmap.items;
-    let label_years = 2.5;
     let mut lanes = Vec::new();
 
-    let targets = it
-        .target_states
-        .iter()
-        .map(|t| ItemRef::Target(t.id.clone()))
-        .filter(|r| visible(r))
-        .map(|r| {
-            let year = match &r {
-                ItemRef::Target(id) => roadmap.target(id).map_or(0, |t| t.horizon_year),
-                _ => 0,
-            };
-            let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
-            (r, f64::from(year), label)
-        })
-        .collect();
-    lanes.push(lane_of_markers(
-        Layer::Targets,
-        lang.pick("目指すべき姿", "Target states").to_owned(),
-        targets,
-        label_years * 2.0,
-    ));
+    lanes.push(targets_lane(roadmap, lang, visible));
+    lanes.push(gap_lane(roadmap, index, lang, visible));
 
-    lanes.push(gap_lane(roadmap, index, lang, visible, label_years));
-
-    let measure_bar = |m: &crate::model::Measure| {
-        let r = ItemRef::Measure(m.id.clone());
-        let s = m.span.as_ref()?;
-        visible(&r).then(|| {
-            (
-                r.clone(),
-                f64::from(s.start_fy),
-                f64::from(s.end_fy + 1),
-                // A span with an assumed end is drawn as assumed, though its start is stated.
-                s.weakest_provenance(),
-                labels::short(roadmap, &r, lang, LABEL_CHARS),
-            )
-        })
-    };
+    let measure_bar = |m: &crate::model::Measure| measure_bar(roadmap, lang, visible, m);
     let mut groups: Vec<(String, Option<ItemRef>, Vec<crate::model::MeasureId>)> = match grouping {
         Grouping::Ministry => it
             .ministries
@@ -360,55 +427,68 @@ pub fn layout(
             .filter_map(&measure_bar)
             .collect();
         if !bars.is_empty() {
-            lanes.push(lane_of_bars(Layer::Measures, title, key, bars, label_years));
+            lanes.push(lane_of_bars(Layer::Measures, title, key, bars, LABEL_YEARS));
         }
     }
 
-    let events = it
-        .events
-        .iter()
-        .map(|e| (ItemRef::Event(e.id.clone()), e.when.fy_position()))
-        .filter(|(r, _)| visible(r))
-        .map(|(r, at)| {
-            let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
-            (r, at, label)
-        })
-        .collect();
-    lanes.push(lane_of_markers(
-        Layer::Events,
-        lang.pick("出来事", "Events").to_owned(),
-        events,
-        label_years,
-    ));
-
-    let kpis = it
-        .kpis
-        .iter()
-        .filter(|k| k.parent.is_none())
-        .filter_map(|k| {
-            let r = ItemRef::Kpi(k.id.clone());
-            let t = k.target.as_ref()?;
-            visible(&r).then(|| {
-                (
-                    r.clone(),
-                    f64::from(t.deadline_fy + 1),
-                    labels::short(roadmap, &r, lang, LABEL_CHARS),
-                )
-            })
-        })
-        .collect();
-    lanes.push(lane_of_markers(
-        Layer::Kpis,
-        lang.pick("KPI期限", "KPI deadlines").to_owned(),
-        kpis,
-        label_years,
-    ));
+    lanes.push(events_lane(roadmap, lang, visible));
+    lanes.push(kpis_lane(roadmap, lang, visible));
 
     Timeline {
         lanes,
         start_fy: roadmap.header.start_fy,
         end_fy: roadmap.header.end_fy,
     }
+}
+
+/// A gap's place in the gaps lane: a bar spanning the measures that answer it, or a marker.
+enum GapPlace {
+    Bar(BarOf),
+    Marker(MarkerOf),
+}
+
+/// A marker before packing: the item, position, label and kind.
+type MarkerOf = (ItemRef, f64, String, MarkerKind);
+
+/// The place of gap `g`, the `i`-th, labelled `label`, in the gaps lane.
+fn gap_place(roadmap: &Roadmap, index: &Index, i: usize, g: &Gap, label: String) -> GapPlace {
+    let r = ItemRef::Gap(g.id.clone());
+    let span_of = |id: &crate::model::MeasureId| roadmap.measure(id).and_then(|m| m.span.as_ref());
+    let mut answered = false;
+    let mut first: Option<i32> = None;
+    let mut last: Option<i32> = None;
+    let mut stated = true;
+    for m in index.measures_of_nth_gap(i) {
+        answered = true;
+        let ItemRef::Measure(id) = m else { continue };
+        let Some(s) = span_of(id) else { continue };
+        first = Some(first.map_or(s.start_fy, |f| f.min(s.start_fy)));
+        last = Some(last.map_or(s.end_fy, |l| l.max(s.end_fy)));
+        stated &= s.weakest_provenance() == Provenance::Stated;
+    }
+    if let (Some(start), Some(end)) = (first, last) {
+        let provenance = if stated {
+            Provenance::Stated
+        } else {
+            Provenance::Assumed
+        };
+        return GapPlace::Bar((r, f64::from(start), f64::from(end + 1), provenance, label));
+    }
+    let source_date = g
+        .source
+        .as_ref()
+        .and_then(|s| roadmap.source(&s.doc))
+        .and_then(|s| s.date.as_ref());
+    let (at, anchor) = match source_date {
+        Some(date) => (date.fy_position(), Anchor::SourceDate),
+        None => (f64::from(roadmap.header.start_fy), Anchor::HorizonStart),
+    };
+    let kind = if answered {
+        MarkerKind::Untimed(anchor)
+    } else {
+        MarkerKind::Unaddressed(anchor)
+    };
+    GapPlace::Marker((r, at, label, kind))
 }
 
 /// The gaps lane: a bar for each gap spanning the measures that answer it, and in the first rows a
@@ -418,9 +498,7 @@ fn gap_lane(
     index: &Index,
     lang: Lang,
     visible: &dyn Fn(&ItemRef) -> bool,
-    label_years: f64,
 ) -> Lane {
-    let span_of = |id: &crate::model::MeasureId| roadmap.measure(id).and_then(|m| m.span.as_ref());
     let mut bars = Vec::new();
     let mut markers = Vec::new();
     for (i, g) in roadmap.items.gaps.iter().enumerate() {
@@ -428,54 +506,27 @@ fn gap_lane(
         if !visible(&r) {
             continue;
         }
-        let measures: Vec<&ItemRef> = index.measures_of_nth_gap(i).collect();
-        let spans: Vec<_> = measures
-            .iter()
-            .filter_map(|m| match m {
-                ItemRef::Measure(id) => span_of(id),
-                _ => None,
-            })
-            .collect();
         let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
-        let first = spans.iter().map(|s| s.start_fy).min();
-        let last = spans.iter().map(|s| s.end_fy).max();
-        if let (Some(start), Some(end)) = (first, last) {
-            let provenance = if spans
-                .iter()
-                .all(|s| s.weakest_provenance() == Provenance::Stated)
-            {
-                Provenance::Stated
-            } else {
-                Provenance::Assumed
-            };
-            bars.push((r, f64::from(start), f64::from(end + 1), provenance, label));
-            continue;
+        match gap_place(roadmap, index, i, g, label) {
+            GapPlace::Bar(bar) => bars.push(bar),
+            GapPlace::Marker(marker) => markers.push(marker),
         }
-        let source_date = g
-            .source
-            .as_ref()
-            .and_then(|s| roadmap.source(&s.doc))
-            .and_then(|s| s.date.as_ref());
-        let (at, anchor) = match source_date {
-            Some(date) => (date.fy_position(), Anchor::SourceDate),
-            None => (f64::from(roadmap.header.start_fy), Anchor::HorizonStart),
-        };
-        let kind = if measures.is_empty() {
-            MarkerKind::Unaddressed(anchor)
-        } else {
-            MarkerKind::Untimed(anchor)
-        };
-        markers.push((r, at, label, kind));
     }
+    gaps_packed(bars, markers, lang)
+}
+
+/// The gaps lane of `bars` and `markers`, each in the gaps' order: the markers take the first
+/// rows.
+fn gaps_packed(bars: Vec<BarOf>, markers: Vec<MarkerOf>, lang: Lang) -> Lane {
     let mut lane = lane_of_bars(
         Layer::Gaps,
         lang.pick("論点・ギャップ", "Gaps").to_owned(),
         None,
         bars,
-        label_years,
+        LABEL_YEARS,
     );
     if !markers.is_empty() {
-        let (markers, n) = packed_markers(markers, label_years * 2.0);
+        let (markers, n) = packed_markers(markers, LABEL_YEARS * 2.0);
         for bar in &mut lane.bars {
             bar.row += n;
         }

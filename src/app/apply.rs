@@ -232,8 +232,9 @@ impl WaymarkApp {
         {
             self.selection = None;
         }
+        let touched = self.history.take_touched();
         self.refresh_scenario();
-        self.rederive();
+        self.rederive_after(touched);
         self.refresh_diagnostics(ctx);
     }
 

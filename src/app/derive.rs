@@ -14,6 +14,7 @@ use super::WaymarkApp;
 use super::checks::INLINE_ITEMS;
 use super::files::Msg;
 use crate::analysis::derived::Derived;
+use crate::edit::Touched;
 
 /// The computations of derived data running on workers.
 #[derive(Default)]
@@ -45,6 +46,25 @@ impl WaymarkApp {
     /// until [`Self::is_deriving`] ends).
     pub fn derived(&self) -> Option<&Derived> {
         self.derived.as_ref()
+    }
+
+    /// Brings what the views show up to date after the document changed, `touched` saying how
+    /// (`None`: not by an edit, as when it was opened again). An edit that changed only some
+    /// items' own fields, with no scenario shown and the views current, updates them in place
+    /// ([`Derived::items_changed`]), at once whatever the roadmap's size; anything else
+    /// recomputes them ([`Self::rederive`]).
+    pub(super) fn rederive_after(&mut self, touched: Option<Touched>) {
+        if let Some(Touched::Items(items)) = touched
+            && self.scenarios.seen.is_none()
+            && !self.deriving.is_running()
+            && let (Some(doc), Some(derived)) = (&self.document, &mut self.derived)
+            && derived.items_changed(&doc.roadmap, &items)
+        {
+            self.deriving.asked += 1;
+            self.deriving.computed_at_once = self.deriving.asked;
+            return;
+        }
+        self.rederive();
     }
 
     /// Recomputes everything the views show from the roadmap they show: at once for a roadmap

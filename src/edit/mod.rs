@@ -19,6 +19,7 @@ mod message;
 pub mod ops;
 pub mod presentation;
 pub mod scenario;
+mod touched;
 
 pub use create::{
     Created, create, create_budget, create_event, create_gap, create_kpi, create_measure,
@@ -34,6 +35,7 @@ pub use ops::{
     link, link_between, link_index, move_gap, move_proposal, reassign, remove_action, reschedule,
     set_link, unlink, update,
 };
+pub use touched::Touched;
 
 use crate::model::{
     Conflict, FileId, GapId, Header, IdError, KpiId, Link, LinkKind, MeasureId, MinistryCode,

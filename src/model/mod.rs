@@ -349,11 +349,15 @@ macro_rules! lookups {
 
             /// Whether an item of `kind` with ID `id` exists.
             pub fn contains_key(&self, kind: ItemKind, id: &str) -> bool {
+                self.position_of(kind, id).is_some()
+            }
+
+            /// Where the item of `kind` with ID `id` is in the collection of its kind.
+            pub fn position_of(&self, kind: ItemKind, id: &str) -> Option<usize> {
                 match kind {
                     $( ItemKind::$V => self
                         .lookup
-                        .position(&self.items, kind, &self.items.$field, id, |x| x.$key.as_str())
-                        .is_some(), )*
+                        .position(&self.items, kind, &self.items.$field, id, |x| x.$key.as_str()), )*
                 }
             }
         }
