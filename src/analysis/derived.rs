@@ -50,6 +50,11 @@ pub struct Derived {
     /// (unique in the process; not with the selection): the key under which views keep what they
     /// lay out once.
     pub generation: u64,
+    /// A number that changes whenever which items there are, in which order, or which pass the
+    /// filter may have changed: with [`Self::generation`], except after an edit of items' own
+    /// fields that leaves every list as it was ([`Self::items_changed`]). Lists of items (the
+    /// navigator's) are made once per listing.
+    pub listing: u64,
 }
 
 /// A new [`Derived::generation`].
@@ -86,6 +91,7 @@ impl Derived {
             visible.contains(r) || visible.is_context(r)
         });
         let chain = chain_of(&index, inputs.selection.as_ref(), focus.as_ref());
+        let generation = next_generation();
         Self {
             inputs,
             index,
@@ -95,7 +101,8 @@ impl Derived {
             focus,
             linkage,
             chain,
-            generation: next_generation(),
+            generation,
+            listing: generation,
         }
     }
 
@@ -128,6 +135,10 @@ impl Derived {
             self.coverage = coverage(roadmap, &self.index);
         }
         self.generation = next_generation();
+        // Events are listed by date.
+        if items.iter().any(|i| matches!(i, ItemRef::Event(_))) {
+            self.listing = self.generation;
+        }
         true
     }
 
@@ -150,6 +161,7 @@ impl Derived {
                 visible.contains(r) || visible.is_context(r)
             });
             self.generation = next_generation();
+            self.listing = self.generation;
         }
         if inputs.selection != self.inputs.selection {
             self.focus = inputs

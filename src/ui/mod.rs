@@ -71,6 +71,8 @@ pub struct ViewCtx<'a> {
     /// Changes with the document, filter, grouping and language (not the selection); views key
     /// what they lay out once on it ([`Derived::generation`]).
     pub generation: u64,
+    /// Changes when the lists of items may have ([`Derived::listing`]).
+    pub listing: u64,
     /// The scenario shown (then `roadmap` is the roadmap as it sees it) and the comparison.
     pub scenarios: Scenarios<'a>,
     /// The comparison with another version of the roadmap, while one is open.
@@ -116,6 +118,7 @@ impl<'a> ViewCtx<'a> {
             grouping: derived.inputs.grouping,
             editable: false,
             generation: derived.generation,
+            listing: derived.listing,
             scenarios: Scenarios::default(),
             versions: None,
             reveal: false,

@@ -15,9 +15,10 @@ const VIRTUAL_ROWS: usize = 100;
 /// The height of a section's own scroll area, in points.
 const SECTION_HEIGHT: f32 = 320.0;
 
-/// What the navigator lists, for one document version, filter and language: made once per
-/// [`ViewCtx::generation`] and kept in egui's memory ([`super::rows::cached`]), so that a frame costs the rows in sight,
-/// not a pass over every item.
+/// What the navigator lists, for one document version and filter: made once per
+/// [`ViewCtx::listing`] and kept in egui's memory ([`super::rows::cached`]), so that a frame
+/// costs the rows in sight, not a pass over every item. (Labels are made for the rows in sight,
+/// so an edit of an item's text needs no new list.)
 #[derive(Default)]
 struct Rows {
     targets: Vec<ItemRef>,
@@ -25,6 +26,8 @@ struct Rows {
     themes: Vec<(ItemRef, Vec<ItemRef>)>,
     /// The same as one list: each theme (marked as a head) followed by its 小論点.
     theme_list: Vec<(ItemRef, bool)>,
+    /// The items of [`Self::theme_list`].
+    theme_refs: Vec<ItemRef>,
     /// Each proposal shown, with its number.
     proposals: Vec<(ItemRef, u32)>,
     ministries: Vec<ItemRef>,
@@ -57,12 +60,13 @@ impl Rows {
                 (ctx.visible.contains(&tr) || !gaps.is_empty()).then_some((tr, gaps))
             })
             .collect();
-        let theme_list = themes
+        let theme_list: Vec<(ItemRef, bool)> = themes
             .iter()
             .flat_map(|(tr, gaps): &(ItemRef, Vec<ItemRef>)| {
                 std::iter::once((tr.clone(), true)).chain(gaps.iter().map(|g| (g.clone(), false)))
             })
             .collect();
+        let theme_refs = theme_list.iter().map(|(r, _)| r.clone()).collect();
         let mut events: Vec<_> = it.events.iter().collect();
         events.sort_by(|a, b| a.when.fy_position().total_cmp(&b.when.fy_position()));
         Self {
@@ -73,6 +77,7 @@ impl Rows {
                 .collect(),
             themes,
             theme_list,
+            theme_refs,
             proposals: it
                 .proposals
                 .iter()
@@ -151,7 +156,7 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
     let rows = super::rows::cached(
         ui.ctx(),
         egui::Id::unique("waymark-navigator-rows"),
-        ctx.generation,
+        ctx.listing,
         || Rows::of(ctx),
     );
     ui.heading(ctx.t("ナビゲーター", "Navigator"));
@@ -181,8 +186,6 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                     if rows.theme_list.len() > VIRTUAL_ROWS {
                         // Too many to fold one by one: each theme heads its 小論点 in one list
                         // that draws only the rows in sight.
-                        let refs: Vec<ItemRef> =
-                            rows.theme_list.iter().map(|(r, _)| r.clone()).collect();
                         let label = |i: usize, r: &ItemRef| {
                             if rows.theme_list.get(i).is_some_and(|(_, head)| *head) {
                                 format!("■ {}", labels::short(ctx.roadmap, r, ctx.lang, width))
@@ -190,7 +193,7 @@ pub fn navigator_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                                 format!("　{}", labels::short(ctx.roadmap, r, ctx.lang, width))
                             }
                         };
-                        list(ui, ctx, "nav-themes", &refs, &label, actions);
+                        list(ui, ctx, "nav-themes", &rows.theme_refs, &label, actions);
                         return;
                     }
                     for (tr, gaps) in &rows.themes {

@@ -6,6 +6,11 @@
 //! label covers a marker or another label. The packing depends on the zoom only, not on the pan,
 //! so rows stay put while the user drags: the packing and the lanes' places are kept in egui
 //! memory until the timeline or the zoom changes, and the labels' widths until the timeline does.
+//!
+//! After an edit only what changed is measured and packed again: each label's width is
+//! remembered by its text ([`WidthMemo`]), and a lane whose markers and widths are as before
+//! keeps its packing ([`LanePacking`]). Laying out thousands of labels again for one moved bar
+//! took most of the frame after an edit on a large roadmap.
 
 use std::sync::Arc;
 
@@ -76,34 +81,78 @@ struct Placed {
     lanes: Arc<Vec<LaneLayout>>,
     content_h: f32,
     caption_at: Option<f32>,
+    /// Each lane's packing with what it was packed from, for the next placing to reuse.
+    packings: Arc<Vec<LanePacking>>,
+}
+
+/// One lane's packed labels and what they were packed from: the markers' positions, glyphs and
+/// widths, the zoom and the visible range. Equal inputs give equal packings.
+#[derive(Clone)]
+struct LanePacking {
+    inputs: u64,
+    labels: Vec<LabelPlace>,
+    rows: usize,
+}
+
+/// The width of each label text met so far at one pixel density, kept in egui memory across
+/// changes of the timeline, so that only new texts are laid out.
+#[derive(Clone, Default)]
+struct WidthMemo {
+    pixels_per_point: u32,
+    widths: foldhash::HashMap<String, f64>,
 }
 
 /// The width of every marker's label on one line, by lane, kept in egui memory for the
-/// timeline's generation (they do not change with the zoom).
+/// timeline's generation (they do not change with the zoom); texts measured before are taken
+/// from the [`WidthMemo`].
 fn label_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<Vec<Vec<f64>>> {
-    let key = rows::hash((ctx.generation, ui.ctx().pixels_per_point().to_bits()));
+    let ppp = ui.ctx().pixels_per_point().to_bits();
+    let key = rows::hash((ctx.generation, ppp));
     rows::cached(
         ui.ctx(),
         egui::Id::unique("waymark-timeline-label-widths"),
         key,
         || {
+            let memo_id = egui::Id::unique("waymark-timeline-label-width-memo");
+            // Out of memory while measuring: laying out text reads the context too.
+            let mut memo: WidthMemo = ui
+                .data_mut(|d| d.remove_temp(memo_id))
+                .filter(|m: &WidthMemo| m.pixels_per_point == ppp)
+                .unwrap_or_else(|| WidthMemo {
+                    pixels_per_point: ppp,
+                    ..WidthMemo::default()
+                });
             let painter = ui.painter();
             let font = FontId::proportional(LABEL_FONT_SIZE);
             let color = ui.visuals().text_color();
-            ctx.timeline
+            let mut width = |label: &str| {
+                if let Some(&w) = memo.widths.get(label) {
+                    return w;
+                }
+                let galley = painter.layout_no_wrap(marker_text(label), font.clone(), color);
+                let w = f64::from(galley.size().x);
+                memo.widths.insert(label.to_owned(), w);
+                w
+            };
+            let widths: Vec<Vec<f64>> = ctx
+                .timeline
                 .lanes
                 .iter()
-                .map(|lane| {
-                    lane.markers
-                        .iter()
-                        .map(|m| {
-                            let galley =
-                                painter.layout_no_wrap(marker_text(&m.label), font.clone(), color);
-                            f64::from(galley.size().x)
-                        })
-                        .collect()
-                })
-                .collect()
+                .map(|lane| lane.markers.iter().map(|m| width(&m.label)).collect())
+                .collect();
+            // Texts no longer shown are forgotten once they outnumber those shown.
+            let shown: usize = widths.iter().map(Vec::len).sum();
+            if memo.widths.len() > 2 * shown + 1024 {
+                let texts: foldhash::HashSet<&str> = ctx
+                    .timeline
+                    .lanes
+                    .iter()
+                    .flat_map(|l| l.markers.iter().map(|m| m.label.as_str()))
+                    .collect();
+                memo.widths.retain(|t, _| texts.contains(t.as_str()));
+            }
+            ui.data_mut(|d| d.insert_temp(memo_id, memo));
+            widths
         },
     )
 }
@@ -116,8 +165,10 @@ fn place(
     scale: FyScale,
     range: (f64, f64),
     key: u64,
+    before: Option<&Placed>,
 ) -> Placed {
     let mut y = 0.0;
+    let mut packings = Vec::with_capacity(timeline.lanes.len());
     let mut caption_at = None;
     let mut previous: Option<Layer> = None;
     let mut lanes = Vec::with_capacity(timeline.lanes.len());
@@ -143,11 +194,27 @@ fn place(
             LABEL_MIN_PX
         };
         let hi = (range.1 - range.0) * scale.px_per_year;
-        let (labels, marker_rows) = if requests.is_empty() {
-            (Vec::new(), 0)
+        let inputs = packing_inputs(&requests, min_label, hi);
+        let li = packings.len();
+        let reused = before
+            .and_then(|b| b.packings.get(li))
+            .filter(|p| p.inputs == inputs);
+        let packing = if let Some(p) = reused {
+            p.clone()
         } else {
-            pack_labels(&requests, min_label, 0.0, hi)
+            let (labels, rows) = if requests.is_empty() {
+                (Vec::new(), 0)
+            } else {
+                pack_labels(&requests, min_label, 0.0, hi)
+            };
+            LanePacking {
+                inputs,
+                labels,
+                rows,
+            }
         };
+        let (labels, marker_rows) = (packing.labels.clone(), packing.rows);
+        packings.push(packing);
         let bar_row0 = lane.bars.iter().map(|b| b.row).min().unwrap_or(0);
         let bar_rows = lane
             .bars
@@ -171,7 +238,24 @@ fn place(
         lanes: Arc::new(lanes),
         content_h: y,
         caption_at,
+        packings: Arc::new(packings),
     }
+}
+
+/// A fingerprint of what [`pack_labels`] packs a lane's labels from.
+fn packing_inputs(requests: &[LabelRequest], min_label: f64, hi: f64) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = foldhash::fast::FixedState::default().build_hasher();
+    (min_label.to_bits(), hi.to_bits(), requests.len()).hash(&mut h);
+    for r in requests {
+        (
+            r.x_px.to_bits(),
+            r.half_glyph_px.to_bits(),
+            r.label_px.to_bits(),
+        )
+            .hash(&mut h);
+    }
+    h.finish()
 }
 
 impl Frame {
@@ -194,11 +278,12 @@ impl Frame {
             range.1.to_bits(),
             ui.ctx().pixels_per_point().to_bits(),
         ));
-        let placed = match ui.data(|d| d.get_temp::<Placed>(id)) {
+        let before = ui.data(|d| d.get_temp::<Placed>(id));
+        let placed = match before {
             Some(placed) if placed.key == key => placed,
-            _ => {
+            before => {
                 let widths = label_widths(ui, ctx);
-                let placed = place(ctx.timeline, &widths, scale, range, key);
+                let placed = place(ctx.timeline, &widths, scale, range, key, before.as_ref());
                 ui.data_mut(|d| d.insert_temp(id, placed.clone()));
                 placed
             }
