@@ -3,8 +3,6 @@
 //! checked, PNG's size, HTML and Markdown holding every item's text, all byte-identical run to
 //! run, and following the scenario shown.
 
-use std::io::Read;
-
 use waymark::action::Tab;
 use waymark::analysis::labels;
 use waymark::analysis::scenario::Basis;
@@ -12,6 +10,9 @@ use waymark::document::Document;
 use waymark::export::{self, ExportError, Format, Options, Output, PICTURE_VIEWS};
 use waymark::i18n::Lang;
 use waymark::model::{MeasureKind, ScenarioId};
+
+mod common;
+use common::pdf::Pdf;
 
 fn bundled() -> Document {
     waymark::bundled::open().expect("the bundled roadmap opens")
@@ -149,77 +150,10 @@ fn the_matrix_picture_holds_all_sixteen_issues_and_seventeen_responses() {
     }
 }
 
-/// The objects of a PDF, checked against its cross-reference table: every offset the table
-/// gives starts the object it names. Returns the file's streams, inflated where compressed.
+/// The streams of a PDF, inflated where compressed, its objects checked against its
+/// cross-reference table.
 fn pdf_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
-    assert!(pdf.starts_with(b"%PDF-1."), "a PDF header");
-    let text = String::from_utf8_lossy(pdf);
-    assert!(text.trim_end().ends_with("%%EOF"));
-    let start: usize = text
-        .rsplit("startxref")
-        .next()
-        .and_then(|t| t.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .expect("startxref gives the table's offset");
-    assert!(pdf[start..].starts_with(b"xref"), "a cross-reference table");
-    let table = String::from_utf8_lossy(&pdf[start..]);
-    let mut lines = table.lines().skip(1);
-    let header = lines.next().expect("a subsection");
-    let mut header = header
-        .split_whitespace()
-        .map(|n| n.parse::<usize>().expect("number"));
-    let (first, count) = (header.next().expect("first"), header.next().expect("count"));
-    assert!(count > 10, "{count} objects");
-    for (k, entry) in lines.take(count).enumerate() {
-        let fields: Vec<&str> = entry.split_whitespace().collect();
-        if fields[2] != "n" {
-            continue;
-        }
-        let offset: usize = fields[0].parse().expect("offset");
-        let object = format!("{} 0 obj", first + k);
-        assert!(
-            pdf[offset..].starts_with(object.as_bytes()),
-            "object {} is where the table says",
-            first + k
-        );
-    }
-    // Each stream: its dictionary from its object's start, its data as long as `/Length` says.
-    let mut streams = Vec::new();
-    let mut at = 0;
-    while let Some(found) = find(&pdf[at..], b"stream\n") {
-        let keyword = at + found;
-        let begin = keyword + b"stream\n".len();
-        let object = pdf[..keyword]
-            .windows(4)
-            .rposition(|w| w == b" obj")
-            .expect("a stream is in an object");
-        let dict = String::from_utf8_lossy(&pdf[object..keyword]);
-        let length: usize = dict
-            .split("/Length ")
-            .nth(1)
-            .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
-            .and_then(|n| n.parse().ok())
-            .expect("a stream gives its length");
-        let data = &pdf[begin..begin + length];
-        let end = find(&pdf[begin + length..], b"endstream")
-            .filter(|&k| k <= 2)
-            .expect("the stream ends where its length says");
-        if dict.contains("/FlateDecode") {
-            let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(data)
-                .read_to_end(&mut out)
-                .expect("the stream inflates");
-            streams.push(out);
-        } else {
-            streams.push(data.to_vec());
-        }
-        at = begin + length + end + b"endstream".len();
-    }
-    streams
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    Pdf::parse(pdf).streams().map(<[u8]>::to_vec).collect()
 }
 
 #[test]
@@ -456,4 +390,53 @@ fn a_long_table_on_a4_pages_is_paginated_with_its_text_kept() {
         .count();
     assert!(cmaps >= 1);
     assert!(bytes(&doc, &options) == pdf, "the same bytes every time");
+}
+
+#[test]
+fn a4_pages_break_between_matrix_rows_each_repeating_the_header() {
+    let doc = bundled();
+    let r = &doc.roadmap;
+    let options = Options {
+        format: Format::Pdf,
+        view: Tab::Matrix,
+        page: export::Page::A4,
+        ..Options::default()
+    };
+    let pdf = Pdf::parse(&bytes(&doc, &options));
+    let pages: Vec<String> = pdf
+        .pages()
+        .into_iter()
+        .map(|p| joined(&pdf.page_texts(p)))
+        .collect();
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    let table = export::tables::matrix(r, &export::derive(r, &options), Lang::Ja);
+    let header: String = table
+        .columns
+        .iter()
+        .filter(|c| c.kind != export::tables::ColumnKind::Id)
+        .map(|c| squeeze(&c.title))
+        .collect();
+    assert!(header.starts_with("項目大論点"), "{header}");
+    assert!(pages[0].contains(&header), "the header on the first page");
+    for (k, page) in pages.iter().enumerate().skip(1) {
+        assert!(page.starts_with(&header), "page {}: {page:.60}", k + 1);
+    }
+    // Every 小論点 and 対応案 whole on one page: none is cut by a page break.
+    let issues = r.items.gaps.iter().filter(|g| {
+        labels::tag(r, &waymark::model::ItemRef::Gap(g.id.clone()), Lang::Ja).starts_with("小論点")
+    });
+    let responses = r
+        .items
+        .measures
+        .iter()
+        .filter(|m| m.kind == MeasureKind::Response);
+    let texts: Vec<String> = issues
+        .map(|g| squeeze(&g.text))
+        .chain(responses.map(|m| squeeze(&m.text)))
+        .collect();
+    assert_eq!(texts.len(), 33);
+    for text in texts {
+        let on = pages.iter().filter(|p| p.contains(&text)).count();
+        assert_eq!(on, 1, "{text} is whole on one page");
+    }
 }

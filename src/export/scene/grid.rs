@@ -2,7 +2,9 @@
 //! budgets — drawn from the export's [`tables`](crate::export::tables) with their merged cells,
 //! and the coverage report's lists and ministry loads.
 
-use super::{Builder, Color, HEAD, INK, MARGIN, RULE, Stroke, WEAK, block_height, text_width};
+use super::{
+    Builder, Color, HEAD, INK, MARGIN, RULE, Stroke, TableBands, WEAK, block_height, text_width,
+};
 use crate::analysis::derived::Derived;
 use crate::analysis::labels;
 use crate::export::coverage;
@@ -138,6 +140,10 @@ fn draw_table(
         tops.push(y);
         y += h;
     }
+    b.table(TableBands {
+        header: [top, top + head_h],
+        rows: tops.iter().zip(&heights).map(|(t, h)| t + h).collect(),
+    });
     for (r, row) in table.rows.iter().enumerate() {
         let color = if faded.get(r).copied().unwrap_or(false) {
             INK.alpha(90)

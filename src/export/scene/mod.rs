@@ -122,6 +122,23 @@ pub enum Shape {
     },
 }
 
+/// Where a table of a scene lies: its header row and the bottom of each row, so that pages
+/// break between rows and repeat the header.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableBands {
+    /// The top and bottom of the header row.
+    pub header: [f32; 2],
+    /// The bottom of each row, top to bottom (the first row starts at the header's bottom).
+    pub rows: Vec<f32>,
+}
+
+impl TableBands {
+    /// The bottom of the table (of its header, when it has no rows).
+    pub fn bottom(&self) -> f32 {
+        self.rows.last().copied().unwrap_or(self.header[1])
+    }
+}
+
 /// A picture: its size and shapes, painted in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
@@ -133,6 +150,8 @@ pub struct Scene {
     pub title: String,
     /// The shapes, back to front.
     pub shapes: Vec<Shape>,
+    /// The tables drawn, top to bottom.
+    pub tables: Vec<TableBands>,
 }
 
 impl Scene {
@@ -156,9 +175,15 @@ pub const MARGIN: f32 = 24.0;
 #[derive(Default)]
 pub(crate) struct Builder {
     shapes: Vec<Shape>,
+    tables: Vec<TableBands>,
 }
 
 impl Builder {
+    /// Records where a table just drawn lies.
+    pub(crate) fn table(&mut self, bands: TableBands) {
+        self.tables.push(bands);
+    }
+
     pub(crate) fn rect(&mut self, rect: [f32; 4], fill: Option<Color>, stroke: Option<Stroke>) {
         self.shapes.push(Shape::Rect { rect, fill, stroke });
     }
@@ -232,6 +257,7 @@ impl Builder {
             height: height.ceil(),
             title,
             shapes,
+            tables: self.tables,
         }
     }
 }
