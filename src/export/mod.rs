@@ -102,7 +102,9 @@ impl Format {
 }
 
 /// The pages of a PDF.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Page {
     /// One page the size of the picture.
     #[default]
@@ -138,6 +140,41 @@ impl Page {
             Page::A4 => Some((841.89, 595.28)),
             Page::A3 => Some((1190.55, 841.89)),
         }
+    }
+}
+
+/// How large a PNG is: pixels per point of the picture, or a width in pixels.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum PngSize {
+    /// Pixels per point.
+    Scale(f32),
+    /// The width in pixels; the height keeps the picture's proportions.
+    Width(u32),
+}
+
+impl Default for PngSize {
+    fn default() -> Self {
+        PngSize::Scale(2.0)
+    }
+}
+
+impl PngSize {
+    /// Pixels per point for a picture `width` points wide.
+    pub fn scale(self, width: f32) -> f32 {
+        match self {
+            PngSize::Scale(scale) => scale,
+            PngSize::Width(px) => px as f32 / width,
+        }
+    }
+
+    /// The width and height in pixels of a picture `width` × `height` points, as
+    /// [`png::write`] makes it.
+    pub fn pixels(self, width: f32, height: f32) -> (u32, u32) {
+        let scale = self.scale(width);
+        (
+            (width * scale).ceil() as u32,
+            (height * scale).ceil() as u32,
+        )
     }
 }
 
@@ -338,10 +375,10 @@ pub fn export(doc: &Document, options: &Options) -> Result<Output, ExportError> 
         Format::Svg => Output::File(svg::write(&picture(options.view)?).into_bytes()),
         Format::Png => {
             let scene = picture(options.view)?;
-            let scale = options
+            let size = options
                 .width_px
-                .map_or(options.scale, |w| w as f32 / scene.width);
-            Output::File(png::write(&scene, scale)?)
+                .map_or(PngSize::Scale(options.scale), PngSize::Width);
+            Output::File(png::write(&scene, size.scale(scene.width))?)
         }
         Format::Pdf => Output::File(pdf::write(
             &picture(options.view)?,

@@ -284,6 +284,22 @@ fn draw_band(
     surface.pop();
 }
 
+/// How much the picture shrinks to fit a page `page_w` wide.
+fn page_scale(scene: &Scene, page_w: f32) -> f32 {
+    ((page_w - 2.0 * PAGE_MARGIN) / scene.width).min(1.0)
+}
+
+/// How many pages the scene takes as a PDF of `page`.
+pub fn page_count(scene: &Scene, page: Page) -> usize {
+    page.landscape_size().map_or(1, |(page_w, page_h)| {
+        breaks(
+            scene,
+            (page_h - 2.0 * PAGE_MARGIN) / page_scale(scene, page_w),
+        )
+        .len()
+    })
+}
+
 /// The scene as a PDF titled `title`: one page fitted to the picture, or landscape pages of
 /// `page`'s size, the picture scaled to their width and broken between rows of its tables
 /// (their header repeated atop each page) and between lines of text.
@@ -310,9 +326,8 @@ pub fn write(scene: &Scene, title: &str, page: Page) -> Result<Vec<u8>, ExportEr
             .finish()
             .map_err(|e| ExportError::Pdf(format!("{e:?}")));
     };
-    let scale = ((page_w - 2.0 * PAGE_MARGIN) / scene.width).min(1.0);
-    let band = (page_h - 2.0 * PAGE_MARGIN) / scale;
-    for slice in breaks(scene, band) {
+    let scale = page_scale(scene, page_w);
+    for slice in breaks(scene, (page_h - 2.0 * PAGE_MARGIN) / scale) {
         let settings = PageSettings::from_wh(page_w, page_h)
             .ok_or_else(|| ExportError::Pdf("the page has no size".to_owned()))?;
         let mut pdf_page = document.start_page_with(settings);
