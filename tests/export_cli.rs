@@ -159,7 +159,9 @@ fn an_unknown_picture_view_or_scenario_is_a_usage_error_listing_the_names() {
     let o = waymark(&["export", "--format", "svg", "--view", "gantt", BUNDLED]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("timeline, matrix, accountability, linkage, coverage, kpis"),
+        stderr(&o).contains(
+            "timeline, matrix, accountability, proposals, value-chain, targets, linkage, coverage, kpis"
+        ),
         "{}",
         stderr(&o)
     );

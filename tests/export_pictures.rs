@@ -72,7 +72,7 @@ fn squeeze(text: &str) -> String {
 #[test]
 fn every_view_as_svg_is_xml_holding_its_japanese_labels() {
     let doc = bundled();
-    let expected: [(Tab, Vec<String>); 6] = [
+    let expected: [(Tab, Vec<String>); 9] = [
         (
             Tab::Timeline,
             vec!["目指すべき姿".into(), "2030".into(), "R12".into()],
@@ -84,6 +84,28 @@ fn every_view_as_svg_is_xml_holding_its_japanese_labels() {
         (
             Tab::Accountability,
             vec!["施策".into(), "合計".into(), "文".into()],
+        ),
+        (
+            Tab::Proposals,
+            vec!["提言①".into(), "海外事例".into(), "ギャップ1".into()],
+        ),
+        (
+            Tab::ValueChain,
+            vec![
+                "分類".into(),
+                "法規制".into(),
+                "段階なし".into(),
+                "→".into(),
+            ],
+        ),
+        (
+            Tab::Targets,
+            vec![
+                "2030年".into(),
+                "寄与する施策".into(),
+                "阻む論点".into(),
+                "2040-1".into(),
+            ],
         ),
         (
             Tab::Linkage,
@@ -438,5 +460,56 @@ fn a4_pages_break_between_matrix_rows_each_repeating_the_header() {
     for text in texts {
         let on = pages.iter().filter(|p| p.contains(&text)).count();
         assert_eq!(on, 1, "{text} is whole on one page");
+    }
+}
+
+#[test]
+fn the_value_chain_proposals_and_targets_pictures_hold_what_their_views_show() {
+    use waymark::analysis::{targets, value_chain};
+    let doc = bundled();
+    let r = &doc.roadmap;
+    let derived = export::derive(r, &Options::default());
+    let text = |item: &waymark::model::ItemRef| squeeze(&labels::text(r, item, Lang::Ja));
+    let all = |view: Tab| {
+        let svg = String::from_utf8(picture(&doc, Format::Svg, view)).expect("UTF-8");
+        joined(&svg_texts(&svg).0)
+    };
+
+    let chain = value_chain::value_chain(r, &derived.index);
+    let pictured = all(Tab::ValueChain);
+    let mut placed = 0;
+    for (row, _) in chain.rows.iter().enumerate() {
+        for (column, _) in chain.columns.iter().enumerate() {
+            for p in chain.cell(row, column) {
+                placed += 1;
+                assert!(pictured.contains(&text(&p.gap)), "{:?}", p.gap);
+                for m in &p.measures {
+                    assert!(pictured.contains(&text(m)), "{m:?}");
+                }
+            }
+        }
+    }
+    assert!(placed > 30, "{placed} gaps placed");
+
+    let pictured = all(Tab::Proposals);
+    assert_eq!(r.items.proposals.len(), 8);
+    for p in &r.items.proposals {
+        let item = waymark::model::ItemRef::Proposal(p.id.clone());
+        assert!(pictured.contains(&text(&item)), "{item:?}");
+    }
+
+    let pictured = all(Tab::Targets);
+    let columns = targets::target_columns(r, &derived.index, &derived.visible, Lang::Ja);
+    assert!(columns.len() >= 2, "horizon years");
+    for column in &columns {
+        assert!(pictured.contains(&column.heading));
+        for card in &column.cards {
+            assert!(pictured.contains(&text(&card.item)), "{:?}", card.item);
+            for related in &card.related {
+                for (_, label) in &related.shown {
+                    assert!(pictured.contains(&squeeze(label)), "{label}");
+                }
+            }
+        }
     }
 }

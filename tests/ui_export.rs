@@ -129,16 +129,29 @@ fn the_timeline_exports_as_pdf_into_a_chosen_folder_which_is_remembered() {
 }
 
 #[test]
-fn a_view_without_a_picture_offers_the_tables_and_reports() {
+fn the_proposals_view_offers_its_picture_the_tables_and_reports() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut h = app(tmp.path(), Tab::Proposals);
     open_form(&mut h);
-    h.get_by_label_contains("このビューは図として書き出せません");
+    assert!(
+        h.query_by_label_contains("このビューは図として書き出せません")
+            .is_none()
+    );
     let pdf = h.get_by_label("PDF（ベクター、フォント埋め込み）");
     assert!(
-        pdf.accesskit_node().is_disabled(),
-        "no picture of this view"
+        !pdf.accesskit_node().is_disabled(),
+        "a picture of this view"
     );
+    h.get_by_label_contains("大きさ: ");
+    let name = {
+        h.get_by_label("SVG（ベクター画像）").click();
+        h.run();
+        export_into(&mut h, tmp.path())
+    };
+    assert_eq!(name, "regen-med-cgt-proposals.svg");
+    let svg = std::fs::read_to_string(tmp.path().join(name)).expect("written");
+    assert!(svg.contains("海外事例"), "the proposals' table");
+    open_form(&mut h);
     let name = {
         h.get_by_label("HTML レポート").click();
         h.run();

@@ -178,15 +178,8 @@ impl PngSize {
     }
 }
 
-/// The views that have a picture export, in tab order.
-pub const PICTURE_VIEWS: [Tab; 6] = [
-    Tab::Timeline,
-    Tab::Matrix,
-    Tab::Accountability,
-    Tab::Linkage,
-    Tab::Coverage,
-    Tab::Kpis,
-];
+/// The views that have a picture export, in tab order: every view.
+pub const PICTURE_VIEWS: [Tab; 9] = Tab::ALL;
 
 /// What to export and how.
 #[derive(Clone, Debug, PartialEq)]

@@ -66,13 +66,13 @@ fn widths(table: &Table, shown: &[usize], budget: f32) -> Vec<f32> {
         .collect()
 }
 
-/// Draws `table`'s `shown` columns at (`x`, `top`), rows in `faded` paler; returns the table's
-/// width and bottom.
-fn draw_table(
+/// Draws `table`'s `shown` columns at (`x`, `top`), the cells `faded` says (by row and
+/// column) paler; returns the table's width and bottom.
+pub(super) fn draw_table(
     b: &mut Builder,
     table: &Table,
     shown: &[usize],
-    faded: &[bool],
+    faded: &dyn Fn(usize, usize) -> bool,
     x: f32,
     top: f32,
     budget: f32,
@@ -145,12 +145,8 @@ fn draw_table(
         rows: tops.iter().zip(&heights).map(|(t, h)| t + h).collect(),
     });
     for (r, row) in table.rows.iter().enumerate() {
-        let color = if faded.get(r).copied().unwrap_or(false) {
-            INK.alpha(90)
-        } else {
-            INK
-        };
         for ((&c, &w), &left) in shown.iter().zip(&widths).zip(&lefts) {
+            let color = if faded(r, c) { INK.alpha(90) } else { INK };
             let (first, last) = match merge_of(r, c) {
                 Some(m) if m.first != r => continue,
                 Some(m) => (m.first, m.last),
@@ -178,6 +174,20 @@ fn pictured(table: &Table, lang: Lang) -> Vec<usize> {
     (0..table.columns.len())
         .filter(|&c| table.columns[c].kind != ColumnKind::Id && table.columns[c].title != source)
         .collect()
+}
+
+/// Draws the columns of `table` a picture shows at the margin below `top`, at most `budget`
+/// wide, the rows `faded` says paler; returns the table's width and bottom.
+fn draw_pictured(
+    b: &mut Builder,
+    table: &Table,
+    lang: Lang,
+    faded: &[bool],
+    top: f32,
+    budget: f32,
+) -> (f32, f32) {
+    let shown = pictured(table, lang);
+    draw_table(b, table, &shown, &|r, _| faded[r], MARGIN, top, budget)
 }
 
 /// Whether each row's item (its last, ID column) is away from the selection.
@@ -215,7 +225,6 @@ pub(super) fn matrix(
     top: f32,
 ) -> (f32, f32) {
     let table = tables::matrix(roadmap, derived, lang);
-    let shown = pictured(&table, lang);
     let faded = faded_rows(&table, derived, measure_ref);
     let legend = format!(
         "{}: ● {} ◎ {} ○ {}",
@@ -225,7 +234,26 @@ pub(super) fn matrix(
         lang.pick(Role::Support.label_ja(), Role::Support.label_en()),
     );
     b.text(MARGIN, top, SIZE, WEAK, &legend);
-    let (w, bottom) = draw_table(b, &table, &shown, &faded, MARGIN, top + 20.0, 1600.0);
+    let (w, bottom) = draw_pictured(b, &table, lang, &faded, top + 20.0, 1600.0);
+    (w + 2.0 * MARGIN, bottom)
+}
+
+/// Proposals ①–⑧: each with the gap it answers, its actions, the ministries responsible and
+/// the examples from abroad.
+pub(super) fn proposals(
+    b: &mut Builder,
+    roadmap: &Roadmap,
+    derived: &Derived,
+    lang: Lang,
+    top: f32,
+) -> (f32, f32) {
+    let table = tables::proposals(roadmap, derived, lang);
+    let faded = faded_rows(&table, derived, |id| {
+        crate::model::ProposalId::new(id)
+            .ok()
+            .map(ItemRef::Proposal)
+    });
+    let (w, bottom) = draw_pictured(b, &table, lang, &faded, top, 1600.0);
     (w + 2.0 * MARGIN, bottom)
 }
 
@@ -330,9 +358,8 @@ pub(super) fn accountability(
         rows,
         merges,
     };
-    let shown = pictured(&table, lang);
     let faded = faded_rows(&table, derived, measure_ref);
-    let (w, bottom) = draw_table(b, &table, &shown, &faded, MARGIN, top, 1200.0);
+    let (w, bottom) = draw_pictured(b, &table, lang, &faded, top, 1200.0);
     (w + 2.0 * MARGIN, bottom)
 }
 
@@ -349,21 +376,13 @@ pub(super) fn kpis(
     let faded = faded_rows(&kpis, derived, |id| {
         crate::model::KpiId::new(id).ok().map(ItemRef::Kpi)
     });
-    let (w1, bottom) = draw_table(b, &kpis, &pictured(&kpis, lang), &faded, MARGIN, y, 1500.0);
+    let (w1, bottom) = draw_pictured(b, &kpis, lang, &faded, y, 1500.0);
     let budgets = tables::budgets(roadmap, derived, lang);
     let y = heading(b, bottom + 24.0, lang.pick("予算", "Budgets"));
     let faded = faded_rows(&budgets, derived, |id| {
         crate::model::BudgetId::new(id).ok().map(ItemRef::Budget)
     });
-    let (w2, bottom) = draw_table(
-        b,
-        &budgets,
-        &pictured(&budgets, lang),
-        &faded,
-        MARGIN,
-        y,
-        1500.0,
-    );
+    let (w2, bottom) = draw_pictured(b, &budgets, lang, &faded, y, 1500.0);
     (w1.max(w2) + 2.0 * MARGIN, bottom)
 }
 

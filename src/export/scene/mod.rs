@@ -10,7 +10,9 @@ use std::fmt::Write;
 
 mod grid;
 mod linkage;
+mod targets;
 mod timeline;
+mod value_chain;
 
 use super::font;
 use crate::action::Tab;
@@ -350,7 +352,7 @@ fn title_of(picture: &Picture<'_>, view: Tab) -> String {
     out
 }
 
-/// The scene of `view` (one of [`super::PICTURE_VIEWS`]; any other gives the timeline).
+/// The scene of `view`.
 pub fn build(picture: &Picture<'_>, view: Tab) -> Scene {
     let title = title_of(picture, view);
     let (roadmap, derived, lang) = (picture.roadmap, picture.derived, picture.lang);
@@ -358,18 +360,21 @@ pub fn build(picture: &Picture<'_>, view: Tab) -> Scene {
     b.text(MARGIN, MARGIN, 16.0, INK, &title);
     let top = MARGIN + 16.0 * LINE_EM + 8.0;
     let (width, height) = match view {
-        Tab::Matrix => grid::matrix(&mut b, roadmap, derived, lang, top),
-        Tab::Accountability => grid::accountability(&mut b, roadmap, derived, lang, top),
-        Tab::Linkage => linkage::draw(&mut b, roadmap, derived, lang, top),
-        Tab::Coverage => grid::coverage(&mut b, roadmap, derived, lang, top),
-        Tab::Kpis => grid::kpis(&mut b, roadmap, derived, lang, top),
-        _ => timeline::draw(
+        Tab::Timeline => timeline::draw(
             &mut b,
             derived,
             picture.comparison.as_ref().map(|(c, _)| c),
             lang,
             top,
         ),
+        Tab::Matrix => grid::matrix(&mut b, roadmap, derived, lang, top),
+        Tab::Accountability => grid::accountability(&mut b, roadmap, derived, lang, top),
+        Tab::Proposals => grid::proposals(&mut b, roadmap, derived, lang, top),
+        Tab::ValueChain => value_chain::draw(&mut b, roadmap, derived, lang, top),
+        Tab::Targets => targets::draw(&mut b, roadmap, derived, lang, top),
+        Tab::Linkage => linkage::draw(&mut b, roadmap, derived, lang, top),
+        Tab::Coverage => grid::coverage(&mut b, roadmap, derived, lang, top),
+        Tab::Kpis => grid::kpis(&mut b, roadmap, derived, lang, top),
     };
     let width = width.max(text_width(&title, 16.0) + 2.0 * MARGIN);
     b.finish(width, height + MARGIN, title)

@@ -21,7 +21,7 @@ const ROW: f32 = 22.0;
 const SIZE: f32 = 10.0;
 
 /// The colour of a layer's bars and markers.
-fn layer_color(layer: Layer) -> Color {
+pub(super) fn layer_color(layer: Layer) -> Color {
     match layer {
         Layer::Targets => Color::rgb(0xB7, 0x7A, 0x00),
         Layer::Gaps => Color::rgb(0xB8, 0x4A, 0x45),
