@@ -15,6 +15,7 @@ pub mod report;
 pub mod scene;
 pub mod svg;
 pub mod tables;
+mod webfont;
 pub mod xlsx;
 
 pub use json::to_json;
@@ -250,6 +251,9 @@ pub enum ExportError {
     /// The PDF could not be written.
     #[error("PDF: {0}")]
     Pdf(String),
+    /// A font could not be cut down to the characters used.
+    #[error("font: {0}")]
+    Font(String),
     /// The PNG could not be drawn.
     #[error("PNG: {0}")]
     Png(String),
@@ -402,7 +406,7 @@ pub fn export(doc: &Document, options: &Options) -> Result<Output, ExportError> 
                 .map(|&view| Ok((view, picture(view)?)))
                 .collect::<Result<Vec<_>, ExportError>>()?;
             let report = report::Report::new(roadmap, &derived, lang);
-            Output::File(report.html(&pictures).into_bytes())
+            Output::File(report.html(&pictures)?.into_bytes())
         }
         Format::Md => {
             let report = report::Report::new(roadmap, &derived, lang);
