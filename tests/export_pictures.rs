@@ -442,6 +442,14 @@ fn a4_pages_break_between_matrix_rows_each_repeating_the_header() {
     assert!(pages[0].contains(&header), "the header on the first page");
     for (k, page) in pages.iter().enumerate().skip(1) {
         assert!(page.starts_with(&header), "page {}: {page:.60}", k + 1);
+        // It says which 項目 it continues (or begins).
+        let body = &page[header.len()..];
+        assert!(
+            body.match_indices("項目")
+                .any(|(at, _)| body[at + "項目".len()..].starts_with(|c: char| c.is_ascii_digit())),
+            "page {} names its 項目: {body:.80}",
+            k + 1
+        );
     }
     // Every 小論点 and 対応案 whole on one page: none is cut by a page break.
     let issues = r.items.gaps.iter().filter(|g| {

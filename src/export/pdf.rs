@@ -1,6 +1,6 @@
 //! PDF: the scene as one vector page the size of the picture, or as landscape A4 or A3 pages
 //! broken between the rows of its tables (each page repeating the header row of the table it
-//! continues) and between lines of text; its text set in the bundled font, embedded as a subset, so that
+//! continues, and the first line of each group it continues) and between lines of text; its text set in the bundled font, embedded as a subset, so that
 //! it renders on a machine without Japanese fonts and a reader can select and search it.
 
 use krilla::Document;
@@ -248,7 +248,21 @@ fn breaks(scene: &Scene, band: f32) -> Vec<Slice> {
     pages
 }
 
-/// Draws the band of `scene` from `from` to `to` with its top at `y` on the page, at `scale`.
+/// The first lines of the cells spanning rows that a page beginning at `top` inside a table
+/// cuts through, placed atop the page, so that it says which group it continues.
+fn continued(scene: &Scene, top: f32) -> Vec<Shape> {
+    scene
+        .tables
+        .iter()
+        .filter(|t| t.header[1] <= top + EPSILON && top < t.bottom() - EPSILON)
+        .flat_map(|t| &t.spanned)
+        .filter(|s| s.span[0] < top - EPSILON && top + EPSILON < s.span[1])
+        .map(|s| s.label_at(top))
+        .collect()
+}
+
+/// Draws the band of `scene` from `from` to `to` with its top at `y` on the page, at `scale`,
+/// and `extra` shapes over it.
 fn draw_band(
     surface: &mut Surface<'_>,
     scene: &Scene,
@@ -256,6 +270,7 @@ fn draw_band(
     scale: f32,
     y: f32,
     [from, to]: [f32; 2],
+    extra: &[Shape],
 ) {
     surface.push_transform(&Transform::from_row(
         scale,
@@ -277,6 +292,9 @@ fn draw_band(
         if hi >= from && lo <= to {
             draw_shape(surface, shape, fonts);
         }
+    }
+    for shape in extra {
+        draw_shape(surface, shape, fonts);
     }
     if clipped.is_some() {
         surface.pop();
@@ -334,7 +352,7 @@ pub fn write(scene: &Scene, title: &str, page: Page) -> Result<Vec<u8>, ExportEr
         let mut surface = pdf_page.surface();
         let mut y = PAGE_MARGIN;
         if let Some(header) = slice.header {
-            draw_band(&mut surface, scene, &fonts, scale, y, header);
+            draw_band(&mut surface, scene, &fonts, scale, y, header, &[]);
             y += (header[1] - header[0]) * scale;
         }
         draw_band(
@@ -344,6 +362,7 @@ pub fn write(scene: &Scene, title: &str, page: Page) -> Result<Vec<u8>, ExportEr
             scale,
             y,
             [slice.top, slice.bottom],
+            &continued(scene, slice.top),
         );
         surface.finish();
         pdf_page.finish();
@@ -356,7 +375,7 @@ pub fn write(scene: &Scene, title: &str, page: Page) -> Result<Vec<u8>, ExportEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::scene::{INK, TableBands};
+    use crate::export::scene::{INK, Spanned, TableBands};
 
     fn line(y: f32, i: usize) -> Shape {
         Shape::Text {
@@ -425,6 +444,10 @@ mod tests {
             tables: vec![TableBands {
                 header,
                 rows: rows.clone(),
+                spanned: vec![Spanned {
+                    span: [rows[1], rows[9]],
+                    label: line(8.0, 99),
+                }],
             }],
         };
         let band = 100.0;
@@ -448,6 +471,18 @@ mod tests {
             }
             let tall = page.bottom - page.top + page.header.map_or(0.0, |h| h[1] - h[0]);
             assert!(tall <= band + EPSILON, "{page:?}");
+            // A page beginning inside the group spanning rows 2 to 9 repeats its first line.
+            let inside = rows[1] < page.top && page.top < rows[9];
+            let labels = continued(&scene, page.top);
+            assert_eq!(labels.len(), usize::from(inside), "{page:?}");
+            if let Some(Shape::Text { at, text, .. }) = labels.first() {
+                assert_eq!(text, "行 99");
+                assert!((at[1] - (page.top + 8.0)).abs() < EPSILON);
+            }
         }
+        assert!(
+            pages.iter().any(|p| rows[1] < p.top && p.top < rows[9]),
+            "a page begins inside the group"
+        );
     }
 }

@@ -3,7 +3,8 @@
 //! and the coverage report's lists and ministry loads.
 
 use super::{
-    Builder, Color, HEAD, INK, MARGIN, RULE, Stroke, TableBands, WEAK, block_height, text_width,
+    Builder, Color, HEAD, INK, MARGIN, RULE, Shape, Spanned, Stroke, TableBands, WEAK,
+    block_height, fit, text_width,
 };
 use crate::analysis::derived::Derived;
 use crate::analysis::labels;
@@ -140,9 +141,29 @@ pub(super) fn draw_table(
         tops.push(y);
         y += h;
     }
+    let spanned = table
+        .merges
+        .iter()
+        .filter(|m| m.last > m.first)
+        .filter_map(|m| {
+            let k = shown.iter().position(|&c| c == m.column)?;
+            let text = table.rows[m.first][m.column].text();
+            let first = text.lines().next().filter(|l| !l.trim().is_empty())?;
+            Some(Spanned {
+                span: [tops[m.first], tops[m.last] + heights[m.last]],
+                label: Shape::Text {
+                    at: [lefts[k] + PAD, PAD + SIZE * super::ASCENT_EM],
+                    size: SIZE,
+                    color: WEAK,
+                    text: fit(first, widths[k] - 2.0 * PAD, SIZE),
+                },
+            })
+        })
+        .collect();
     b.table(TableBands {
         header: [top, top + head_h],
         rows: tops.iter().zip(&heights).map(|(t, h)| t + h).collect(),
+        spanned,
     });
     for (r, row) in table.rows.iter().enumerate() {
         for ((&c, &w), &left) in shown.iter().zip(&widths).zip(&lefts) {

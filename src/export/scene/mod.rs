@@ -124,14 +124,37 @@ pub enum Shape {
     },
 }
 
-/// Where a table of a scene lies: its header row and the bottom of each row, so that pages
-/// break between rows and repeat the header.
+/// Where a table of a scene lies: its header row, the bottom of each row and its cells that
+/// span rows, so that pages break between rows, repeat the header, and say which group a page
+/// continues.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableBands {
     /// The top and bottom of the header row.
     pub header: [f32; 2],
     /// The bottom of each row, top to bottom (the first row starts at the header's bottom).
     pub rows: Vec<f32>,
+    /// The cells spanning several rows.
+    pub spanned: Vec<Spanned>,
+}
+
+/// A cell of a table spanning several rows, whose first line a page continuing it repeats.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned {
+    /// Its top and bottom.
+    pub span: [f32; 2],
+    /// Its first line, placed as if the cell began at the top of the scene.
+    pub label: Shape,
+}
+
+impl Spanned {
+    /// The label placed atop a page whose content begins at `top`.
+    pub fn label_at(&self, top: f32) -> Shape {
+        let mut label = self.label.clone();
+        if let Shape::Text { at, .. } = &mut label {
+            at[1] += top;
+        }
+        label
+    }
 }
 
 impl TableBands {
