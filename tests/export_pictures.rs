@@ -7,23 +7,13 @@ use waymark::action::Tab;
 use waymark::analysis::labels;
 use waymark::analysis::scenario::Basis;
 use waymark::document::Document;
-use waymark::export::{self, ExportError, Format, Options, Output, PICTURE_VIEWS};
+use waymark::export::{self, ExportError, Format, Options, PICTURE_VIEWS};
 use waymark::i18n::Lang;
 use waymark::model::{MeasureKind, ScenarioId};
 
 mod common;
-use common::pdf::Pdf;
-
-fn bundled() -> Document {
-    waymark::bundled::open().expect("the bundled roadmap opens")
-}
-
-fn bytes(doc: &Document, options: &Options) -> Vec<u8> {
-    match export::export(doc, options).expect("exports") {
-        Output::File(bytes) => bytes,
-        Output::Files(_) => panic!("one file expected"),
-    }
-}
+use common::exports::{bundled, bytes, joined, squeeze};
+use common::pdf::pdf_streams;
 
 fn picture(doc: &Document, format: Format, view: Tab) -> Vec<u8> {
     bytes(
@@ -57,16 +47,6 @@ fn svg_texts(svg: &str) -> (Vec<String>, usize) {
         .collect();
     let glyphs = root.descendants().filter(|n| n.has_tag_name("use")).count();
     (texts, glyphs)
-}
-
-/// All of a picture's text with its line breaks and spaces taken out, for finding a wrapped
-/// text whole.
-fn joined(texts: &[String]) -> String {
-    texts.concat().split_whitespace().collect()
-}
-
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect()
 }
 
 #[test]
@@ -170,12 +150,6 @@ fn the_matrix_picture_holds_all_sixteen_issues_and_seventeen_responses() {
     for m in responses {
         assert!(all.contains(&squeeze(&m.text)), "{}", m.text);
     }
-}
-
-/// The streams of a PDF, inflated where compressed, its objects checked against its
-/// cross-reference table.
-fn pdf_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
-    Pdf::parse(pdf).streams().map(<[u8]>::to_vec).collect()
 }
 
 #[test]
@@ -370,104 +344,6 @@ fn the_markdown_report_holds_every_item_and_the_matrix() {
     assert!(md.contains("| 項目 | 大論点 | 番号 | 小論点 | 対応案 |"));
     for text in every_text(&doc) {
         assert!(md.contains(&text.replace('\n', "  \n  ")), "{text}");
-    }
-}
-
-#[test]
-fn a_long_table_on_a4_pages_is_paginated_with_its_text_kept() {
-    let doc = bundled();
-    let options = Options {
-        format: Format::Pdf,
-        view: Tab::Matrix,
-        page: export::Page::A4,
-        ..Options::default()
-    };
-    let pdf = bytes(&doc, &options);
-    let streams = pdf_streams(&pdf);
-    let text = String::from_utf8_lossy(&pdf);
-    let pages =
-        |text: &str| text.matches("/Type/Page/").count() + text.matches("/Type/Page>>").count();
-    assert!(pages(&text) >= 2, "{} pages", pages(&text));
-    let fitted = bytes(
-        &doc,
-        &Options {
-            page: export::Page::Fit,
-            ..options.clone()
-        },
-    );
-    assert_eq!(
-        pages(&String::from_utf8_lossy(&fitted)),
-        1,
-        "one page fitted to the picture"
-    );
-    assert!(
-        text.contains("/MediaBox[0 0 841.89 595.28]"),
-        "A4 landscape"
-    );
-    assert!(text.contains("+BIZUDPGothic"), "the font is embedded once");
-    let cmaps = streams
-        .iter()
-        .map(|s| String::from_utf8_lossy(s).into_owned())
-        .filter(|s| s.contains("begincmap"))
-        .count();
-    assert!(cmaps >= 1);
-    assert!(bytes(&doc, &options) == pdf, "the same bytes every time");
-}
-
-#[test]
-fn a4_pages_break_between_matrix_rows_each_repeating_the_header() {
-    let doc = bundled();
-    let r = &doc.roadmap;
-    let options = Options {
-        format: Format::Pdf,
-        view: Tab::Matrix,
-        page: export::Page::A4,
-        ..Options::default()
-    };
-    let pdf = Pdf::parse(&bytes(&doc, &options));
-    let pages: Vec<String> = pdf
-        .pages()
-        .into_iter()
-        .map(|p| joined(&pdf.page_texts(p)))
-        .collect();
-    assert!(pages.len() >= 2, "{} pages", pages.len());
-    let table = export::tables::matrix(r, &export::derive(r, &options), Lang::Ja);
-    let header: String = table
-        .columns
-        .iter()
-        .filter(|c| c.kind != export::tables::ColumnKind::Id)
-        .map(|c| squeeze(&c.title))
-        .collect();
-    assert!(header.starts_with("項目大論点"), "{header}");
-    assert!(pages[0].contains(&header), "the header on the first page");
-    for (k, page) in pages.iter().enumerate().skip(1) {
-        assert!(page.starts_with(&header), "page {}: {page:.60}", k + 1);
-        // It says which 項目 it continues (or begins).
-        let body = &page[header.len()..];
-        assert!(
-            body.match_indices("項目")
-                .any(|(at, _)| body[at + "項目".len()..].starts_with(|c: char| c.is_ascii_digit())),
-            "page {} names its 項目: {body:.80}",
-            k + 1
-        );
-    }
-    // Every 小論点 and 対応案 whole on one page: none is cut by a page break.
-    let issues = r.items.gaps.iter().filter(|g| {
-        labels::tag(r, &waymark::model::ItemRef::Gap(g.id.clone()), Lang::Ja).starts_with("小論点")
-    });
-    let responses = r
-        .items
-        .measures
-        .iter()
-        .filter(|m| m.kind == MeasureKind::Response);
-    let texts: Vec<String> = issues
-        .map(|g| squeeze(&g.text))
-        .chain(responses.map(|m| squeeze(&m.text)))
-        .collect();
-    assert_eq!(texts.len(), 33);
-    for text in texts {
-        let on = pages.iter().filter(|p| p.contains(&text)).count();
-        assert_eq!(on, 1, "{text} is whole on one page");
     }
 }
 

@@ -229,6 +229,12 @@ impl Pdf {
     }
 }
 
+/// The streams of a PDF, inflated where compressed, its objects checked against its
+/// cross-reference table.
+pub fn pdf_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
+    Pdf::parse(pdf).streams().map(<[u8]>::to_vec).collect()
+}
+
 /// The bytes of the hexadecimal string opening at `start`, and where it ends.
 fn hexadecimal(content: &[u8], start: usize) -> (Vec<u8>, usize) {
     let end = start + find(&content[start..], b">").expect("the string ends");

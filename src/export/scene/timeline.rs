@@ -3,7 +3,7 @@
 //! markers where [`crate::analysis::timeline::layout`] put them. Assumed and editorial timing is
 //! drawn dashed and paler, as the view draws it.
 
-use super::{Builder, Color, HEAD, INK, MARGIN, PAPER, RULE, Stroke, WEAK, faded, fit};
+use super::{Builder, Color, HEAD, INK, MARGIN, PAPER, RULE, Stroke, TableBands, WEAK, faded, fit};
 use crate::analysis::derived::Derived;
 use crate::analysis::scenario::{Move, ScenarioComparison};
 use crate::analysis::timeline::{Layer, MarkerKind};
@@ -123,6 +123,12 @@ pub(super) fn draw(
         y += h;
     }
     let bottom = y;
+    // On pages, the lanes are the rows and the axis the header repeated atop each.
+    b.table(TableBands {
+        header: [top, lanes_top],
+        rows: bands.iter().map(|(lane_top, h)| lane_top + h).collect(),
+        spanned: Vec::new(),
+    });
     // Year lines over the bands, under the bars.
     for fy in first..=last + 1 {
         let x = x_of(f64::from(fy));
