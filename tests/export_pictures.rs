@@ -374,6 +374,22 @@ fn the_value_chain_proposals_and_targets_pictures_hold_what_their_views_show() {
         }
     }
     assert!(placed > 30, "{placed} gaps placed");
+    // Each gap an editor placed is outlined dashed, and no other cell.
+    let editorial = (0..chain.rows.len())
+        .flat_map(|row| (0..chain.columns.len()).map(move |column| (row, column)))
+        .flat_map(|(row, column)| chain.cell(row, column))
+        .filter(|p| p.placement != waymark::model::Provenance::Stated)
+        .count();
+    assert!(editorial > 0, "the bundled roadmap has editors' placements");
+    let scene = export::picture(&doc, &Options::default(), Tab::ValueChain).expect("a scene");
+    let dashed = scene
+        .shapes
+        .iter()
+        .filter(|s| {
+            matches!(s, export::scene::Shape::Rect { stroke: Some(stroke), .. } if stroke.dash.is_some())
+        })
+        .count();
+    assert_eq!(dashed, editorial);
 
     let pictured = all(Tab::Proposals);
     assert_eq!(r.items.proposals.len(), 8);

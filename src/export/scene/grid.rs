@@ -67,13 +67,22 @@ fn widths(table: &Table, shown: &[usize], budget: f32) -> Vec<f32> {
         .collect()
 }
 
-/// Draws `table`'s `shown` columns at (`x`, `top`), the cells `faded` says (by row and
-/// column) paler; returns the table's width and bottom.
+/// How a cell of a pictured table is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Look {
+    /// Paler: away from the selection, or left out by the filter.
+    pub(super) faded: bool,
+    /// Outlined dashed inside the cell: an editor's judgement rather than the source's.
+    pub(super) dashed: bool,
+}
+
+/// Draws `table`'s `shown` columns at (`x`, `top`), each cell as `look` says (by row and
+/// column); returns the table's width and bottom.
 pub(super) fn draw_table(
     b: &mut Builder,
     table: &Table,
     shown: &[usize],
-    faded: &dyn Fn(usize, usize) -> bool,
+    look: &dyn Fn(usize, usize) -> Look,
     x: f32,
     top: f32,
     budget: f32,
@@ -167,7 +176,8 @@ pub(super) fn draw_table(
     });
     for (r, row) in table.rows.iter().enumerate() {
         for ((&c, &w), &left) in shown.iter().zip(&widths).zip(&lefts) {
-            let color = if faded(r, c) { INK.alpha(90) } else { INK };
+            let Look { faded, dashed } = look(r, c);
+            let color = if faded { INK.alpha(90) } else { INK };
             let (first, last) = match merge_of(r, c) {
                 Some(m) if m.first != r => continue,
                 Some(m) => (m.first, m.last),
@@ -175,6 +185,19 @@ pub(super) fn draw_table(
             };
             let h: f32 = heights[first..=last].iter().sum();
             b.rect([left, tops[r], w, h], None, Some(Stroke::solid(0.6, RULE)));
+            if dashed {
+                let inset = PAD / 2.0;
+                b.rect(
+                    [
+                        left + inset,
+                        tops[r] + inset,
+                        w - 2.0 * inset,
+                        h - 2.0 * inset,
+                    ],
+                    None,
+                    Some(Stroke::dashed(0.8, color)),
+                );
+            }
             let text = row[c].text();
             let centred =
                 matches!(table.columns[c].kind, ColumnKind::Mark) && text.chars().count() <= 2;
@@ -208,7 +231,11 @@ fn draw_pictured(
     budget: f32,
 ) -> (f32, f32) {
     let shown = pictured(table, lang);
-    draw_table(b, table, &shown, &|r, _| faded[r], MARGIN, top, budget)
+    let look = |r: usize, _| Look {
+        faded: faded[r],
+        dashed: false,
+    };
+    draw_table(b, table, &shown, &look, MARGIN, top, budget)
 }
 
 /// Whether each row's item (its last, ID column) is away from the selection.

@@ -1,10 +1,10 @@
 //! The value chain's picture, as the view draws it: the roadmap's stages across, the gap
 //! categories down, each category's band as lines on which the n-th gap of each of its cells
 //! stands (so that a gap across the whole chain lines up), each gap with the measures answering
-//! it. A gap an editor placed says so in words; what the filter leaves out, or what is away from
-//! the selection, is paler.
+//! it. A gap an editor placed is outlined dashed and says so in words; what the filter leaves
+//! out, or what is away from the selection, is paler.
 
-use super::grid::draw_table;
+use super::grid::{Look, draw_table};
 use super::{Builder, MARGIN, WEAK};
 use crate::analysis::derived::Derived;
 use crate::analysis::labels;
@@ -62,7 +62,8 @@ pub(super) fn draw(
         })
     }));
     let mut rows = Vec::new();
-    let mut gaps: Vec<Vec<Option<&ItemRef>>> = Vec::new();
+    // Each cell's gap and how it was placed.
+    let mut gaps: Vec<Vec<Option<(&ItemRef, Provenance)>>> = Vec::new();
     let mut merges = Vec::new();
     for (band, row) in chain.rows.iter().enumerate() {
         let title = match row {
@@ -94,7 +95,7 @@ pub(super) fn draw(
             rows.push(cells);
             gaps.push(
                 std::iter::once(None)
-                    .chain(placed.iter().map(|p| p.map(|p| &p.gap)))
+                    .chain(placed.iter().map(|p| p.map(|p| (&p.gap, p.placement))))
                     .collect(),
             );
         }
@@ -107,9 +108,12 @@ pub(super) fn draw(
         merges,
     };
     let shown: Vec<usize> = (0..table.columns.len()).collect();
-    let faded = |r: usize, c: usize| {
-        gaps[r][c].is_some_and(|g| !derived.visible.contains(g) || super::faded(derived, g))
+    let look = |r: usize, c: usize| {
+        gaps[r][c].map_or_else(Look::default, |(gap, placement)| Look {
+            faded: !derived.visible.contains(gap) || super::faded(derived, gap),
+            dashed: placement != Provenance::Stated,
+        })
     };
-    let (w, bottom) = draw_table(b, &table, &shown, &faded, MARGIN, top, 1800.0);
+    let (w, bottom) = draw_table(b, &table, &shown, &look, MARGIN, top, 1800.0);
     (w + 2.0 * MARGIN, bottom)
 }
