@@ -268,6 +268,10 @@ pub enum ExportInput {
     Open,
     /// Choose a format.
     SetFormat(crate::export::Format),
+    /// Choose a PDF's pages.
+    SetPage(crate::export::Page),
+    /// Choose a PNG's size.
+    SetPng(crate::export::PngSize),
     /// Choose the file to export to (then export).
     ChooseFile,
     /// Close the form.

@@ -251,7 +251,28 @@ fn parse_export_format(name: &str) -> Result<waymark::export::Format, String> {
     })
 }
 
-fn main() -> anyhow::Result<ExitCode> {
+/// Whether `error` is a write to a reader that has gone away (`waymark export … | head`).
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Runs the command; output cut short by a reader that stopped reading ends quietly, as
+/// `cat` and other filters do.
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e:?}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
     let args = Cli::parse();
     let mut out = std::io::stdout().lock();
     let code = match args.command {

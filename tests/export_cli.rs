@@ -159,7 +159,9 @@ fn an_unknown_picture_view_or_scenario_is_a_usage_error_listing_the_names() {
     let o = waymark(&["export", "--format", "svg", "--view", "gantt", BUNDLED]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("timeline, matrix, accountability, linkage, coverage, kpis"),
+        stderr(&o).contains(
+            "timeline, matrix, accountability, proposals, value-chain, targets, linkage, coverage, kpis"
+        ),
         "{}",
         stderr(&o)
     );
@@ -186,4 +188,20 @@ fn an_unknown_picture_view_or_scenario_is_a_usage_error_listing_the_names() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("+2 FY"));
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_export_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(["export", "--format", "svg", "--view", "matrix", BUNDLED])
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the waymark binary runs");
+    // The reader goes away before anything is written, as `| head -c0` would.
+    drop(child.stdout.take());
+    let o = child.wait_with_output().expect("waymark ends");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "nothing on stderr: {}", stderr(&o));
 }

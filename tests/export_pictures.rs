@@ -3,26 +3,17 @@
 //! checked, PNG's size, HTML and Markdown holding every item's text, all byte-identical run to
 //! run, and following the scenario shown.
 
-use std::io::Read;
-
 use waymark::action::Tab;
 use waymark::analysis::labels;
 use waymark::analysis::scenario::Basis;
 use waymark::document::Document;
-use waymark::export::{self, ExportError, Format, Options, Output, PICTURE_VIEWS};
+use waymark::export::{self, ExportError, Format, Options, PICTURE_VIEWS};
 use waymark::i18n::Lang;
 use waymark::model::{MeasureKind, ScenarioId};
 
-fn bundled() -> Document {
-    waymark::bundled::open().expect("the bundled roadmap opens")
-}
-
-fn bytes(doc: &Document, options: &Options) -> Vec<u8> {
-    match export::export(doc, options).expect("exports") {
-        Output::File(bytes) => bytes,
-        Output::Files(_) => panic!("one file expected"),
-    }
-}
+mod common;
+use common::exports::{bundled, bytes, joined, squeeze};
+use common::pdf::pdf_streams;
 
 fn picture(doc: &Document, format: Format, view: Tab) -> Vec<u8> {
     bytes(
@@ -58,20 +49,10 @@ fn svg_texts(svg: &str) -> (Vec<String>, usize) {
     (texts, glyphs)
 }
 
-/// All of a picture's text with its line breaks and spaces taken out, for finding a wrapped
-/// text whole.
-fn joined(texts: &[String]) -> String {
-    texts.concat().split_whitespace().collect()
-}
-
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect()
-}
-
 #[test]
 fn every_view_as_svg_is_xml_holding_its_japanese_labels() {
     let doc = bundled();
-    let expected: [(Tab, Vec<String>); 6] = [
+    let expected: [(Tab, Vec<String>); 9] = [
         (
             Tab::Timeline,
             vec!["目指すべき姿".into(), "2030".into(), "R12".into()],
@@ -83,6 +64,28 @@ fn every_view_as_svg_is_xml_holding_its_japanese_labels() {
         (
             Tab::Accountability,
             vec!["施策".into(), "合計".into(), "文".into()],
+        ),
+        (
+            Tab::Proposals,
+            vec!["提言①".into(), "海外事例".into(), "ギャップ1".into()],
+        ),
+        (
+            Tab::ValueChain,
+            vec![
+                "分類".into(),
+                "法規制".into(),
+                "段階なし".into(),
+                "→".into(),
+            ],
+        ),
+        (
+            Tab::Targets,
+            vec![
+                "2030年".into(),
+                "寄与する施策".into(),
+                "阻む論点".into(),
+                "2040-1".into(),
+            ],
         ),
         (
             Tab::Linkage,
@@ -147,79 +150,6 @@ fn the_matrix_picture_holds_all_sixteen_issues_and_seventeen_responses() {
     for m in responses {
         assert!(all.contains(&squeeze(&m.text)), "{}", m.text);
     }
-}
-
-/// The objects of a PDF, checked against its cross-reference table: every offset the table
-/// gives starts the object it names. Returns the file's streams, inflated where compressed.
-fn pdf_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
-    assert!(pdf.starts_with(b"%PDF-1."), "a PDF header");
-    let text = String::from_utf8_lossy(pdf);
-    assert!(text.trim_end().ends_with("%%EOF"));
-    let start: usize = text
-        .rsplit("startxref")
-        .next()
-        .and_then(|t| t.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .expect("startxref gives the table's offset");
-    assert!(pdf[start..].starts_with(b"xref"), "a cross-reference table");
-    let table = String::from_utf8_lossy(&pdf[start..]);
-    let mut lines = table.lines().skip(1);
-    let header = lines.next().expect("a subsection");
-    let mut header = header
-        .split_whitespace()
-        .map(|n| n.parse::<usize>().expect("number"));
-    let (first, count) = (header.next().expect("first"), header.next().expect("count"));
-    assert!(count > 10, "{count} objects");
-    for (k, entry) in lines.take(count).enumerate() {
-        let fields: Vec<&str> = entry.split_whitespace().collect();
-        if fields[2] != "n" {
-            continue;
-        }
-        let offset: usize = fields[0].parse().expect("offset");
-        let object = format!("{} 0 obj", first + k);
-        assert!(
-            pdf[offset..].starts_with(object.as_bytes()),
-            "object {} is where the table says",
-            first + k
-        );
-    }
-    // Each stream: its dictionary from its object's start, its data as long as `/Length` says.
-    let mut streams = Vec::new();
-    let mut at = 0;
-    while let Some(found) = find(&pdf[at..], b"stream\n") {
-        let keyword = at + found;
-        let begin = keyword + b"stream\n".len();
-        let object = pdf[..keyword]
-            .windows(4)
-            .rposition(|w| w == b" obj")
-            .expect("a stream is in an object");
-        let dict = String::from_utf8_lossy(&pdf[object..keyword]);
-        let length: usize = dict
-            .split("/Length ")
-            .nth(1)
-            .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
-            .and_then(|n| n.parse().ok())
-            .expect("a stream gives its length");
-        let data = &pdf[begin..begin + length];
-        let end = find(&pdf[begin + length..], b"endstream")
-            .filter(|&k| k <= 2)
-            .expect("the stream ends where its length says");
-        if dict.contains("/FlateDecode") {
-            let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(data)
-                .read_to_end(&mut out)
-                .expect("the stream inflates");
-            streams.push(out);
-        } else {
-            streams.push(data.to_vec());
-        }
-        at = begin + length + end + b"endstream".len();
-    }
-    streams
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[test]
@@ -418,42 +348,68 @@ fn the_markdown_report_holds_every_item_and_the_matrix() {
 }
 
 #[test]
-fn a_long_table_on_a4_pages_is_paginated_with_its_text_kept() {
+fn the_value_chain_proposals_and_targets_pictures_hold_what_their_views_show() {
+    use waymark::analysis::{targets, value_chain};
     let doc = bundled();
-    let options = Options {
-        format: Format::Pdf,
-        view: Tab::Matrix,
-        page: export::Page::A4,
-        ..Options::default()
+    let r = &doc.roadmap;
+    let derived = export::derive(r, &Options::default());
+    let text = |item: &waymark::model::ItemRef| squeeze(&labels::text(r, item, Lang::Ja));
+    let all = |view: Tab| {
+        let svg = String::from_utf8(picture(&doc, Format::Svg, view)).expect("UTF-8");
+        joined(&svg_texts(&svg).0)
     };
-    let pdf = bytes(&doc, &options);
-    let streams = pdf_streams(&pdf);
-    let text = String::from_utf8_lossy(&pdf);
-    let pages =
-        |text: &str| text.matches("/Type/Page/").count() + text.matches("/Type/Page>>").count();
-    assert!(pages(&text) >= 2, "{} pages", pages(&text));
-    let fitted = bytes(
-        &doc,
-        &Options {
-            page: export::Page::Fit,
-            ..options.clone()
-        },
-    );
-    assert_eq!(
-        pages(&String::from_utf8_lossy(&fitted)),
-        1,
-        "one page fitted to the picture"
-    );
-    assert!(
-        text.contains("/MediaBox[0 0 841.89 595.28]"),
-        "A4 landscape"
-    );
-    assert!(text.contains("+BIZUDPGothic"), "the font is embedded once");
-    let cmaps = streams
-        .iter()
-        .map(|s| String::from_utf8_lossy(s).into_owned())
-        .filter(|s| s.contains("begincmap"))
+
+    let chain = value_chain::value_chain(r, &derived.index);
+    let pictured = all(Tab::ValueChain);
+    let mut placed = 0;
+    for (row, _) in chain.rows.iter().enumerate() {
+        for (column, _) in chain.columns.iter().enumerate() {
+            for p in chain.cell(row, column) {
+                placed += 1;
+                assert!(pictured.contains(&text(&p.gap)), "{:?}", p.gap);
+                for m in &p.measures {
+                    assert!(pictured.contains(&text(m)), "{m:?}");
+                }
+            }
+        }
+    }
+    assert!(placed > 30, "{placed} gaps placed");
+    // Each gap an editor placed is outlined dashed, and no other cell.
+    let editorial = (0..chain.rows.len())
+        .flat_map(|row| (0..chain.columns.len()).map(move |column| (row, column)))
+        .flat_map(|(row, column)| chain.cell(row, column))
+        .filter(|p| p.placement != waymark::model::Provenance::Stated)
         .count();
-    assert!(cmaps >= 1);
-    assert!(bytes(&doc, &options) == pdf, "the same bytes every time");
+    assert!(editorial > 0, "the bundled roadmap has editors' placements");
+    let scene = export::picture(&doc, &Options::default(), Tab::ValueChain).expect("a scene");
+    let dashed = scene
+        .shapes
+        .iter()
+        .filter(|s| {
+            matches!(s, export::scene::Shape::Rect { stroke: Some(stroke), .. } if stroke.dash.is_some())
+        })
+        .count();
+    assert_eq!(dashed, editorial);
+
+    let pictured = all(Tab::Proposals);
+    assert_eq!(r.items.proposals.len(), 8);
+    for p in &r.items.proposals {
+        let item = waymark::model::ItemRef::Proposal(p.id.clone());
+        assert!(pictured.contains(&text(&item)), "{item:?}");
+    }
+
+    let pictured = all(Tab::Targets);
+    let columns = targets::target_columns(r, &derived.index, &derived.visible, Lang::Ja);
+    assert!(columns.len() >= 2, "horizon years");
+    for column in &columns {
+        assert!(pictured.contains(&column.heading));
+        for card in &column.cards {
+            assert!(pictured.contains(&text(&card.item)), "{:?}", card.item);
+            for related in &card.related {
+                for (_, label) in &related.shown {
+                    assert!(pictured.contains(&squeeze(label)), "{label}");
+                }
+            }
+        }
+    }
 }

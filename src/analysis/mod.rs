@@ -13,6 +13,7 @@ pub mod locate;
 pub mod matrix;
 pub mod scenario;
 pub mod sources;
+pub mod targets;
 pub mod timeline;
 pub mod timeline_text;
 pub mod timeline_view;

@@ -1,6 +1,7 @@
-//! File ▸ Export…: the export form for the view shown (format, the picture's size), the choice
-//! of file through the same dialogs as Save As, and the export itself on a worker thread, its
-//! outcome shown in the status bar. The last folder exported to is remembered.
+//! File ▸ Export…: the export form for the view shown (format, a PDF's pages or a PNG's size,
+//! the picture's size measured on a worker), the choice of file through the same dialogs as
+//! Save As, and the export itself on a worker thread, its outcome shown in the status bar. The
+//! last folder, format, pages and PNG size are remembered.
 
 use std::path::{Path, PathBuf};
 
@@ -8,8 +9,8 @@ use super::WaymarkApp;
 use super::files::Msg;
 use super::notice::Notice;
 use crate::action::ExportInput;
-use crate::export::{self, Format, Options, Output};
-use crate::ui::export::ExportForm;
+use crate::export::{self, Format, Options, Output, Page, PngSize};
+use crate::ui::export::{ExportForm, PictureSize, Preview};
 use crate::ui::file_dialog::Purpose;
 
 /// The export under way, if any, and the form while it is open.
@@ -19,6 +20,9 @@ pub(super) struct ExportState {
     pub(super) form: Option<ExportForm>,
     /// Whether an export is running on a worker.
     pub(super) running: bool,
+    /// The number of the latest measurement of the form's picture; an older one's result is
+    /// dropped.
+    pub(super) generation: u64,
 }
 
 impl WaymarkApp {
@@ -38,52 +42,101 @@ impl WaymarkApp {
         }
     }
 
-    /// Opens the form with the format last used (a table format where the view has no picture).
-    fn open_export_form(&mut self) {
+    /// Opens the form with the format, pages and PNG size last used (a table format where the
+    /// view has no picture); the picture is measured on a worker.
+    fn open_export_form(&mut self, ctx: &egui::Context) {
         let pictured = export::PICTURE_VIEWS.contains(&self.prefs.tab);
         let format = match self.prefs.export_format {
             Some(f) if pictured || !f.is_picture() => f,
             _ if pictured => Format::Pdf,
             _ => Format::Xlsx,
         };
-        let mut form = ExportForm {
+        self.export.form = Some(ExportForm {
             view: self.prefs.tab,
             format,
-            size: None,
-        };
-        self.measure(&mut form);
-        self.export.form = Some(form);
+            page: self.prefs.export_page,
+            png: self.prefs.export_png,
+            preview: Preview::Unavailable,
+        });
+        self.measure(ctx);
     }
 
-    /// The picture's size in points, for the form's preview.
-    fn measure(&self, form: &mut ExportForm) {
-        form.size = None;
-        if !form.format.is_picture() {
+    /// Measures the form's picture on a worker: its size in points and the pages it takes;
+    /// the form shows `…` until then.
+    fn measure(&mut self, ctx: &egui::Context) {
+        self.export.generation += 1;
+        let (Some(form), Some(doc)) = (&mut self.export.form, &self.document) else {
+            return;
+        };
+        if !export::PICTURE_VIEWS.contains(&form.view) {
+            form.preview = Preview::Unavailable;
             return;
         }
-        if let Some(doc) = &self.document
-            && let Ok(scene) = export::picture(doc, &self.export_options(form.format), form.view)
-        {
-            form.size = Some((scene.width, scene.height));
+        form.preview = Preview::Measuring;
+        let options = Options {
+            view: form.view,
+            ..self.export_options(Format::Svg)
+        };
+        let doc = Box::new(doc.clone());
+        let (tx, ctx, generation) = (self.tx.clone(), ctx.clone(), self.export.generation);
+        std::thread::spawn(move || {
+            let size = export::picture(&doc, &options, options.view)
+                .ok()
+                .map(|scene| PictureSize {
+                    width: scene.width,
+                    height: scene.height,
+                    pages: Page::ALL.map(|page| export::pdf::page_count(&scene, page)),
+                });
+            tx.send(Msg::Measured { generation, size }).ok();
+            ctx.request_repaint();
+        });
+    }
+
+    /// The form's picture was measured: shown unless the form has been opened again since.
+    pub(super) fn measured(&mut self, generation: u64, size: Option<PictureSize>) {
+        if generation != self.export.generation {
+            return;
         }
+        if let Some(form) = &mut self.export.form {
+            form.preview = size.map_or(Preview::Unavailable, Preview::Ready);
+        }
+    }
+
+    /// Whether the form's picture is being measured.
+    pub fn is_measuring(&self) -> bool {
+        self.export
+            .form
+            .as_ref()
+            .is_some_and(|f| f.preview == Preview::Measuring)
     }
 
     /// Carries out a step of the export form.
     pub(super) fn export_input(&mut self, ctx: &egui::Context, input: ExportInput) {
         match input {
-            ExportInput::Open => self.open_export_form(),
+            ExportInput::Open => self.open_export_form(ctx),
             ExportInput::SetFormat(format) => {
-                if let Some(mut form) = self.export.form.take() {
+                if let Some(form) = &mut self.export.form {
                     form.format = format;
-                    self.measure(&mut form);
-                    self.export.form = Some(form);
+                }
+            }
+            ExportInput::SetPage(page) => {
+                if let Some(form) = &mut self.export.form {
+                    form.page = page;
+                }
+            }
+            ExportInput::SetPng(png) => {
+                if let Some(form) = &mut self.export.form {
+                    form.png = png;
                 }
             }
             ExportInput::ChooseFile => {
-                let Some(format) = self.export.form.as_ref().map(|f| f.format) else {
+                let Some(form) = &self.export.form else {
                     return;
                 };
+                let format = form.format;
                 self.prefs.export_format = Some(format);
+                self.prefs.export_page = form.page;
+                self.prefs.export_png = form.png;
                 self.start_export_dialog(ctx, format);
             }
             ExportInput::Cancel => self.export.form = None,
@@ -136,10 +189,16 @@ impl WaymarkApp {
         let (Some(path), Some(form), Some(doc)) = (path, &self.export.form, &self.document) else {
             return;
         };
-        let options = self.export_options(form.format);
+        let (scale, width_px) = match form.png {
+            PngSize::Scale(scale) => (scale, None),
+            PngSize::Width(px) => (2.0, Some(px)),
+        };
         let options = Options {
             view: form.view,
-            ..options
+            page: form.page,
+            scale,
+            width_px,
+            ..self.export_options(form.format)
         };
         self.prefs.export_dir = path.parent().map(Path::to_path_buf);
         self.export.running = true;

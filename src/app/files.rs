@@ -60,6 +60,12 @@ pub(super) enum Msg {
     PickedExport(Option<PathBuf>),
     /// An export on a worker has ended: the files written, or why it failed.
     Exported(Result<Vec<PathBuf>, String>),
+    /// The export form's picture was measured (for the measurement numbered `generation`;
+    /// `None`: it has no picture).
+    Measured {
+        generation: u64,
+        size: Option<crate::ui::export::PictureSize>,
+    },
     /// The system's dialog could not be shown (it returned at once, with nothing).
     NoNativeDialog(Purpose),
     /// The system's dialog choosing a roadmap to compare with closed.
@@ -307,6 +313,7 @@ impl WaymarkApp {
                 }
                 Msg::PickedExport(path) => self.picked_export(ctx, path),
                 Msg::Exported(result) => self.exported(result),
+                Msg::Measured { generation, size } => self.measured(generation, size),
                 Msg::NoNativeDialog(purpose) => self.no_native_dialog(ctx, purpose),
                 Msg::Checked {
                     version,

@@ -33,6 +33,10 @@ pub struct Prefs {
     pub export_dir: Option<PathBuf>,
     /// The format last exported to.
     pub export_format: Option<crate::export::Format>,
+    /// The pages of the PDF last exported.
+    pub export_page: crate::export::Page,
+    /// The size of the PNG last exported.
+    pub export_png: crate::export::PngSize,
 }
 
 /// A roadmap as the preferences remember it.

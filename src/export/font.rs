@@ -77,6 +77,11 @@ fn glyph_of(c: char) -> (FontId, GlyphId) {
     )
 }
 
+/// The bundled font that draws `c`.
+pub fn font_of(c: char) -> FontId {
+    glyph_of(c).0
+}
+
 /// The advance of `glyph` of `font`, in ems.
 fn advance_em(font: FontId, glyph: GlyphId) -> f32 {
     face(font).map_or(0.5, |f| {

@@ -15,6 +15,7 @@ pub mod report;
 pub mod scene;
 pub mod svg;
 pub mod tables;
+mod webfont;
 pub mod xlsx;
 
 pub use json::to_json;
@@ -102,7 +103,9 @@ impl Format {
 }
 
 /// The pages of a PDF.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Page {
     /// One page the size of the picture.
     #[default]
@@ -141,15 +144,43 @@ impl Page {
     }
 }
 
-/// The views that have a picture export, in tab order.
-pub const PICTURE_VIEWS: [Tab; 6] = [
-    Tab::Timeline,
-    Tab::Matrix,
-    Tab::Accountability,
-    Tab::Linkage,
-    Tab::Coverage,
-    Tab::Kpis,
-];
+/// How large a PNG is: pixels per point of the picture, or a width in pixels.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum PngSize {
+    /// Pixels per point.
+    Scale(f32),
+    /// The width in pixels; the height keeps the picture's proportions.
+    Width(u32),
+}
+
+impl Default for PngSize {
+    fn default() -> Self {
+        PngSize::Scale(2.0)
+    }
+}
+
+impl PngSize {
+    /// Pixels per point for a picture `width` points wide.
+    pub fn scale(self, width: f32) -> f32 {
+        match self {
+            PngSize::Scale(scale) => scale,
+            PngSize::Width(px) => px as f32 / width,
+        }
+    }
+
+    /// The width and height in pixels of a picture `width` × `height` points, as
+    /// [`png::write`] makes it.
+    pub fn pixels(self, width: f32, height: f32) -> (u32, u32) {
+        let scale = self.scale(width);
+        (
+            (width * scale).ceil() as u32,
+            (height * scale).ceil() as u32,
+        )
+    }
+}
+
+/// The views that have a picture export, in tab order: every view.
+pub const PICTURE_VIEWS: [Tab; 9] = Tab::ALL;
 
 /// What to export and how.
 #[derive(Clone, Debug, PartialEq)]
@@ -220,6 +251,9 @@ pub enum ExportError {
     /// The PDF could not be written.
     #[error("PDF: {0}")]
     Pdf(String),
+    /// A font could not be cut down to the characters used.
+    #[error("font: {0}")]
+    Font(String),
     /// The PNG could not be drawn.
     #[error("PNG: {0}")]
     Png(String),
@@ -338,10 +372,10 @@ pub fn export(doc: &Document, options: &Options) -> Result<Output, ExportError> 
         Format::Svg => Output::File(svg::write(&picture(options.view)?).into_bytes()),
         Format::Png => {
             let scene = picture(options.view)?;
-            let scale = options
+            let size = options
                 .width_px
-                .map_or(options.scale, |w| w as f32 / scene.width);
-            Output::File(png::write(&scene, scale)?)
+                .map_or(PngSize::Scale(options.scale), PngSize::Width);
+            Output::File(png::write(&scene, size.scale(scene.width))?)
         }
         Format::Pdf => Output::File(pdf::write(
             &picture(options.view)?,
@@ -372,7 +406,7 @@ pub fn export(doc: &Document, options: &Options) -> Result<Output, ExportError> 
                 .map(|&view| Ok((view, picture(view)?)))
                 .collect::<Result<Vec<_>, ExportError>>()?;
             let report = report::Report::new(roadmap, &derived, lang);
-            Output::File(report.html(&pictures).into_bytes())
+            Output::File(report.html(&pictures)?.into_bytes())
         }
         Format::Md => {
             let report = report::Report::new(roadmap, &derived, lang);

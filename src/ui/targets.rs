@@ -8,9 +8,8 @@
 //! says so in words (［仮定］, [assumed]), for a screen reader as well.
 //!
 //! The texts of every target state that passes the filter are gathered once per generation of the
-//! derived data ([`Card`]); each column draws only the cards in view ([`super::rows`]).
+//! derived data ([`crate::analysis::targets`]); each column draws only the cards in view ([`super::rows`]).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use egui::{
@@ -24,10 +23,8 @@ use super::matrix::{link, text_height, wrap};
 use super::rows::{self, Rows, Stack, link_height};
 use super::timeline::glyphs::paint_bar;
 use crate::action::Action;
-use crate::analysis::index::Relation;
-use crate::analysis::labels;
-use crate::i18n::Lang;
-use crate::model::{ItemKind, ItemRef, Provenance, TargetState};
+use crate::analysis::targets::{Related, TargetCard, TargetColumn, target_columns};
+use crate::model::{ItemKind, ItemRef, Provenance};
 
 /// Space above each card.
 const CARD_SPACE: f32 = 6.0;
@@ -35,121 +32,17 @@ const CARD_SPACE: f32 = 6.0;
 /// Width of the provenance stripe down a card's left edge, and the room left of it and right of it.
 const STRIPE: (i8, i8, i8) = (6, 3, 5);
 
-/// What one target state shows, gathered once.
-struct Card {
-    item: ItemRef,
-    /// Stated, assumed or editorial: the stripe's look.
-    provenance: Provenance,
-    /// Tag, provenance in words when not stated, and text.
-    label: String,
-    /// Contributing measures, then gaps in the way.
-    related: [Related; 2],
-}
-
-/// The items joined to a target state by one relation.
-struct Related {
-    title: String,
-    /// Those passing the filter, with their labels.
-    shown: Vec<(ItemRef, String)>,
-    /// How many the filter hides.
-    hidden: usize,
-}
-
-impl Card {
-    fn new(ctx: &ViewCtx<'_>, t: &TargetState) -> Self {
-        let item = ItemRef::Target(t.id.clone());
-        let tag = labels::tag(ctx.roadmap, &item, ctx.lang);
-        let text = labels::text(ctx.roadmap, &item, ctx.lang);
-        let label = match (t.provenance, ctx.lang) {
-            (Provenance::Stated, _) => format!("{tag} {text}"),
-            (p, Lang::Ja) => format!("{tag} ［{}］ {text}", p.label_ja()),
-            (p, Lang::En) => format!("{tag} [{}] {text}", p.label_en()),
-        };
-        let related = [
-            related(
-                ctx,
-                &item,
-                Relation::ContributesTo,
-                ctx.t("寄与する施策", "Contributing measures"),
-            ),
-            related(
-                ctx,
-                &item,
-                Relation::Blocks,
-                ctx.t("阻む論点", "Gaps in the way"),
-            ),
-        ];
-        Self {
-            item,
-            provenance: t.provenance,
-            label,
-            related,
-        }
-    }
-}
-
-/// The items joined to target `r` by `relation` (seen from the target).
-fn related(ctx: &ViewCtx<'_>, r: &ItemRef, relation: Relation, title: &str) -> Related {
-    let mut shown = Vec::new();
-    let mut hidden = 0;
-    for x in ctx.index.related(r, move |x| x == relation, false) {
-        if !ctx.visible.contains(x) {
-            hidden += 1;
-            continue;
-        }
-        let tag = labels::tag(ctx.roadmap, x, ctx.lang);
-        let text = labels::text(ctx.roadmap, x, ctx.lang);
-        let label = if tag == x.id_str() {
-            text
-        } else {
-            format!("{tag} {text}")
-        };
-        shown.push((x.clone(), label));
-    }
-    Related {
-        title: format!("{title} ({})", shown.len()),
-        shown,
-        hidden,
-    }
-}
-
-/// One column: the horizon year's heading, then its cards.
-struct Column {
-    heading: String,
-    cards: Vec<Card>,
-}
-
 /// Shows the target states in one column per horizon year.
 pub fn targets_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
     ui.heading(ctx.t(
         "目指すべき姿（バックキャスト）",
         "Target states (backcasting)",
     ));
-    let columns: Arc<Vec<Column>> = rows::cached(
+    let columns: Arc<Vec<TargetColumn>> = rows::cached(
         ui.ctx(),
         Id::unique("waymark-targets"),
         ctx.generation,
-        || {
-            let mut by_year: BTreeMap<i32, Vec<Card>> = BTreeMap::new();
-            for t in &ctx.roadmap.items.target_states {
-                if ctx.visible.contains(&ItemRef::Target(t.id.clone())) {
-                    by_year
-                        .entry(t.horizon_year)
-                        .or_default()
-                        .push(Card::new(ctx, t));
-                }
-            }
-            by_year
-                .into_iter()
-                .map(|(year, cards)| Column {
-                    heading: match ctx.lang {
-                        Lang::Ja => format!("{year}年"),
-                        Lang::En => format!("By {year}"),
-                    },
-                    cards,
-                })
-                .collect()
-        },
+        || target_columns(ctx.roadmap, ctx.index, ctx.visible, ctx.lang),
     );
     if columns.is_empty() {
         ui.label(ctx.t(
@@ -201,7 +94,7 @@ pub fn targets_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Action>) {
 /// A column as a list of rows: the heading, then one row per card.
 struct List<'a, 'c> {
     ctx: &'c ViewCtx<'a>,
-    column: &'c Column,
+    column: &'c TargetColumn,
     /// Where clicks go; `None` while only measuring.
     actions: Option<&'c mut Vec<Action>>,
 }
@@ -269,7 +162,7 @@ fn card_margin(style: &egui::Style) -> Margin {
     margin
 }
 
-fn card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, card: &Card, actions: &mut Vec<Action>) {
+fn card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, card: &TargetCard, actions: &mut Vec<Action>) {
     ui.add_space(CARD_SPACE);
     let shown = super::rows::card_frame(ui, ctx, &card.item)
         .inner_margin(card_margin(ui.style()))
@@ -294,7 +187,7 @@ fn card_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, card: &Card, actions: &mut Vec<Action
 }
 
 /// Height of [`card_ui`] for `card` at `width`.
-fn card_height(ui: &Ui, card: &Card, width: f32) -> f32 {
+fn card_height(ui: &Ui, card: &TargetCard, width: f32) -> f32 {
     let frame = egui::Frame::group(ui.style()).inner_margin(card_margin(ui.style()));
     let margin = frame.total_margin();
     let w = width - margin.sum().x;

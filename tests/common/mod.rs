@@ -4,6 +4,9 @@
 // Each test binary includes this module and uses a part of it.
 #![allow(dead_code)]
 
+pub mod exports;
+pub mod pdf;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,17 +1,24 @@
 //! The report as one self-contained HTML file: no scripts, no network; the pictures are inline
 //! SVG whose text is drawn as glyph outlines of the bundled font (so they look the same
-//! anywhere), and tables keep the source's merged cells as `rowspan`.
+//! anywhere), the text is set in a subset of the bundled fonts embedded as web fonts (exactly the
+//! characters the report shows, so it renders on a machine without Japanese fonts), and tables
+//! keep the source's merged cells as `rowspan`.
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
+
+use base64::Engine;
 
 use super::{Report, Section};
 use crate::action::Tab;
+use crate::export::font::{FontId, font_of};
 use crate::export::scene::Scene;
 use crate::export::svg::{self, escape};
 use crate::export::tables::{Cell, ColumnKind, Table};
+use crate::export::{ExportError, webfont};
 
 /// The page's style: readable on screen and in print, tables ruled, pictures scaled to the page.
-const STYLE: &str = "body{font-family:'BIZ UDPGothic','Hiragino Sans','Yu Gothic','Noto Sans CJK JP',sans-serif;\
+const STYLE: &str = "body{font-family:'Waymark Dashes','Waymark Gothic','BIZ UDPGothic','Hiragino Sans','Yu Gothic','Noto Sans CJK JP',sans-serif;\
 margin:2em auto;max-width:1200px;padding:0 1em;color:#202228;line-height:1.5}\
 h1{font-size:1.6em}h2{border-bottom:2px solid #c8ccd4;margin-top:2em}\
 table{border-collapse:collapse;margin:1em 0;font-size:.85em}\
@@ -20,6 +27,71 @@ th{background:#e4e9f1;position:sticky;top:0}td.mark{text-align:center}\
 figure{margin:1em 0;overflow-x:auto}figure svg{max-width:100%;height:auto}\
 .id{color:#6a6e78;font-size:.8em}.cite{color:#6a6e78;font-size:.85em}\
 dl dt{font-weight:bold;margin-top:.6em}dl dd{margin-left:1.5em}";
+
+/// The characters a reader sees in `body`: its text outside tags and inline pictures (whose
+/// text is drawn as outlines), entities decoded.
+fn visible_chars(body: &str) -> BTreeSet<char> {
+    let mut chars = BTreeSet::new();
+    let mut rest = body;
+    while let Some(c) = rest.chars().next() {
+        let skip = match c {
+            '<' if rest.starts_with("<svg") => rest.find("</svg>").map_or(rest.len(), |k| k + 6),
+            '<' => rest.find('>').map_or(rest.len(), |k| k + 1),
+            '&' if rest.find(';').is_some() => {
+                let end = rest.find(';').unwrap_or(0);
+                chars.extend(match &rest[1..end] {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    _ => None,
+                });
+                end + 1
+            }
+            c => {
+                if !c.is_control() {
+                    chars.insert(c);
+                }
+                c.len_utf8()
+            }
+        };
+        rest = &rest[skip..];
+    }
+    chars
+}
+
+/// `@font-face` rules embedding the bundled fonts cut down to `chars`: the dashes font for the
+/// dashes it draws, the gothic for the rest.
+fn font_faces(chars: &BTreeSet<char>) -> Result<String, ExportError> {
+    let mut out = String::new();
+    for (font, family) in [
+        (FontId::Dashes, "Waymark Dashes"),
+        (FontId::Gothic, "Waymark Gothic"),
+    ] {
+        let own: BTreeSet<char> = chars
+            .iter()
+            .copied()
+            .filter(|&c| font_of(c) == font)
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let data = base64::engine::general_purpose::STANDARD.encode(webfont::subset(font, &own)?);
+        let range: Vec<String> = own
+            .iter()
+            .map(|&c| format!("U+{:X}", u32::from(c)))
+            .collect();
+        let _ = write!(
+            out,
+            "@font-face{{font-family:'{family}';src:url(data:font/ttf;base64,{data}) format('truetype');"
+        );
+        if font == FontId::Dashes {
+            let _ = write!(out, "unicode-range:{}", range.join(","));
+        }
+        out.push('}');
+    }
+    Ok(out)
+}
 
 /// The HTML id of a section.
 fn anchor(section: Section) -> &'static str {
@@ -77,18 +149,28 @@ impl Report<'_> {
         );
     }
 
-    /// The report as HTML, with `pictures` (each view and its scene) inline.
-    pub fn html(&self, pictures: &[(Tab, Scene)]) -> String {
+    /// The report as HTML, with `pictures` (each view and its scene) inline and the fonts cut
+    /// down to the characters shown.
+    pub fn html(&self, pictures: &[(Tab, Scene)]) -> Result<String, ExportError> {
+        let lang = self.lang;
+        let title = escape(self.title());
+        let body = self.html_body(pictures);
+        let mut chars = visible_chars(&body);
+        chars.extend(visible_chars(&title));
+        Ok(format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{title}</title>\n<style>{}{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+            lang.pick("ja", "en"),
+            font_faces(&chars)?,
+        ))
+    }
+
+    /// What the report's `<body>` holds.
+    fn html_body(&self, pictures: &[(Tab, Scene)]) -> String {
         let lang = self.lang;
         let title = escape(self.title());
         let mut out = String::new();
-        let _ = write!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-            lang.pick("ja", "en"),
-        );
         let _ = writeln!(out, "<h1>{title}</h1>\n<p>{}</p>", escape(&self.horizon()));
         let sections = [
             Section::Pictures,
@@ -153,7 +235,6 @@ impl Report<'_> {
             }
             out.push_str("</dl>\n");
         }
-        out.push_str("</body>\n</html>\n");
         out
     }
 }

@@ -2,7 +2,10 @@
 //! budgets — drawn from the export's [`tables`](crate::export::tables) with their merged cells,
 //! and the coverage report's lists and ministry loads.
 
-use super::{Builder, Color, HEAD, INK, MARGIN, RULE, Stroke, WEAK, block_height, text_width};
+use super::{
+    Builder, Color, HEAD, INK, MARGIN, RULE, Shape, Spanned, Stroke, TableBands, WEAK,
+    block_height, fit, text_width,
+};
 use crate::analysis::derived::Derived;
 use crate::analysis::labels;
 use crate::export::coverage;
@@ -64,13 +67,22 @@ fn widths(table: &Table, shown: &[usize], budget: f32) -> Vec<f32> {
         .collect()
 }
 
-/// Draws `table`'s `shown` columns at (`x`, `top`), rows in `faded` paler; returns the table's
-/// width and bottom.
-fn draw_table(
+/// How a cell of a pictured table is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Look {
+    /// Paler: away from the selection, or left out by the filter.
+    pub(super) faded: bool,
+    /// Outlined dashed inside the cell: an editor's judgement rather than the source's.
+    pub(super) dashed: bool,
+}
+
+/// Draws `table`'s `shown` columns at (`x`, `top`), each cell as `look` says (by row and
+/// column); returns the table's width and bottom.
+pub(super) fn draw_table(
     b: &mut Builder,
     table: &Table,
     shown: &[usize],
-    faded: &[bool],
+    look: &dyn Fn(usize, usize) -> Look,
     x: f32,
     top: f32,
     budget: f32,
@@ -138,13 +150,34 @@ fn draw_table(
         tops.push(y);
         y += h;
     }
+    let spanned = table
+        .merges
+        .iter()
+        .filter(|m| m.last > m.first)
+        .filter_map(|m| {
+            let k = shown.iter().position(|&c| c == m.column)?;
+            let text = table.rows[m.first][m.column].text();
+            let first = text.lines().next().filter(|l| !l.trim().is_empty())?;
+            Some(Spanned {
+                span: [tops[m.first], tops[m.last] + heights[m.last]],
+                label: Shape::Text {
+                    at: [lefts[k] + PAD, PAD + SIZE * super::ASCENT_EM],
+                    size: SIZE,
+                    color: WEAK,
+                    text: fit(first, widths[k] - 2.0 * PAD, SIZE),
+                },
+            })
+        })
+        .collect();
+    b.table(TableBands {
+        header: [top, top + head_h],
+        rows: tops.iter().zip(&heights).map(|(t, h)| t + h).collect(),
+        spanned,
+    });
     for (r, row) in table.rows.iter().enumerate() {
-        let color = if faded.get(r).copied().unwrap_or(false) {
-            INK.alpha(90)
-        } else {
-            INK
-        };
         for ((&c, &w), &left) in shown.iter().zip(&widths).zip(&lefts) {
+            let Look { faded, dashed } = look(r, c);
+            let color = if faded { INK.alpha(90) } else { INK };
             let (first, last) = match merge_of(r, c) {
                 Some(m) if m.first != r => continue,
                 Some(m) => (m.first, m.last),
@@ -152,6 +185,19 @@ fn draw_table(
             };
             let h: f32 = heights[first..=last].iter().sum();
             b.rect([left, tops[r], w, h], None, Some(Stroke::solid(0.6, RULE)));
+            if dashed {
+                let inset = PAD / 2.0;
+                b.rect(
+                    [
+                        left + inset,
+                        tops[r] + inset,
+                        w - 2.0 * inset,
+                        h - 2.0 * inset,
+                    ],
+                    None,
+                    Some(Stroke::dashed(0.8, color)),
+                );
+            }
             let text = row[c].text();
             let centred =
                 matches!(table.columns[c].kind, ColumnKind::Mark) && text.chars().count() <= 2;
@@ -172,6 +218,24 @@ fn pictured(table: &Table, lang: Lang) -> Vec<usize> {
     (0..table.columns.len())
         .filter(|&c| table.columns[c].kind != ColumnKind::Id && table.columns[c].title != source)
         .collect()
+}
+
+/// Draws the columns of `table` a picture shows at the margin below `top`, at most `budget`
+/// wide, the rows `faded` says paler; returns the table's width and bottom.
+fn draw_pictured(
+    b: &mut Builder,
+    table: &Table,
+    lang: Lang,
+    faded: &[bool],
+    top: f32,
+    budget: f32,
+) -> (f32, f32) {
+    let shown = pictured(table, lang);
+    let look = |r: usize, _| Look {
+        faded: faded[r],
+        dashed: false,
+    };
+    draw_table(b, table, &shown, &look, MARGIN, top, budget)
 }
 
 /// Whether each row's item (its last, ID column) is away from the selection.
@@ -209,7 +273,6 @@ pub(super) fn matrix(
     top: f32,
 ) -> (f32, f32) {
     let table = tables::matrix(roadmap, derived, lang);
-    let shown = pictured(&table, lang);
     let faded = faded_rows(&table, derived, measure_ref);
     let legend = format!(
         "{}: ● {} ◎ {} ○ {}",
@@ -219,7 +282,26 @@ pub(super) fn matrix(
         lang.pick(Role::Support.label_ja(), Role::Support.label_en()),
     );
     b.text(MARGIN, top, SIZE, WEAK, &legend);
-    let (w, bottom) = draw_table(b, &table, &shown, &faded, MARGIN, top + 20.0, 1600.0);
+    let (w, bottom) = draw_pictured(b, &table, lang, &faded, top + 20.0, 1600.0);
+    (w + 2.0 * MARGIN, bottom)
+}
+
+/// Proposals ①–⑧: each with the gap it answers, its actions, the ministries responsible and
+/// the examples from abroad.
+pub(super) fn proposals(
+    b: &mut Builder,
+    roadmap: &Roadmap,
+    derived: &Derived,
+    lang: Lang,
+    top: f32,
+) -> (f32, f32) {
+    let table = tables::proposals(roadmap, derived, lang);
+    let faded = faded_rows(&table, derived, |id| {
+        crate::model::ProposalId::new(id)
+            .ok()
+            .map(ItemRef::Proposal)
+    });
+    let (w, bottom) = draw_pictured(b, &table, lang, &faded, top, 1600.0);
     (w + 2.0 * MARGIN, bottom)
 }
 
@@ -324,9 +406,8 @@ pub(super) fn accountability(
         rows,
         merges,
     };
-    let shown = pictured(&table, lang);
     let faded = faded_rows(&table, derived, measure_ref);
-    let (w, bottom) = draw_table(b, &table, &shown, &faded, MARGIN, top, 1200.0);
+    let (w, bottom) = draw_pictured(b, &table, lang, &faded, top, 1200.0);
     (w + 2.0 * MARGIN, bottom)
 }
 
@@ -343,21 +424,13 @@ pub(super) fn kpis(
     let faded = faded_rows(&kpis, derived, |id| {
         crate::model::KpiId::new(id).ok().map(ItemRef::Kpi)
     });
-    let (w1, bottom) = draw_table(b, &kpis, &pictured(&kpis, lang), &faded, MARGIN, y, 1500.0);
+    let (w1, bottom) = draw_pictured(b, &kpis, lang, &faded, y, 1500.0);
     let budgets = tables::budgets(roadmap, derived, lang);
     let y = heading(b, bottom + 24.0, lang.pick("予算", "Budgets"));
     let faded = faded_rows(&budgets, derived, |id| {
         crate::model::BudgetId::new(id).ok().map(ItemRef::Budget)
     });
-    let (w2, bottom) = draw_table(
-        b,
-        &budgets,
-        &pictured(&budgets, lang),
-        &faded,
-        MARGIN,
-        y,
-        1500.0,
-    );
+    let (w2, bottom) = draw_pictured(b, &budgets, lang, &faded, y, 1500.0);
     (w1.max(w2) + 2.0 * MARGIN, bottom)
 }
 

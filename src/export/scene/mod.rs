@@ -10,7 +10,9 @@ use std::fmt::Write;
 
 mod grid;
 mod linkage;
+mod targets;
 mod timeline;
+mod value_chain;
 
 use super::font;
 use crate::action::Tab;
@@ -122,6 +124,46 @@ pub enum Shape {
     },
 }
 
+/// Where a table of a scene lies: its header row, the bottom of each row and its cells that
+/// span rows, so that pages break between rows, repeat the header, and say which group a page
+/// continues.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableBands {
+    /// The top and bottom of the header row.
+    pub header: [f32; 2],
+    /// The bottom of each row, top to bottom (the first row starts at the header's bottom).
+    pub rows: Vec<f32>,
+    /// The cells spanning several rows.
+    pub spanned: Vec<Spanned>,
+}
+
+/// A cell of a table spanning several rows, whose first line a page continuing it repeats.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned {
+    /// Its top and bottom.
+    pub span: [f32; 2],
+    /// Its first line, placed as if the cell began at the top of the scene.
+    pub label: Shape,
+}
+
+impl Spanned {
+    /// The label placed atop a page whose content begins at `top`.
+    pub fn label_at(&self, top: f32) -> Shape {
+        let mut label = self.label.clone();
+        if let Shape::Text { at, .. } = &mut label {
+            at[1] += top;
+        }
+        label
+    }
+}
+
+impl TableBands {
+    /// The bottom of the table (of its header, when it has no rows).
+    pub fn bottom(&self) -> f32 {
+        self.rows.last().copied().unwrap_or(self.header[1])
+    }
+}
+
 /// A picture: its size and shapes, painted in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
@@ -133,6 +175,8 @@ pub struct Scene {
     pub title: String,
     /// The shapes, back to front.
     pub shapes: Vec<Shape>,
+    /// The tables drawn, top to bottom.
+    pub tables: Vec<TableBands>,
 }
 
 impl Scene {
@@ -156,9 +200,15 @@ pub const MARGIN: f32 = 24.0;
 #[derive(Default)]
 pub(crate) struct Builder {
     shapes: Vec<Shape>,
+    tables: Vec<TableBands>,
 }
 
 impl Builder {
+    /// Records where a table just drawn lies.
+    pub(crate) fn table(&mut self, bands: TableBands) {
+        self.tables.push(bands);
+    }
+
     pub(crate) fn rect(&mut self, rect: [f32; 4], fill: Option<Color>, stroke: Option<Stroke>) {
         self.shapes.push(Shape::Rect { rect, fill, stroke });
     }
@@ -232,6 +282,7 @@ impl Builder {
             height: height.ceil(),
             title,
             shapes,
+            tables: self.tables,
         }
     }
 }
@@ -324,7 +375,7 @@ fn title_of(picture: &Picture<'_>, view: Tab) -> String {
     out
 }
 
-/// The scene of `view` (one of [`super::PICTURE_VIEWS`]; any other gives the timeline).
+/// The scene of `view`.
 pub fn build(picture: &Picture<'_>, view: Tab) -> Scene {
     let title = title_of(picture, view);
     let (roadmap, derived, lang) = (picture.roadmap, picture.derived, picture.lang);
@@ -332,18 +383,21 @@ pub fn build(picture: &Picture<'_>, view: Tab) -> Scene {
     b.text(MARGIN, MARGIN, 16.0, INK, &title);
     let top = MARGIN + 16.0 * LINE_EM + 8.0;
     let (width, height) = match view {
-        Tab::Matrix => grid::matrix(&mut b, roadmap, derived, lang, top),
-        Tab::Accountability => grid::accountability(&mut b, roadmap, derived, lang, top),
-        Tab::Linkage => linkage::draw(&mut b, roadmap, derived, lang, top),
-        Tab::Coverage => grid::coverage(&mut b, roadmap, derived, lang, top),
-        Tab::Kpis => grid::kpis(&mut b, roadmap, derived, lang, top),
-        _ => timeline::draw(
+        Tab::Timeline => timeline::draw(
             &mut b,
             derived,
             picture.comparison.as_ref().map(|(c, _)| c),
             lang,
             top,
         ),
+        Tab::Matrix => grid::matrix(&mut b, roadmap, derived, lang, top),
+        Tab::Accountability => grid::accountability(&mut b, roadmap, derived, lang, top),
+        Tab::Proposals => grid::proposals(&mut b, roadmap, derived, lang, top),
+        Tab::ValueChain => value_chain::draw(&mut b, roadmap, derived, lang, top),
+        Tab::Targets => targets::draw(&mut b, roadmap, derived, lang, top),
+        Tab::Linkage => linkage::draw(&mut b, roadmap, derived, lang, top),
+        Tab::Coverage => grid::coverage(&mut b, roadmap, derived, lang, top),
+        Tab::Kpis => grid::kpis(&mut b, roadmap, derived, lang, top),
     };
     let width = width.max(text_width(&title, 16.0) + 2.0 * MARGIN);
     b.finish(width, height + MARGIN, title)

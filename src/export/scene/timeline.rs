@@ -3,7 +3,7 @@
 //! markers where [`crate::analysis::timeline::layout`] put them. Assumed and editorial timing is
 //! drawn dashed and paler, as the view draws it.
 
-use super::{Builder, Color, HEAD, INK, MARGIN, PAPER, RULE, Stroke, WEAK, faded, fit};
+use super::{Builder, Color, HEAD, INK, MARGIN, PAPER, RULE, Stroke, TableBands, WEAK, faded, fit};
 use crate::analysis::derived::Derived;
 use crate::analysis::scenario::{Move, ScenarioComparison};
 use crate::analysis::timeline::{Layer, MarkerKind};
@@ -21,7 +21,7 @@ const ROW: f32 = 22.0;
 const SIZE: f32 = 10.0;
 
 /// The colour of a layer's bars and markers.
-fn layer_color(layer: Layer) -> Color {
+pub(super) fn layer_color(layer: Layer) -> Color {
     match layer {
         Layer::Targets => Color::rgb(0xB7, 0x7A, 0x00),
         Layer::Gaps => Color::rgb(0xB8, 0x4A, 0x45),
@@ -123,6 +123,12 @@ pub(super) fn draw(
         y += h;
     }
     let bottom = y;
+    // On pages, the lanes are the rows and the axis the header repeated atop each.
+    b.table(TableBands {
+        header: [top, lanes_top],
+        rows: bands.iter().map(|(lane_top, h)| lane_top + h).collect(),
+        spanned: Vec::new(),
+    });
     // Year lines over the bands, under the bars.
     for fy in first..=last + 1 {
         let x = x_of(f64::from(fy));
