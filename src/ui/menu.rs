@@ -45,6 +45,10 @@ pub fn command_label(action: &Action, lang: Lang) -> &'static str {
         Action::ToggleReadOnly => lang.pick("読み取り専用", "Read-only"),
         Action::ToggleNavigator => lang.pick("ナビゲーター（Ctrl+B）", "Navigator (Ctrl+B)"),
         Action::ToggleInspector => lang.pick("詳細パネル（Ctrl+I）", "Inspector (Ctrl+I)"),
+        Action::ToggleFocus => lang.pick(
+            "選択項目にフォーカス（Ctrl+Shift+F）",
+            "Focus on the selection (Ctrl+Shift+F)",
+        ),
         Action::Back => crate::ui::toolbar::trail_label(false, lang),
         Action::Forward => crate::ui::toolbar::trail_label(true, lang),
         _ => "",
