@@ -346,6 +346,7 @@ impl WaymarkApp {
                 lang,
                 prefs: &self.prefs,
                 tab: self.prefs.tab,
+                focus: (self.focusing, self.selection.is_some()),
                 can_undo: self.history.can_undo() && !self.read_only,
                 can_redo: self.history.can_redo() && !self.read_only,
                 read_only: self.read_only,

@@ -13,6 +13,8 @@ pub struct MenuState<'a> {
     pub prefs: &'a Prefs,
     /// The tab shown.
     pub tab: Tab,
+    /// Whether focus mode is on, and whether something is selected to focus on.
+    pub focus: (bool, bool),
     /// Whether there is something to undo.
     pub can_undo: bool,
     /// Whether there is something to redo.
@@ -198,6 +200,12 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
                 {
                     actions.push(action);
                 }
+            }
+            let (focusing, can_focus) = state.focus;
+            let focus =
+                egui::Button::selectable(focusing, command_label(&Action::ToggleFocus, lang));
+            if ui.add_enabled(can_focus, focus).clicked() {
+                actions.push(Action::ToggleFocus);
             }
             ui.separator();
             for t in Tab::ALL {
