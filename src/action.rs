@@ -111,6 +111,11 @@ pub enum Action {
     ToggleNavigator,
     /// Show or hide the inspector.
     ToggleInspector,
+    /// Enter focus mode on the selection (Ctrl+Shift+F), or leave it: the linkage view and the
+    /// timeline then show only the selection's neighbourhood, following the selection.
+    ToggleFocus,
+    /// Enter focus mode with this reach, or change its reach.
+    SetFocusSteps(crate::analysis::focus::Steps),
     /// Change the document (refused in read-only mode); recorded for undo.
     Edit(Box<Edit>),
     /// Create a new item of this kind, with placeholder text, and select it.

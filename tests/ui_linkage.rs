@@ -30,6 +30,7 @@ fn derive(roadmap: &Roadmap, filter: Filter, selection: Option<ItemRef>) -> Deri
             grouping: Grouping::Ministry,
             lang: Lang::Ja,
             selection,
+            focus_steps: None,
         },
     )
 }

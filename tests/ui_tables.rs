@@ -308,6 +308,39 @@ fn accountability_totals_and_kpis_render() {
     assert!(h.state().contains(&want), "actions: {:?}", h.state());
 }
 
+#[test]
+fn budgets_in_english_are_named_by_their_short_titles() {
+    // Every budget line of every bundled roadmap, and the programme it funds, has one.
+    for bundled in waymark::bundled::ROADMAPS {
+        let r = views::open(bundled.entry);
+        for b in &r.items.budgets {
+            assert!(b.title_en.is_some(), "{} has a short English title", b.id);
+            if let Some(p) = b.programme.as_ref().and_then(|p| r.measure(p)) {
+                assert!(p.title_en.is_some(), "{} has a short English title", p.id);
+            }
+        }
+    }
+    let r = bundled();
+    let d = derive(&r, Filter::default(), Lang::En);
+    let mut h = harness(&r, &d, waymark::ui::kpis::kpis_ui);
+    let b = &r.items.budgets[0];
+    let title = b.title_en.as_deref().expect("a short title");
+    wheel_until(&mut h, title, 60);
+    // The programme's short title names it in the table (and the chart's legend), never the
+    // start of its English gloss.
+    let programme = r
+        .measure(b.programme.as_ref().expect("a programme"))
+        .expect("the programme");
+    let short = programme.title_en.as_deref().expect("a short title");
+    let gloss = programme.en.as_deref().expect("a gloss");
+    assert!(h.query_all_by_label(short).next().is_some(), "{short}");
+    let start: String = gloss.chars().take(short.len() + 2).collect();
+    assert!(
+        h.query_all_by_label_contains(&start).next().is_none(),
+        "the gloss {start:?}… names no budget row"
+    );
+}
+
 /// One 小論点 answered by two 対応案, one per ministry.
 const MIXED: &str = r#"(
     schema: 1,

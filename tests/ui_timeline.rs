@@ -28,6 +28,7 @@ fn derive(roadmap: &Roadmap, filter: Filter, selection: Option<ItemRef>) -> Deri
             grouping: Grouping::Ministry,
             lang: Lang::Ja,
             selection,
+            focus_steps: None,
         },
     )
 }
@@ -243,6 +244,7 @@ fn theme_grouping_titles_lanes_by_theme() {
             grouping: Grouping::Theme,
             lang: Lang::Ja,
             selection: None,
+            focus_steps: None,
         },
     );
     let h = harness(&r, &d);
@@ -261,6 +263,7 @@ fn a_selection_is_marked_and_english_labels_follow_the_language() {
             grouping: Grouping::Ministry,
             lang: Lang::En,
             selection: Some(gap.clone()),
+            focus_steps: None,
         },
     );
     let h = harness(&r, &d);
@@ -585,6 +588,7 @@ fn derive_in(roadmap: &Roadmap, lang: Lang) -> Derived {
             grouping: Grouping::Ministry,
             lang,
             selection: None,
+            focus_steps: None,
         },
     )
 }
@@ -712,6 +716,7 @@ fn english_lane_titles_break_between_words_only() {
                 grouping,
                 lang: Lang::En,
                 selection: None,
+                focus_steps: None,
             },
         );
         let mut titles: Vec<&str> = d.timeline.lanes.iter().map(|l| l.title.as_str()).collect();

@@ -37,6 +37,7 @@ fn derive(roadmap: &Roadmap) -> Derived {
             grouping: Grouping::Ministry,
             lang: Lang::Ja,
             selection: None,
+            focus_steps: None,
         },
     )
 }

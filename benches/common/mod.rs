@@ -77,6 +77,7 @@ pub fn inputs() -> Inputs {
         grouping: Grouping::Ministry,
         lang: Lang::Ja,
         selection: None,
+        focus_steps: None,
     }
 }
 

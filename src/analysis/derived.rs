@@ -1,12 +1,13 @@
 //! Everything the views show that is computed from the document: the link index, the filter's
-//! visible set, coverage, the timeline layout and the linkage columns. Recomputed only when its
-//! inputs change.
+//! visible set, focus mode's neighbourhood, coverage, the timeline layout and the linkage columns.
+//! Recomputed only when its inputs change.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::coverage::{Coverage, coverage};
 use super::filter::{Filter, Visible, apply};
+use super::focus::{Focused, Steps};
 use super::index::Index;
 use super::linkage::{self, Columns};
 use super::timeline::{Grouping, Timeline, layout, relayout};
@@ -24,6 +25,17 @@ pub struct Inputs {
     pub lang: Lang,
     /// The selected item.
     pub selection: Option<ItemRef>,
+    /// Focus mode's reach while it is on: the linkage view and the timeline then show only the
+    /// selection's neighbourhood to that many steps.
+    pub focus_steps: Option<Steps>,
+}
+
+impl Inputs {
+    /// What focus mode shows for these inputs: `None` when it is off or nothing is selected.
+    fn focused(&self, index: &Index) -> Option<Focused> {
+        let (steps, item) = (self.focus_steps?, self.selection.as_ref()?);
+        Some(Focused::new(index, item, steps))
+    }
 }
 
 /// Derived display data.
@@ -35,6 +47,9 @@ pub struct Derived {
     pub index: Index,
     /// The items passing the filter.
     pub visible: Visible,
+    /// Focus mode's neighbourhood, while it is on and something is selected: the timeline and
+    /// the linkage view show only these items.
+    pub focused: Option<Focused>,
     /// Coverage report (of the whole roadmap, unfiltered).
     pub coverage: Coverage,
     /// Timeline layout (filtered).
@@ -46,9 +61,9 @@ pub struct Derived {
     /// What the linkage view lights up for the selection: its chain through the three columns
     /// ([`linkage::chain`]), or for an item outside them its neighbourhood.
     pub chain: Option<HashSet<ItemRef>>,
-    /// A number that changes whenever the document, the filter, the grouping or the language does
-    /// (unique in the process; not with the selection): the key under which views keep what they
-    /// lay out once.
+    /// A number that changes whenever the document, the filter, the grouping, the language or
+    /// focus mode's neighbourhood does (unique in the process; not with the selection outside
+    /// focus mode): the key under which views keep what they lay out once.
     pub generation: u64,
     /// A number that changes whenever which items there are, in which order, or which pass the
     /// filter may have changed: with [`Self::generation`], except after an edit of items' own
@@ -73,6 +88,25 @@ fn chain_of(
     linkage::chain(index, selection).or_else(|| focus.cloned())
 }
 
+/// The timeline and the linkage columns: of what passes the filter (the linkage view with the
+/// filter's context), and in focus mode of the neighbourhood focused on only.
+fn views(
+    roadmap: &Roadmap,
+    index: &Index,
+    inputs: &Inputs,
+    visible: &Visible,
+    focused: Option<&Focused>,
+) -> (Timeline, Columns) {
+    let in_focus = |r: &ItemRef| focused.is_none_or(|f| f.contains(r));
+    let timeline = layout(roadmap, index, inputs.grouping, inputs.lang, &|r| {
+        visible.contains(r) && in_focus(r)
+    });
+    let linkage = linkage::columns(roadmap, index, &|r| {
+        (visible.contains(r) || visible.is_context(r)) && in_focus(r)
+    });
+    (timeline, linkage)
+}
+
 impl Derived {
     /// Computes everything for `roadmap`.
     pub fn compute(roadmap: &Roadmap, inputs: Inputs) -> Self {
@@ -82,20 +116,17 @@ impl Derived {
 
     fn with_index(roadmap: &Roadmap, index: Index, inputs: Inputs) -> Self {
         let visible = apply(roadmap, &index, &inputs.filter);
+        let focused = inputs.focused(&index);
         let coverage = coverage(roadmap, &index);
-        let timeline = layout(roadmap, &index, inputs.grouping, inputs.lang, &|r| {
-            visible.contains(r)
-        });
+        let (timeline, linkage) = views(roadmap, &index, &inputs, &visible, focused.as_ref());
         let focus = inputs.selection.as_ref().map(|s| index.neighbourhood(s));
-        let linkage = linkage::columns(roadmap, &index, &|r| {
-            visible.contains(r) || visible.is_context(r)
-        });
         let chain = chain_of(&index, inputs.selection.as_ref(), focus.as_ref());
         let generation = next_generation();
         Self {
             inputs,
             index,
             visible,
+            focused,
             coverage,
             timeline,
             focus,
@@ -148,18 +179,24 @@ impl Derived {
         if inputs == self.inputs {
             return;
         }
-        if inputs.filter != self.inputs.filter
+        let filter_changed = inputs.filter != self.inputs.filter;
+        if filter_changed {
+            self.visible = apply(roadmap, &self.index, &inputs.filter);
+        }
+        let focused = inputs.focused(&self.index);
+        if filter_changed
             || inputs.grouping != self.inputs.grouping
             || inputs.lang != self.inputs.lang
+            || focused != self.focused
         {
-            self.visible = apply(roadmap, &self.index, &inputs.filter);
-            let visible = &self.visible;
-            self.timeline = layout(roadmap, &self.index, inputs.grouping, inputs.lang, &|r| {
-                visible.contains(r)
-            });
-            self.linkage = linkage::columns(roadmap, &self.index, &|r| {
-                visible.contains(r) || visible.is_context(r)
-            });
+            self.focused = focused;
+            (self.timeline, self.linkage) = views(
+                roadmap,
+                &self.index,
+                &inputs,
+                &self.visible,
+                self.focused.as_ref(),
+            );
             self.generation = next_generation();
             self.listing = self.generation;
         }

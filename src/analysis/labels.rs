@@ -130,7 +130,7 @@ fn text_cow<'r>(roadmap: &'r Roadmap, item: &ItemRef, lang: Lang) -> Cow<'r, str
             .map(|k| pick_en(&k.name, k.title_en.as_ref(), k.en.as_ref())),
         ItemRef::Budget(id) => roadmap
             .budget(id)
-            .map(|b| pick_en(&b.title, None, b.en.as_ref())),
+            .map(|b| pick_en(&b.title, b.title_en.as_ref(), b.en.as_ref())),
         ItemRef::Event(id) => roadmap
             .event(id)
             .map(|e| pick_en(&e.title, e.title_en.as_ref(), e.en.as_ref())),

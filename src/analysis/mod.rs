@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod derived;
 pub mod filter;
 mod first_fit;
+pub mod focus;
 pub mod index;
 pub mod labels;
 pub mod linkage;

@@ -34,6 +34,11 @@ impl WaymarkApp {
                 Action::SetGrouping(g) => self.prefs.grouping = g,
                 Action::ToggleNavigator => self.prefs.hide_navigator = !self.prefs.hide_navigator,
                 Action::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
+                Action::ToggleFocus => self.focusing = !self.focusing && self.selection.is_some(),
+                Action::SetFocusSteps(steps) => {
+                    self.prefs.focus_steps = steps;
+                    self.focusing = self.selection.is_some();
+                }
                 Action::ToggleReadOnly if self.read_only_locked => {}
                 Action::ToggleReadOnly => self.read_only = !self.read_only,
                 Action::Edit(edit) => document_changed |= self.edit(*edit),
@@ -96,6 +101,8 @@ impl WaymarkApp {
     /// view scroll to it.
     fn select(&mut self, item: Option<crate::model::ItemRef>) {
         if self.selection != item {
+            // Focus mode follows the selection, and ends with it.
+            self.focusing &= item.is_some();
             self.trail.moved(self.selection.as_ref(), item.as_ref());
             self.selection = item;
             self.reveal_frames = super::REVEAL_FRAMES;

@@ -88,6 +88,8 @@ pub struct WaymarkApp {
     /// The selection was created by the last actions: its form opens in the next frame.
     created: bool,
     filter: Filter,
+    /// Whether focus mode is on (only while something is selected).
+    focusing: bool,
     read_only: bool,
     /// Read-only was asked for at start (`--read-only`): it cannot be switched off.
     read_only_locked: bool,
@@ -147,6 +149,7 @@ impl WaymarkApp {
             reveal_frames: 0,
             created: false,
             filter: Filter::default(),
+            focusing: false,
             read_only: options.read_only,
             read_only_locked: options.read_only,
             load_errors: Vec::new(),
@@ -261,6 +264,7 @@ impl WaymarkApp {
             grouping: self.prefs.grouping,
             lang: self.prefs.lang,
             selection: self.selection.clone(),
+            focus_steps: self.focusing.then_some(self.prefs.focus_steps),
         }
     }
 
@@ -327,7 +331,7 @@ impl WaymarkApp {
                 .map(Action::Open)
                 .collect()
         });
-        shortcuts(&ctx, &mut actions, &mut file_actions);
+        shortcuts(&ctx, self.focusing, &mut actions, &mut file_actions);
         if self.dialog.is_none() && self.files.file_dialog.is_none() {
             self.enter_opens(&ctx, &mut actions);
         }
@@ -342,6 +346,7 @@ impl WaymarkApp {
                 lang,
                 prefs: &self.prefs,
                 tab: self.prefs.tab,
+                focus: (self.focusing, self.selection.is_some()),
                 can_undo: self.history.can_undo() && !self.read_only,
                 can_redo: self.history.can_redo() && !self.read_only,
                 read_only: self.read_only,
@@ -413,11 +418,18 @@ impl WaymarkApp {
                 tab: self.prefs.tab,
                 can_go_back: self.trail.can_go_back(),
                 can_go_forward: self.trail.can_go_forward(),
+                focusing: self.focusing,
+                can_focus: self.selection.is_some(),
                 loading: self.files.is_loading(),
                 reveal: view.reveal,
             };
             ui::toolbar::toolbar_ui(ui, &bar, &mut actions);
         });
+        if view.focused.is_some() {
+            egui::Panel::top("focus").show(ui, |ui| {
+                ui::focus_bar::focus_bar_ui(ui, &view, &mut actions);
+            });
+        }
         let updating = self.deriving.is_running();
         let problems: &[Diagnostic] = if self.load_errors.is_empty() {
             &self.live_diagnostics

@@ -25,6 +25,8 @@ pub struct Prefs {
     pub hide_navigator: bool,
     /// Whether the inspector is hidden.
     pub hide_inspector: bool,
+    /// How far focus mode reaches from the selection.
+    pub focus_steps: crate::analysis::focus::Steps,
     /// Whether the light, high-contrast theme is on (it always is while presenting).
     pub high_contrast: bool,
     /// The roadmap open when the app last closed, opened again at start.

@@ -3,14 +3,20 @@
 use crate::action::Action;
 use crate::ui;
 
-/// Keyboard shortcuts, as actions; those about files go to `file_actions`.
+/// Keyboard shortcuts, as actions; those about files go to `file_actions`. Esc leaves focus mode
+/// while `focusing`, else clears the selection.
 pub(super) fn shortcuts(
     ctx: &egui::Context,
+    focusing: bool,
     actions: &mut Vec<Action>,
     file_actions: &mut Vec<Action>,
 ) {
     use egui::{Key, Modifiers};
     let press = |mods: Modifiers, key: Key| ctx.input_mut(|i| i.consume_key(mods, key));
+    // Before Ctrl+F, which would take Ctrl+Shift+F too.
+    if press(Modifiers::COMMAND | Modifiers::SHIFT, Key::F) {
+        actions.push(Action::ToggleFocus);
+    }
     if press(Modifiers::COMMAND, Key::F) {
         ctx.memory_mut(|m| m.request_focus(ui::filter_bar::search_id()));
     }
@@ -53,7 +59,11 @@ pub(super) fn shortcuts(
             actions.push(Action::Undo);
         }
         if press(Modifiers::NONE, Key::Escape) {
-            actions.push(Action::Select(None));
+            actions.push(if focusing {
+                Action::ToggleFocus
+            } else {
+                Action::Select(None)
+            });
         }
         if press(Modifiers::ALT, Key::ArrowLeft) {
             actions.push(Action::Back);

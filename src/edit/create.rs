@@ -349,6 +349,7 @@ pub fn create_budget(
         recipient: None,
         note: None,
         en: None,
+        title_en: None,
         origin: FileId::default(),
     });
     Ok(Created {

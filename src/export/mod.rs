@@ -280,6 +280,7 @@ pub fn derive(roadmap: &Roadmap, options: &Options) -> Derived {
             grouping: options.grouping,
             lang: options.lang,
             selection: options.selection.clone(),
+            focus_steps: None,
         },
     )
 }

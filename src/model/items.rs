@@ -484,6 +484,9 @@ pub struct Budget {
     /// English gloss (schema 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// A short English title, the line's label in the English interface (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,

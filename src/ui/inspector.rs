@@ -48,6 +48,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, actions: &mut Vec<Acti
                     ui.label(egui::RichText::new(ja).weak());
                 }
             }
+            super::focus_bar::focus_button_ui(ui, ctx, actions);
             ui.separator();
             if let ItemRef::Measure(id) = item {
                 super::scenarios::measure_scenario_ui(ui, ctx, id, actions);

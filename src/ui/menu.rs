@@ -13,6 +13,8 @@ pub struct MenuState<'a> {
     pub prefs: &'a Prefs,
     /// The tab shown.
     pub tab: Tab,
+    /// Whether focus mode is on, and whether something is selected to focus on.
+    pub focus: (bool, bool),
     /// Whether there is something to undo.
     pub can_undo: bool,
     /// Whether there is something to redo.
@@ -45,6 +47,10 @@ pub fn command_label(action: &Action, lang: Lang) -> &'static str {
         Action::ToggleReadOnly => lang.pick("読み取り専用", "Read-only"),
         Action::ToggleNavigator => lang.pick("ナビゲーター（Ctrl+B）", "Navigator (Ctrl+B)"),
         Action::ToggleInspector => lang.pick("詳細パネル（Ctrl+I）", "Inspector (Ctrl+I)"),
+        Action::ToggleFocus => lang.pick(
+            "選択項目にフォーカス（Ctrl+Shift+F）",
+            "Focus on the selection (Ctrl+Shift+F)",
+        ),
         Action::Back => crate::ui::toolbar::trail_label(false, lang),
         Action::Forward => crate::ui::toolbar::trail_label(true, lang),
         _ => "",
@@ -194,6 +200,12 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, actions: &mut Vec<Actio
                 {
                     actions.push(action);
                 }
+            }
+            let (focusing, can_focus) = state.focus;
+            let focus =
+                egui::Button::selectable(focusing, command_label(&Action::ToggleFocus, lang));
+            if ui.add_enabled(can_focus, focus).clicked() {
+                actions.push(Action::ToggleFocus);
             }
             ui.separator();
             for t in Tab::ALL {

@@ -10,6 +10,7 @@ pub mod export;
 pub mod file_dialog;
 pub mod filter_bar;
 mod flow;
+pub mod focus_bar;
 pub mod inspector;
 pub mod kpis;
 pub mod linkage;
@@ -35,6 +36,7 @@ use crate::action::Action;
 use crate::analysis::coverage::Coverage;
 use crate::analysis::derived::Derived;
 use crate::analysis::filter::Visible;
+use crate::analysis::focus::Focused;
 use crate::analysis::index::Index;
 use crate::analysis::linkage::Columns;
 use crate::analysis::scenario::ScenarioComparison;
@@ -58,6 +60,8 @@ pub struct ViewCtx<'a> {
     pub selection: Option<&'a ItemRef>,
     /// The selection's neighbourhood; items outside it are dimmed where a view draws links.
     pub focus: Option<&'a HashSet<ItemRef>>,
+    /// Focus mode's neighbourhood while it is on: the linkage view and the timeline show only it.
+    pub focused: Option<&'a Focused>,
     /// The linkage view's columns.
     pub linkage: &'a Columns,
     /// What the linkage view lights up for the selection ([`Derived::chain`]).
@@ -112,6 +116,7 @@ impl<'a> ViewCtx<'a> {
             timeline: &derived.timeline,
             selection: derived.inputs.selection.as_ref(),
             focus: derived.focus.as_ref(),
+            focused: derived.focused.as_ref(),
             linkage: &derived.linkage,
             chain: derived.chain.as_ref(),
             lang: derived.inputs.lang,

@@ -76,7 +76,7 @@ fn not_shown_ui(ui: &mut egui::Ui, item: &ItemRef, ctx: &ViewCtx<'_>, actions: &
 /// that scroll their own tables or pan by themselves (the timeline).
 pub fn min_width(tab: Tab) -> Option<f32> {
     match tab {
-        Tab::Linkage => Some(600.0),
+        Tab::Linkage => Some(420.0),
         Tab::Targets | Tab::Proposals | Tab::Coverage | Tab::Kpis => Some(520.0),
         Tab::Timeline | Tab::Matrix | Tab::Accountability | Tab::ValueChain => None,
     }

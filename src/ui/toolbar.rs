@@ -1,5 +1,5 @@
-//! The row above the view: back and forward through selections, and the view tabs on one line
-//! (scrolling sideways when the window is too narrow for them, never wrapping).
+//! The row above the view: back and forward through selections, focus mode, and the view tabs on
+//! one line (scrolling sideways when the window is too narrow for them, never wrapping).
 
 use crate::action::{Action, Tab};
 use crate::i18n::Lang;
@@ -14,6 +14,10 @@ pub struct Toolbar {
     pub can_go_back: bool,
     /// Whether there is a selection to go forward to.
     pub can_go_forward: bool,
+    /// Whether focus mode is on.
+    pub focusing: bool,
+    /// Whether something is selected, to focus on.
+    pub can_focus: bool,
     /// Whether a roadmap is being loaded.
     pub loading: bool,
     /// Whether the tab just changed, so that the row scrolls to show it.
@@ -51,6 +55,21 @@ pub fn toolbar_ui(ui: &mut egui::Ui, bar: &Toolbar, actions: &mut Vec<Action>) {
                     Action::Back
                 });
             }
+        }
+        let label = crate::ui::menu::command_label(&Action::ToggleFocus, lang);
+        let response = ui
+            .add_enabled(bar.can_focus, egui::Button::selectable(bar.focusing, "◎"))
+            .on_hover_text(label)
+            .on_disabled_hover_text(lang.pick(
+                "項目を選択すると、その近傍だけを表示できます（Ctrl+Shift+F）",
+                "Select an item to show its neighbourhood only (Ctrl+Shift+F)",
+            ));
+        // Screen readers and tests find the glyph by what it does, as the arrows.
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, bar.can_focus, bar.focusing, label)
+        });
+        if response.clicked() {
+            actions.push(Action::ToggleFocus);
         }
         if bar.loading {
             ui.spinner();

@@ -71,6 +71,21 @@ pub fn harness(options: Options) -> Harness<'static, WaymarkApp> {
         )
 }
 
+/// The bundled roadmap's app with `prefs`, `size` points, with the bundled font, run until it
+/// settles.
+pub fn harness_with(prefs: waymark::app::Prefs, size: egui::Vec2) -> Harness<'static, WaymarkApp> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_max_steps(16)
+        .with_context_setup(waymark::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut WaymarkApp| app.frame_ui(ui),
+            WaymarkApp::new(None, prefs),
+        );
+    h.run();
+    h
+}
+
 /// Scrolls the lanes of the timeline chart up by `dy` points, by dragging empty space.
 pub fn scroll_lanes(h: &mut Harness<'_, WaymarkApp>, dy: f32) {
     let chart = h.get_by_label("タイムライン図").rect();

@@ -30,6 +30,7 @@ pub fn derive(roadmap: &Roadmap, filter: Filter, lang: Lang) -> Derived {
             grouping: waymark::analysis::timeline::Grouping::default(),
             lang,
             selection: None,
+            focus_steps: None,
         },
     )
 }

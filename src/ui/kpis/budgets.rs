@@ -163,7 +163,9 @@ fn chart(ctx: &ViewCtx<'_>, budgets: &[&Budget]) -> Chart {
 fn columns(ui: &Ui, left: f32, width: f32) -> [Rangef; 5] {
     let gap = ui.spacing().item_spacing.x;
     let rest = (width - FY_W - AMOUNT_W - 4.0 * gap).max(30.0);
-    let widths = [FY_W, rest * 0.35, rest * 0.3, AMOUNT_W, rest * 0.35];
+    // Names (English words, which wrap only between words) take more than the text as written
+    // (Japanese, which wraps between any characters).
+    let widths = [FY_W, rest * 0.31, rest * 0.38, AMOUNT_W, rest * 0.31];
     let mut x = left;
     widths.map(|w| {
         let r = Rangef::new(x, x + w);

@@ -89,7 +89,7 @@ pub(super) fn body_ui(
     highlight: Option<&HashSet<ItemRef>>,
     actions: &mut Vec<Action>,
 ) {
-    let width = ui.available_width().max(480.0);
+    let width = ui.available_width().max(super::columns::MIN_WIDTH);
     let layout = layout(ui, ctx, ui.scope_id().with("layout"), width);
     let placement = &layout.placement;
     let (rect, background) = ui.allocate_exact_size(
@@ -221,7 +221,7 @@ fn titles_ui(
             ctx.linkage.measures.len(),
         ),
         (
-            ctx.t("担当府省庁", "Responsible ministries"),
+            ctx.t("担当府省庁", "Ministries"),
             ctx.linkage.ministries.len(),
         ),
     ];

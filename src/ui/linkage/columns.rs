@@ -68,11 +68,23 @@ pub(super) fn layout(ui: &egui::Ui, ctx: &ViewCtx<'_>, id: egui::Id, width: f32)
     layout
 }
 
+/// The narrowest the drawing gets: below it the view scrolls sideways.
+pub(super) const MIN_WIDTH: f32 = 400.0;
+
+/// The widths of the gap, measure and ministry columns and of the gutters between them, for a
+/// drawing `width` wide: the ministry column keeps a fifth of it but never less than a short
+/// ministry name needs, the gap and measure columns share the rest, and the gutters narrow in a
+/// small window so that all three columns fit in it.
+fn column_widths(width: f32) -> ([f32; 3], f32) {
+    let gutter = (width * 0.07).clamp(28.0, 140.0);
+    let columns = width - 2.0 * gutter;
+    let ministry_w = (columns * 0.2).max((columns * 0.3).min(110.0));
+    let side = (columns - ministry_w) / 2.0;
+    ([side, side, ministry_w], gutter)
+}
+
 fn compute(ui: &egui::Ui, ctx: &ViewCtx<'_>, width: f32) -> Layout {
-    let gutter = (width * 0.08).clamp(40.0, 140.0);
-    let gap_w = (width - 2.0 * gutter) * 0.4;
-    let measure_w = (width - 2.0 * gutter) * 0.4;
-    let ministry_w = width - 2.0 * gutter - gap_w - measure_w;
+    let ([gap_w, measure_w, ministry_w], gutter) = column_widths(width);
     let xs = [0.0, gap_w + gutter, gap_w + measure_w + 2.0 * gutter];
     let columns = ctx.linkage;
     let heights = [
@@ -189,5 +201,27 @@ fn box_text(ctx: &ViewCtx<'_>, item: &ItemRef) -> (String, String, Option<&'stat
             labels::text(roadmap, item, ctx.lang),
             None,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_and_gutters_fill_the_width_and_ministries_keep_room() {
+        for width in [MIN_WIDTH, 560.0, 600.0, 800.0, 1200.0, 1800.0] {
+            let ([gap, measure, ministry], gutter) = column_widths(width);
+            assert!(
+                (gap + measure + ministry + 2.0 * gutter - width).abs() < 0.01,
+                "{width}"
+            );
+            assert!(
+                gutter >= 28.0,
+                "curves keep room between columns at {width}"
+            );
+            assert!(ministry >= 100.0, "ministries {ministry} wide at {width}");
+            assert!(gap > ministry && measure > ministry, "{width}");
+        }
     }
 }
