@@ -12,6 +12,7 @@ use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 use waymark::analysis::derived::{Derived, Inputs};
 use waymark::analysis::filter::Filter;
+use waymark::analysis::focus::Steps;
 use waymark::analysis::timeline::Grouping;
 use waymark::analysis::validate;
 use waymark::diagnostic::Diagnostic;
@@ -369,12 +370,19 @@ struct Follow {
 }
 
 impl Follow {
-    fn new(roadmap: &Roadmap, grouping: Grouping, lang: waymark::i18n::Lang) -> Self {
+    /// Following with `grouping` and `lang`, and with `focus` steps around the first measure.
+    fn new(
+        roadmap: &Roadmap,
+        grouping: Grouping,
+        lang: waymark::i18n::Lang,
+        focus: Option<u8>,
+    ) -> Self {
         let inputs = Inputs {
             filter: Filter::default(),
             grouping,
             lang,
-            selection: None,
+            selection: focus.map(|_| ItemRef::Measure(roadmap.items.measures[0].id.clone())),
+            focus_steps: focus.map(Steps::new),
         };
         Self {
             derived: Derived::compute(roadmap, inputs.clone()),
@@ -533,10 +541,11 @@ proptest! {
         ops in prop::collection::vec(op(), 1..24),
         grouping in prop_oneof![Just(Grouping::Ministry), Just(Grouping::Theme), Just(Grouping::Proposal)],
         english in any::<bool>(),
+        focus in prop::option::of(1..=3u8),
     ) {
         let mut doc = waymark::bundled::open().expect("the bundled roadmap opens");
         let lang = if english { waymark::i18n::Lang::En } else { waymark::i18n::Lang::Ja };
-        let mut follow = Some(Follow::new(&doc.roadmap, grouping, lang));
+        let mut follow = Some(Follow::new(&doc.roadmap, grouping, lang, focus));
         let mut history = History::new();
         for op in &ops {
             run(&mut doc, &mut history, op, &mut follow)?;
@@ -558,6 +567,7 @@ fn common_edits_are_followed_in_place() {
         &doc.roadmap,
         Grouping::Ministry,
         waymark::i18n::Lang::Ja,
+        None,
     ));
     let mut history = History::new();
     let ops = [

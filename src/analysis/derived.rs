@@ -148,13 +148,14 @@ impl Derived {
         if self.visible.is_active() {
             return false;
         }
-        let visible = &self.visible;
+        // Focus mode's neighbourhood follows links, which did not change.
+        let (visible, focused) = (&self.visible, self.focused.as_ref());
         if !relayout(
             &mut self.timeline,
             roadmap,
             &self.index,
             self.inputs.lang,
-            &|r| visible.contains(r),
+            &|r| visible.contains(r) && focused.is_none_or(|f| f.contains(r)),
             items,
         ) {
             return false;
