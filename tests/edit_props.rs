@@ -394,8 +394,11 @@ impl Follow {
     /// Follows the change the history made last, and compares with a whole computation.
     fn follow(&mut self, roadmap: &Roadmap, history: &mut History) -> Result<(), TestCaseError> {
         let touched = history.take_touched();
-        let in_place = matches!(&touched, Some(Touched::Items(items))
-            if self.derived.items_changed(roadmap, items));
+        let in_place = match &touched {
+            Some(Touched::Items(items)) => self.derived.edited(roadmap, items, &[]),
+            Some(Touched::Links { items, ends }) => self.derived.edited(roadmap, items, ends),
+            _ => false,
+        };
         if in_place {
             self.in_place += 1;
         } else {
@@ -413,6 +416,19 @@ impl Follow {
         prop_assert!(
             self.derived.linkage == whole.linkage,
             "linkage after {touched:?}"
+        );
+        for item in roadmap.items.refs() {
+            prop_assert_eq!(
+                self.derived.index.edges(&item).collect::<Vec<_>>(),
+                whole.index.edges(&item).collect::<Vec<_>>(),
+                "edges of {:?} after {:?}",
+                item,
+                touched
+            );
+        }
+        prop_assert!(
+            self.derived.focus == whole.focus && self.derived.chain == whole.chain,
+            "selection's neighbourhood after {touched:?}"
         );
         Ok(())
     }
@@ -610,6 +626,54 @@ fn common_edits_are_followed_in_place() {
     let in_place = follow.expect("following").in_place;
     assert!(applied >= 5, "{applied} of the edits applied");
     assert_eq!(in_place, applied, "every one followed in place");
+}
+
+/// Link edits (link, unlink, a changed role, a reassigned ministry) are followed in place under
+/// every grouping, and their undos too.
+#[test]
+fn link_edits_are_followed_in_place() {
+    for grouping in [Grouping::Ministry, Grouping::Theme, Grouping::Proposal] {
+        let mut doc = waymark::bundled::open().expect("the bundled roadmap opens");
+        let mut follow = Some(Follow::new(
+            &doc.roadmap,
+            grouping,
+            waymark::i18n::Lang::En,
+            None,
+        ));
+        let mut history = History::new();
+        let ops = [
+            Op::Link {
+                pair: 0,
+                a: 2,
+                b: 9,
+            },
+            Op::Link {
+                pair: 1,
+                a: 4,
+                b: 1,
+            },
+            Op::Link {
+                pair: 3,
+                a: 6,
+                b: 2,
+            },
+            Op::Unlink { pick: 5 },
+            Op::SetRole { pick: 3, role: 2 },
+            Op::Reassign { pick: 8, to: 2 },
+            Op::Undo,
+            Op::Undo,
+        ];
+        let mut applied = 0;
+        for op in &ops {
+            applied += run(&mut doc, &mut history, op, &mut follow).expect("follows");
+        }
+        let in_place = follow.expect("following").in_place;
+        assert!(applied >= 6, "{grouping:?}: {applied} of the edits applied");
+        assert_eq!(
+            in_place, applied,
+            "{grouping:?}: every one followed in place"
+        );
+    }
 }
 
 /// The strategy reaches the interesting edits: over a fixed run, most kinds of operation apply.

@@ -218,41 +218,24 @@ fn a_large_roadmaps_views_follow_a_burst_of_edits_from_a_worker() {
     let (mut h, _dir, _recovery) = large(3);
     let shown = h.state().derived().expect("derived").generation;
     let measure = scheduled_measure(&h);
-    let doc = h.state().document().expect("loaded");
-    let gaps: Vec<_> = doc
-        .roadmap
-        .items
-        .gaps
-        .iter()
-        .map(|g| g.id.clone())
-        .filter(|id| {
-            !doc.roadmap.items.links.iter().any(|l| {
-                matches!(&l.link, LinkKind::AddressedBy { gap, measure: m }
-                    if m == &measure.id && gap == id)
-            })
-        })
-        .take(3)
-        .collect();
-    assert_eq!(gaps.len(), 3, "three gaps the measure does not answer yet");
     let ctx = h.ctx.clone();
-    // Three moves of one measure, a year each, each answering one more gap (a new link: the
-    // link index changes), one after another before any frame.
-    for (years, gap) in (1..=3).zip(gaps) {
+    // Three moves of one measure, a year each, each with a new note (a new item: the link index
+    // numbers items anew), one after another before any frame.
+    for years in 1..=3 {
         let mut moved = measure.clone();
         let span = moved.span.as_mut().expect("span");
         span.start_fy += years;
         span.end_fy += years;
         let roadmap = &h.state().document().expect("loaded").roadmap;
-        let link = edit::link(
+        let note = edit::create_note(
             roadmap,
-            LinkKind::AddressedBy {
-                gap,
-                measure: measure.id.clone(),
-            },
-            Provenance::Editorial,
+            None,
+            waymark::model::NoteKind::Statement,
+            &format!("覚書 {years}"),
         )
-        .expect("links");
-        let edit = Edit::Batch(vec![Edit::Replace(ItemValue::Measure(moved)), link]);
+        .expect("creates")
+        .edit;
+        let edit = Edit::Batch(vec![Edit::Replace(ItemValue::Measure(moved)), note]);
         h.state_mut()
             .apply(&ctx, vec![Action::Edit(Box::new(edit))]);
         // The edit is in the document at once; the views keep the layout they had while a
@@ -321,4 +304,62 @@ fn a_large_roadmaps_measure_moves_in_the_frame_of_the_edit() {
         (bar.start - f64::from(span.start_fy + 2)).abs() < 1e-9,
         "moved again by the redo: {bar:?}"
     );
+}
+
+#[test]
+fn a_large_roadmaps_links_change_in_the_frame_of_the_edit() {
+    let (mut h, _dir, _recovery) = large(4);
+    let measure = scheduled_measure(&h);
+    let doc = h.state().document().expect("loaded");
+    let gap = doc
+        .roadmap
+        .items
+        .gaps
+        .iter()
+        .map(|g| g.id.clone())
+        .find(|id| {
+            !doc.roadmap.items.links.iter().any(|l| {
+                matches!(&l.link, LinkKind::AddressedBy { gap, measure: m }
+                    if m == &measure.id && gap == id)
+            })
+        })
+        .expect("a gap the measure does not answer yet");
+    let link = edit::link(
+        &doc.roadmap,
+        LinkKind::AddressedBy {
+            gap: gap.clone(),
+            measure: measure.id.clone(),
+        },
+        Provenance::Editorial,
+    )
+    .expect("links");
+    let ctx = h.ctx.clone();
+    let answered = |h: &Harness| {
+        h.state()
+            .derived()
+            .expect("derived")
+            .index
+            .measures_of_gap(&waymark::model::ItemRef::Gap(gap.clone()))
+            .any(|m| m == &waymark::model::ItemRef::Measure(measure.id.clone()))
+    };
+    for (action, linked) in [
+        (Action::Edit(Box::new(link)), true),
+        (Action::Undo, false),
+        (Action::Redo, true),
+    ] {
+        let shown = h.state().derived().expect("derived").generation;
+        h.state_mut().apply(&ctx, vec![action]);
+        // The link index, coverage, timeline and linkage follow at once, with no worker, and
+        // equal a whole computation.
+        let app = h.state();
+        assert!(!app.is_deriving());
+        let derived = app.derived().expect("derived");
+        assert_ne!(derived.generation, shown);
+        assert_eq!(answered(&h), linked);
+        let roadmap = &app.document().expect("loaded").roadmap;
+        let whole = waymark::analysis::derived::Derived::compute(roadmap, derived.inputs.clone());
+        assert_eq!(derived.timeline, whole.timeline);
+        assert_eq!(derived.coverage, whole.coverage);
+        assert_eq!(derived.linkage, whole.linkage);
+    }
 }

@@ -137,38 +137,78 @@ impl Derived {
         }
     }
 
-    /// Brings the derived data up to date after `items` changed their own fields in place
-    /// ([`crate::edit::Touched::Items`]: no link, reference or position changed), for the same
-    /// inputs: the link index and the linkage columns stay, coverage is counted again when a
-    /// measure or KPI changed, and the timeline lays out again only the lanes that show the
-    /// items. Returns `false` when that is not enough (a filter is active, which the change may
-    /// pass or fail, or the change reaches beyond the items' lanes); the caller then computes
-    /// everything again.
-    pub fn items_changed(&mut self, roadmap: &Roadmap, items: &[ItemRef]) -> bool {
+    /// Brings the derived data up to date after `items` changed their own fields in place and
+    /// links between `ends` were added, removed or changed ([`crate::edit::Touched`]: no item
+    /// was created, deleted or moved, no reference changed), for the same inputs. The link
+    /// index computes again only the edges of `ends`; coverage is counted again when a link, a
+    /// measure or a KPI changed; the timeline lays out again only the lanes that show the items
+    /// or whose measures the links changed; the linkage columns place again only the ends.
+    /// Returns `false` when that is not enough (a filter is active, which the change may pass
+    /// or fail, focus mode's neighbourhood changed, or the change reaches beyond the items'
+    /// lanes); the caller then computes everything again.
+    pub fn edited(&mut self, roadmap: &Roadmap, items: &[ItemRef], ends: &[ItemRef]) -> bool {
         if self.visible.is_active() {
             return false;
         }
-        // Focus mode's neighbourhood follows links, which did not change.
+        // Links changed between `ends`, and edges of the items they reached.
+        let ends = if ends.is_empty() {
+            Vec::new()
+        } else {
+            self.index.relink(roadmap, ends)
+        };
+        let ends = ends.as_slice();
+        if !ends.is_empty()
+            && self.focused.is_some()
+            && self.inputs.focused(&self.index) != self.focused
+        {
+            return false;
+        }
         let (visible, focused) = (&self.visible, self.focused.as_ref());
+        let shown = |r: &ItemRef| visible.contains(r) && focused.is_none_or(|f| f.contains(r));
         if !relayout(
             &mut self.timeline,
             roadmap,
             &self.index,
+            self.inputs.grouping,
             self.inputs.lang,
-            &|r| visible.contains(r) && focused.is_none_or(|f| f.contains(r)),
+            &shown,
             items,
+            ends,
         ) {
             return false;
         }
-        if items
-            .iter()
-            .any(|i| matches!(i, ItemRef::Measure(_) | ItemRef::Kpi(_)))
+        if !ends.is_empty() {
+            linkage::relink(
+                &mut self.linkage,
+                roadmap,
+                &self.index,
+                &|r| {
+                    (visible.contains(r) || visible.is_context(r))
+                        && focused.is_none_or(|f| f.contains(r))
+                },
+                ends,
+            );
+            self.focus = self
+                .inputs
+                .selection
+                .as_ref()
+                .map(|s| self.index.neighbourhood(s));
+            self.chain = chain_of(
+                &self.index,
+                self.inputs.selection.as_ref(),
+                self.focus.as_ref(),
+            );
+        }
+        if !ends.is_empty()
+            || items
+                .iter()
+                .any(|i| matches!(i, ItemRef::Measure(_) | ItemRef::Kpi(_)))
         {
             self.coverage = coverage(roadmap, &self.index);
         }
         self.generation = next_generation();
-        // Events are listed by date.
-        if items.iter().any(|i| matches!(i, ItemRef::Event(_))) {
+        // Events are listed by date; lists may follow links.
+        if !ends.is_empty() || items.iter().any(|i| matches!(i, ItemRef::Event(_))) {
             self.listing = self.generation;
         }
         true

@@ -3,13 +3,15 @@
 
 mod numbers;
 mod relation;
+mod relink;
 #[cfg(test)]
 mod tests;
 
 use self::inherit::inherit_through_programmes;
 use self::numbers::Numbers;
 pub use self::relation::Relation;
-use crate::model::{ItemKind, ItemRef, LinkKind, Provenance, Roadmap, Role};
+use self::relink::link_ends;
+use crate::model::{ItemKind, ItemRef, Provenance, Roadmap, Role};
 
 /// One end of a relation, seen from an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +39,19 @@ struct Stored {
     provenance: Provenance,
     other: u32,
     note: u32,
+    /// What made it.
+    origin: Origin,
+}
+
+/// What made an edge: the index holds them in this order, item by item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// One of the roadmap's links.
+    Link,
+    /// Responsibility inherited through a programme ([`inherit_through_programmes`]).
+    Inherited,
+    /// A reference an item holds (a gap's theme, a proposal's actions, a source …).
+    Reference,
 }
 
 /// Every item's edges.
@@ -53,6 +68,9 @@ pub struct Index {
     offsets: Vec<u32>,
     edges: Vec<Stored>,
     notes: Vec<Box<str>>,
+    /// Items whose edges changed since the index was built ([`Index::relink`]): their edges
+    /// as they are now, in place of those in `edges`.
+    patched: foldhash::HashMap<u32, Box<[Stored]>>,
 }
 
 /// The number of every item of the roadmap, kind by kind in [`ItemKind`]'s order, each kind in
@@ -133,8 +151,10 @@ struct Builder {
     numbers: Numbers,
     /// The number the last lookup of each kind of item found, by the kind's ordinal.
     last: [u32; ItemKind::COUNT],
-    pairs: Vec<(u32, Relation, u32, Provenance, u32)>,
+    pairs: Vec<(u32, Relation, u32, Provenance, u32, Origin)>,
     notes: Vec<Box<str>>,
+    /// What makes the pairs added now.
+    origin: Origin,
 }
 
 impl Builder {
@@ -165,14 +185,15 @@ impl Builder {
             self.notes.push(n.into());
             u32::try_from(self.notes.len() - 1).expect("fewer than 2³² notes")
         });
-        self.pairs.push((from, relation, to, provenance, note));
+        self.pairs
+            .push((from, relation, to, provenance, note, self.origin));
     }
 
     /// Sorts the pairs into each item's edges, both ends of every pair, keeping their order.
     fn finish(self, own: Own) -> Index {
         let n = self.numbers.len();
         let mut offsets = vec![0u32; n + 1];
-        for &(from, _, to, _, _) in &self.pairs {
+        for &(from, _, to, _, _, _) in &self.pairs {
             offsets[from as usize + 1] += 1;
             offsets[to as usize + 1] += 1;
         }
@@ -186,9 +207,10 @@ impl Builder {
             provenance: Provenance::Stated,
             other: 0,
             note: NO_NOTE,
+            origin: Origin::Reference,
         };
         let mut edges = vec![empty; self.pairs.len() * 2];
-        for &(from, relation, to, provenance, note) in &self.pairs {
+        for &(from, relation, to, provenance, note, origin) in &self.pairs {
             let mut put = |at: u32, outgoing: bool, other: u32| {
                 let slot = &mut next[at as usize];
                 edges[*slot as usize] = Stored {
@@ -197,6 +219,7 @@ impl Builder {
                     provenance,
                     other,
                     note,
+                    origin,
                 };
                 *slot += 1;
             };
@@ -209,6 +232,7 @@ impl Builder {
             offsets,
             edges,
             notes: self.notes,
+            patched: foldhash::HashMap::default(),
         }
     }
 }
@@ -229,48 +253,25 @@ impl Index {
                 it.links.len() + it.gaps.len() * 2 + counts.iter().sum::<usize>(),
             ),
             notes: Vec::new(),
+            origin: Origin::Link,
         };
         for l in &it.links {
-            let (from, relation, to) = match &l.link {
-                LinkKind::AddressedBy { gap, measure } => {
-                    (key!(Gap, gap), Relation::Addresses, key!(Measure, measure))
-                }
-                LinkKind::Responsible {
-                    measure,
-                    ministry,
-                    role,
-                } => (
-                    key!(Measure, measure),
-                    Relation::Responsible(*role),
-                    key!(Ministry, ministry),
-                ),
-                LinkKind::ContributesTo { measure, target } => (
-                    key!(Measure, measure),
-                    Relation::ContributesTo,
-                    key!(Target, target),
-                ),
-                LinkKind::Blocks { gap, target } => {
-                    (key!(Gap, gap), Relation::Blocks, key!(Target, target))
-                }
-                LinkKind::Continues { earlier, later } => {
-                    (key!(Gap, earlier), Relation::Continues, key!(Gap, later))
-                }
-                LinkKind::SameAs { gap, other } => {
-                    (key!(Gap, gap), Relation::SameAs, key!(Gap, other))
-                }
-                LinkKind::MeasuredBy { measure, kpi } => {
-                    (key!(Measure, measure), Relation::MeasuredBy, key!(Kpi, kpi))
-                }
-                LinkKind::Through { measure, programme } => (
-                    key!(Measure, measure),
-                    Relation::Through,
-                    key!(Measure, programme),
-                ),
-            };
-            let (from, to) = (b.number(from), b.number(to));
+            let ((from_kind, from_id), relation, (to_kind, to_id)) = link_ends(&l.link);
+            let from = b.number(Key {
+                kind: from_kind,
+                id: from_id,
+                make: &|| l.link.ends()[0].clone(),
+            });
+            let to = b.number(Key {
+                kind: to_kind,
+                id: to_id,
+                make: &|| l.link.ends()[1].clone(),
+            });
             b.add(from, relation, to, l.provenance, l.note.as_deref());
         }
+        b.origin = Origin::Inherited;
         inherit_through_programmes(&mut b, roadmap);
+        b.origin = Origin::Reference;
         for (i, g) in it.gaps.iter().enumerate() {
             let gap = own.at(ItemKind::Gap, i);
             if let Some(t) = &g.theme {
@@ -353,16 +354,29 @@ impl Index {
     }
 
     fn edges_of(&self, number: Option<u32>) -> impl Iterator<Item = Edge<'_>> + Clone {
-        let range = number.map_or(0..0, |n| {
-            self.offsets[n as usize] as usize..self.offsets[n as usize + 1] as usize
-        });
-        self.edges[range].iter().map(move |e| Edge {
+        self.stored(number).iter().map(move |e| Edge {
             relation: e.relation,
             outgoing: e.outgoing,
             other: self.numbers.item(e.other),
             provenance: e.provenance,
             note: (e.note != NO_NOTE).then(|| &*self.notes[e.note as usize]),
         })
+    }
+
+    /// The edges of the item numbered `number` as stored.
+    fn stored(&self, number: Option<u32>) -> &[Stored] {
+        let Some(n) = number else { return &[] };
+        if !self.patched.is_empty()
+            && let Some(patch) = self.patched.get(&n)
+        {
+            return patch;
+        }
+        let n = n as usize;
+        match (self.offsets.get(n), self.offsets.get(n + 1)) {
+            (Some(&start), Some(&end)) => &self.edges[start as usize..end as usize],
+            // Numbered after the index was built, with no edges yet.
+            _ => &[],
+        }
     }
 
     /// The items at the other end of `item`'s edges of one relation and direction.

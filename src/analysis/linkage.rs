@@ -6,6 +6,9 @@
 //! [`place`] puts the boxes of the columns in their places once their heights are known.
 
 pub mod place;
+mod relink;
+
+pub use self::relink::relink;
 
 use std::collections::{HashMap, HashSet};
 

@@ -8,6 +8,7 @@
 //! was written down), or at the start of the horizon when the source has no date, and says so
 //! ([`MarkerKind`]). Such markers take the first rows of the gaps lane, above the bars.
 
+mod groups;
 mod relayout;
 
 use serde::{Deserialize, Serialize};
@@ -344,68 +345,14 @@ pub fn layout(
     lanes.push(gap_lane(roadmap, index, lang, visible));
 
     let measure_bar = |m: &crate::model::Measure| measure_bar(roadmap, lang, visible, m);
-    let mut groups: Vec<(String, Option<ItemRef>, Vec<crate::model::MeasureId>)> = match grouping {
-        Grouping::Ministry => it
-            .ministries
-            .iter()
-            .map(|m| {
-                let key = ItemRef::Ministry(m.code.clone());
-                let ids = index
-                    .measures_of_ministry(&key)
-                    .filter_map(|(x, _)| {
-                        if let ItemRef::Measure(id) = x {
-                            Some(id.clone())
-                        } else {
-                            None
-                        }
-                    })
-                    .collect();
-                (
-                    format!("{} {}", m.code, lang.pick(&m.name, &m.name_en)),
-                    Some(key),
-                    ids,
-                )
+    let mut groups: Vec<(String, Option<ItemRef>, Vec<crate::model::MeasureId>)> =
+        groups::keys(roadmap, grouping)
+            .into_iter()
+            .map(|key| {
+                let ids = groups::measures(roadmap, index, &key);
+                (groups::title(roadmap, &key, lang), Some(key), ids)
             })
-            .collect(),
-        Grouping::Theme => it
-            .themes
-            .iter()
-            .map(|t| {
-                let key = ItemRef::Theme(t.id.clone());
-                let mut ids = Vec::new();
-                for g in index.related(&key, |r| r == super::index::Relation::ThemeOf, true) {
-                    for m in index.measures_of_gap(g) {
-                        if let ItemRef::Measure(id) = m
-                            && !ids.contains(id)
-                        {
-                            ids.push(id.clone());
-                        }
-                    }
-                }
-                (
-                    labels::short(roadmap, &key, lang, LANE_TITLE_CHARS),
-                    Some(key),
-                    ids,
-                )
-            })
-            .collect(),
-        Grouping::Proposal => it
-            .proposals
-            .iter()
-            .map(|p| {
-                (
-                    labels::short(
-                        roadmap,
-                        &ItemRef::Proposal(p.id.clone()),
-                        lang,
-                        LANE_TITLE_CHARS,
-                    ),
-                    Some(ItemRef::Proposal(p.id.clone())),
-                    p.actions.clone(),
-                )
-            })
-            .collect(),
-    };
+            .collect();
     let grouped: foldhash::HashSet<&crate::model::MeasureId> =
         groups.iter().flat_map(|g| g.2.iter()).collect();
     let others: Vec<_> = it
@@ -414,12 +361,7 @@ pub fn layout(
         .filter(|m| !grouped.contains(&m.id))
         .map(|m| m.id.clone())
         .collect();
-    groups.push((
-        lang.pick("その他・担当未設定", "Other / unassigned")
-            .to_owned(),
-        None,
-        others,
-    ));
+    groups.push((groups::others_title(lang), None, others));
     for (title, key, ids) in groups {
         let bars: Vec<_> = ids
             .iter()

@@ -50,15 +50,20 @@ impl WaymarkApp {
 
     /// Brings what the views show up to date after the document changed, `touched` saying how
     /// (`None`: not by an edit, as when it was opened again). An edit that changed only some
-    /// items' own fields, with no scenario shown and the views current, updates them in place
-    /// ([`Derived::items_changed`]), at once whatever the roadmap's size; anything else
-    /// recomputes them ([`Self::rederive`]).
+    /// items' own fields or links between items, with no scenario shown and the views current,
+    /// updates them in place ([`Derived::edited`]), at once whatever the roadmap's size;
+    /// anything else recomputes them ([`Self::rederive`]).
     pub(super) fn rederive_after(&mut self, touched: Option<Touched>) {
-        if let Some(Touched::Items(items)) = touched
+        let (items, ends) = match touched {
+            Some(Touched::Items(items)) => (items, Vec::new()),
+            Some(Touched::Links { items, ends }) => (items, ends),
+            _ => (Vec::new(), Vec::new()),
+        };
+        if (!items.is_empty() || !ends.is_empty())
             && self.scenarios.seen.is_none()
             && !self.deriving.is_running()
             && let (Some(doc), Some(derived)) = (&self.document, &mut self.derived)
-            && derived.items_changed(&doc.roadmap, &items)
+            && derived.edited(&doc.roadmap, &items, &ends)
         {
             self.deriving.asked += 1;
             self.deriving.computed_at_once = self.deriving.asked;

@@ -1,17 +1,17 @@
 //! What an edit touches, as far as data derived from the roadmap is concerned: the link index,
 //! coverage and the views' layouts ([`crate::analysis::derived::Derived`]).
 //!
-//! Most edits a planner makes change one item's own fields: its text, its span, its status.
-//! Such an edit leaves every link, every position and every reference in place, and what is
-//! derived from the roadmap needs updating only where that item shows. Everything else (a link
-//! added or removed, an item created, deleted or moved, a reference changed, the header) is
-//! [`Touched::Whole`].
+//! Most edits a planner makes change one item's own fields (its text, its span, its status) or
+//! add, remove or change a link between two items. Such an edit leaves every position and every
+//! item's references in place, and what is derived from the roadmap needs updating only where
+//! those items show. Everything else (an item created, deleted or moved, a reference changed, a
+//! link through a programme, the header) is [`Touched::Whole`].
 
 use super::{Edit, ItemValue};
-use crate::model::{ItemKind, ItemRef, Roadmap};
+use crate::model::{ItemKind, ItemRef, LinkKind, Roadmap};
 
-/// The most items [`Touched::Items`] lists; an edit that changes more is [`Touched::Whole`]:
-/// updating derived data item by item pays only for a few.
+/// The most items [`Touched::Items`] or [`Touched::Links`] lists; an edit that changes more is
+/// [`Touched::Whole`]: updating derived data item by item pays only for a few.
 const MAX_ITEMS: usize = 32;
 
 /// What one or more edits touched.
@@ -19,45 +19,107 @@ const MAX_ITEMS: usize = 32;
 pub enum Touched {
     /// Only these items' own fields changed: no link, position, reference or header did.
     Items(Vec<ItemRef>),
+    /// Links between `ends` were added, removed or changed, and `items`' own fields may have
+    /// changed; no position, reference or header did, and no link through a programme.
+    Links {
+        /// Items whose own fields changed.
+        items: Vec<ItemRef>,
+        /// The items at either end of the links that changed.
+        ends: Vec<ItemRef>,
+    },
     /// Anything else.
     Whole,
+}
+
+/// Pushes `item` onto `list` unless it is there.
+fn push_new(list: &mut Vec<ItemRef>, item: ItemRef) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
 }
 
 impl Touched {
     /// What `edit` touches, found before it is applied to `roadmap`.
     pub fn of(roadmap: &Roadmap, edit: &Edit) -> Self {
-        let mut items = Vec::new();
-        if replaced_in_place(roadmap, edit, &mut items) && items.len() <= MAX_ITEMS {
-            Self::Items(items)
-        } else {
-            Self::Whole
+        let (mut items, mut ends) = (Vec::new(), Vec::new());
+        if !in_place(roadmap, edit, &mut items, &mut ends) {
+            return Self::Whole;
+        }
+        Self::Items(items).and_ends(ends)
+    }
+
+    /// `self`, with links between `ends` changed as well.
+    fn and_ends(self, ends: Vec<ItemRef>) -> Self {
+        if ends.is_empty() {
+            return self.within_limit();
+        }
+        match self {
+            Self::Items(items) => Self::Links { items, ends },
+            Self::Links {
+                items,
+                ends: mut before,
+            } => {
+                for end in ends {
+                    push_new(&mut before, end);
+                }
+                Self::Links {
+                    items,
+                    ends: before,
+                }
+            }
+            Self::Whole => Self::Whole,
+        }
+        .within_limit()
+    }
+
+    /// `self`, or [`Touched::Whole`] when it lists more items than updating them one by one
+    /// pays for.
+    fn within_limit(self) -> Self {
+        match &self {
+            Self::Items(items) if items.len() > MAX_ITEMS => Self::Whole,
+            Self::Links { items, ends } if items.len() + ends.len() > MAX_ITEMS => Self::Whole,
+            _ => self,
         }
     }
 
     /// What `self` and then `other` touched together.
     #[must_use]
     pub fn and(self, other: Self) -> Self {
-        match (self, other) {
-            (Self::Items(mut a), Self::Items(b)) => {
-                for item in b {
-                    if !a.contains(&item) {
-                        a.push(item);
-                    }
-                }
-                if a.len() <= MAX_ITEMS {
-                    Self::Items(a)
-                } else {
-                    Self::Whole
-                }
-            }
-            _ => Self::Whole,
+        let (mut items, ends) = match self {
+            Self::Items(items) => (items, Vec::new()),
+            Self::Links { items, ends } => (items, ends),
+            Self::Whole => return Self::Whole,
+        };
+        let (more, more_ends) = match other {
+            Self::Items(more) => (more, Vec::new()),
+            Self::Links { items, ends } => (items, ends),
+            Self::Whole => return Self::Whole,
+        };
+        for item in more {
+            push_new(&mut items, item);
         }
+        Self::Items(items).and_ends(ends).and_ends(more_ends)
     }
 }
 
-/// Whether `edit` only replaces items in place, keeping each one's links to others: pushes the
-/// items it replaces onto `items`.
-fn replaced_in_place(roadmap: &Roadmap, edit: &Edit, items: &mut Vec<ItemRef>) -> bool {
+/// Whether `edit` only replaces items in place, keeping each one's references, or changes links
+/// other than through programmes: pushes the items it replaces onto `items` and the ends of the
+/// links it changes onto `ends`.
+fn in_place(
+    roadmap: &Roadmap,
+    edit: &Edit,
+    items: &mut Vec<ItemRef>,
+    ends: &mut Vec<ItemRef>,
+) -> bool {
+    let mut link_ends = |link: &LinkKind| {
+        if matches!(link, LinkKind::Through { .. }) {
+            return false;
+        }
+        for end in link.ends() {
+            push_new(ends, end);
+        }
+        true
+    };
     match edit {
         Edit::Replace(new) => {
             let key = new.key();
@@ -67,13 +129,17 @@ fn replaced_in_place(roadmap: &Roadmap, edit: &Edit, items: &mut Vec<ItemRef>) -
             if !links_alike(&old, new) {
                 return false;
             }
-            if !items.contains(&item) {
-                items.push(item);
-            }
+            push_new(items, item);
             true
         }
+        Edit::AddLink { link, .. } | Edit::RemoveLink { link, .. } => link_ends(&link.link),
+        Edit::ReplaceLink { index, link } => roadmap
+            .items
+            .links
+            .get(*index)
+            .is_some_and(|old| link_ends(&old.link) && link_ends(&link.link)),
         Edit::Batch(edits) => {
-            edits.len() <= MAX_ITEMS && edits.iter().all(|e| replaced_in_place(roadmap, e, items))
+            edits.len() <= MAX_ITEMS && edits.iter().all(|e| in_place(roadmap, e, items, ends))
         }
         _ => false,
     }
@@ -138,9 +204,27 @@ mod tests {
         })
         .expect("edits");
         assert_eq!(Touched::of(&r, &edit), Touched::Whole);
+    }
 
+    #[test]
+    fn a_changed_link_touches_its_ends_unless_it_runs_through_a_programme() {
+        let r = bundled();
         let first = &r.items.links[0].link;
         let edit = crate::edit::unlink(&r, first).expect("unlinks");
+        assert_eq!(
+            Touched::of(&r, &edit),
+            Touched::Links {
+                items: Vec::new(),
+                ends: first.ends().to_vec()
+            }
+        );
+        let through = r
+            .items
+            .links
+            .iter()
+            .find(|l| matches!(l.link, LinkKind::Through { .. }))
+            .expect("a programme link");
+        let edit = crate::edit::unlink(&r, &through.link).expect("unlinks");
         assert_eq!(Touched::of(&r, &edit), Touched::Whole);
     }
 
@@ -150,7 +234,17 @@ mod tests {
         let b = ItemRef::Measure(crate::model::MeasureId::new("m-b").expect("an ID"));
         assert_eq!(
             Touched::Items(vec![a.clone()]).and(Touched::Items(vec![b.clone(), a.clone()])),
-            Touched::Items(vec![a.clone(), b])
+            Touched::Items(vec![a.clone(), b.clone()])
+        );
+        assert_eq!(
+            Touched::Items(vec![a.clone()]).and(Touched::Links {
+                items: Vec::new(),
+                ends: vec![b.clone()]
+            }),
+            Touched::Links {
+                items: vec![a.clone()],
+                ends: vec![b]
+            }
         );
         assert_eq!(Touched::Items(vec![a]).and(Touched::Whole), Touched::Whole);
     }

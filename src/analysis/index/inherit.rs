@@ -2,7 +2,9 @@
 //! programme that name no responsible organisation of their own.
 
 use super::{Builder, Key, Relation};
-use crate::model::{ItemKind, ItemRef, LinkKind, Provenance, Roadmap, Role};
+use crate::model::{
+    ItemKind, ItemRef, LinkKind, MeasureId, MinistryCode, Provenance, Roadmap, Role,
+};
 
 /// Responsibility goes through programmes: a measure carried out through a programme
 /// (`Through`) that names no responsible organisation of its own has the programme's, with their
@@ -10,6 +12,26 @@ use crate::model::{ItemKind, ItemRef, LinkKind, Provenance, Roadmap, Role};
 /// programmes thus answer "who is responsible" for each of their research areas without a link
 /// per area.
 pub(super) fn inherit_through_programmes(b: &mut Builder, roadmap: &Roadmap) {
+    each_inherited(roadmap, |measure, org, role, note| {
+        let from = number!(b, Measure, measure);
+        let to = number!(b, Ministry, org);
+        b.add(
+            from,
+            Relation::Responsible(role),
+            to,
+            Provenance::Editorial,
+            Some(note),
+        );
+    });
+}
+
+/// Calls `each` with every responsibility a measure inherits from the programme it is carried
+/// out through (see [`inherit_through_programmes`]): the measure, the organisation, its role and
+/// the note saying through which programme, in the order the index holds them.
+pub(super) fn each_inherited(
+    roadmap: &Roadmap,
+    mut each: impl FnMut(&MeasureId, &MinistryCode, Role, &str),
+) {
     let links = &roadmap.items.links;
     if !links
         .iter()
@@ -17,7 +39,7 @@ pub(super) fn inherit_through_programmes(b: &mut Builder, roadmap: &Roadmap) {
     {
         return;
     }
-    let mut responsible: std::collections::HashMap<&str, Vec<(&crate::model::MinistryCode, Role)>> =
+    let mut responsible: std::collections::HashMap<&str, Vec<(&MinistryCode, Role)>> =
         std::collections::HashMap::new();
     for l in links {
         if let LinkKind::Responsible {
@@ -44,15 +66,7 @@ pub(super) fn inherit_through_programmes(b: &mut Builder, roadmap: &Roadmap) {
         };
         let note = format!("事業「{programme}」を通じて / through programme {programme}");
         for (org, role) in orgs {
-            let from = number!(b, Measure, measure);
-            let to = number!(b, Ministry, *org);
-            b.add(
-                from,
-                Relation::Responsible(*role),
-                to,
-                Provenance::Editorial,
-                Some(&note),
-            );
+            each(measure, org, *role, &note);
         }
     }
 }

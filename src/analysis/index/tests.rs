@@ -1,6 +1,7 @@
 //! The index read by position agrees with the index read by ID.
 
 use super::*;
+use crate::model::LinkKind;
 use crate::model::{GapId, Link, MeasureId};
 
 fn bundled() -> Roadmap {

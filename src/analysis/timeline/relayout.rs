@@ -1,17 +1,17 @@
-//! Updating a timeline after items changed their own fields in place
-//! ([`crate::edit::Touched::Items`]): only the lanes that show them are laid out again, and in a
-//! measure's lane the other bars keep their labels. The result equals a whole [`super::layout`]
-//! (the property test `tests/derived_props.rs` checks it after random edits); where it cannot
-//! tell, [`relayout`] says so and the caller lays out the whole timeline.
+//! Updating a timeline after items changed their own fields in place, or links between items
+//! changed ([`crate::edit::Touched`]): only the lanes that show them are laid out again, and in
+//! a measure's lane the other bars keep their labels. The result equals a whole
+//! [`super::layout`] (the property test `tests/edit_props.rs` checks it after random edits);
+//! where it cannot tell, [`relayout`] says so and the caller lays out the whole timeline.
 
 use super::{
-    BarOf, GapPlace, LABEL_YEARS, Lane, Layer, MarkerOf, Timeline, events_lane, gap_lane,
-    gap_place, gaps_packed, kpis_lane, lane_of_bars, measure_bar, targets_lane,
+    BarOf, GapPlace, Grouping, LABEL_YEARS, Lane, Layer, MarkerOf, Timeline, events_lane, gap_lane,
+    gap_place, gaps_packed, groups, kpis_lane, lane_of_bars, measure_bar, targets_lane,
 };
 use crate::analysis::index::Index;
 use crate::analysis::labels;
 use crate::i18n::Lang;
-use crate::model::{ItemKind, ItemRef, Roadmap};
+use crate::model::{ItemKind, ItemRef, MeasureId, Roadmap};
 
 /// The lanes an in-place change of some items lays out again.
 #[derive(Default)]
@@ -46,30 +46,54 @@ impl<'a> Dirty<'a> {
     }
 }
 
-/// Brings `timeline`, laid out from `roadmap` before `items` changed in place, up to date.
-/// Returns `false` when it cannot (a lane would appear or vanish, or an item whose change may
-/// reach other lanes): `timeline` is then partly updated and must be laid out whole.
+/// Brings `timeline`, laid out from `roadmap` before `items` changed in place and links between
+/// `ends` changed, up to date (`index` is of the roadmap as it is now). Returns `false` when it
+/// cannot (a lane would appear or vanish, or an item whose change may reach other lanes):
+/// `timeline` is then partly updated and must be laid out whole.
+#[allow(clippy::too_many_arguments)]
 pub fn relayout(
     timeline: &mut Timeline,
     roadmap: &Roadmap,
     index: &Index,
+    grouping: Grouping,
     lang: Lang,
     visible: &dyn Fn(&ItemRef) -> bool,
     items: &[ItemRef],
+    ends: &[ItemRef],
 ) -> bool {
     let Some(dirty) = Dirty::of(items) else {
+        return false;
+    };
+    // Gaps span the measures that answer them: those whose links changed, and those a changed
+    // measure answers, are placed again.
+    let mut gaps: Vec<&ItemRef> = ends
+        .iter()
+        .filter(|e| matches!(e, ItemRef::Gap(_)))
+        .chain(dirty.measures.iter().flat_map(|m| index.gaps_of_measure(m)))
+        .filter(|g| visible(g))
+        .collect();
+    gaps.sort_unstable();
+    gaps.dedup();
+    let Some(regrouped) = regroup(
+        timeline,
+        roadmap,
+        index,
+        grouping,
+        lang,
+        visible,
+        ends,
+        &dirty.measures,
+    ) else {
         return false;
     };
     for lane in &mut timeline.lanes {
         let redone = match lane.layer {
             Layer::Targets if dirty.targets => targets_lane(roadmap, lang, visible),
             Layer::Gaps if dirty.gaps => gap_lane(roadmap, index, lang, visible),
-            Layer::Gaps if !dirty.measures.is_empty() => {
-                gaps_of_measures(lane, roadmap, index, lang, visible, &dirty.measures)
-            }
+            Layer::Gaps if !gaps.is_empty() => place_gaps(lane, roadmap, index, lang, &gaps),
             Layer::Events if dirty.events => events_lane(roadmap, lang, visible),
             Layer::Kpis if dirty.kpis => kpis_lane(roadmap, lang, visible),
-            Layer::Measures if !dirty.measures.is_empty() => {
+            Layer::Measures if !dirty.measures.is_empty() && !regrouped.contains(&lane.key) => {
                 match measure_lane(lane, roadmap, lang, visible, &dirty.measures) {
                     Redo::Keep => continue,
                     Redo::Lane(lane) => lane,
@@ -97,23 +121,158 @@ pub fn relayout(
     })
 }
 
-/// The gaps lane `lane` laid out again after `measures` changed: the gaps they answer are placed
-/// again (their span follows the measures'), the others keep their places and labels.
-fn gaps_of_measures(
+/// Lays out again the measure lanes whose measures may have changed with the links between
+/// `ends`: under a ministry grouping the lanes of the ministries among them, under a theme
+/// grouping the lanes of the themes of the gaps among them, and the last lane (measures in no
+/// group) when a measure is among them. Bars of measures in `fresh`, whose own fields changed,
+/// are made again; the others keep theirs. A lane appears or vanishes as a whole layout would
+/// have it. Returns the groups of the lanes laid out again (`None` for the last lane), or `None`
+/// when the lanes cannot be told apart by their groups.
+#[allow(clippy::too_many_arguments)]
+fn regroup(
+    timeline: &mut Timeline,
+    roadmap: &Roadmap,
+    index: &Index,
+    grouping: Grouping,
+    lang: Lang,
+    visible: &dyn Fn(&ItemRef) -> bool,
+    ends: &[ItemRef],
+    fresh: &[&ItemRef],
+) -> Option<Vec<Option<ItemRef>>> {
+    let mut keys: Vec<Option<ItemRef>> = Vec::new();
+    for end in ends {
+        let key = match (grouping, end) {
+            (Grouping::Ministry, ItemRef::Ministry(_)) => Some(end.clone()),
+            (Grouping::Theme, ItemRef::Gap(id)) => roadmap
+                .gap(id)
+                .and_then(|g| g.theme.clone())
+                .map(ItemRef::Theme),
+            _ => None,
+        };
+        if let Some(key) = key.filter(|k| roadmap.contains(k)) {
+            keys.push(Some(key));
+        }
+    }
+    let measures: Vec<&ItemRef> = ends
+        .iter()
+        .filter(|e| matches!(e, ItemRef::Measure(_)))
+        .collect();
+    if grouping != Grouping::Proposal && !measures.is_empty() {
+        keys.push(None);
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    for key in &keys {
+        let mut at = timeline
+            .lanes
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.layer == Layer::Measures && &l.key == key)
+            .map(|(i, _)| i);
+        let (old, twice) = (at.next(), at.next());
+        if twice.is_some() {
+            return None;
+        }
+        let kept = |b: &&super::Bar| !fresh.contains(&&b.item);
+        let bar_of = |id: &MeasureId| {
+            roadmap
+                .measure(id)
+                .and_then(|m| measure_bar(roadmap, lang, visible, m))
+        };
+        let bars: Vec<BarOf> = if let Some(group) = key {
+            let before: foldhash::HashMap<&str, &super::Bar> = old
+                .map(|i| &timeline.lanes[i].bars)
+                .into_iter()
+                .flatten()
+                .filter(kept)
+                .map(|b| (b.item.id_str(), b))
+                .collect();
+            groups::measures(roadmap, index, group)
+                .iter()
+                .filter_map(|id| {
+                    before
+                        .get(id.as_str())
+                        .map(|b| bar_tuple(b))
+                        .or_else(|| bar_of(id))
+                })
+                .collect()
+        } else {
+            let changed = |r: &ItemRef| measures.contains(&r) || fresh.contains(&r);
+            let mut bars: Vec<BarOf> = old
+                .map(|i| &timeline.lanes[i].bars)
+                .into_iter()
+                .flatten()
+                .filter(|b| !changed(&b.item))
+                .map(bar_tuple)
+                .collect();
+            let position = |r: &ItemRef| roadmap.position_of(ItemKind::Measure, r.id_str());
+            let mut joining: Vec<&ItemRef> = measures.iter().chain(fresh).copied().collect();
+            joining.sort_unstable();
+            joining.dedup();
+            for m in joining {
+                let ItemRef::Measure(id) = m else { continue };
+                if groups::is_grouped(roadmap, index, grouping, m) {
+                    continue;
+                }
+                if let (Some(bar), Some(p)) = (bar_of(id), position(m)) {
+                    let k = bars.partition_point(|b| position(&b.0) < Some(p));
+                    bars.insert(k, bar);
+                }
+            }
+            bars
+        };
+        let lane = (!bars.is_empty()).then(|| {
+            let title = key.as_ref().map_or_else(
+                || groups::others_title(lang),
+                |k| groups::title(roadmap, k, lang),
+            );
+            lane_of_bars(Layer::Measures, title, key.clone(), bars, LABEL_YEARS)
+        });
+        match (old, lane) {
+            (Some(i), Some(lane)) => timeline.lanes[i] = lane,
+            (Some(i), None) => {
+                timeline.lanes.remove(i);
+            }
+            (None, Some(lane)) => {
+                let ordinal = |k: &Option<ItemRef>| {
+                    k.as_ref().map_or(Some(usize::MAX), |k| {
+                        roadmap.position_of(k.kind(), k.id_str())
+                    })
+                };
+                let after_gaps = timeline.lanes.iter().position(|l| l.layer == Layer::Gaps)? + 1;
+                let at = timeline.lanes[after_gaps..]
+                    .iter()
+                    .position(|l| l.layer != Layer::Measures || ordinal(&l.key) > ordinal(key))
+                    .map_or(timeline.lanes.len(), |i| after_gaps + i);
+                timeline.lanes.insert(at, lane);
+            }
+            (None, None) => {}
+        }
+    }
+    Some(keys)
+}
+
+/// A bar as it goes into [`lane_of_bars`].
+fn bar_tuple(b: &super::Bar) -> BarOf {
+    (
+        b.item.clone(),
+        b.start,
+        b.end,
+        b.provenance,
+        b.label.clone(),
+    )
+}
+
+/// The gaps lane `lane` laid out again with `gaps` (sorted, each once, all shown) placed again:
+/// their spans follow the measures that answer them. The other gaps keep their places and
+/// labels.
+fn place_gaps(
     lane: &Lane,
     roadmap: &Roadmap,
     index: &Index,
     lang: Lang,
-    visible: &dyn Fn(&ItemRef) -> bool,
-    measures: &[&ItemRef],
+    gaps: &[&ItemRef],
 ) -> Lane {
-    let mut gaps: Vec<&ItemRef> = measures
-        .iter()
-        .flat_map(|m| index.gaps_of_measure(m))
-        .filter(|g| visible(g))
-        .collect();
-    gaps.sort_unstable();
-    gaps.dedup();
     let position = |r: &ItemRef| roadmap.position_of(ItemKind::Gap, r.id_str());
     let mut bars: Vec<BarOf> = Vec::with_capacity(lane.bars.len() + gaps.len());
     let mut markers: Vec<MarkerOf> = Vec::with_capacity(lane.markers.len() + gaps.len());
@@ -138,7 +297,7 @@ fn gaps_of_measures(
             markers.push((m.item.clone(), m.at, m.label.clone(), m.kind));
         }
     }
-    for gap in gaps {
+    for &gap in gaps {
         let (Some(i), ItemRef::Gap(id)) = (position(gap), gap) else {
             continue;
         };

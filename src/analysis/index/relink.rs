@@ -1,0 +1,207 @@
+//! Bringing the index up to date after links were added, removed or replaced, by computing again
+//! only the edges of the items at their ends.
+
+use super::inherit::each_inherited;
+use super::{Index, NO_NOTE, Origin, Relation, Stored};
+use crate::model::{ItemKind, ItemRef, LinkKind, Provenance, Roadmap};
+
+/// The two ends of a link, by kind and ID, and the relation it makes from its first end: the one
+/// place that says how a link reads in the index.
+pub(super) fn link_ends(link: &LinkKind) -> ((ItemKind, &str), Relation, (ItemKind, &str)) {
+    use ItemKind as K;
+    match link {
+        LinkKind::AddressedBy { gap, measure } => (
+            (K::Gap, gap.as_str()),
+            Relation::Addresses,
+            (K::Measure, measure.as_str()),
+        ),
+        LinkKind::Responsible {
+            measure,
+            ministry,
+            role,
+        } => (
+            (K::Measure, measure.as_str()),
+            Relation::Responsible(*role),
+            (K::Ministry, ministry.as_str()),
+        ),
+        LinkKind::ContributesTo { measure, target } => (
+            (K::Measure, measure.as_str()),
+            Relation::ContributesTo,
+            (K::Target, target.as_str()),
+        ),
+        LinkKind::Blocks { gap, target } => (
+            (K::Gap, gap.as_str()),
+            Relation::Blocks,
+            (K::Target, target.as_str()),
+        ),
+        LinkKind::Continues { earlier, later } => (
+            (K::Gap, earlier.as_str()),
+            Relation::Continues,
+            (K::Gap, later.as_str()),
+        ),
+        LinkKind::SameAs { gap, other } => (
+            (K::Gap, gap.as_str()),
+            Relation::SameAs,
+            (K::Gap, other.as_str()),
+        ),
+        LinkKind::MeasuredBy { measure, kpi } => (
+            (K::Measure, measure.as_str()),
+            Relation::MeasuredBy,
+            (K::Kpi, kpi.as_str()),
+        ),
+        LinkKind::Through { measure, programme } => (
+            (K::Measure, measure.as_str()),
+            Relation::Through,
+            (K::Measure, programme.as_str()),
+        ),
+    }
+}
+
+impl Index {
+    /// Brings the index up to date with `roadmap` after links between `ends` were added, removed
+    /// or replaced, and nothing else that the index reads changed (no item created, deleted or
+    /// moved, no reference of an item changed, no link through a programme): the edges of the
+    /// items whose edges may have changed are computed again, the same as [`Index::build`]
+    /// would, in one pass over the links (and one more when responsibility is inherited
+    /// through programmes). Returns those items: the ends, and the items whose inherited
+    /// responsibility may have changed with them.
+    pub fn relink(&mut self, roadmap: &Roadmap, ends: &[ItemRef]) -> Vec<ItemRef> {
+        let items = self.reached(ends);
+        let mut lists: Vec<(u32, Vec<Stored>)> = items
+            .iter()
+            .map(|item| (self.numbers.number(item.clone()), Vec::new()))
+            .collect();
+        lists.dedup_by_key(|(n, _)| *n);
+        for l in &roadmap.items.links {
+            let (from, relation, to) = link_ends(&l.link);
+            let (at_from, at_to) = (self.find(&lists, from), self.find(&lists, to));
+            if at_from.is_none() && at_to.is_none() {
+                continue;
+            }
+            let [from_ref, to_ref] = l.link.ends();
+            let note = self.note(l.note.as_deref());
+            self.push_pair(
+                &mut lists,
+                (at_from, from_ref),
+                (at_to, to_ref),
+                relation,
+                l.provenance,
+                note,
+                Origin::Link,
+            );
+        }
+        if items
+            .iter()
+            .any(|i| matches!(i, ItemRef::Measure(_) | ItemRef::Ministry(_)))
+        {
+            each_inherited(roadmap, |measure, org, role, note| {
+                let at_from = self.find(&lists, (ItemKind::Measure, measure.as_str()));
+                let at_to = self.find(&lists, (ItemKind::Ministry, org.as_str()));
+                if at_from.is_none() && at_to.is_none() {
+                    return;
+                }
+                let note = self.note(Some(note));
+                self.push_pair(
+                    &mut lists,
+                    (at_from, ItemRef::Measure(measure.clone())),
+                    (at_to, ItemRef::Ministry(org.clone())),
+                    Relation::Responsible(role),
+                    Provenance::Editorial,
+                    note,
+                    Origin::Inherited,
+                );
+            });
+        }
+        // The edges of references follow, unchanged.
+        for (n, mut list) in lists {
+            list.extend(
+                self.stored(Some(n))
+                    .iter()
+                    .filter(|e| e.origin == Origin::Reference),
+            );
+            self.patched.insert(n, list.into_boxed_slice());
+        }
+        items
+    }
+
+    /// The items whose edges a change of links between `ends` may change: the ends, and for a
+    /// measure among them, responsibility inherited through programmes ([`each_inherited`])
+    /// that may come or go with its responsibility links: the organisations of the programmes
+    /// it is carried out through, and the measures carried out through it.
+    fn reached(&self, ends: &[ItemRef]) -> Vec<ItemRef> {
+        let mut items: Vec<ItemRef> = Vec::with_capacity(ends.len());
+        let mut push = |item: &ItemRef| {
+            if !items.contains(item) {
+                items.push(item.clone());
+            }
+        };
+        for end in ends {
+            push(end);
+            if !matches!(end, ItemRef::Measure(_)) {
+                continue;
+            }
+            for e in self.edges(end).filter(|e| e.relation == Relation::Through) {
+                if !e.outgoing {
+                    push(e.other);
+                    continue;
+                }
+                let programme = self.numbers.get(e.other);
+                for s in self.stored(programme) {
+                    if matches!(s.relation, Relation::Responsible(_))
+                        && s.outgoing
+                        && s.origin == Origin::Link
+                    {
+                        push(self.numbers.item(s.other));
+                    }
+                }
+            }
+        }
+        items
+    }
+
+    /// Where in `lists` the item of `kind` and `id` is.
+    fn find(&self, lists: &[(u32, Vec<Stored>)], (kind, id): (ItemKind, &str)) -> Option<usize> {
+        lists
+            .iter()
+            .position(|(n, _)| self.numbers.is(*n, kind, id))
+    }
+
+    /// `note` kept among the index's notes.
+    fn note(&mut self, note: Option<&str>) -> u32 {
+        note.map_or(NO_NOTE, |n| {
+            self.notes.push(n.into());
+            u32::try_from(self.notes.len() - 1).expect("fewer than 2³² notes")
+        })
+    }
+
+    /// Both ends of a pair, in the order the build puts them, onto the lists of the ends among
+    /// `lists` (`at_from`, `at_to`).
+    #[allow(clippy::too_many_arguments)]
+    fn push_pair(
+        &mut self,
+        lists: &mut [(u32, Vec<Stored>)],
+        (at_from, from): (Option<usize>, ItemRef),
+        (at_to, to): (Option<usize>, ItemRef),
+        relation: Relation,
+        provenance: Provenance,
+        note: u32,
+        origin: Origin,
+    ) {
+        let stored = |outgoing: bool, other: u32| Stored {
+            relation,
+            outgoing,
+            provenance,
+            other,
+            note,
+            origin,
+        };
+        if let Some(i) = at_from {
+            let other = self.numbers.number(to);
+            lists[i].1.push(stored(true, other));
+        }
+        if let Some(i) = at_to {
+            let other = self.numbers.number(from);
+            lists[i].1.push(stored(false, other));
+        }
+    }
+}
