@@ -7,6 +7,8 @@
 //! to the first frame drawn with the new layout.
 //!
 //! `save_latency` is the UI thread's share of a save: from Ctrl+S to the next frame drawn.
+//! `gesture` measures frames while a bar is dragged on the timeline, its drop, and frames while
+//! the window is resized, at 100× and 1000× (`WAYMARK_BENCH_GESTURE_SCALES`).
 //! `steady_frame` is one frame of the whole explorer with nothing changed, for comparison.
 //! Each sample applies the edit, draws a frame, then undoes it and draws another; the time of the
 //! edit's frame and the undo's frame are measured separately (`iter_custom`), so that every
@@ -51,7 +53,8 @@ fn ready_with(entry: Option<std::path::PathBuf>, prefs: Prefs) -> (egui::Context
 }
 
 /// The edits measured, made from the document as it is: a measure's text changed, a measure
-/// moved a year later on the timeline, a new responsibility link.
+/// moved a year later on the timeline, a new responsibility link, a gap newly answered by the
+/// measure, and a gap's first answer unlinked.
 fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
     let r = &app.document().expect("loaded").roadmap;
     let m = r
@@ -82,6 +85,30 @@ fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
         ministry: code,
         role: Role::Support,
     };
+    let gap = r
+        .items
+        .gaps
+        .iter()
+        .map(|g| g.id.clone())
+        .find(|gap| {
+            !r.items.links.iter().any(|l| {
+                matches!(&l.link, LinkKind::AddressedBy { gap: g, measure }
+                    if measure == &m.id && g == gap)
+            })
+        })
+        .expect("a gap the measure does not answer");
+    let answer = LinkKind::AddressedBy {
+        gap,
+        measure: m.id.clone(),
+    };
+    let answered = r
+        .items
+        .links
+        .iter()
+        .find(|l| matches!(l.link, LinkKind::AddressedBy { .. }))
+        .expect("a gap answered")
+        .link
+        .clone();
     vec![
         ("change_field", Edit::Replace(ItemValue::Measure(changed))),
         (
@@ -92,6 +119,11 @@ fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
             "link",
             edit::link(r, link, Provenance::Editorial).expect("links"),
         ),
+        (
+            "answer_gap",
+            edit::link(r, answer, Provenance::Editorial).expect("links"),
+        ),
+        ("unlink", edit::unlink(r, &answered).expect("unlinks")),
     ]
 }
 
@@ -224,5 +256,169 @@ fn edit_latency(c: &mut Criterion) {
     save_group.finish();
 }
 
-criterion_group!(benches, edit_latency);
+/// Where a measure's bar sits on screen in the explorer's timeline: the middle of the bar's
+/// label, found through the accessibility tree of one frame after selecting the measure has
+/// scrolled the chart to it (a planner drags what they have found and selected).
+fn bar_on_screen(ctx: &egui::Context, app: &mut WaymarkApp, frame: &mut u64) -> egui::Pos2 {
+    use egui::accesskit::Role;
+    let derived = app.derived().expect("derived");
+    let item = derived
+        .timeline
+        .lanes
+        .iter()
+        .filter(|l| l.layer == waymark::analysis::timeline::Layer::Measures)
+        .flat_map(|l| &l.bars)
+        .map(|bar| bar.item.clone())
+        .nth(3)
+        .expect("a measure on the timeline");
+    app.apply(ctx, vec![Action::Select(Some(item.clone()))]);
+    for _ in 0..8 {
+        common::run_frame(ctx, *frame, |ui, _| app.frame_ui(ui));
+        *frame += 1;
+    }
+    ctx.enable_accesskit();
+    let (_, out) = common::run_frame_input(ctx, common::input(*frame), |ui, _| app.frame_ui(ui));
+    *frame += 1;
+    ctx.disable_accesskit();
+    let tree = out.accesskit_update.expect("an accessibility tree");
+    let bounds = |label: &str| {
+        tree.nodes.iter().find_map(|(_, node)| {
+            (node.label() == Some(label) && node.role() != Role::Unknown)
+                .then(|| node.bounds())
+                .flatten()
+        })
+    };
+    let chart = bounds("タイムライン図").expect("the timeline chart");
+    let derived = app.derived().expect("derived");
+    let roadmap = &app.document().expect("loaded").roadmap;
+    let view = waymark::ui::ViewCtx::new(roadmap, derived);
+    let b = bounds(&waymark::ui::linkage::item_label(&view, &item)).expect("the bar's label");
+    assert!(
+        b.y0 > chart.y0 && b.y1 < chart.y1 && b.x0 > chart.x0 && b.x1 < chart.x1,
+        "the selected bar {b:?} is inside the chart {chart:?}"
+    );
+    #[allow(clippy::cast_possible_truncation)]
+    egui::pos2(
+        f64::midpoint(b.x0, b.x1) as f32,
+        f64::midpoint(b.y0, b.y1) as f32,
+    )
+}
+
+/// One frame of the explorer with `events`, in a window of `screen`.
+fn frame_with(
+    ctx: &egui::Context,
+    app: &mut WaymarkApp,
+    frame: &mut u64,
+    screen: egui::Rect,
+    events: Vec<egui::Event>,
+) {
+    common::run_frame_input(ctx, common::input_with(*frame, screen, events), |ui, _| {
+        app.frame_ui(ui);
+    });
+    *frame += 1;
+}
+
+fn pointer_button(pos: egui::Pos2, pressed: bool) -> egui::Event {
+    egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+/// Gestures at 100× and 1000× (`WAYMARK_BENCH_GESTURE_SCALES`): frames while a measure's bar is
+/// dragged on the timeline (its ghost follows the pointer; nothing is recomputed until the drop),
+/// the drop (a reschedule, applied, to the next frame), and frames while the window's edge is
+/// dragged (the window a few points wider or narrower every frame).
+fn gestures(c: &mut Criterion) {
+    let scales = common::list_of_scales("WAYMARK_BENCH_GESTURE_SCALES", &[100, 1000]);
+    let generated = common::Generated::new(&scales);
+    let mut group = c.benchmark_group("gesture");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    let screen = common::screen();
+    for &n in &scales {
+        let (ctx, mut app, mut frame) = ready(Some(generated.entry(n).clone()));
+        let at = bar_on_screen(&ctx, &mut app, &mut frame);
+        let moved = |dx: f32| egui::Event::PointerMoved(at + egui::vec2(dx, 0.0));
+        frame_with(&ctx, &mut app, &mut frame, screen, vec![moved(0.0)]);
+        frame_with(
+            &ctx,
+            &mut app,
+            &mut frame,
+            screen,
+            vec![pointer_button(at, true)],
+        );
+        let mut step = 0u32;
+        group.bench_function(BenchmarkId::new("drag_frame", n), |b| {
+            b.iter(|| {
+                step += 1;
+                let dx = f32::from(u16::try_from(step % 120).expect("small")) - 60.0;
+                frame_with(&ctx, &mut app, &mut frame, screen, vec![moved(dx)]);
+            });
+        });
+        // Back where it started: releasing there changes nothing.
+        frame_with(&ctx, &mut app, &mut frame, screen, vec![moved(0.0)]);
+        frame_with(
+            &ctx,
+            &mut app,
+            &mut frame,
+            screen,
+            vec![pointer_button(at, false)],
+        );
+        assert!(!app.is_dirty(), "the drag measured changed nothing");
+
+        group.bench_function(BenchmarkId::new("drop", n), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let to = at + egui::vec2(60.0, 0.0);
+                    frame_with(&ctx, &mut app, &mut frame, screen, vec![moved(0.0)]);
+                    frame_with(
+                        &ctx,
+                        &mut app,
+                        &mut frame,
+                        screen,
+                        vec![pointer_button(at, true)],
+                    );
+                    frame_with(&ctx, &mut app, &mut frame, screen, vec![moved(30.0)]);
+                    frame_with(&ctx, &mut app, &mut frame, screen, vec![moved(60.0)]);
+                    let start = Instant::now();
+                    frame_with(
+                        &ctx,
+                        &mut app,
+                        &mut frame,
+                        screen,
+                        vec![pointer_button(to, false)],
+                    );
+                    frame_with(&ctx, &mut app, &mut frame, screen, Vec::new());
+                    total += start.elapsed();
+                    assert!(app.is_dirty(), "the drop rescheduled the measure");
+                    frame = until_current(&ctx, &mut app, frame);
+                    app.apply(&ctx, vec![Action::Undo]);
+                    frame_with(&ctx, &mut app, &mut frame, screen, Vec::new());
+                    frame = until_current(&ctx, &mut app, frame);
+                }
+                total
+            });
+        });
+
+        let mut step = 0u32;
+        group.bench_function(BenchmarkId::new("resize_frame", n), |b| {
+            b.iter(|| {
+                step += 1;
+                let narrower = f32::from(u16::try_from(step % 200).expect("small")) * 2.0;
+                let size = screen.size() - egui::vec2(narrower, narrower / 2.0);
+                let resized = egui::Rect::from_min_size(screen.min, size);
+                frame_with(&ctx, &mut app, &mut frame, resized, Vec::new());
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, edit_latency, gestures);
 criterion_main!(benches);

@@ -96,10 +96,16 @@ pub fn context() -> egui::Context {
 
 /// Input for frame number `n`: no events, time advancing at 60 frames a second.
 pub fn input(n: u64) -> egui::RawInput {
+    input_with(n, screen(), Vec::new())
+}
+
+/// Input for frame number `n` in a window of `screen` with `events`.
+pub fn input_with(n: u64, screen: egui::Rect, events: Vec<egui::Event>) -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(screen()),
+        screen_rect: Some(screen),
         time: Some(n as f64 / 60.0),
         predicted_dt: 1.0 / 60.0,
+        events,
         ..Default::default()
     }
 }
@@ -119,10 +125,20 @@ pub struct Frame {
 pub fn run_frame(
     ctx: &egui::Context,
     n: u64,
-    mut ui: impl FnMut(&mut egui::Ui, &mut Vec<Action>),
+    ui: impl FnMut(&mut egui::Ui, &mut Vec<Action>),
 ) -> Frame {
+    run_frame_input(ctx, input(n), ui).0
+}
+
+/// [`run_frame`] with the given input; also returns what the frame gave the platform (the
+/// accessibility tree, when it is enabled).
+pub fn run_frame_input(
+    ctx: &egui::Context,
+    input: egui::RawInput,
+    mut ui: impl FnMut(&mut egui::Ui, &mut Vec<Action>),
+) -> (Frame, egui::PlatformOutput) {
     let mut actions = Vec::new();
-    let out = ctx.run_ui(input(n), |root| ui(root, &mut actions));
+    let out = ctx.run_ui(input, |root| ui(root, &mut actions));
     let wants_repaint = out
         .viewport_output
         .values()
@@ -130,11 +146,14 @@ pub fn run_frame(
     let primitives = ctx.tessellate(out.shapes, out.pixels_per_point).len();
     let mut textures = out.textures_delta;
     textures.clear();
-    Frame {
-        primitives,
-        wants_repaint,
-        actions,
-    }
+    (
+        Frame {
+            primitives,
+            wants_repaint,
+            actions,
+        },
+        out.platform_output,
+    )
 }
 
 /// One frame of `tab`'s view.
