@@ -67,7 +67,7 @@ pub struct Derived {
     pub generation: u64,
     /// A number that changes whenever which items there are, in which order, or which pass the
     /// filter may have changed: with [`Self::generation`], except after an edit of items' own
-    /// fields that leaves every list as it was ([`Self::items_changed`]). Lists of items (the
+    /// fields or of links that leaves every list as it was ([`Self::edited`]). Lists of items (the
     /// navigator's) are made once per listing.
     pub listing: u64,
 }
@@ -207,8 +207,9 @@ impl Derived {
             self.coverage = coverage(roadmap, &self.index);
         }
         self.generation = next_generation();
-        // Events are listed by date; lists may follow links.
-        if !ends.is_empty() || items.iter().any(|i| matches!(i, ItemRef::Event(_))) {
+        // Events are listed by date. Links change no list: with no filter active (see above)
+        // every item is listed.
+        if items.iter().any(|i| matches!(i, ItemRef::Event(_))) {
             self.listing = self.generation;
         }
         true

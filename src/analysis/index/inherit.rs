@@ -28,10 +28,7 @@ pub(super) fn inherit_through_programmes(b: &mut Builder, roadmap: &Roadmap) {
 /// Calls `each` with every responsibility a measure inherits from the programme it is carried
 /// out through (see [`inherit_through_programmes`]): the measure, the organisation, its role and
 /// the note saying through which programme, in the order the index holds them.
-pub(super) fn each_inherited(
-    roadmap: &Roadmap,
-    mut each: impl FnMut(&MeasureId, &MinistryCode, Role, &str),
-) {
+fn each_inherited(roadmap: &Roadmap, mut each: impl FnMut(&MeasureId, &MinistryCode, Role, &str)) {
     let links = &roadmap.items.links;
     if !links
         .iter()
@@ -64,9 +61,14 @@ pub(super) fn each_inherited(
         let Some(orgs) = responsible.get(programme.as_str()) else {
             continue;
         };
-        let note = format!("事業「{programme}」を通じて / through programme {programme}");
+        let note = through_note(programme);
         for (org, role) in orgs {
             each(measure, org, *role, &note);
         }
     }
+}
+
+/// The note on a responsibility inherited through `programme`.
+pub(super) fn through_note(programme: &MeasureId) -> String {
+    format!("事業「{programme}」を通じて / through programme {programme}")
 }

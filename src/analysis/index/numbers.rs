@@ -63,8 +63,17 @@ impl Numbers {
 
     /// The number of `item`, if it has one.
     pub(super) fn get(&self, item: &ItemRef) -> Option<u32> {
-        let (kind, id) = (item.kind(), item.id_str());
+        self.get_key(item.kind(), item.id_str())
+    }
+
+    /// The number of the item of `kind` with `id`, if it has one.
+    pub(super) fn get_key(&self, kind: ItemKind, id: &str) -> Option<u32> {
         self.find(self.hash(id), kind, id)
+    }
+
+    /// The kind of item `n`.
+    pub(super) fn kind(&self, n: u32) -> Option<ItemKind> {
+        self.kinds.get(n as usize).copied()
     }
 
     /// The number of `item`, numbering it next if it has none yet.

@@ -1,9 +1,8 @@
 //! Bringing the index up to date after links were added, removed or replaced, by computing again
 //! only the edges of the items at their ends.
 
-use super::inherit::each_inherited;
 use super::{Index, NO_NOTE, Origin, Relation, Stored};
-use crate::model::{ItemKind, ItemRef, LinkKind, Provenance, Roadmap};
+use crate::model::{ItemKind, ItemRef, LinkKind, MeasureId, Provenance, Roadmap, Role};
 
 /// The two ends of a link, by kind and ID, and the relation it makes from its first end: the one
 /// place that says how a link reads in the index.
@@ -72,7 +71,11 @@ impl Index {
             .map(|item| (self.numbers.number(item.clone()), Vec::new()))
             .collect();
         lists.dedup_by_key(|(n, _)| *n);
+        let mut throughs: Vec<(&MeasureId, &MeasureId)> = Vec::new();
         for l in &roadmap.items.links {
+            if let LinkKind::Through { measure, programme } = &l.link {
+                throughs.push((measure, programme));
+            }
             let (from, relation, to) = link_ends(&l.link);
             let (at_from, at_to) = (self.find(&lists, from), self.find(&lists, to));
             if at_from.is_none() && at_to.is_none() {
@@ -94,23 +97,7 @@ impl Index {
             .iter()
             .any(|i| matches!(i, ItemRef::Measure(_) | ItemRef::Ministry(_)))
         {
-            each_inherited(roadmap, |measure, org, role, note| {
-                let at_from = self.find(&lists, (ItemKind::Measure, measure.as_str()));
-                let at_to = self.find(&lists, (ItemKind::Ministry, org.as_str()));
-                if at_from.is_none() && at_to.is_none() {
-                    return;
-                }
-                let note = self.note(Some(note));
-                self.push_pair(
-                    &mut lists,
-                    (at_from, ItemRef::Measure(measure.clone())),
-                    (at_to, ItemRef::Ministry(org.clone())),
-                    Relation::Responsible(role),
-                    Provenance::Editorial,
-                    note,
-                    Origin::Inherited,
-                );
-            });
+            self.inherit_onto(&mut lists, &throughs);
         }
         // The edges of references follow, unchanged.
         for (n, mut list) in lists {
@@ -125,7 +112,7 @@ impl Index {
     }
 
     /// The items whose edges a change of links between `ends` may change: the ends, and for a
-    /// measure among them, responsibility inherited through programmes ([`each_inherited`])
+    /// measure among them, responsibility inherited through programmes (`inherit::each_inherited`)
     /// that may come or go with its responsibility links: the organisations of the programmes
     /// it is carried out through, and the measures carried out through it.
     fn reached(&self, ends: &[ItemRef]) -> Vec<ItemRef> {
@@ -157,6 +144,70 @@ impl Index {
             }
         }
         items
+    }
+
+    /// Responsibility inherited through programmes onto the items of `lists`, the same edges in
+    /// the same order as `inherit::each_inherited` gives them, but read from the index (from `lists`
+    /// for the items computed again) instead of from every responsibility link: `throughs` are
+    /// the links through programmes, in the roadmap's order.
+    fn inherit_onto(
+        &mut self,
+        lists: &mut [(u32, Vec<Stored>)],
+        throughs: &[(&MeasureId, &MeasureId)],
+    ) {
+        let ministries_listed = lists
+            .iter()
+            .any(|(n, _)| self.numbers.kind(*n) == Some(ItemKind::Ministry));
+        for &(measure, programme) in throughs {
+            let at_measure = self.find(lists, (ItemKind::Measure, measure.as_str()));
+            if at_measure.is_none() && !ministries_listed {
+                continue;
+            }
+            let orgs = self.responsible(lists, programme);
+            let at = |org: u32| lists.iter().position(|(n, _)| *n == org);
+            if orgs.is_empty()
+                || (at_measure.is_none() && orgs.iter().all(|&(org, _)| at(org).is_none()))
+                || !self.responsible(lists, measure).is_empty()
+            {
+                continue;
+            }
+            let note = super::inherit::through_note(programme);
+            for (org, role) in orgs {
+                let at_org = lists.iter().position(|(n, _)| *n == org);
+                if at_measure.is_none() && at_org.is_none() {
+                    continue;
+                }
+                let note = self.note(Some(&note));
+                let org = self.numbers.item(org).clone();
+                self.push_pair(
+                    lists,
+                    (at_measure, ItemRef::Measure(measure.clone())),
+                    (at_org, org),
+                    Relation::Responsible(role),
+                    Provenance::Editorial,
+                    note,
+                    Origin::Inherited,
+                );
+            }
+        }
+    }
+
+    /// The organisations `measure` names as responsible through its own links, with their
+    /// roles, in the roadmap's order: from `lists` where the measure is computed again.
+    fn responsible(&self, lists: &[(u32, Vec<Stored>)], measure: &MeasureId) -> Vec<(u32, Role)> {
+        let edges = match self.find(lists, (ItemKind::Measure, measure.as_str())) {
+            Some(i) => lists[i].1.as_slice(),
+            None => self.stored(self.numbers.get_key(ItemKind::Measure, measure.as_str())),
+        };
+        edges
+            .iter()
+            .filter_map(|e| match e.relation {
+                Relation::Responsible(role) if e.outgoing && e.origin == Origin::Link => {
+                    Some((e.other, role))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// Where in `lists` the item of `kind` and `id` is.
