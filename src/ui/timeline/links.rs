@@ -23,27 +23,45 @@ enum Spot {
     Title,
 }
 
-/// Every item's spots, by lane, kept in egui memory for the timeline's generation: a selection's
-/// links then find their ends without a walk through every lane.
-fn spots(painter: &egui::Painter, ctx: &ViewCtx<'_>) -> Arc<HashMap<ItemRef, Vec<(usize, Spot)>>> {
+/// The spots, by lane, of the items the selection's links reach, kept in egui memory for the
+/// timeline's generation and the selection. Only these items are looked for: at 1000× a map of
+/// every item's spots took longer to build than the rest of the frame after an edit.
+fn spots(
+    painter: &egui::Painter,
+    ctx: &ViewCtx<'_>,
+    selection: &ItemRef,
+    items: &[&ItemRef],
+) -> Arc<HashMap<ItemRef, Vec<(usize, Spot)>>> {
     let id = egui::Id::unique("waymark-timeline-spots");
-    rows::cached(painter.ctx(), id, ctx.generation, || {
+    let key = std::hash::BuildHasher::hash_one(
+        &foldhash::fast::FixedState::with_seed(0),
+        (ctx.generation, selection),
+    );
+    rows::cached(painter.ctx(), id, key, || {
+        let set: foldhash::HashSet<&ItemRef> = items.iter().copied().collect();
+        // A few items are compared in turn, faster than hashing every bar's item.
+        let wanted = |item: &ItemRef| {
+            if items.len() <= 16 {
+                items.contains(&item)
+            } else {
+                set.contains(item)
+            }
+        };
         let mut spots: HashMap<ItemRef, Vec<(usize, Spot)>> = HashMap::new();
+        let mut add = |item: &ItemRef, at: (usize, Spot)| {
+            if wanted(item) {
+                spots.entry(item.clone()).or_default().push(at);
+            }
+        };
         for (li, lane) in ctx.timeline.lanes.iter().enumerate() {
             for (bi, bar) in lane.bars.iter().enumerate() {
-                spots
-                    .entry(bar.item.clone())
-                    .or_default()
-                    .push((li, Spot::Bar(bi)));
+                add(&bar.item, (li, Spot::Bar(bi)));
             }
             for (mi, m) in lane.markers.iter().enumerate() {
-                spots
-                    .entry(m.item.clone())
-                    .or_default()
-                    .push((li, Spot::Marker(mi)));
+                add(&m.item, (li, Spot::Marker(mi)));
             }
             if let Some(k) = &lane.key {
-                spots.entry(k.clone()).or_default().push((li, Spot::Title));
+                add(k, (li, Spot::Title));
             }
         }
         spots
@@ -65,7 +83,8 @@ pub(super) fn paint_links(
     // Where the links' items are drawn (bars and markers in all lanes; keyed lane titles).
     // Each place is a rect and whether it is a lane title.
     let header = frame.header();
-    let spots = spots(painter, ctx);
+    let ends: Vec<&ItemRef> = links.iter().flat_map(|l| [&l.from, &l.to]).collect();
+    let spots = spots(painter, ctx, selection, &ends);
     let mut places: HashMap<&ItemRef, Vec<(Rect, bool)>> = HashMap::new();
     for item in links.iter().flat_map(|l| [&l.from, &l.to]) {
         if places.contains_key(item) {
