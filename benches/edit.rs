@@ -6,7 +6,8 @@
 //! last layout with the edited document: `views_current_*` (printed) is the time from the edit
 //! to the first frame drawn with the new layout.
 //!
-//! `save_latency` is the UI thread's share of a save: from Ctrl+S to the next frame drawn.
+//! `save_latency` is the UI thread's share of a save: from Ctrl+S to the next frame drawn;
+//! `save_latency/until_saved` (printed) is the time until the files are written.
 //! `gesture` measures frames while a bar is dragged on the timeline, its drop, and frames while
 //! the window is resized, at 100× and 1000× (`WAYMARK_BENCH_GESTURE_SCALES`).
 //! `steady_frame` is one frame of the whole explorer with nothing changed, for comparison.
@@ -224,6 +225,7 @@ fn edit_latency(c: &mut Criterion) {
         let edits = edits(&app);
         let (_, edit) = &edits[0];
         let mut undo = false;
+        let (mut saves, mut until_saved) = (0u32, Duration::ZERO);
         save_group.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
@@ -248,10 +250,19 @@ fn edit_latency(c: &mut Criterion) {
                         common::run_frame(&ctx, frame, |ui, _| app.frame_ui(ui));
                         frame += 1;
                     }
+                    until_saved += start.elapsed();
+                    saves += 1;
                 }
                 total
             });
         });
+        if saves > 0 {
+            eprintln!(
+                "save_latency/until_saved/{n}: {:.2} ms mean over {saves} saves (Ctrl+S until the \
+                 files are written)",
+                until_saved.as_secs_f64() * 1000.0 / f64::from(saves)
+            );
+        }
     }
     save_group.finish();
 }

@@ -15,18 +15,21 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::analysis::{check, validate};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     FileSystem, LeavesFolder, LoadError, MAX_FILE_BYTES, ParsedFile, Roadmap, Shared,
-    canonical_text, canonical_text_of, leaves_folder, parse_roadmap,
+    leaves_folder, parse_roadmap,
 };
 
+mod canonical;
 mod disk;
 mod links;
 mod message;
 
+pub use canonical::CanonicalTexts;
 pub use disk::{Disk, read_file, read_regular};
 pub use links::write_path;
 
@@ -96,6 +99,9 @@ pub struct Document {
     pub warnings: Vec<Diagnostic>,
     /// Where the files live.
     pub origin: Origin,
+    /// The text each file would be saved with, kept until an edit changes the file; shared
+    /// with the document's snapshots.
+    pub canonical: CanonicalTexts,
 }
 
 impl Document {
@@ -128,6 +134,7 @@ pub fn open_from(fs: &dyn FileSystem, entry: &Path, origin: Origin) -> Result<Do
         files: parsed.files.into(),
         warnings: diagnostics,
         origin,
+        canonical: CanonicalTexts::default(),
     })
 }
 
@@ -279,34 +286,40 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 impl Document {
-    /// The text each file would be saved with, in file order.
-    pub fn canonical_texts(&self) -> Vec<String> {
-        canonical_text(&self.roadmap)
+    /// The text each file would be saved with, in file order. Only the files changed since
+    /// their text was last asked for (by this document or a snapshot of it) are serialized.
+    pub fn canonical_texts(&self) -> Vec<Arc<String>> {
+        self.canonical.all(&self.roadmap)
     }
 
     /// Whether saving would write anything: some file's canonical text differs from the text
-    /// last read or saved. (It serializes the roadmap: call it on a change, not every frame.)
+    /// last read or saved. (It serializes the files changed since last asked: call it on a
+    /// change, not every frame.)
     pub fn has_unsaved_changes(&self) -> bool {
         self.canonical_texts()
             .iter()
             .zip(&self.files)
-            .any(|(text, file)| text != &file.text)
+            .any(|(text, file)| **text != file.text)
     }
 
     /// Validates the roadmap as it would be saved; diagnostics point into the texts to be
-    /// written. Only the files that have findings are serialized for it.
+    /// written. Only the files that have findings are serialized for it (or taken as kept).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        diagnostics_of(&self.roadmap, &self.files)
+        diagnostics_of(&self.roadmap, &self.files, &self.canonical)
     }
 }
 
 /// The diagnostics of `roadmap` as it would be saved to `files` (whose texts are not read; see
-/// [`Document::diagnostics`]). A free function, so that a snapshot can be checked on another
-/// thread.
-pub fn diagnostics_of(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic> {
+/// [`Document::diagnostics`]), with the canonical texts kept in `canonical`. A free function,
+/// so that a snapshot can be checked on another thread.
+pub fn diagnostics_of(
+    roadmap: &Roadmap,
+    files: &[ParsedFile],
+    canonical: &CanonicalTexts,
+) -> Vec<Diagnostic> {
     let findings = check(roadmap);
     let wanted = findings.files();
-    let mut texts = canonical_text_of(roadmap, &wanted).into_iter();
+    let mut texts = canonical.of(roadmap, &wanted).into_iter();
     let mut placed: Vec<ParsedFile> = files
         .iter()
         .map(|f| ParsedFile {
@@ -318,7 +331,7 @@ pub fn diagnostics_of(roadmap: &Roadmap, files: &[ParsedFile]) -> Vec<Diagnostic
         .collect();
     for id in wanted {
         if let (Some(file), Some(text)) = (placed.get_mut(usize::from(id.0)), texts.next()) {
-            file.text = text;
+            file.text = Arc::unwrap_or_clone(text);
         }
     }
     findings.place(&placed)
@@ -347,20 +360,9 @@ struct Planned {
     previous: Option<Vec<u8>>,
 }
 
-/// Refuses a roadmap with errors; returns its warnings.
-fn check_saveable(doc: &Document, texts: &[String]) -> Result<Vec<Diagnostic>, SaveError> {
-    let files: Vec<ParsedFile> = doc
-        .files
-        .iter()
-        .zip(texts)
-        .map(|(f, t)| ParsedFile {
-            display: f.display.clone(),
-            path: f.path.clone(),
-            text: t.clone(),
-            bom: f.bom,
-        })
-        .collect();
-    let diagnostics = validate(&doc.roadmap, &files);
+/// Refuses a roadmap with errors; returns its warnings (placed in the texts to be saved).
+fn check_saveable(doc: &Document) -> Result<Vec<Diagnostic>, SaveError> {
+    let diagnostics = doc.diagnostics();
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(SaveError::Invalid(diagnostics));
     }
@@ -452,14 +454,15 @@ fn note_partial(doc: &mut Document, plan: &[Planned], error: &SaveError) {
 /// roadmap's folder ([`write_path`]). On success the document records the texts written; on
 /// failure the roadmap is untouched.
 pub fn save(doc: &mut Document, options: SaveOptions) -> Result<SaveReport, SaveError> {
+    let warnings = check_saveable(doc)?;
     let texts = doc.canonical_texts();
-    let warnings = check_saveable(doc, &texts)?;
     let mut plan = Vec::new();
     let mut outside = Vec::new();
     for (i, (file, text)) in doc.files.iter().zip(texts).enumerate() {
-        if file.text == text {
+        if file.text == *text {
             continue;
         }
+        let text = Arc::unwrap_or_clone(text);
         let path = write_path(&file.path, doc.entry_path())?;
         let previous = read_existing(&path)?;
         if !previous
@@ -531,8 +534,8 @@ pub fn save_as(
             written: Vec::new(),
         });
     };
+    let warnings = check_saveable(doc)?;
     let texts = doc.canonical_texts();
-    let warnings = check_saveable(doc, &texts)?;
     // Everything that could refuse the save is checked before anything is written, folders
     // included.
     if let Some((name, how)) = doc
@@ -576,7 +579,7 @@ pub fn save_as(
         plan.push(Planned {
             file: i,
             path: path.clone(),
-            text,
+            text: Arc::unwrap_or_clone(text),
             contents,
             previous,
         });
@@ -597,7 +600,7 @@ pub fn save_as(
     for (i, (file, text)) in doc.files.iter_mut().zip(texts).enumerate() {
         file.path.clone_from(&paths[i]);
         file.display = paths[i].display().to_string();
-        file.text = text;
+        file.text = Arc::unwrap_or_clone(text);
     }
     doc.roadmap.files[0].name = entry_name;
     doc.warnings.clone_from(&warnings);

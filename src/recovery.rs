@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -145,8 +146,8 @@ impl Recovery {
     /// The unsaved state of `doc`: every file whose canonical text differs from the text last
     /// read or saved. `None` when there is nothing unsaved.
     ///
-    /// This serializes the whole roadmap; for a large one, clone the document and call it off the
-    /// UI thread.
+    /// This serializes the files changed since their text was last asked for (every file, the
+    /// first time); for a large roadmap, clone the document and call it off the UI thread.
     pub fn of(doc: &Document) -> Option<Recovery> {
         let files: Vec<RecoveredFile> = doc
             .canonical_texts()
@@ -154,11 +155,11 @@ impl Recovery {
             .zip(&doc.files)
             .zip(&doc.roadmap.files)
             .enumerate()
-            .filter(|(_, ((text, file), _))| text != &file.text)
+            .filter(|(_, ((text, file), _))| ***text != file.text)
             .map(|(index, ((text, file), info))| RecoveredFile {
                 name: info.name.clone(),
                 index,
-                text,
+                text: Arc::unwrap_or_clone(text),
                 base_hash: fnv1a(&file.encode(&file.text)),
             })
             .collect();

@@ -485,6 +485,16 @@ fn run(
 fn check(doc: &Document, op: &Op) -> Result<(), TestCaseError> {
     let errors = integrity_errors(doc);
     prop_assert!(errors.is_empty(), "after {:?}: {:?}", op, errors);
+    let kept: Vec<String> = doc
+        .canonical_texts()
+        .iter()
+        .map(|t| t.as_str().to_owned())
+        .collect();
+    prop_assert!(
+        kept == canonical_text(&doc.roadmap),
+        "after {:?}, the texts kept for saving are the roadmap's",
+        op
+    );
     Ok(())
 }
 

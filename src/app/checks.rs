@@ -57,10 +57,11 @@ impl WaymarkApp {
         self.checks.running = Some(version);
         let roadmap = doc.roadmap.clone();
         let files = doc.files.clone();
+        let canonical = doc.canonical.clone();
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let diagnostics = diagnostics_of(&roadmap, &files);
+            let diagnostics = diagnostics_of(&roadmap, &files, &canonical);
             tx.send(Msg::Checked {
                 version,
                 diagnostics,

@@ -65,6 +65,13 @@ macro_rules! kinds {
                 }
             }
 
+            /// The file the item at position `i` of the collection of its kind is saved to.
+            pub(crate) fn origin_at(&self, items: &Items, i: usize) -> FileId {
+                match self {
+                    $( ItemKey::$V(_) => items.$field[i].origin, )*
+                }
+            }
+
             /// Takes the item at position `i` out of the collection of its kind.
             pub(crate) fn take_at(&self, items: &mut Items, i: usize) -> ItemValue {
                 match self {

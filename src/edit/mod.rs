@@ -245,11 +245,54 @@ pub enum EditError {
 /// roadmap exactly. A refused edit (a batch included) leaves the roadmap unchanged.
 pub fn apply(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
     let moves_items = moves_items(&edit);
+    let mut files = Vec::new();
+    files_of(roadmap, &edit, &mut files);
     let result = apply_one(roadmap, edit);
     if moves_items {
-        roadmap.reindex();
+        roadmap.forget_lookup();
+    }
+    if let Ok(inverse) = &result {
+        files_of(roadmap, inverse, &mut files);
+        for file in files {
+            roadmap.touch_file(file);
+        }
     }
     result
+}
+
+/// Adds to `files` the files `edit` names, before it is applied to `roadmap` or (for its
+/// inverse) after: the origins of the items, links and records it carries, the file of an item
+/// it moves, and the entry file for the header. An edit and its inverse together name every
+/// file whose text the edit changes, an item moved from one file to another included.
+fn files_of(roadmap: &Roadmap, edit: &Edit, files: &mut Vec<FileId>) {
+    let mut add = |file: FileId| {
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    };
+    match edit {
+        Edit::Replace(value) | Edit::Insert { value, .. } => add(value.origin()),
+        Edit::Remove(_) => {}
+        Edit::Move { key, .. } => {
+            if let Some(i) = key.position(&roadmap.items) {
+                add(key.origin_at(&roadmap.items, i));
+            }
+        }
+        Edit::AddLink { link, .. }
+        | Edit::RemoveLink { link, .. }
+        | Edit::ReplaceLink { link, .. } => {
+            add(link.origin);
+        }
+        Edit::SetHeader(_) => add(FileId::default()),
+        Edit::RemoveConflict { conflict, .. } | Edit::InsertConflict { conflict, .. } => {
+            add(conflict.origin);
+        }
+        Edit::Batch(edits) => {
+            for e in edits {
+                files_of(roadmap, e, files);
+            }
+        }
+    }
 }
 
 /// Whether an edit may change where items are or what the lookup table derives from them

@@ -17,6 +17,7 @@ mod parts;
 pub mod presentation;
 pub mod registry;
 mod shared;
+mod stamps;
 pub mod time;
 
 use serde::{Deserialize, Serialize};
@@ -260,10 +261,13 @@ pub struct Roadmap {
     pub header: Header,
     /// The files, the entry file first. [`FileId`] indexes this.
     pub files: Vec<FileInfo>,
-    /// Every item. After changing items in place, call [`Self::reindex`].
+    /// Every item. Change them through [`crate::edit::apply`]; after changing items in place
+    /// otherwise, call [`Self::reindex`].
     pub items: Items,
     /// Positions of items by ID, for the lookups below.
     lookup: lookup::Lookup,
+    /// Each file's state, changed by every edit that changes what the file is saved with.
+    stamps: stamps::FileStamps,
 }
 
 impl Roadmap {
@@ -271,6 +275,7 @@ impl Roadmap {
     pub fn new(header: Header, files: Vec<FileInfo>, items: Items) -> Self {
         Self {
             header,
+            stamps: stamps::FileStamps::new(files.len()),
             files,
             items,
             lookup: lookup::Lookup::default(),
@@ -288,10 +293,29 @@ impl Roadmap {
         docs
     }
 
-    /// Forgets the lookup table, to be rebuilt on the next lookup: call it after changing
-    /// [`Self::items`] in place. (Lookups stay correct without it, but slower.)
+    /// Forgets the lookup table and every file's stamp: call it after changing [`Self::items`]
+    /// or [`Self::header`] other than through [`crate::edit::apply`]. (Lookups stay correct
+    /// without it, but slower; texts kept by stamp would not.)
     pub fn reindex(&mut self) {
+        self.forget_lookup();
+        self.stamps.touch_all();
+    }
+
+    /// Forgets the lookup table, to be rebuilt on the next lookup.
+    pub(crate) fn forget_lookup(&mut self) {
         self.lookup = lookup::Lookup::default();
+    }
+
+    /// The state of `file`'s content: equal stamps (on this roadmap or a copy of it) mean that
+    /// the file would be saved with the same text. `None` for a file added since the roadmap
+    /// was made.
+    pub fn file_stamp(&self, file: FileId) -> Option<u64> {
+        self.stamps.get(file)
+    }
+
+    /// Records that `file`'s content changed ([`crate::edit::apply`] calls it).
+    pub(crate) fn touch_file(&mut self, file: FileId) {
+        self.stamps.touch(file);
     }
 
     /// The body of file `origin` as it is saved: the header and includes for the entry file, and
