@@ -23,7 +23,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use waymark::action::Action;
 use waymark::app::{Prefs, WaymarkApp};
 use waymark::edit::{self, Edit, ItemValue};
-use waymark::model::{LinkKind, Provenance, Role};
+use waymark::model::{LinkKind, Provenance, Role, When};
 
 mod common;
 
@@ -125,6 +125,26 @@ fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
             edit::link(r, answer, Provenance::Editorial).expect("links"),
         ),
         ("unlink", edit::unlink(r, &answered).expect("unlinks")),
+        // Edit ▸ New ▸ Event; its undo deletes the event.
+        (
+            "create_event",
+            edit::create_event(
+                r,
+                None,
+                When::Year(2026),
+                "新しい会議",
+                waymark::model::EventKind::Council,
+            )
+            .expect("creates")
+            .edit,
+        ),
+        // Edit ▸ New ▸ Target state; its undo deletes it.
+        (
+            "create_target",
+            edit::create_target(r, None, 2030, "新しい目指すべき姿")
+                .expect("creates")
+                .edit,
+        ),
     ]
 }
 

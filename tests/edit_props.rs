@@ -395,8 +395,12 @@ impl Follow {
     fn follow(&mut self, roadmap: &Roadmap, history: &mut History) -> Result<(), TestCaseError> {
         let touched = history.take_touched();
         let in_place = match &touched {
-            Some(Touched::Items(items)) => self.derived.edited(roadmap, items, &[]),
-            Some(Touched::Links { items, ends }) => self.derived.edited(roadmap, items, ends),
+            Some(Touched::Items(items)) => self.derived.edited(roadmap, items, &[], &[]),
+            Some(Touched::Links {
+                items,
+                ends,
+                listed,
+            }) => self.derived.edited(roadmap, items, ends, listed),
             _ => false,
         };
         if in_place {
@@ -425,6 +429,19 @@ impl Follow {
                 item,
                 touched
             );
+        }
+        let counts = roadmap.items.counts();
+        for kind in waymark::model::ItemKind::ALL {
+            for i in 0..=counts[kind.ordinal()] {
+                prop_assert_eq!(
+                    self.derived.index.edges_nth(kind, i).collect::<Vec<_>>(),
+                    whole.index.edges_nth(kind, i).collect::<Vec<_>>(),
+                    "edges of the {}th {:?} after {:?}",
+                    i,
+                    kind,
+                    touched
+                );
+            }
         }
         prop_assert!(
             self.derived.focus == whole.focus && self.derived.chain == whole.chain,
@@ -683,6 +700,47 @@ fn link_edits_are_followed_in_place() {
             in_place, applied,
             "{grouping:?}: every one followed in place"
         );
+    }
+}
+
+/// Creating and deleting items that hold no reference (a new event, target state, KPI, budget
+/// line or note, as Edit ▸ New makes them) are followed in place, and their undos too.
+#[test]
+fn creations_and_deletions_are_followed_in_place() {
+    for lang in [waymark::i18n::Lang::Ja, waymark::i18n::Lang::En] {
+        let mut doc = waymark::bundled::open().expect("the bundled roadmap opens");
+        let mut follow = Some(Follow::new(&doc.roadmap, Grouping::Theme, lang, None));
+        let mut history = History::new();
+        let create = |kind: u8| Op::Create {
+            kind,
+            pick: 0,
+            text: "新しい項目".into(),
+        };
+        let ops = [
+            create(6),
+            create(5),
+            create(4),
+            create(7),
+            create(8),
+            create(6),
+            Op::Undo,
+            Op::Undo,
+        ];
+        let mut applied = 0;
+        for op in &ops {
+            applied += run(&mut doc, &mut history, op, &mut follow).expect("follows");
+        }
+        // Delete the event created first.
+        let pick = keys(&doc.roadmap, 10)
+            .iter()
+            .position(|k| k.id_str().starts_with("ev.new"))
+            .expect("the new event");
+        let op = Op::Delete { kind: 10, pick };
+        applied += run(&mut doc, &mut history, &op, &mut follow).expect("follows");
+        applied += run(&mut doc, &mut history, &Op::Undo, &mut follow).expect("follows");
+        let in_place = follow.expect("following").in_place;
+        assert_eq!(applied, ops.len() + 2, "{lang:?}: every edit applied");
+        assert_eq!(in_place, applied, "{lang:?}: every one followed in place");
     }
 }
 

@@ -219,23 +219,20 @@ fn a_large_roadmaps_views_follow_a_burst_of_edits_from_a_worker() {
     let shown = h.state().derived().expect("derived").generation;
     let measure = scheduled_measure(&h);
     let ctx = h.ctx.clone();
-    // Three moves of one measure, a year each, each with a new note (a new item: the link index
-    // numbers items anew), one after another before any frame.
+    // Three moves of one measure, a year each, each with a new gap (a new item in the linkage
+    // columns and the matrix: everything is computed again), one after another before any
+    // frame.
     for years in 1..=3 {
         let mut moved = measure.clone();
         let span = moved.span.as_mut().expect("span");
         span.start_fy += years;
         span.end_fy += years;
         let roadmap = &h.state().document().expect("loaded").roadmap;
-        let note = edit::create_note(
-            roadmap,
-            None,
-            waymark::model::NoteKind::Statement,
-            &format!("覚書 {years}"),
-        )
-        .expect("creates")
-        .edit;
-        let edit = Edit::Batch(vec![Edit::Replace(ItemValue::Measure(moved)), note]);
+        let theme = roadmap.items.themes.first().map(|t| t.id.clone());
+        let gap = edit::create_gap(roadmap, None, theme, &format!("新しい小論点 {years}"))
+            .expect("creates")
+            .edit;
+        let edit = Edit::Batch(vec![Edit::Replace(ItemValue::Measure(moved)), gap]);
         h.state_mut()
             .apply(&ctx, vec![Action::Edit(Box::new(edit))]);
         // The edit is in the document at once; the views keep the layout they had while a
@@ -267,7 +264,6 @@ fn a_large_roadmaps_views_follow_a_burst_of_edits_from_a_worker() {
 #[test]
 fn a_large_roadmaps_measure_moves_in_the_frame_of_the_edit() {
     let (mut h, _dir, _recovery) = large(4);
-    let shown = h.state().derived().expect("derived").generation;
     let measure = scheduled_measure(&h);
     let ctx = h.ctx.clone();
     let mut moved = measure.clone();
@@ -276,17 +272,10 @@ fn a_large_roadmaps_measure_moves_in_the_frame_of_the_edit() {
     span.end_fy += 2;
     let edit = Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(moved))));
     for action in [edit, Action::Undo, Action::Redo] {
+        let shown = h.state().derived().expect("derived").generation;
         h.state_mut().apply(&ctx, vec![action]);
-        // Only the measure's own fields changed: its lanes are laid out again at once, with no
-        // worker, and equal a whole computation.
-        let app = h.state();
-        assert!(!app.is_deriving());
-        let derived = app.derived().expect("derived");
-        assert_ne!(derived.generation, shown);
-        let roadmap = &app.document().expect("loaded").roadmap;
-        let whole = waymark::analysis::derived::Derived::compute(roadmap, derived.inputs.clone());
-        assert_eq!(derived.timeline, whole.timeline);
-        assert_eq!(derived.coverage, whole.coverage);
+        // Only the measure's own fields changed: its lanes are laid out again at once.
+        followed_at_once(&h, shown);
     }
     let bar = h
         .state()
@@ -304,6 +293,20 @@ fn a_large_roadmaps_measure_moves_in_the_frame_of_the_edit() {
         (bar.start - f64::from(span.start_fy + 2)).abs() < 1e-9,
         "moved again by the redo: {bar:?}"
     );
+}
+
+/// Checks that the views followed the last change at once, with no worker: what they show is
+/// new (not the layout of generation `shown`) and equals a whole computation.
+fn followed_at_once(h: &Harness, shown: u64) {
+    let app = h.state();
+    assert!(!app.is_deriving());
+    let derived = app.derived().expect("derived");
+    assert_ne!(derived.generation, shown);
+    let roadmap = &app.document().expect("loaded").roadmap;
+    let whole = waymark::analysis::derived::Derived::compute(roadmap, derived.inputs.clone());
+    assert_eq!(derived.timeline, whole.timeline);
+    assert_eq!(derived.coverage, whole.coverage);
+    assert_eq!(derived.linkage, whole.linkage);
 }
 
 #[test]
@@ -349,17 +352,46 @@ fn a_large_roadmaps_links_change_in_the_frame_of_the_edit() {
     ] {
         let shown = h.state().derived().expect("derived").generation;
         h.state_mut().apply(&ctx, vec![action]);
-        // The link index, coverage, timeline and linkage follow at once, with no worker, and
-        // equal a whole computation.
-        let app = h.state();
-        assert!(!app.is_deriving());
-        let derived = app.derived().expect("derived");
-        assert_ne!(derived.generation, shown);
+        // The link index, coverage, timeline and linkage follow at once.
+        followed_at_once(&h, shown);
         assert_eq!(answered(&h), linked);
-        let roadmap = &app.document().expect("loaded").roadmap;
-        let whole = waymark::analysis::derived::Derived::compute(roadmap, derived.inputs.clone());
-        assert_eq!(derived.timeline, whole.timeline);
-        assert_eq!(derived.coverage, whole.coverage);
-        assert_eq!(derived.linkage, whole.linkage);
+    }
+}
+
+#[test]
+fn a_large_roadmaps_new_event_appears_in_the_frame_of_the_edit() {
+    let (mut h, _dir, _recovery) = large(4);
+    let roadmap = &h.state().document().expect("loaded").roadmap;
+    let created = edit::create_event(
+        roadmap,
+        None,
+        waymark::model::When::Year(2027),
+        "新しい会議",
+        waymark::model::EventKind::Council,
+    )
+    .expect("creates");
+    let event = waymark::model::ItemRef::Event(created.id.clone());
+    let ctx = h.ctx.clone();
+    let on_timeline = |h: &Harness| {
+        h.state()
+            .derived()
+            .expect("derived")
+            .timeline
+            .lanes
+            .iter()
+            .flat_map(|l| &l.markers)
+            .any(|m| m.item == event)
+    };
+    assert!(!on_timeline(&h));
+    for (action, there) in [
+        (Action::Edit(Box::new(created.edit)), true),
+        (Action::Undo, false),
+        (Action::Redo, true),
+    ] {
+        let shown = h.state().derived().expect("derived").generation;
+        h.state_mut().apply(&ctx, vec![action]);
+        // Created, deleted by the undo and created again: the events lane follows at once.
+        followed_at_once(&h, shown);
+        assert_eq!(on_timeline(&h), there);
     }
 }

@@ -12,7 +12,7 @@ use super::index::Index;
 use super::linkage::{self, Columns};
 use super::timeline::{Grouping, Timeline, layout, relayout};
 use crate::i18n::Lang;
-use crate::model::{ItemRef, Roadmap};
+use crate::model::{ItemKind, ItemRef, Roadmap};
 
 /// The inputs the derived data depends on, besides the document itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +78,20 @@ fn next_generation() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
+/// Whether an item of `kind` that came or went can be followed in place: not one that stands in
+/// the linkage columns (gaps, measures, ministries) or names timeline lanes (themes,
+/// proposals), whose coming or going moves others.
+fn listable(kind: ItemKind) -> bool {
+    !matches!(
+        kind,
+        ItemKind::Gap
+            | ItemKind::Measure
+            | ItemKind::Ministry
+            | ItemKind::Theme
+            | ItemKind::Proposal
+    )
+}
+
 /// The chain the linkage view lights up around `selection` (see [`Derived::chain`]).
 fn chain_of(
     index: &Index,
@@ -137,18 +151,29 @@ impl Derived {
         }
     }
 
-    /// Brings the derived data up to date after `items` changed their own fields in place and
-    /// links between `ends` were added, removed or changed ([`crate::edit::Touched`]: no item
-    /// was created, deleted or moved, no reference changed), for the same inputs. The link
-    /// index computes again only the edges of `ends`; coverage is counted again when a link, a
-    /// measure or a KPI changed; the timeline lays out again only the lanes that show the items
-    /// or whose measures the links changed; the linkage columns place again only the ends.
-    /// Returns `false` when that is not enough (a filter is active, which the change may pass
-    /// or fail, focus mode's neighbourhood changed, or the change reaches beyond the items'
-    /// lanes); the caller then computes everything again.
-    pub fn edited(&mut self, roadmap: &Roadmap, items: &[ItemRef], ends: &[ItemRef]) -> bool {
-        if self.visible.is_active() {
+    /// Brings the derived data up to date after `items` changed their own fields in place, links
+    /// between `ends` were added, removed or changed, and the items `listed` were created or
+    /// removed ([`crate::edit::Touched`]: no other item was created, deleted or moved, no
+    /// reference changed), for the same inputs. The link index computes again only the edges of
+    /// `ends` and lists again the kinds of `listed`; coverage is counted again when a link, a
+    /// measure or a KPI changed or an item came or went; the timeline lays out again only the
+    /// lanes that show the items or whose measures the links changed; the linkage columns place
+    /// again only the ends. Returns `false` when that is not enough (a filter is active, which
+    /// the change may pass or fail, focus mode's neighbourhood changed, an item came or went
+    /// that names lanes or stands in the linkage columns, or the change reaches beyond the
+    /// items' lanes); the caller then computes everything again.
+    pub fn edited(
+        &mut self,
+        roadmap: &Roadmap,
+        items: &[ItemRef],
+        ends: &[ItemRef],
+        listed: &[ItemRef],
+    ) -> bool {
+        if self.visible.is_active() || listed.iter().any(|i| !listable(i.kind())) {
             return false;
+        }
+        if !listed.is_empty() {
+            self.index.relist(roadmap, listed);
         }
         // Links changed between `ends`, and edges of the items they reached.
         let ends = if ends.is_empty() {
@@ -157,12 +182,16 @@ impl Derived {
             self.index.relink(roadmap, ends)
         };
         let ends = ends.as_slice();
-        if !ends.is_empty()
+        if (!ends.is_empty() || !listed.is_empty())
             && self.focused.is_some()
             && self.inputs.focused(&self.index) != self.focused
         {
             return false;
         }
+        // The lanes of items that came or went are laid out again, as those of changed items.
+        let mut changed = items.to_vec();
+        changed.extend(listed.iter().cloned());
+        let items = changed.as_slice();
         let (visible, focused) = (&self.visible, self.focused.as_ref());
         let shown = |r: &ItemRef| visible.contains(r) && focused.is_none_or(|f| f.contains(r));
         if !relayout(
@@ -177,7 +206,7 @@ impl Derived {
         ) {
             return false;
         }
-        if !ends.is_empty() {
+        if !ends.is_empty() || !listed.is_empty() {
             linkage::relink(
                 &mut self.linkage,
                 roadmap,
@@ -200,6 +229,7 @@ impl Derived {
             );
         }
         if !ends.is_empty()
+            || !listed.is_empty()
             || items
                 .iter()
                 .any(|i| matches!(i, ItemRef::Measure(_) | ItemRef::Kpi(_)))
@@ -207,9 +237,9 @@ impl Derived {
             self.coverage = coverage(roadmap, &self.index);
         }
         self.generation = next_generation();
-        // Events are listed by date. Links change no list: with no filter active (see above)
-        // every item is listed.
-        if items.iter().any(|i| matches!(i, ItemRef::Event(_))) {
+        // Events are listed by date, and an item that came or went changes its kind's list.
+        // Links change no list: with no filter active (see above) every item is listed.
+        if !listed.is_empty() || items.iter().any(|i| matches!(i, ItemRef::Event(_))) {
             self.listing = self.generation;
         }
         true

@@ -4,6 +4,7 @@
 mod numbers;
 mod relation;
 mod relink;
+mod relist;
 #[cfg(test)]
 mod tests;
 

@@ -283,6 +283,19 @@ fn targets_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> boo
 
 /// The events' lane.
 fn events_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> bool) -> Lane {
+    events_lane_labelled(roadmap, lang, visible, &mut |r| {
+        labels::short(roadmap, r, lang, LABEL_CHARS)
+    })
+}
+
+/// The lane of dated events, each labelled by `label` (an event's label is its own: see
+/// [`relayout`], which keeps the labels of the events that did not change).
+fn events_lane_labelled(
+    roadmap: &Roadmap,
+    lang: Lang,
+    visible: &dyn Fn(&ItemRef) -> bool,
+    label: &mut dyn FnMut(&ItemRef) -> String,
+) -> Lane {
     let events = roadmap
         .items
         .events
@@ -290,7 +303,7 @@ fn events_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> bool
         .map(|e| (ItemRef::Event(e.id.clone()), e.when.fy_position()))
         .filter(|(r, _)| visible(r))
         .map(|(r, at)| {
-            let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
+            let label = label(&r);
             (r, at, label)
         })
         .collect();

@@ -50,20 +50,25 @@ impl WaymarkApp {
 
     /// Brings what the views show up to date after the document changed, `touched` saying how
     /// (`None`: not by an edit, as when it was opened again). An edit that changed only some
-    /// items' own fields or links between items, with no scenario shown and the views current,
+    /// items' own fields or links between items, or created or removed items that hold no
+    /// reference, with no scenario shown and the views current,
     /// updates them in place ([`Derived::edited`]), at once whatever the roadmap's size;
     /// anything else recomputes them ([`Self::rederive`]).
     pub(super) fn rederive_after(&mut self, touched: Option<Touched>) {
-        let (items, ends) = match touched {
-            Some(Touched::Items(items)) => (items, Vec::new()),
-            Some(Touched::Links { items, ends }) => (items, ends),
-            _ => (Vec::new(), Vec::new()),
+        let (items, ends, listed) = match touched {
+            Some(Touched::Items(items)) => (items, Vec::new(), Vec::new()),
+            Some(Touched::Links {
+                items,
+                ends,
+                listed,
+            }) => (items, ends, listed),
+            _ => (Vec::new(), Vec::new(), Vec::new()),
         };
-        if (!items.is_empty() || !ends.is_empty())
+        if (!items.is_empty() || !ends.is_empty() || !listed.is_empty())
             && self.scenarios.seen.is_none()
             && !self.deriving.is_running()
             && let (Some(doc), Some(derived)) = (&self.document, &mut self.derived)
-            && derived.edited(&doc.roadmap, &items, &ends)
+            && derived.edited(&doc.roadmap, &items, &ends, &listed)
         {
             self.deriving.asked += 1;
             self.deriving.computed_at_once = self.deriving.asked;

@@ -115,11 +115,13 @@ fn link_ends(roadmap: &Roadmap, link: &LinkKind, lang: Lang) -> (String, String)
 /// Every link and field that refers to `key`, links first, in roadmap order.
 pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
     let it = &roadmap.items;
+    let item = key.item_ref();
+    let end = item.as_ref().map(|i| (i.kind(), i.id_str()));
     let mut out: Vec<Reference> = it
         .links
         .iter()
         .enumerate()
-        .filter(|(_, l)| link_touches(&l.link, key))
+        .filter(|(_, l)| end.is_some_and(|end| l.link.end_keys().contains(&end)))
         .map(|(index, l)| Reference::Link {
             index,
             link: l.link.clone(),
@@ -183,11 +185,6 @@ impl KindVisitor for Holders<'_, '_> {
 }
 
 /// Whether a link has `key` at one of its ends.
-fn link_touches(link: &LinkKind, key: &ItemKey) -> bool {
-    key.item_ref()
-        .is_some_and(|item| link.ends().contains(&item))
-}
-
 fn exists(roadmap: &Roadmap, key: &ItemKey) -> Result<(), EditError> {
     // Through the roadmap's lookup table where the item has a reference.
     let found = match key.item_ref() {

@@ -295,15 +295,18 @@ fn files_of(roadmap: &Roadmap, edit: &Edit, files: &mut Vec<FileId>) {
     }
 }
 
-/// Whether an edit may change where items are or what the lookup table derives from them
-/// (positions, and the ranks of target states by horizon year), so that the roadmap's lookup
-/// table must be rebuilt. Replacing an item in place keeps every position; links are not in
+/// Whether an edit may change what the lookup table derives from the items beyond their
+/// positions (the ranks of target states by horizon year), so that the roadmap's lookup table
+/// must be rebuilt. Replacing an item in place keeps every position, and an item inserted,
+/// removed or moved updates the table where it was ([`Roadmap::shifted`]); links are not in
 /// the table.
 fn moves_items(edit: &Edit) -> bool {
     match edit {
-        Edit::Insert { .. } | Edit::Remove(_) | Edit::Move { .. } => true,
         Edit::Replace(value) => matches!(value, ItemValue::Target(_)),
-        Edit::AddLink { .. }
+        Edit::Insert { .. }
+        | Edit::Remove(_)
+        | Edit::Move { .. }
+        | Edit::AddLink { .. }
         | Edit::RemoveLink { .. }
         | Edit::ReplaceLink { .. }
         | Edit::SetHeader(_)
@@ -345,6 +348,9 @@ fn apply_one(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
             check_file(roadmap, value.origin())?;
             integrity::check_value(roadmap, &value, None)?;
             value.insert_into(&mut roadmap.items, index);
+            if let Some(item) = key.item_ref() {
+                roadmap.shifted(item.kind(), index, None);
+            }
             Ok(Edit::Remove(key))
         }
         Edit::Remove(key) => {
@@ -362,6 +368,9 @@ fn apply_one(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
                 });
             }
             let value = key.take_at(&mut roadmap.items, i);
+            if let Some(item) = key.item_ref() {
+                roadmap.shifted(item.kind(), i, Some(item.id_str()));
+            }
             Ok(Edit::Insert { index: i, value })
         }
         Edit::Move { key, to } => {
@@ -373,6 +382,9 @@ fn apply_one(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
                 return Err(EditError::OutOfRange { index: to, len });
             }
             key.move_within(&mut roadmap.items, from, to);
+            if let Some(item) = key.item_ref() {
+                roadmap.shifted(item.kind(), from.min(to), None);
+            }
             Ok(Edit::Move { key, to: from })
         }
         Edit::AddLink { index, link } => {

@@ -1,11 +1,12 @@
 //! What an edit touches, as far as data derived from the roadmap is concerned: the link index,
 //! coverage and the views' layouts ([`crate::analysis::derived::Derived`]).
 //!
-//! Most edits a planner makes change one item's own fields (its text, its span, its status) or
-//! add, remove or change a link between two items. Such an edit leaves every position and every
-//! item's references in place, and what is derived from the roadmap needs updating only where
-//! those items show. Everything else (an item created, deleted or moved, a reference changed, a
-//! link through a programme, the header) is [`Touched::Whole`].
+//! Most edits a planner makes change one item's own fields (its text, its span, its status),
+//! add, remove or change a link between two items, or create or delete an item that holds no
+//! reference. Such an edit leaves every other item where it was, and what is derived from the
+//! roadmap needs updating only where those items show. Everything else (an item moved, a
+//! reference changed, an item with references created or deleted, a link through a programme,
+//! the header) is [`Touched::Whole`].
 
 use super::{Edit, ItemValue};
 use crate::model::{ItemKind, ItemRef, LinkKind, Roadmap};
@@ -19,13 +20,16 @@ const MAX_ITEMS: usize = 32;
 pub enum Touched {
     /// Only these items' own fields changed: no link, position, reference or header did.
     Items(Vec<ItemRef>),
-    /// Links between `ends` were added, removed or changed, and `items`' own fields may have
-    /// changed; no position, reference or header did, and no link through a programme.
+    /// Links between `ends` were added, removed or changed, items that hold no reference
+    /// were created or removed (`listed`), and `items`' own fields may have changed; no other
+    /// item moved, no reference or header changed, and no link through a programme did.
     Links {
         /// Items whose own fields changed.
         items: Vec<ItemRef>,
         /// The items at either end of the links that changed.
         ends: Vec<ItemRef>,
+        /// Items created or removed, none of them holding a reference.
+        listed: Vec<ItemRef>,
     },
     /// Anything else.
     Whole,
@@ -41,30 +45,40 @@ fn push_new(list: &mut Vec<ItemRef>, item: ItemRef) {
 impl Touched {
     /// What `edit` touches, found before it is applied to `roadmap`.
     pub fn of(roadmap: &Roadmap, edit: &Edit) -> Self {
-        let (mut items, mut ends) = (Vec::new(), Vec::new());
-        if !in_place(roadmap, edit, &mut items, &mut ends) {
+        let mut found = Found::default();
+        if !in_place(roadmap, edit, &mut found) {
             return Self::Whole;
         }
-        Self::Items(items).and_ends(ends)
+        Self::Items(found.items).and_links(found.ends, found.listed)
     }
 
-    /// `self`, with links between `ends` changed as well.
-    fn and_ends(self, ends: Vec<ItemRef>) -> Self {
-        if ends.is_empty() {
+    /// `self`, with links between `ends` changed and the items `listed` created or removed as
+    /// well.
+    fn and_links(self, ends: Vec<ItemRef>, listed: Vec<ItemRef>) -> Self {
+        if ends.is_empty() && listed.is_empty() {
             return self.within_limit();
         }
         match self {
-            Self::Items(items) => Self::Links { items, ends },
+            Self::Items(items) => Self::Links {
+                items,
+                ends,
+                listed,
+            },
             Self::Links {
                 items,
-                ends: mut before,
+                ends: mut ends_before,
+                listed: mut listed_before,
             } => {
                 for end in ends {
-                    push_new(&mut before, end);
+                    push_new(&mut ends_before, end);
+                }
+                for item in listed {
+                    push_new(&mut listed_before, item);
                 }
                 Self::Links {
                     items,
-                    ends: before,
+                    ends: ends_before,
+                    listed: listed_before,
                 }
             }
             Self::Whole => Self::Whole,
@@ -77,7 +91,11 @@ impl Touched {
     fn within_limit(self) -> Self {
         match &self {
             Self::Items(items) if items.len() > MAX_ITEMS => Self::Whole,
-            Self::Links { items, ends } if items.len() + ends.len() > MAX_ITEMS => Self::Whole,
+            Self::Links {
+                items,
+                ends,
+                listed,
+            } if items.len() + ends.len() + listed.len() > MAX_ITEMS => Self::Whole,
             _ => self,
         }
     }
@@ -85,33 +103,46 @@ impl Touched {
     /// What `self` and then `other` touched together.
     #[must_use]
     pub fn and(self, other: Self) -> Self {
-        let (mut items, ends) = match self {
-            Self::Items(items) => (items, Vec::new()),
-            Self::Links { items, ends } => (items, ends),
+        let (mut items, ends, listed) = match self {
+            Self::Items(items) => (items, Vec::new(), Vec::new()),
+            Self::Links {
+                items,
+                ends,
+                listed,
+            } => (items, ends, listed),
             Self::Whole => return Self::Whole,
         };
-        let (more, more_ends) = match other {
-            Self::Items(more) => (more, Vec::new()),
-            Self::Links { items, ends } => (items, ends),
+        let (more, more_ends, more_listed) = match other {
+            Self::Items(more) => (more, Vec::new(), Vec::new()),
+            Self::Links {
+                items,
+                ends,
+                listed,
+            } => (items, ends, listed),
             Self::Whole => return Self::Whole,
         };
         for item in more {
             push_new(&mut items, item);
         }
-        Self::Items(items).and_ends(ends).and_ends(more_ends)
+        Self::Items(items)
+            .and_links(ends, listed)
+            .and_links(more_ends, more_listed)
     }
 }
 
-/// Whether `edit` only replaces items in place, keeping each one's references, or changes links
-/// other than through programmes: pushes the items it replaces onto `items` and the ends of the
-/// links it changes onto `ends`.
-fn in_place(
-    roadmap: &Roadmap,
-    edit: &Edit,
-    items: &mut Vec<ItemRef>,
-    ends: &mut Vec<ItemRef>,
-) -> bool {
-    let mut link_ends = |link: &LinkKind| {
+/// What [`in_place`] finds.
+#[derive(Default)]
+struct Found {
+    items: Vec<ItemRef>,
+    ends: Vec<ItemRef>,
+    listed: Vec<ItemRef>,
+}
+
+/// Whether `edit` only replaces items in place, keeping each one's references, changes links
+/// other than through programmes, or creates or removes items that hold no reference: pushes
+/// what it touches onto `found`.
+fn in_place(roadmap: &Roadmap, edit: &Edit, found: &mut Found) -> bool {
+    let link_ends = |link: &LinkKind, ends: &mut Vec<ItemRef>| {
         if matches!(link, LinkKind::Through { .. }) {
             return false;
         }
@@ -129,20 +160,39 @@ fn in_place(
             if !links_alike(&old, new) {
                 return false;
             }
-            push_new(items, item);
+            push_new(&mut found.items, item);
             true
         }
-        Edit::AddLink { link, .. } | Edit::RemoveLink { link, .. } => link_ends(&link.link),
-        Edit::ReplaceLink { index, link } => roadmap
-            .items
-            .links
-            .get(*index)
-            .is_some_and(|old| link_ends(&old.link) && link_ends(&link.link)),
+        Edit::Insert { value, .. } => listed(value, &mut found.listed),
+        Edit::Remove(key) => key
+            .get(roadmap)
+            .is_some_and(|value| listed(&value, &mut found.listed)),
+        Edit::AddLink { link, .. } | Edit::RemoveLink { link, .. } => {
+            link_ends(&link.link, &mut found.ends)
+        }
+        Edit::ReplaceLink { index, link } => roadmap.items.links.get(*index).is_some_and(|old| {
+            link_ends(&old.link, &mut found.ends) && link_ends(&link.link, &mut found.ends)
+        }),
         Edit::Batch(edits) => {
-            edits.len() <= MAX_ITEMS && edits.iter().all(|e| in_place(roadmap, e, items, ends))
+            edits.len() <= MAX_ITEMS && edits.iter().all(|e| in_place(roadmap, e, found))
         }
         _ => false,
     }
+}
+
+/// Whether `value`, created or removed, holds no reference (so that no other item's edges
+/// change with it): pushes it onto `listed` if so.
+fn listed(value: &ItemValue, listed: &mut Vec<ItemRef>) -> bool {
+    let Some(item) = value.key().item_ref() else {
+        return false;
+    };
+    let mut refers = false;
+    value.references().each_ref(&mut |_, _, _| refers = true);
+    if refers {
+        return false;
+    }
+    push_new(listed, item);
+    true
 }
 
 /// Whether `old` and `new` (the same item) join it to the same items in the same way: the
@@ -215,7 +265,8 @@ mod tests {
             Touched::of(&r, &edit),
             Touched::Links {
                 items: Vec::new(),
-                ends: first.ends().to_vec()
+                ends: first.ends().to_vec(),
+                listed: Vec::new(),
             }
         );
         let through = r
@@ -239,11 +290,13 @@ mod tests {
         assert_eq!(
             Touched::Items(vec![a.clone()]).and(Touched::Links {
                 items: Vec::new(),
-                ends: vec![b.clone()]
+                ends: vec![b.clone()],
+                listed: Vec::new(),
             }),
             Touched::Links {
                 items: vec![a.clone()],
-                ends: vec![b]
+                ends: vec![b],
+                listed: Vec::new(),
             }
         );
         assert_eq!(Touched::Items(vec![a]).and(Touched::Whole), Touched::Whole);

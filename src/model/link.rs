@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ids::{GapId, KpiId, MeasureId, MinistryCode, TargetId};
-use super::{FileId, ItemRef, Provenance, SourceRef};
+use super::{FileId, ItemKind, ItemRef, Provenance, SourceRef};
 
 /// A ministry's role in a measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -157,6 +157,40 @@ impl LinkKind {
         }
     }
 
+    /// The two ends by kind and ID, as [`Self::ends`] gives them but borrowed: what a pass over
+    /// every link compares without copying an ID.
+    pub fn end_keys(&self) -> [(ItemKind, &str); 2] {
+        use ItemKind as K;
+        match self {
+            LinkKind::AddressedBy { gap, measure } => {
+                [(K::Gap, gap.as_str()), (K::Measure, measure.as_str())]
+            }
+            LinkKind::Responsible {
+                measure, ministry, ..
+            } => [
+                (K::Measure, measure.as_str()),
+                (K::Ministry, ministry.as_str()),
+            ],
+            LinkKind::ContributesTo { measure, target } => {
+                [(K::Measure, measure.as_str()), (K::Target, target.as_str())]
+            }
+            LinkKind::Blocks { gap, target } => {
+                [(K::Gap, gap.as_str()), (K::Target, target.as_str())]
+            }
+            LinkKind::Continues { earlier, later } => {
+                [(K::Gap, earlier.as_str()), (K::Gap, later.as_str())]
+            }
+            LinkKind::SameAs { gap, other } => [(K::Gap, gap.as_str()), (K::Gap, other.as_str())],
+            LinkKind::MeasuredBy { measure, kpi } => {
+                [(K::Measure, measure.as_str()), (K::Kpi, kpi.as_str())]
+            }
+            LinkKind::Through { measure, programme } => [
+                (K::Measure, measure.as_str()),
+                (K::Measure, programme.as_str()),
+            ],
+        }
+    }
+
     /// The two ends, in the order [`LinkType`] documents.
     pub fn ends(&self) -> [ItemRef; 2] {
         use ItemRef as R;
@@ -299,9 +333,26 @@ mod tests {
                 measure: m.clone(),
                 kpi: KpiId::new("k-1").expect("a valid id"),
             },
+            LinkKind::Blocks {
+                gap: g.clone(),
+                target: TargetId::new("t-2").expect("a valid id"),
+            },
+            LinkKind::SameAs {
+                gap: g.clone(),
+                other: GapId::new("g-3").expect("a valid id"),
+            },
+            LinkKind::Through {
+                measure: m.clone(),
+                programme: MeasureId::new("p-1").expect("a valid id"),
+            },
         ];
         for kind in kinds {
             let [a, b] = kind.ends();
+            assert_eq!(
+                kind.end_keys(),
+                [(a.kind(), a.id_str()), (b.kind(), b.id_str())],
+                "borrowed ends are the ends"
+            );
             let role = match kind {
                 LinkKind::Responsible { role, .. } => role,
                 _ => Role::Lead,

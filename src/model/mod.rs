@@ -306,6 +306,12 @@ impl Roadmap {
         self.lookup = lookup::Lookup::default();
     }
 
+    /// Keeps the lookup table current after items of `kind` were inserted, removed or moved at
+    /// positions from `from` on (`removed`: the ID of an item taken out at `from`).
+    pub(crate) fn shifted(&mut self, kind: ItemKind, from: usize, removed: Option<&str>) {
+        self.lookup.shifted(&self.items, kind, from, removed);
+    }
+
     /// The state of `file`'s content: equal stamps (on this roadmap or a copy of it) mean that
     /// the file would be saved with the same text. `None` for a file added since the roadmap
     /// was made.

@@ -119,6 +119,17 @@ impl KindVisitor for AllRefs {
     }
 }
 
+/// Collects a reference to every item of one kind.
+struct RefsOf(ItemKind, Vec<ItemRef>);
+
+impl KindVisitor for RefsOf {
+    fn visit<T: Item>(&mut self, items: &[T]) {
+        if T::KIND == self.0 {
+            self.1.extend(items.iter().map(Item::item_ref));
+        }
+    }
+}
+
 /// Counts the items of each kind.
 struct Counts([usize; ItemKind::COUNT]);
 
@@ -142,6 +153,13 @@ impl Items {
         let mut all = AllRefs(Vec::with_capacity(self.count()));
         self.visit(&mut all);
         all.0
+    }
+
+    /// A reference to every item of `kind`, in file order.
+    pub fn refs_of(&self, kind: ItemKind) -> Vec<ItemRef> {
+        let mut of = RefsOf(kind, Vec::new());
+        self.visit(&mut of);
+        of.1
     }
 }
 

@@ -5,8 +5,9 @@
 //! where it cannot tell, [`relayout`] says so and the caller lays out the whole timeline.
 
 use super::{
-    BarOf, GapPlace, Grouping, LABEL_YEARS, Lane, Layer, MarkerOf, Timeline, events_lane, gap_lane,
-    gap_place, gaps_packed, groups, kpis_lane, lane_of_bars, measure_bar, targets_lane,
+    BarOf, GapPlace, Grouping, LABEL_CHARS, LABEL_YEARS, Lane, Layer, MarkerOf, Timeline,
+    events_lane_labelled, gap_lane, gap_place, gaps_packed, groups, kpis_lane, lane_of_bars,
+    measure_bar, targets_lane,
 };
 use crate::analysis::index::Index;
 use crate::analysis::labels;
@@ -44,6 +45,28 @@ impl<'a> Dirty<'a> {
         }
         Some(dirty)
     }
+}
+
+/// The events lane laid out again, with the labels of the events not among `changed` taken
+/// from `lane` (an event's label is made from the event alone).
+fn events_lane_keeping(
+    lane: &mut Lane,
+    roadmap: &Roadmap,
+    lang: Lang,
+    visible: &dyn Fn(&ItemRef) -> bool,
+    changed: &[ItemRef],
+) -> Lane {
+    let mut kept: foldhash::HashMap<ItemRef, String> = std::mem::take(&mut lane.markers)
+        .into_iter()
+        .map(|m| (m.item, m.label))
+        .collect();
+    for item in changed {
+        kept.remove(item);
+    }
+    events_lane_labelled(roadmap, lang, visible, &mut |r| {
+        kept.remove(r)
+            .unwrap_or_else(|| labels::short(roadmap, r, lang, LABEL_CHARS))
+    })
 }
 
 /// Brings `timeline`, laid out from `roadmap` before `items` changed in place and links between
@@ -91,7 +114,9 @@ pub fn relayout(
             Layer::Targets if dirty.targets => targets_lane(roadmap, lang, visible),
             Layer::Gaps if dirty.gaps => gap_lane(roadmap, index, lang, visible),
             Layer::Gaps if !gaps.is_empty() => place_gaps(lane, roadmap, index, lang, &gaps),
-            Layer::Events if dirty.events => events_lane(roadmap, lang, visible),
+            Layer::Events if dirty.events => {
+                events_lane_keeping(lane, roadmap, lang, visible, items)
+            }
             Layer::Kpis if dirty.kpis => kpis_lane(roadmap, lang, visible),
             Layer::Measures if !dirty.measures.is_empty() && !regrouped.contains(&lane.key) => {
                 match measure_lane(lane, roadmap, lang, visible, &dirty.measures) {
