@@ -11,6 +11,8 @@
 mod groups;
 mod relayout;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use serde::{Deserialize, Serialize};
 
 pub use self::relayout::relayout;
@@ -108,7 +110,7 @@ pub struct Marker {
 }
 
 /// A lane: a titled band of rows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Lane {
     /// Layer.
     pub layer: Layer,
@@ -122,6 +124,37 @@ pub struct Lane {
     pub bars: Vec<Bar>,
     /// Points.
     pub markers: Vec<Marker>,
+    /// A number given to the lane when it is laid out (unique in the process, and not part of
+    /// its value: equality ignores it). An update in place ([`relayout`]) keeps the lanes it
+    /// does not lay out again, with their revisions, so that a view keeps what it computed from
+    /// them.
+    pub revision: u64,
+}
+
+impl PartialEq for Lane {
+    fn eq(&self, other: &Self) -> bool {
+        let Lane {
+            layer,
+            title,
+            key,
+            rows,
+            bars,
+            markers,
+            revision: _,
+        } = self;
+        *layer == other.layer
+            && *title == other.title
+            && *key == other.key
+            && *rows == other.rows
+            && *bars == other.bars
+            && *markers == other.markers
+    }
+}
+
+/// A new [`Lane::revision`].
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// The whole layout.
@@ -187,6 +220,7 @@ fn lane_of_bars(
         rows: n,
         bars,
         markers: Vec::new(),
+        revision: next_revision(),
     }
 }
 
@@ -229,6 +263,7 @@ fn lane_of_markers(
         rows: n,
         bars: Vec::new(),
         markers,
+        revision: next_revision(),
     }
 }
 

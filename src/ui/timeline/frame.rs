@@ -7,10 +7,12 @@
 //! so rows stay put while the user drags: the packing and the lanes' places are kept in egui
 //! memory until the timeline or the zoom changes, and the labels' widths until the timeline does.
 //!
-//! After an edit only what changed is measured and packed again: each label's width is
-//! remembered by its text ([`WidthMemo`]), and a lane whose markers and widths are as before
-//! keeps its packing ([`LanePacking`]). Laying out thousands of labels again for one moved bar
-//! took most of the frame after an edit on a large roadmap.
+//! After an edit only what changed is measured and packed again: a lane the edit did not lay
+//! out again (the same [`Lane::revision`]) keeps its labels' widths and, at the same zoom, its
+//! place and packing without a look at its markers; in a lane laid out again each label's width
+//! is remembered by its text ([`WidthMemo`]), and the packing is kept when its markers and
+//! widths are as before ([`LanePacking`]). Laying out thousands of labels again for one moved
+//! bar took most of the frame after an edit on a large roadmap.
 
 use std::sync::Arc;
 
@@ -28,7 +30,7 @@ const TARGET_LABEL_MIN_PX: f64 = 140.0;
 const LABEL_MIN_PX: f64 = 80.0;
 
 /// A lane's place within the scrolled content, and the rows of its markers.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) struct LaneLayout {
     /// Top, from the top of the content.
     pub(super) top: f32,
@@ -39,7 +41,7 @@ pub(super) struct LaneLayout {
     /// The first row of the layout's bars.
     pub(super) bar_row0: usize,
     /// Where each marker's label goes, in the order of the lane's markers.
-    pub(super) labels: Vec<LabelPlace>,
+    pub(super) labels: Arc<Vec<LabelPlace>>,
 }
 
 /// Everything the canvas needs to place things on screen.
@@ -78,11 +80,15 @@ pub(super) fn marker_text(label: &str) -> String {
 #[derive(Clone)]
 struct Placed {
     key: u64,
+    /// The zoom, visible range and pixel density placed at.
+    zoom: u64,
     lanes: Arc<Vec<LaneLayout>>,
     content_h: f32,
     caption_at: Option<f32>,
     /// Each lane's packing with what it was packed from, for the next placing to reuse.
     packings: Arc<Vec<LanePacking>>,
+    /// Each lane's [`Lane::revision`].
+    revisions: Arc<Vec<u64>>,
 }
 
 /// One lane's packed labels and what they were packed from: the markers' positions, glyphs and
@@ -90,7 +96,7 @@ struct Placed {
 #[derive(Clone)]
 struct LanePacking {
     inputs: u64,
-    labels: Vec<LabelPlace>,
+    labels: Arc<Vec<LabelPlace>>,
     rows: usize,
 }
 
@@ -102,10 +108,18 @@ struct WidthMemo {
     widths: foldhash::HashMap<String, f64>,
 }
 
+/// The widths of each lane's labels by the lane's [`Lane::revision`], at one pixel density:
+/// what the last timeline measured, for the next one to take for the lanes it kept.
+#[derive(Clone, Default)]
+struct LaneWidths {
+    pixels_per_point: u32,
+    by_revision: foldhash::HashMap<u64, Arc<Vec<f64>>>,
+}
+
 /// The width of every marker's label on one line, by lane, kept in egui memory for the
-/// timeline's generation (they do not change with the zoom); texts measured before are taken
-/// from the [`WidthMemo`].
-fn label_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<Vec<Vec<f64>>> {
+/// timeline's generation (they do not change with the zoom). A lane kept from the last timeline
+/// keeps its widths; in the others, texts measured before are taken from the [`WidthMemo`].
+fn label_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<Vec<Arc<Vec<f64>>>> {
     let ppp = ui.ctx().pixels_per_point().to_bits();
     let key = rows::hash((ctx.generation, ppp));
     rows::cached(
@@ -113,58 +127,106 @@ fn label_widths(ui: &egui::Ui, ctx: &ViewCtx<'_>) -> Arc<Vec<Vec<f64>>> {
         egui::Id::unique("waymark-timeline-label-widths"),
         key,
         || {
-            let memo_id = egui::Id::unique("waymark-timeline-label-width-memo");
-            // Out of memory while measuring: laying out text reads the context too.
-            let mut memo: WidthMemo = ui
-                .data_mut(|d| d.remove_temp(memo_id))
-                .filter(|m: &WidthMemo| m.pixels_per_point == ppp)
-                .unwrap_or_else(|| WidthMemo {
-                    pixels_per_point: ppp,
-                    ..WidthMemo::default()
-                });
-            let painter = ui.painter();
-            let font = FontId::proportional(LABEL_FONT_SIZE);
-            let color = ui.visuals().text_color();
-            let mut width = |label: &str| {
-                if let Some(&w) = memo.widths.get(label) {
-                    return w;
-                }
-                let galley = painter.layout_no_wrap(marker_text(label), font.clone(), color);
-                let w = f64::from(galley.size().x);
-                memo.widths.insert(label.to_owned(), w);
-                w
-            };
-            let widths: Vec<Vec<f64>> = ctx
+            let kept_id = egui::Id::unique("waymark-timeline-lane-widths");
+            let kept: LaneWidths = ui
+                .data_mut(|d| d.remove_temp(kept_id))
+                .filter(|k: &LaneWidths| k.pixels_per_point == ppp)
+                .unwrap_or_default();
+            let mut memo: Option<WidthMemo> = None;
+            let widths: Vec<Arc<Vec<f64>>> = ctx
                 .timeline
                 .lanes
                 .iter()
-                .map(|lane| lane.markers.iter().map(|m| width(&m.label)).collect())
+                .map(|lane| {
+                    if let Some(w) = kept.by_revision.get(&lane.revision) {
+                        return Arc::clone(w);
+                    }
+                    let memo = memo.get_or_insert_with(|| take_memo(ui, ppp));
+                    Arc::new(measure(ui, memo, lane))
+                })
                 .collect();
-            // Texts no longer shown are forgotten once they outnumber those shown.
-            let shown: usize = widths.iter().map(Vec::len).sum();
-            if memo.widths.len() > 2 * shown + 1024 {
-                let texts: foldhash::HashSet<&str> = ctx
-                    .timeline
-                    .lanes
-                    .iter()
-                    .flat_map(|l| l.markers.iter().map(|m| m.label.as_str()))
-                    .collect();
-                memo.widths.retain(|t, _| texts.contains(t.as_str()));
+            if let Some(memo) = memo {
+                keep_memo(ui, ctx, memo, &widths);
             }
-            ui.data_mut(|d| d.insert_temp(memo_id, memo));
+            let by_revision = ctx
+                .timeline
+                .lanes
+                .iter()
+                .zip(&widths)
+                .map(|(lane, w)| (lane.revision, Arc::clone(w)))
+                .collect();
+            ui.data_mut(|d| {
+                d.insert_temp(
+                    kept_id,
+                    LaneWidths {
+                        pixels_per_point: ppp,
+                        by_revision,
+                    },
+                );
+            });
             widths
         },
     )
 }
 
+/// The [`WidthMemo`] at pixel density `ppp`, taken out of egui memory (laying out text reads the
+/// context too) until [`keep_memo`] puts it back.
+fn take_memo(ui: &egui::Ui, ppp: u32) -> WidthMemo {
+    let memo_id = egui::Id::unique("waymark-timeline-label-width-memo");
+    ui.data_mut(|d| d.remove_temp(memo_id))
+        .filter(|m: &WidthMemo| m.pixels_per_point == ppp)
+        .unwrap_or_else(|| WidthMemo {
+            pixels_per_point: ppp,
+            ..WidthMemo::default()
+        })
+}
+
+/// Puts `memo` back into egui memory, forgetting texts no longer shown once they outnumber
+/// those shown (`widths`).
+fn keep_memo(ui: &egui::Ui, ctx: &ViewCtx<'_>, mut memo: WidthMemo, widths: &[Arc<Vec<f64>>]) {
+    let shown: usize = widths.iter().map(|w| w.len()).sum();
+    if memo.widths.len() > 2 * shown + 1024 {
+        let texts: foldhash::HashSet<&str> = ctx
+            .timeline
+            .lanes
+            .iter()
+            .flat_map(|l| l.markers.iter().map(|m| m.label.as_str()))
+            .collect();
+        memo.widths.retain(|t, _| texts.contains(t.as_str()));
+    }
+    let memo_id = egui::Id::unique("waymark-timeline-label-width-memo");
+    ui.data_mut(|d| d.insert_temp(memo_id, memo));
+}
+
+/// The width of each of `lane`'s markers' labels on one line.
+fn measure(ui: &egui::Ui, memo: &mut WidthMemo, lane: &Lane) -> Vec<f64> {
+    let painter = ui.painter();
+    let font = FontId::proportional(LABEL_FONT_SIZE);
+    let color = ui.visuals().text_color();
+    lane.markers
+        .iter()
+        .map(|m| {
+            if let Some(&w) = memo.widths.get(&m.label) {
+                return w;
+            }
+            let galley = painter.layout_no_wrap(marker_text(&m.label), font.clone(), color);
+            let w = f64::from(galley.size().x);
+            memo.widths.insert(m.label.clone(), w);
+            w
+        })
+        .collect()
+}
+
 /// Places the lanes of `timeline` one below the other, and packs each lane's markers' labels
 /// (`widths`, by lane and marker) at `scale`.
+#[allow(clippy::too_many_arguments)]
 fn place(
     timeline: &Timeline,
-    widths: &[Vec<f64>],
+    widths: &[Arc<Vec<f64>>],
     scale: FyScale,
     range: (f64, f64),
     key: u64,
+    zoom: u64,
     before: Option<&Placed>,
 ) -> Placed {
     let mut y = 0.0;
@@ -172,16 +234,35 @@ fn place(
     let mut caption_at = None;
     let mut previous: Option<Layer> = None;
     let mut lanes = Vec::with_capacity(timeline.lanes.len());
+    // The lanes placed before at this zoom, by revision: kept lanes keep their places.
+    let kept: foldhash::HashMap<u64, usize> = before
+        .filter(|b| b.zoom == zoom)
+        .map(|b| {
+            b.revisions
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| (r, i))
+                .collect()
+        })
+        .unwrap_or_default();
     for (lane, widths) in timeline.lanes.iter().zip(widths) {
         if lane.layer == Layer::Measures && previous != Some(Layer::Measures) {
             caption_at = Some(y);
             y += CAPTION_H;
         }
         previous = Some(lane.layer);
+        if let (Some(b), Some(&i)) = (before, kept.get(&lane.revision)) {
+            let mut placed = b.lanes[i].clone();
+            placed.top = y;
+            y += placed.height;
+            lanes.push(placed);
+            packings.push(b.packings[i].clone());
+            continue;
+        }
         let requests: Vec<LabelRequest> = lane
             .markers
             .iter()
-            .zip(widths)
+            .zip(widths.iter())
             .map(|(m, &label_px)| LabelRequest {
                 x_px: (m.at - range.0) * scale.px_per_year,
                 half_glyph_px: f64::from(half_glyph(m.item.kind())),
@@ -209,7 +290,7 @@ fn place(
             };
             LanePacking {
                 inputs,
-                labels,
+                labels: Arc::new(labels),
                 rows,
             }
         };
@@ -235,10 +316,12 @@ fn place(
     }
     Placed {
         key,
+        zoom,
         lanes: Arc::new(lanes),
         content_h: y,
         caption_at,
         packings: Arc::new(packings),
+        revisions: Arc::new(timeline.lanes.iter().map(|l| l.revision).collect()),
     }
 }
 
@@ -271,19 +354,27 @@ impl Frame {
         state: &mut ViewState,
     ) -> Self {
         let id = egui::Id::unique("waymark-timeline-placed");
-        let key = rows::hash((
-            ctx.generation,
+        let zoom = rows::hash((
             scale.px_per_year.to_bits(),
             range.0.to_bits(),
             range.1.to_bits(),
             ui.ctx().pixels_per_point().to_bits(),
         ));
+        let key = rows::hash((ctx.generation, zoom));
         let before = ui.data(|d| d.get_temp::<Placed>(id));
         let placed = match before {
             Some(placed) if placed.key == key => placed,
             before => {
                 let widths = label_widths(ui, ctx);
-                let placed = place(ctx.timeline, &widths, scale, range, key, before.as_ref());
+                let placed = place(
+                    ctx.timeline,
+                    &widths,
+                    scale,
+                    range,
+                    key,
+                    zoom,
+                    before.as_ref(),
+                );
                 ui.data_mut(|d| d.insert_temp(id, placed.clone()));
                 placed
             }
@@ -365,5 +456,82 @@ impl Frame {
             Pos2::new(self.rect.left(), self.body.top()),
             Pos2::new(self.body.left(), self.body.bottom()),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::derived::{Derived, Inputs};
+    use crate::analysis::filter::Filter;
+    use crate::analysis::timeline::Grouping;
+    use crate::edit::Touched;
+    use crate::history::History;
+
+    /// Widths as a font would give them: by characters.
+    fn widths(t: &Timeline) -> Vec<Arc<Vec<f64>>> {
+        t.lanes
+            .iter()
+            .map(|l| {
+                let w = l
+                    .markers
+                    .iter()
+                    .map(|m| m.label.chars().count() as f64 * 7.0);
+                Arc::new(w.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lanes_an_edit_kept_are_placed_as_they_would_be_anew() {
+        let mut roadmap = crate::bundled::open().expect("bundled").roadmap;
+        let inputs = Inputs {
+            filter: Filter::default(),
+            grouping: Grouping::Ministry,
+            lang: crate::i18n::Lang::Ja,
+            selection: None,
+            focus_steps: None,
+        };
+        let mut derived = Derived::compute(&roadmap, inputs);
+        let (t, range) = (&derived.timeline, (2018.0, 2041.0));
+        let scale = FyScale::fit(range.0, range.1, 1200.0);
+        let before = place(t, &widths(t), scale, range, 1, 7, None);
+
+        let mut history = History::new();
+        let event = roadmap.items.events[0].clone();
+        let edit = crate::edit::edit_event(&roadmap, &event.id, |e| {
+            e.title.push_str("（改）");
+            e.when = crate::model::When::Year(2039);
+        })
+        .expect("edits");
+        history.apply(&mut roadmap, edit).expect("applies");
+        let Some(Touched::Items(items)) = history.take_touched() else {
+            panic!("an edit of the event's own fields");
+        };
+        assert!(derived.edited(&roadmap, &items, &[], &[]));
+        let t = &derived.timeline;
+        let kept = t
+            .lanes
+            .iter()
+            .filter(|l| before.revisions.contains(&l.revision))
+            .count();
+        assert!(kept > 1 && kept < t.lanes.len(), "{kept} lanes kept");
+        let again = place(t, &widths(t), scale, range, 2, 7, Some(&before));
+        let anew = place(t, &widths(t), scale, range, 3, 7, None);
+        let events = t
+            .lanes
+            .iter()
+            .position(|l| l.layer == Layer::Events)
+            .expect("an events lane");
+        assert_ne!(
+            before.lanes[events].labels, anew.lanes[events].labels,
+            "the event's label moved"
+        );
+        assert_eq!(again.lanes, anew.lanes);
+        assert_eq!(again.content_h.to_bits(), anew.content_h.to_bits());
+        assert_eq!(
+            again.caption_at.map(f32::to_bits),
+            anew.caption_at.map(f32::to_bits)
+        );
     }
 }
