@@ -4,56 +4,21 @@
 use super::{Index, NO_NOTE, Origin, Relation, Stored};
 use crate::model::{ItemKind, ItemRef, LinkKind, MeasureId, Provenance, Roadmap, Role};
 
-/// The two ends of a link, by kind and ID, and the relation it makes from its first end: the one
-/// place that says how a link reads in the index.
+/// The two ends of a link, by kind and ID ([`LinkKind::end_keys`]), and the relation it makes
+/// from its first end: the one place that says how a link reads in the index.
 pub(super) fn link_ends(link: &LinkKind) -> ((ItemKind, &str), Relation, (ItemKind, &str)) {
-    use ItemKind as K;
-    match link {
-        LinkKind::AddressedBy { gap, measure } => (
-            (K::Gap, gap.as_str()),
-            Relation::Addresses,
-            (K::Measure, measure.as_str()),
-        ),
-        LinkKind::Responsible {
-            measure,
-            ministry,
-            role,
-        } => (
-            (K::Measure, measure.as_str()),
-            Relation::Responsible(*role),
-            (K::Ministry, ministry.as_str()),
-        ),
-        LinkKind::ContributesTo { measure, target } => (
-            (K::Measure, measure.as_str()),
-            Relation::ContributesTo,
-            (K::Target, target.as_str()),
-        ),
-        LinkKind::Blocks { gap, target } => (
-            (K::Gap, gap.as_str()),
-            Relation::Blocks,
-            (K::Target, target.as_str()),
-        ),
-        LinkKind::Continues { earlier, later } => (
-            (K::Gap, earlier.as_str()),
-            Relation::Continues,
-            (K::Gap, later.as_str()),
-        ),
-        LinkKind::SameAs { gap, other } => (
-            (K::Gap, gap.as_str()),
-            Relation::SameAs,
-            (K::Gap, other.as_str()),
-        ),
-        LinkKind::MeasuredBy { measure, kpi } => (
-            (K::Measure, measure.as_str()),
-            Relation::MeasuredBy,
-            (K::Kpi, kpi.as_str()),
-        ),
-        LinkKind::Through { measure, programme } => (
-            (K::Measure, measure.as_str()),
-            Relation::Through,
-            (K::Measure, programme.as_str()),
-        ),
-    }
+    let [from, to] = link.end_keys();
+    let relation = match link {
+        LinkKind::AddressedBy { .. } => Relation::Addresses,
+        LinkKind::Responsible { role, .. } => Relation::Responsible(*role),
+        LinkKind::ContributesTo { .. } => Relation::ContributesTo,
+        LinkKind::Blocks { .. } => Relation::Blocks,
+        LinkKind::Continues { .. } => Relation::Continues,
+        LinkKind::SameAs { .. } => Relation::SameAs,
+        LinkKind::MeasuredBy { .. } => Relation::MeasuredBy,
+        LinkKind::Through { .. } => Relation::Through,
+    };
+    (from, relation, to)
 }
 
 impl Index {
