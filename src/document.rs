@@ -13,7 +13,6 @@
 //! A save never writes outside the roadmap's folder and never replaces a symbolic link with a
 //! file ([`links`]); a file that began with a byte-order mark is written back with one.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,11 +23,14 @@ use crate::model::{
     leaves_folder, parse_roadmap,
 };
 
+mod atomic;
 mod canonical;
 mod disk;
 mod links;
 mod message;
 
+pub use atomic::{backup_path, write_atomic};
+use atomic::{folder_of, stage, stage_like, sync_dir};
 pub use canonical::CanonicalTexts;
 pub use disk::{Disk, read_file, read_regular};
 pub use links::write_path;
@@ -136,79 +138,6 @@ pub fn open_from(fs: &dyn FileSystem, entry: &Path, origin: Origin) -> Result<Do
         origin,
         canonical: CanonicalTexts::default(),
     })
-}
-
-/// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over the target. The target is either the old or the new contents, never a mix.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let staged = stage(path, contents)?;
-    staged.commit()?;
-    sync_dir(&folder_of(path));
-    Ok(())
-}
-
-/// The folder a file is in (`.` for a bare name).
-fn folder_of(path: &Path) -> PathBuf {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-}
-
-/// Makes renames in `dir` durable. Not every platform can sync a folder, so failure here is not
-/// an error.
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = std::fs::File::open(dir) {
-        d.sync_all().ok();
-    }
-}
-
-/// New contents written to a temporary file beside their target and flushed to disk, waiting to
-/// be renamed over it. Dropped uncommitted, the temporary file is removed.
-struct Staged {
-    tmp: tempfile::NamedTempFile,
-    path: PathBuf,
-}
-
-impl Staged {
-    /// Renames the temporary file over the target.
-    fn commit(self) -> std::io::Result<()> {
-        self.tmp.persist(&self.path).map_err(|e| e.error)?;
-        Ok(())
-    }
-}
-
-/// Writes `contents` to a temporary file in the folder of `path`, with the permissions of the
-/// file it will replace, and flushes it to disk.
-fn stage(path: &Path, contents: &[u8]) -> std::io::Result<Staged> {
-    stage_like(path, contents, path)
-}
-
-/// [`stage`], with the permissions of the file `like` (a backup takes its original's, not
-/// those of the temporary file, which only its owner may read).
-fn stage_like(path: &Path, contents: &[u8], like: &Path) -> std::io::Result<Staged> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".waymark-")
-        .suffix(".tmp")
-        .tempfile_in(folder_of(path))?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(like) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())?;
-    }
-    Ok(Staged {
-        tmp,
-        path: path.to_owned(),
-    })
-}
-
-/// Where the previous version of `path` is kept: `NAME.bak` beside it.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    name.push(".bak");
-    path.with_file_name(name)
 }
 
 /// How to save.
