@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use waymark::action::Action;
 use waymark::app::{Prefs, WaymarkApp};
-use waymark::edit::{self, Edit, ItemValue};
+use waymark::edit::{self, Edit, ItemKey, ItemValue};
 use waymark::model::{LinkKind, Provenance, Role, When};
 
 mod common;
@@ -55,7 +55,8 @@ fn ready_with(entry: Option<std::path::PathBuf>, prefs: Prefs) -> (egui::Context
 
 /// The edits measured, made from the document as it is: a measure's text changed, a measure
 /// moved a year later on the timeline, a new responsibility link, a gap newly answered by the
-/// measure, and a gap's first answer unlinked.
+/// measure, a gap's first answer unlinked, items of several kinds created, and a measure and a
+/// gap deleted.
 fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
     let r = &app.document().expect("loaded").roadmap;
     let m = r
@@ -143,6 +144,48 @@ fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
             "create_target",
             edit::create_target(r, None, 2030, "新しい目指すべき姿")
                 .expect("creates")
+                .edit,
+        ),
+        // Edit ▸ New ▸ Measure, Gap and Theme: items that stand in the linkage columns, join
+        // the timeline's lanes or name them, and cite or hold references.
+        (
+            "create_measure",
+            edit::create_measure(r, None, waymark::model::MeasureKind::Response, "新しい施策")
+                .expect("creates")
+                .edit,
+        ),
+        (
+            "create_gap",
+            edit::create_gap(
+                r,
+                None,
+                r.items.themes.first().map(|t| t.id.clone()),
+                "新しい論点",
+            )
+            .expect("creates")
+            .edit,
+        ),
+        (
+            "create_theme",
+            edit::create_theme(r, None, "新しい項目", "新しい大論点")
+                .expect("creates")
+                .edit,
+        ),
+        // Deleting the measure above, with its links, the references to it and the source it
+        // cites; its undo restores them.
+        (
+            "delete_measure",
+            edit::delete_item(r, &ItemKey::Measure(m.id.clone()))
+                .expect("deletes")
+                .edit,
+        ),
+        (
+            "delete_gap",
+            r.items
+                .gaps
+                .iter()
+                .find_map(|g| edit::delete_item(r, &ItemKey::Gap(g.id.clone())).ok())
+                .expect("a gap that can be deleted")
                 .edit,
         ),
     ]

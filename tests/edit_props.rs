@@ -17,7 +17,7 @@ use waymark::analysis::timeline::Grouping;
 use waymark::analysis::validate;
 use waymark::diagnostic::Diagnostic;
 use waymark::document::Document;
-use waymark::edit::{self, Edit, EditError, ItemKey, Touched};
+use waymark::edit::{self, Edit, EditError, ItemKey, Linked, Touched};
 use waymark::history::History;
 use waymark::model::{
     EventKind, FySpan, ItemRef, KpiKind, LinkKind, MeasureKind, NoteKind, Provenance, Roadmap,
@@ -395,12 +395,14 @@ impl Follow {
     fn follow(&mut self, roadmap: &Roadmap, history: &mut History) -> Result<(), TestCaseError> {
         let touched = history.take_touched();
         let in_place = match &touched {
-            Some(Touched::Items(items)) => self.derived.edited(roadmap, items, &[], &[]),
-            Some(Touched::Links {
-                items,
-                ends,
-                listed,
-            }) => self.derived.edited(roadmap, items, ends, listed),
+            Some(Touched::Items(items)) => self.derived.edited(
+                roadmap,
+                &Linked {
+                    items: items.clone(),
+                    ..Linked::default()
+                },
+            ),
+            Some(Touched::Links(linked)) => self.derived.edited(roadmap, linked),
             _ => false,
         };
         if in_place {
@@ -707,40 +709,53 @@ fn link_edits_are_followed_in_place() {
 /// line or note, as Edit ▸ New makes them) are followed in place, and their undos too.
 #[test]
 fn creations_and_deletions_are_followed_in_place() {
-    for lang in [waymark::i18n::Lang::Ja, waymark::i18n::Lang::En] {
+    let groupings = [Grouping::Theme, Grouping::Ministry, Grouping::Proposal];
+    for (lang, grouping) in [waymark::i18n::Lang::Ja, waymark::i18n::Lang::En]
+        .into_iter()
+        .flat_map(|lang| groupings.map(|g| (lang, g)))
+    {
         let mut doc = waymark::bundled::open().expect("the bundled roadmap opens");
-        let mut follow = Some(Follow::new(&doc.roadmap, Grouping::Theme, lang, None));
+        let mut follow = Some(Follow::new(&doc.roadmap, grouping, lang, None));
         let mut history = History::new();
-        let create = |kind: u8| Op::Create {
-            kind,
-            pick: 0,
-            text: "新しい項目".into(),
-        };
-        let ops = [
-            create(6),
-            create(5),
-            create(4),
-            create(7),
-            create(8),
-            create(6),
-            Op::Undo,
-            Op::Undo,
-        ];
+        // One of every kind Edit ▸ New makes, the last two undone and made again.
+        let mut ops: Vec<Op> = (0..9)
+            .map(|kind| Op::Create {
+                kind,
+                pick: 1,
+                text: "新しい項目".into(),
+            })
+            .collect();
+        let last_two = ops[7..].to_vec();
+        ops.extend([Op::Undo, Op::Undo]);
+        ops.extend(last_two);
+        // Items as the roadmap has them, holding references and joined by links: a measure, a
+        // gap no proposal answers, a proposal, a KPI, a target state, a theme, a budget line,
+        // an event and a note; each deletion undone and done again.
+        for kind in [0, 1, 2, 3, 4, 5, 9, 10, 11] {
+            let pick = keys(&doc.roadmap, kind)
+                .iter()
+                .position(|k| edit::delete_item(&doc.roadmap, k).is_ok())
+                .expect("an item that can be deleted");
+            ops.extend([
+                Op::Delete { kind, pick },
+                Op::Undo,
+                Op::Delete { kind, pick },
+            ]);
+        }
         let mut applied = 0;
         for op in &ops {
             applied += run(&mut doc, &mut history, op, &mut follow).expect("follows");
         }
-        // Delete the event created first.
-        let pick = keys(&doc.roadmap, 10)
-            .iter()
-            .position(|k| k.id_str().starts_with("ev.new"))
-            .expect("the new event");
-        let op = Op::Delete { kind: 10, pick };
-        applied += run(&mut doc, &mut history, &op, &mut follow).expect("follows");
-        applied += run(&mut doc, &mut history, &Op::Undo, &mut follow).expect("follows");
         let in_place = follow.expect("following").in_place;
-        assert_eq!(applied, ops.len() + 2, "{lang:?}: every edit applied");
-        assert_eq!(in_place, applied, "{lang:?}: every one followed in place");
+        assert_eq!(
+            applied,
+            ops.len(),
+            "{lang:?} {grouping:?}: every edit applied"
+        );
+        assert_eq!(
+            in_place, applied,
+            "{lang:?} {grouping:?}: every one followed in place"
+        );
     }
 }
 

@@ -10,9 +10,10 @@ use super::filter::{Filter, Visible, apply};
 use super::focus::{Focused, Steps};
 use super::index::Index;
 use super::linkage::{self, Columns};
-use super::timeline::{Grouping, Timeline, layout, relayout};
+use super::timeline::{Changed, Grouping, Timeline, layout, relayout};
+use crate::edit::Linked;
 use crate::i18n::Lang;
-use crate::model::{ItemKind, ItemRef, Roadmap};
+use crate::model::{ItemRef, Roadmap};
 
 /// The inputs the derived data depends on, besides the document itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,20 +79,6 @@ fn next_generation() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-/// Whether an item of `kind` that came or went can be followed in place: not one that stands in
-/// the linkage columns (gaps, measures, ministries) or names timeline lanes (themes,
-/// proposals), whose coming or going moves others.
-fn listable(kind: ItemKind) -> bool {
-    !matches!(
-        kind,
-        ItemKind::Gap
-            | ItemKind::Measure
-            | ItemKind::Ministry
-            | ItemKind::Theme
-            | ItemKind::Proposal
-    )
-}
-
 /// The chain the linkage view lights up around `selection` (see [`Derived::chain`]).
 fn chain_of(
     index: &Index,
@@ -151,27 +138,27 @@ impl Derived {
         }
     }
 
-    /// Brings the derived data up to date after `items` changed their own fields in place, links
-    /// between `ends` were added, removed or changed, and the items `listed` were created or
-    /// removed ([`crate::edit::Touched`]: no other item was created, deleted or moved, no
-    /// reference changed), for the same inputs. The link index computes again only the edges of
-    /// `ends` and lists again the kinds of `listed`; coverage is counted again when a link, a
-    /// measure or a KPI changed or an item came or went; the timeline lays out again only the
-    /// lanes that show the items or whose measures the links changed; the linkage columns place
-    /// again only the ends. Returns `false` when that is not enough (a filter is active, which
-    /// the change may pass or fail, focus mode's neighbourhood changed, an item came or went
-    /// that names lanes or stands in the linkage columns, or the change reaches beyond the
-    /// items' lanes); the caller then computes everything again.
-    pub fn edited(
-        &mut self,
-        roadmap: &Roadmap,
-        items: &[ItemRef],
-        ends: &[ItemRef],
-        listed: &[ItemRef],
-    ) -> bool {
-        if self.visible.is_active() || listed.iter().any(|i| !listable(i.kind())) {
+    /// Brings the derived data up to date after an edit in place ([`Linked`]: items' own
+    /// fields, links, references, items created or removed; no other item moved), for the same
+    /// inputs. The link index lists again the kinds of items that came or went, computes again
+    /// the edges of the links' ends and of the items the changed references join; coverage is
+    /// counted again when a link, a reference, a measure or a KPI changed or an item came or
+    /// went; the timeline lays out again only the lanes that show the items or whose groups
+    /// changed; the linkage columns place again only the ends and the items that came or went.
+    /// Returns `false` when that is not enough (a filter is active, which the change may pass
+    /// or fail, focus mode's neighbourhood changed, or the change reaches beyond the items'
+    /// lanes); the caller then computes everything again.
+    pub fn edited(&mut self, roadmap: &Roadmap, change: &Linked) -> bool {
+        if self.visible.is_active() {
             return false;
         }
+        let Linked {
+            items,
+            ends,
+            listed,
+            holders,
+            reached,
+        } = change;
         if !listed.is_empty() {
             self.index.relist(roadmap, listed);
         }
@@ -181,19 +168,31 @@ impl Derived {
         } else {
             self.index.relink(roadmap, ends)
         };
+        if !holders.is_empty() {
+            self.index.rerefer(roadmap, holders, reached);
+        }
         let ends = ends.as_slice();
-        if (!ends.is_empty() || !listed.is_empty())
-            && self.focused.is_some()
-            && self.inputs.focused(&self.index) != self.focused
-        {
+        let joined = !ends.is_empty() || !listed.is_empty() || !holders.is_empty();
+        if joined && self.focused.is_some() && self.inputs.focused(&self.index) != self.focused {
             return false;
         }
-        // The lanes of items that came or went are laid out again, as those of changed items.
-        let mut changed = items.to_vec();
-        changed.extend(listed.iter().cloned());
-        let items = changed.as_slice();
+        // The lanes of items that came or went are laid out again, as those of changed items;
+        // lanes of groups whose members changed with them too.
+        let mut changed = items.clone();
+        for item in listed {
+            if !changed.contains(item) {
+                changed.push(item.clone());
+            }
+        }
+        let mut regrouped: Vec<ItemRef> = listed.clone();
+        regrouped.extend(holders.iter().chain(reached).cloned());
         let (visible, focused) = (&self.visible, self.focused.as_ref());
         let shown = |r: &ItemRef| visible.contains(r) && focused.is_none_or(|f| f.contains(r));
+        let lanes = Changed {
+            items: &changed,
+            ends,
+            regrouped: &regrouped,
+        };
         if !relayout(
             &mut self.timeline,
             roadmap,
@@ -201,12 +200,11 @@ impl Derived {
             self.inputs.grouping,
             self.inputs.lang,
             &shown,
-            items,
-            ends,
+            &lanes,
         ) {
             return false;
         }
-        if !ends.is_empty() || !listed.is_empty() {
+        if joined {
             linkage::relink(
                 &mut self.linkage,
                 roadmap,
@@ -216,6 +214,7 @@ impl Derived {
                         && focused.is_none_or(|f| f.contains(r))
                 },
                 ends,
+                listed,
             );
             self.focus = self
                 .inputs
@@ -228,9 +227,8 @@ impl Derived {
                 self.focus.as_ref(),
             );
         }
-        if !ends.is_empty()
-            || !listed.is_empty()
-            || items
+        if joined
+            || changed
                 .iter()
                 .any(|i| matches!(i, ItemRef::Measure(_) | ItemRef::Kpi(_)))
         {

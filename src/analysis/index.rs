@@ -144,7 +144,8 @@ macro_rules! number {
     }};
 }
 
-// After the macros above, which it uses.
+// After the macros above, which they use.
+mod held;
 mod inherit;
 
 /// The links of a roadmap as numbered pairs, before they are sorted into an [`Index`].
@@ -273,71 +274,39 @@ impl Index {
         b.origin = Origin::Inherited;
         inherit_through_programmes(&mut b, roadmap);
         b.origin = Origin::Reference;
-        for (i, g) in it.gaps.iter().enumerate() {
-            let gap = own.at(ItemKind::Gap, i);
-            if let Some(t) = &g.theme {
-                let theme = number!(b, Theme, t);
-                b.add(theme, Relation::ThemeOf, gap, Provenance::Stated, None);
-            }
-            for s in &g.stages {
-                let stage = number!(b, Stage, s);
-                b.add(gap, Relation::AtStage, stage, g.placement_provenance, None);
-            }
-        }
-        for (i, p) in it.proposals.iter().enumerate() {
-            let prop = own.at(ItemKind::Proposal, i);
-            if let Some(g) = &p.gap {
-                let gap = number!(b, Gap, g);
-                b.add(prop, Relation::ProposalGap, gap, Provenance::Stated, None);
-            }
-            for a in &p.actions {
-                let action = number!(b, Measure, a);
-                b.add(
-                    prop,
-                    Relation::ProposalAction,
-                    action,
-                    Provenance::Stated,
-                    None,
-                );
-            }
-        }
-        for (i, k) in it.kpis.iter().enumerate() {
-            if let Some(parent) = &k.parent {
-                let parent = number!(b, Kpi, parent);
-                let kpi = own.at(ItemKind::Kpi, i);
-                b.add(parent, Relation::KpiParent, kpi, Provenance::Stated, None);
-            }
-        }
-        for (i, bl) in it.budgets.iter().enumerate() {
-            if let Some(p) = &bl.programme {
-                let programme = number!(b, Measure, p);
-                let budget = own.at(ItemKind::Budget, i);
-                b.add(budget, Relation::Funds, programme, bl.provenance, None);
-            }
-        }
-        macro_rules! cites {
-            ($($field:ident: $kind:ident),*) => {$(
+        // The references items hold (`held`): gaps' themes and stages, proposals', KPIs' and
+        // budgets' references, then the sources cited, kind by kind in `held::CITING`'s order.
+        macro_rules! held {
+            ($($field:ident: $kind:ident by $of:expr),*) => {$(
                 for (i, x) in it.$field.iter().enumerate() {
-                    if let Some(s) = &x.source {
-                        let source = number!(b, Source, &s.doc);
-                        let item = own.at(ItemKind::$kind, i);
-                        b.add(item, Relation::Cites, source, Provenance::Stated, None);
-                    }
+                    let item = own.at(ItemKind::$kind, i);
+                    $of(x, &mut |relation, key, provenance| {
+                        let other = b.number(key);
+                        if held::holder_first(relation) {
+                            b.add(item, relation, other, provenance, None);
+                        } else {
+                            b.add(other, relation, item, provenance, None);
+                        }
+                    });
                 }
             )*};
         }
-        cites!(
-            ministries: Ministry,
-            stages: Stage,
-            target_states: Target,
-            notes: Note,
-            themes: Theme,
-            gaps: Gap,
-            measures: Measure,
-            proposals: Proposal,
-            kpis: Kpi,
-            budgets: Budget,
-            events: Event
+        held!(
+            gaps: Gap by held::of_gap,
+            proposals: Proposal by held::of_proposal,
+            kpis: Kpi by held::of_kpi,
+            budgets: Budget by held::of_budget,
+            ministries: Ministry by held::cited,
+            stages: Stage by held::cited,
+            target_states: Target by held::cited,
+            notes: Note by held::cited,
+            themes: Theme by held::cited,
+            gaps: Gap by held::cited,
+            measures: Measure by held::cited,
+            proposals: Proposal by held::cited,
+            kpis: Kpi by held::cited,
+            budgets: Budget by held::cited,
+            events: Event by held::cited
         );
         b.finish(own)
     }

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-pub use self::relayout::relayout;
+pub use self::relayout::{Changed, relayout};
 
 use super::index::Index;
 use super::labels;

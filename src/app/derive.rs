@@ -14,7 +14,7 @@ use super::WaymarkApp;
 use super::checks::INLINE_ITEMS;
 use super::files::Msg;
 use crate::analysis::derived::Derived;
-use crate::edit::Touched;
+use crate::edit::{Linked, Touched};
 
 /// The computations of derived data running on workers.
 #[derive(Default)]
@@ -49,26 +49,24 @@ impl WaymarkApp {
     }
 
     /// Brings what the views show up to date after the document changed, `touched` saying how
-    /// (`None`: not by an edit, as when it was opened again). An edit that changed only some
-    /// items' own fields or links between items, or created or removed items that hold no
-    /// reference, with no scenario shown and the views current,
-    /// updates them in place ([`Derived::edited`]), at once whatever the roadmap's size;
+    /// (`None`: not by an edit, as when it was opened again). An edit that changed some items'
+    /// own fields, references or links, or created or removed items ([`Touched`] short of
+    /// whole), with no scenario shown and the views current, updates them in place ([`Derived::edited`]), at once whatever the roadmap's size;
     /// anything else recomputes them ([`Self::rederive`]).
     pub(super) fn rederive_after(&mut self, touched: Option<Touched>) {
-        let (items, ends, listed) = match touched {
-            Some(Touched::Items(items)) => (items, Vec::new(), Vec::new()),
-            Some(Touched::Links {
+        let change = match touched {
+            Some(Touched::Items(items)) => Some(Linked {
                 items,
-                ends,
-                listed,
-            }) => (items, ends, listed),
-            _ => (Vec::new(), Vec::new(), Vec::new()),
+                ..Linked::default()
+            }),
+            Some(Touched::Links(linked)) => Some(linked),
+            _ => None,
         };
-        if (!items.is_empty() || !ends.is_empty() || !listed.is_empty())
+        if let Some(change) = change
             && self.scenarios.seen.is_none()
             && !self.deriving.is_running()
             && let (Some(doc), Some(derived)) = (&self.document, &mut self.derived)
-            && derived.edited(&doc.roadmap, &items, &ends, &listed)
+            && derived.edited(&doc.roadmap, &change)
         {
             self.deriving.asked += 1;
             self.deriving.computed_at_once = self.deriving.asked;

@@ -35,7 +35,7 @@ pub use ops::{
     link, link_between, link_index, move_gap, move_proposal, reassign, remove_action, reschedule,
     set_link, unlink, update,
 };
-pub use touched::Touched;
+pub use touched::{Linked, Touched};
 
 use crate::model::{
     Conflict, FileId, GapId, Header, IdError, KpiId, Link, LinkKind, MeasureId, MinistryCode,

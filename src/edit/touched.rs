@@ -2,37 +2,76 @@
 //! coverage and the views' layouts ([`crate::analysis::derived::Derived`]).
 //!
 //! Most edits a planner makes change one item's own fields (its text, its span, its status),
-//! add, remove or change a link between two items, or create or delete an item that holds no
-//! reference. Such an edit leaves every other item where it was, and what is derived from the
-//! roadmap needs updating only where those items show. Everything else (an item moved, a
-//! reference changed, an item with references created or deleted, a link through a programme,
-//! the header) is [`Touched::Whole`].
+//! change the references it holds (its theme, a proposal's actions, the source it cites), add,
+//! remove or change a link between two items, or create or delete an item. Such an edit leaves
+//! every other item where it was, and what is derived from the roadmap needs updating only where
+//! those items show. Everything else (an item moved, the header, a scenario, an edit of too many
+//! items) is [`Touched::Whole`].
 
 use super::{Edit, ItemValue};
-use crate::model::{ItemKind, ItemRef, LinkKind, Roadmap};
+use crate::model::{ItemRef, LinkKind, Roadmap};
 
 /// The most items [`Touched::Items`] or [`Touched::Links`] lists; an edit that changes more is
 /// [`Touched::Whole`]: updating derived data item by item pays only for a few.
-const MAX_ITEMS: usize = 32;
+const MAX_ITEMS: usize = 48;
 
 /// What one or more edits touched.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Touched {
     /// Only these items' own fields changed: no link, position, reference or header did.
     Items(Vec<ItemRef>),
-    /// Links between `ends` were added, removed or changed, items that hold no reference
-    /// were created or removed (`listed`), and `items`' own fields may have changed; no other
-    /// item moved, no reference or header changed, and no link through a programme did.
-    Links {
-        /// Items whose own fields changed.
-        items: Vec<ItemRef>,
-        /// The items at either end of the links that changed.
-        ends: Vec<ItemRef>,
-        /// Items created or removed, none of them holding a reference.
-        listed: Vec<ItemRef>,
-    },
+    /// Links, references or which items there are changed as well (see [`Linked`]).
+    Links(Linked),
     /// Anything else.
     Whole,
+}
+
+/// What an edit in place changed beyond items' own fields: no other item moved, and no header
+/// changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Linked {
+    /// Items whose own fields changed (those whose references changed among them).
+    pub items: Vec<ItemRef>,
+    /// The items at either end of the links that changed.
+    pub ends: Vec<ItemRef>,
+    /// Items created or removed.
+    pub listed: Vec<ItemRef>,
+    /// Items created, removed, or whose references changed, that hold references (or held them).
+    pub holders: Vec<ItemRef>,
+    /// Every item the holders referred to before or refer to now.
+    pub reached: Vec<ItemRef>,
+}
+
+impl Linked {
+    /// How many items it lists.
+    fn len(&self) -> usize {
+        self.items.len()
+            + self.ends.len()
+            + self.listed.len()
+            + self.holders.len()
+            + self.reached.len()
+    }
+
+    /// Whether it changes no more than items' own fields.
+    fn only_items(&self) -> bool {
+        self.ends.is_empty() && self.listed.is_empty() && self.holders.is_empty()
+    }
+
+    /// `self` with what `other` lists as well.
+    fn join(mut self, other: Self) -> Self {
+        for (list, more) in [
+            (&mut self.items, other.items),
+            (&mut self.ends, other.ends),
+            (&mut self.listed, other.listed),
+            (&mut self.holders, other.holders),
+            (&mut self.reached, other.reached),
+        ] {
+            for item in more {
+                push_new(list, item);
+            }
+        }
+        self
+    }
 }
 
 /// Pushes `item` onto `list` unless it is there.
@@ -45,107 +84,46 @@ fn push_new(list: &mut Vec<ItemRef>, item: ItemRef) {
 impl Touched {
     /// What `edit` touches, found before it is applied to `roadmap`.
     pub fn of(roadmap: &Roadmap, edit: &Edit) -> Self {
-        let mut found = Found::default();
+        let mut found = Linked::default();
         if !in_place(roadmap, edit, &mut found) {
             return Self::Whole;
         }
-        Self::Items(found.items).and_links(found.ends, found.listed)
+        Self::from(found)
     }
 
-    /// `self`, with links between `ends` changed and the items `listed` created or removed as
-    /// well.
-    fn and_links(self, ends: Vec<ItemRef>, listed: Vec<ItemRef>) -> Self {
-        if ends.is_empty() && listed.is_empty() {
-            return self.within_limit();
-        }
-        match self {
-            Self::Items(items) => Self::Links {
-                items,
-                ends,
-                listed,
-            },
-            Self::Links {
-                items,
-                ends: mut ends_before,
-                listed: mut listed_before,
-            } => {
-                for end in ends {
-                    push_new(&mut ends_before, end);
-                }
-                for item in listed {
-                    push_new(&mut listed_before, item);
-                }
-                Self::Links {
-                    items,
-                    ends: ends_before,
-                    listed: listed_before,
-                }
-            }
-            Self::Whole => Self::Whole,
-        }
-        .within_limit()
-    }
-
-    /// `self`, or [`Touched::Whole`] when it lists more items than updating them one by one
-    /// pays for.
-    fn within_limit(self) -> Self {
-        match &self {
-            Self::Items(items) if items.len() > MAX_ITEMS => Self::Whole,
-            Self::Links {
-                items,
-                ends,
-                listed,
-            } if items.len() + ends.len() + listed.len() > MAX_ITEMS => Self::Whole,
-            _ => self,
+    /// What `found` lists, as the least it is, or [`Touched::Whole`] when it lists more items
+    /// than updating them one by one pays for.
+    fn from(found: Linked) -> Self {
+        if found.len() > MAX_ITEMS {
+            Self::Whole
+        } else if found.only_items() {
+            Self::Items(found.items)
+        } else {
+            Self::Links(found)
         }
     }
 
     /// What `self` and then `other` touched together.
     #[must_use]
     pub fn and(self, other: Self) -> Self {
-        let (mut items, ends, listed) = match self {
-            Self::Items(items) => (items, Vec::new(), Vec::new()),
-            Self::Links {
+        let linked = |t: Self| match t {
+            Self::Items(items) => Some(Linked {
                 items,
-                ends,
-                listed,
-            } => (items, ends, listed),
-            Self::Whole => return Self::Whole,
+                ..Linked::default()
+            }),
+            Self::Links(linked) => Some(linked),
+            Self::Whole => None,
         };
-        let (more, more_ends, more_listed) = match other {
-            Self::Items(more) => (more, Vec::new(), Vec::new()),
-            Self::Links {
-                items,
-                ends,
-                listed,
-            } => (items, ends, listed),
-            Self::Whole => return Self::Whole,
-        };
-        for item in more {
-            push_new(&mut items, item);
+        match (linked(self), linked(other)) {
+            (Some(a), Some(b)) => Self::from(a.join(b)),
+            _ => Self::Whole,
         }
-        Self::Items(items)
-            .and_links(ends, listed)
-            .and_links(more_ends, more_listed)
     }
 }
 
-/// What [`in_place`] finds.
-#[derive(Default)]
-struct Found {
-    items: Vec<ItemRef>,
-    ends: Vec<ItemRef>,
-    listed: Vec<ItemRef>,
-}
-
-/// Whether `edit` only replaces items in place, keeping each one's references, changes links
-/// other than through programmes, or creates or removes items that hold no reference: pushes
-/// what it touches onto `found`.
-fn in_place(roadmap: &Roadmap, edit: &Edit, found: &mut Found) -> bool {
+/// Whether `edit` only replaces items in place, changes links, or creates or removes items: pushes what it touches onto `found`.
+fn in_place(roadmap: &Roadmap, edit: &Edit, found: &mut Linked) -> bool {
     let link_ends = |link: &LinkKind, ends: &mut Vec<ItemRef>| {
-        if matches!(link, LinkKind::Through { .. }) {
-            return false;
-        }
         for end in link.ends() {
             push_new(ends, end);
         }
@@ -157,16 +135,14 @@ fn in_place(roadmap: &Roadmap, edit: &Edit, found: &mut Found) -> bool {
             let (Some(old), Some(item)) = (key.get(roadmap), key.item_ref()) else {
                 return false;
             };
+            push_new(&mut found.items, item.clone());
             if !links_alike(&old, new) {
-                return false;
+                held(item, [&old, new], found);
             }
-            push_new(&mut found.items, item);
             true
         }
-        Edit::Insert { value, .. } => listed(value, &mut found.listed),
-        Edit::Remove(key) => key
-            .get(roadmap)
-            .is_some_and(|value| listed(&value, &mut found.listed)),
+        Edit::Insert { value, .. } => listed(value, found),
+        Edit::Remove(key) => key.get(roadmap).is_some_and(|value| listed(&value, found)),
         Edit::AddLink { link, .. } | Edit::RemoveLink { link, .. } => {
             link_ends(&link.link, &mut found.ends)
         }
@@ -180,25 +156,40 @@ fn in_place(roadmap: &Roadmap, edit: &Edit, found: &mut Found) -> bool {
     }
 }
 
-/// Whether `value`, created or removed, holds no reference (so that no other item's edges
-/// change with it): pushes it onto `listed` if so.
-fn listed(value: &ItemValue, listed: &mut Vec<ItemRef>) -> bool {
+/// `value`, created or removed, listed on `found`, with the references it holds.
+fn listed(value: &ItemValue, found: &mut Linked) -> bool {
     let Some(item) = value.key().item_ref() else {
         return false;
     };
-    let mut refers = false;
-    value.references().each_ref(&mut |_, _, _| refers = true);
-    if refers {
-        return false;
-    }
-    push_new(listed, item);
+    push_new(&mut found.listed, item.clone());
+    held(item, [value], found);
     true
+}
+
+/// `item` listed among the holders on `found` if any of `values` (its values before and after)
+/// holds a reference, with every item they refer to.
+fn held<const N: usize>(item: ItemRef, values: [&ItemValue; N], found: &mut Linked) {
+    let mut reached = Vec::new();
+    for value in values {
+        value.references().each_ref(&mut |_, kind, id| {
+            if let Ok(target) = ItemRef::from_parts(kind, id) {
+                push_new(&mut reached, target);
+            }
+        });
+    }
+    if reached.is_empty() {
+        return;
+    }
+    push_new(&mut found.holders, item);
+    for target in reached {
+        push_new(&mut found.reached, target);
+    }
 }
 
 /// Whether `old` and `new` (the same item) join it to the same items in the same way: the
 /// same references, and the same provenance where the link index takes it from the item.
 fn links_alike(old: &ItemValue, new: &ItemValue) -> bool {
-    fn refs(v: &ItemValue) -> Vec<(&'static str, ItemKind, &str)> {
+    fn refs(v: &ItemValue) -> Vec<(&'static str, crate::model::ItemKind, &str)> {
         let mut out = Vec::new();
         v.references()
             .each_ref(&mut |field, kind, id| out.push((field, kind, id)));
@@ -235,16 +226,27 @@ mod tests {
     }
 
     #[test]
-    fn a_changed_reference_or_link_touches_the_whole() {
+    fn a_changed_reference_touches_its_holder_and_what_it_refers_to() {
         let r = bundled();
         let g = r
             .items
             .gaps
             .iter()
-            .find(|g| g.theme.is_some())
-            .expect("a gap with a theme");
+            .find(|g| g.theme.is_some() && g.source.is_some())
+            .expect("a gap with a theme and a source");
+        let (theme, source) = (
+            ItemRef::Theme(g.theme.clone().expect("theme")),
+            ItemRef::Source(g.source.clone().expect("source").doc),
+        );
+        let gap = ItemRef::Gap(g.id.clone());
         let edit = crate::edit::edit_gap(&r, &g.id, |g| g.theme = None).expect("edits");
-        assert_eq!(Touched::of(&r, &edit), Touched::Whole);
+        let Touched::Links(linked) = Touched::of(&r, &edit) else {
+            panic!("a changed theme is followed in place");
+        };
+        assert_eq!(linked.items, vec![gap.clone()]);
+        assert_eq!(linked.holders, vec![gap.clone()]);
+        assert!(linked.reached.contains(&theme) && linked.reached.contains(&source));
+        assert!(linked.ends.is_empty() && linked.listed.is_empty());
 
         let edit = crate::edit::edit_gap(&r, &g.id, |g| {
             g.placement_provenance = match g.placement_provenance {
@@ -253,30 +255,28 @@ mod tests {
             };
         })
         .expect("edits");
-        assert_eq!(Touched::of(&r, &edit), Touched::Whole);
+        assert!(matches!(Touched::of(&r, &edit), Touched::Links(l) if l.holders == vec![gap]));
     }
 
     #[test]
-    fn a_changed_link_touches_its_ends_unless_it_runs_through_a_programme() {
+    fn a_changed_link_touches_its_ends() {
         let r = bundled();
-        let first = &r.items.links[0].link;
-        let edit = crate::edit::unlink(&r, first).expect("unlinks");
-        assert_eq!(
-            Touched::of(&r, &edit),
-            Touched::Links {
-                items: Vec::new(),
-                ends: first.ends().to_vec(),
-                listed: Vec::new(),
-            }
-        );
         let through = r
             .items
             .links
             .iter()
             .find(|l| matches!(l.link, LinkKind::Through { .. }))
             .expect("a programme link");
-        let edit = crate::edit::unlink(&r, &through.link).expect("unlinks");
-        assert_eq!(Touched::of(&r, &edit), Touched::Whole);
+        for link in [&r.items.links[0].link, &through.link] {
+            let edit = crate::edit::unlink(&r, link).expect("unlinks");
+            assert_eq!(
+                Touched::of(&r, &edit),
+                Touched::Links(Linked {
+                    ends: link.ends().to_vec(),
+                    ..Linked::default()
+                })
+            );
+        }
     }
 
     #[test]
@@ -288,16 +288,15 @@ mod tests {
             Touched::Items(vec![a.clone(), b.clone()])
         );
         assert_eq!(
-            Touched::Items(vec![a.clone()]).and(Touched::Links {
-                items: Vec::new(),
+            Touched::Items(vec![a.clone()]).and(Touched::Links(Linked {
                 ends: vec![b.clone()],
-                listed: Vec::new(),
-            }),
-            Touched::Links {
+                ..Linked::default()
+            })),
+            Touched::Links(Linked {
                 items: vec![a.clone()],
                 ends: vec![b],
-                listed: Vec::new(),
-            }
+                ..Linked::default()
+            })
         );
         assert_eq!(Touched::Items(vec![a]).and(Touched::Whole), Touched::Whole);
     }

@@ -23,8 +23,8 @@ pub(super) fn link_ends(link: &LinkKind) -> ((ItemKind, &str), Relation, (ItemKi
 
 impl Index {
     /// Brings the index up to date with `roadmap` after links between `ends` were added, removed
-    /// or replaced, and nothing else that the index reads changed (no item created, deleted or
-    /// moved, no reference of an item changed, no link through a programme): the edges of the
+    /// or replaced (items created or deleted are listed again by [`Index::relist`], references
+    /// changed by [`Index::rerefer`]; no item moved): the edges of the
     /// items whose edges may have changed are computed again, the same as [`Index::build`]
     /// would, in one pass over the links (and one more when responsibility is inherited
     /// through programmes). Returns those items: the ends, and the items whose inherited
@@ -78,8 +78,10 @@ impl Index {
 
     /// The items whose edges a change of links between `ends` may change: the ends, and for a
     /// measure among them, responsibility inherited through programmes (`inherit::each_inherited`)
-    /// that may come or go with its responsibility links: the organisations of the programmes
-    /// it is carried out through, and the measures carried out through it.
+    /// that may come or go with its responsibility links or its links through programmes: the
+    /// organisations responsible for it (should it be a programme that gained or lost a
+    /// measure), those of the programmes it is carried out through, and the measures carried
+    /// out through it.
     fn reached(&self, ends: &[ItemRef]) -> Vec<ItemRef> {
         let mut items: Vec<ItemRef> = Vec::with_capacity(ends.len());
         let mut push = |item: &ItemRef| {
@@ -91,6 +93,14 @@ impl Index {
             push(end);
             if !matches!(end, ItemRef::Measure(_)) {
                 continue;
+            }
+            for s in self.stored(self.numbers.get(end)) {
+                if matches!(s.relation, Relation::Responsible(_))
+                    && s.outgoing
+                    && s.origin == Origin::Link
+                {
+                    push(self.numbers.item(s.other));
+                }
             }
             for e in self.edges(end).filter(|e| e.relation == Relation::Through) {
                 if !e.outgoing {

@@ -1,15 +1,15 @@
-//! Bringing the index up to date after items that hold no reference were created or removed.
+//! Bringing the index up to date after items were created or removed.
 
 use super::Index;
 use crate::model::{ItemKind, ItemRef, Roadmap};
 
 impl Index {
-    /// Brings the index up to date with `roadmap` after `items` were created or removed, none
-    /// of them holding a reference ([`crate::edit::Touched`] lets no other through): each of
-    /// their kinds is listed again in the roadmap's order, and a created item is numbered. A
-    /// removed item keeps its number, with no edges (its links went before it, and nothing
-    /// may refer to an item being removed), like the end of a link to an item that does not
-    /// exist. Links changed with them are brought up to date by [`Index::relink`].
+    /// Brings the index up to date with `roadmap` after `items` were created or removed: each
+    /// of their kinds is listed again in the roadmap's order, and a created item is numbered. A
+    /// removed item keeps its number, with no edges once its links and references are gone,
+    /// like the end of a link to an item that does not exist. Links changed with them are
+    /// brought up to date by [`Index::relink`], the references they held or that others held
+    /// to them by [`Index::rerefer`].
     pub fn relist(&mut self, roadmap: &Roadmap, items: &[ItemRef]) {
         let mut kinds: Vec<ItemKind> = items.iter().map(ItemRef::kind).collect();
         kinds.sort_unstable();

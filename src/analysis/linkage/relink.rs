@@ -90,20 +90,44 @@ impl Shown<'_> {
     }
 }
 
-/// Brings `columns`, computed before the links between `ends` changed, up to date with
-/// `roadmap` and its `index` as they are now; `visible` as [`super::columns`] takes it, unchanged.
+/// Brings `columns`, computed before the links between `ends` changed and the items `listed`
+/// came or went, up to date with `roadmap` and its `index` as they are now; `visible` as
+/// [`super::columns`] takes it, unchanged.
 pub fn relink(
     columns: &mut Columns,
     roadmap: &Roadmap,
     index: &Index,
     visible: &dyn Fn(&ItemRef) -> bool,
     ends: &[ItemRef],
+    listed: &[ItemRef],
 ) {
     let shown = Shown {
         roadmap,
         index,
         visible,
     };
+    // Gaps and ministries that came or went, in the roadmap's order.
+    for item in listed {
+        let column = match item {
+            ItemRef::Gap(_) => &mut columns.gaps,
+            ItemRef::Ministry(_) => &mut columns.ministries,
+            _ => continue,
+        };
+        column.retain(|x| x != item);
+        if shown.shows(item) {
+            let position = |r: &ItemRef| roadmap.position_of(r.kind(), r.id_str());
+            let p = position(item);
+            let at = column.partition_point(|x| position(x) < p);
+            column.insert(at, item.clone());
+        }
+    }
+    let mut ends: Vec<ItemRef> = ends.to_vec();
+    for item in listed {
+        if matches!(item, ItemRef::Gap(_) | ItemRef::Measure(_)) && !ends.contains(item) {
+            ends.push(item.clone());
+        }
+    }
+    let ends = ends.as_slice();
     let is_gap_link = |l: &ColumnLink| l.side == LinkSide::GapMeasure;
     for gap in ends.iter().filter(|e| matches!(e, ItemRef::Gap(_))) {
         columns

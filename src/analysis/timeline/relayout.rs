@@ -1,49 +1,77 @@
-//! Updating a timeline after items changed their own fields in place, or links between items
-//! changed ([`crate::edit::Touched`]): only the lanes that show them are laid out again, and in
-//! a measure's lane the other bars keep their labels. The result equals a whole
-//! [`super::layout`] (the property test `tests/edit_props.rs` checks it after random edits);
-//! where it cannot tell, [`relayout`] says so and the caller lays out the whole timeline.
+//! Updating a timeline after an edit in place ([`crate::edit::Touched`]): items' own fields,
+//! links, references, items created or deleted. Only the lanes that show those items, or whose
+//! groups' members changed, are laid out again, and in a measure's lane the other bars keep
+//! their labels. The result equals a whole [`super::layout`] (the property test
+//! `tests/edit_props.rs` checks it after random edits); where it cannot tell, [`relayout`] says
+//! so and the caller lays out the whole timeline.
 
 use super::{
     BarOf, GapPlace, Grouping, LABEL_CHARS, LABEL_YEARS, Lane, Layer, MarkerOf, Timeline,
     events_lane_labelled, gap_lane, gap_place, gaps_packed, groups, kpis_lane, lane_of_bars,
     measure_bar, targets_lane,
 };
-use crate::analysis::index::Index;
+use crate::analysis::index::{Index, Relation};
 use crate::analysis::labels;
 use crate::i18n::Lang;
 use crate::model::{ItemKind, ItemRef, MeasureId, Roadmap};
+
+/// Whether the timeline shows an item (it passes the filter and focus mode).
+type Shows<'a> = &'a dyn Fn(&ItemRef) -> bool;
+
+/// What an in-place change touched, as far as the timeline is concerned.
+pub struct Changed<'a> {
+    /// Items whose own fields changed, or that came or went.
+    pub items: &'a [ItemRef],
+    /// The items at either end of links that changed (with those whose inherited
+    /// responsibility changed with them).
+    pub ends: &'a [ItemRef],
+    /// Items whose lanes' members may have changed with references: those that came or went,
+    /// those whose references changed, and the items they referred to before or refer to now.
+    pub regrouped: &'a [ItemRef],
+}
 
 /// The lanes an in-place change of some items lays out again.
 #[derive(Default)]
 struct Dirty<'a> {
     targets: bool,
-    /// Gaps or sources changed: the whole gaps lane is laid out again.
-    gaps: bool,
+    /// A source changed: the whole gaps lane is laid out again.
+    gaps_whole: bool,
+    /// Gaps whose own fields changed, or that came or went: placed and labelled again.
+    gaps: Vec<&'a ItemRef>,
+    /// Themes whose fields changed, or that came or went: their gaps are labelled again.
+    themes: Vec<&'a ItemRef>,
     events: bool,
     kpis: bool,
     measures: Vec<&'a ItemRef>,
+    /// Ministries, themes and proposals whose fields changed, or that came or went: the lanes
+    /// they name.
+    groups: Vec<&'a ItemRef>,
 }
 
 impl<'a> Dirty<'a> {
-    /// What the change of `items` touches; `None` when it may reach beyond their lanes (a
-    /// ministry, theme or proposal names lanes and tags other items' labels).
-    fn of(items: &'a [ItemRef]) -> Option<Self> {
+    /// What the change of `items` touches.
+    fn of(items: &'a [ItemRef]) -> Self {
         let mut dirty = Self::default();
         for item in items {
             match item {
                 ItemRef::Target(_) => dirty.targets = true,
+                ItemRef::Gap(_) => dirty.gaps.push(item),
                 // A gap without a timing is placed at its source's date.
-                ItemRef::Gap(_) | ItemRef::Source(_) => dirty.gaps = true,
-                // A gap spans the measures that answer it (see `gaps_of_measures`).
+                ItemRef::Source(_) => dirty.gaps_whole = true,
+                // A gap spans the measures that answer them (see `gaps_of_measures`).
                 ItemRef::Measure(_) => dirty.measures.push(item),
                 ItemRef::Event(_) => dirty.events = true,
                 ItemRef::Kpi(_) => dirty.kpis = true,
                 ItemRef::Stage(_) | ItemRef::Note(_) | ItemRef::Budget(_) => {}
-                ItemRef::Ministry(_) | ItemRef::Theme(_) | ItemRef::Proposal(_) => return None,
+                // A gap's label is tagged with its theme's number.
+                ItemRef::Theme(_) => {
+                    dirty.themes.push(item);
+                    dirty.groups.push(item);
+                }
+                ItemRef::Ministry(_) | ItemRef::Proposal(_) => dirty.groups.push(item),
             }
         }
-        Some(dirty)
+        dirty
     }
 }
 
@@ -69,11 +97,9 @@ fn events_lane_keeping(
     })
 }
 
-/// Brings `timeline`, laid out from `roadmap` before `items` changed in place and links between
-/// `ends` changed, up to date (`index` is of the roadmap as it is now). Returns `false` when it
-/// cannot (a lane would appear or vanish, or an item whose change may reach other lanes):
-/// `timeline` is then partly updated and must be laid out whole.
-#[allow(clippy::too_many_arguments)]
+/// Brings `timeline`, laid out from `roadmap` before the change, up to date (`index` is of
+/// the roadmap as it is now). Returns `false` when it cannot (a lane would vanish that the
+/// change cannot tell apart): `timeline` is then partly updated and must be laid out whole.
 pub fn relayout(
     timeline: &mut Timeline,
     roadmap: &Roadmap,
@@ -81,19 +107,36 @@ pub fn relayout(
     grouping: Grouping,
     lang: Lang,
     visible: &dyn Fn(&ItemRef) -> bool,
-    items: &[ItemRef],
-    ends: &[ItemRef],
+    change: &Changed<'_>,
 ) -> bool {
-    let Some(dirty) = Dirty::of(items) else {
-        return false;
-    };
+    let Changed {
+        items,
+        ends,
+        regrouped,
+    } = *change;
+    let dirty = Dirty::of(items);
+    // Gaps whose own fields changed, and those of themes that did (a gap is tagged with its
+    // theme's number), are labelled again.
+    let mut relabelled: Vec<&ItemRef> = dirty
+        .gaps
+        .iter()
+        .copied()
+        .chain(
+            dirty
+                .themes
+                .iter()
+                .flat_map(|t| index.related(t, |r| r == Relation::ThemeOf, true)),
+        )
+        .collect();
+    relabelled.sort_unstable();
+    relabelled.dedup();
     // Gaps span the measures that answer them: those whose links changed, and those a changed
     // measure answers, are placed again.
     let mut gaps: Vec<&ItemRef> = ends
         .iter()
         .filter(|e| matches!(e, ItemRef::Gap(_)))
         .chain(dirty.measures.iter().flat_map(|m| index.gaps_of_measure(m)))
-        .filter(|g| visible(g))
+        .chain(relabelled.iter().copied())
         .collect();
     gaps.sort_unstable();
     gaps.dedup();
@@ -101,10 +144,8 @@ pub fn relayout(
         timeline,
         roadmap,
         index,
-        grouping,
-        lang,
-        visible,
-        ends,
+        (grouping, lang, visible),
+        (ends, regrouped, &dirty.groups),
         &dirty.measures,
     ) else {
         return false;
@@ -112,8 +153,10 @@ pub fn relayout(
     for lane in &mut timeline.lanes {
         let redone = match lane.layer {
             Layer::Targets if dirty.targets => targets_lane(roadmap, lang, visible),
-            Layer::Gaps if dirty.gaps => gap_lane(roadmap, index, lang, visible),
-            Layer::Gaps if !gaps.is_empty() => place_gaps(lane, roadmap, index, lang, &gaps),
+            Layer::Gaps if dirty.gaps_whole => gap_lane(roadmap, index, lang, visible),
+            Layer::Gaps if !gaps.is_empty() => {
+                place_gaps(lane, roadmap, index, (lang, visible), &gaps, &relabelled)
+            }
             Layer::Events if dirty.events => {
                 events_lane_keeping(lane, roadmap, lang, visible, items)
             }
@@ -147,23 +190,30 @@ pub fn relayout(
 }
 
 /// Lays out again the measure lanes whose measures may have changed with the links between
-/// `ends`: under a ministry grouping the lanes of the ministries among them, under a theme
-/// grouping the lanes of the themes of the gaps among them, and the last lane (measures in no
-/// group) when a measure is among them. Bars of measures in `fresh`, whose own fields changed,
-/// are made again; the others keep theirs. A lane appears or vanishes as a whole layout would
-/// have it. Returns the groups of the lanes laid out again (`None` for the last lane), or `None`
-/// when the lanes cannot be told apart by their groups.
-#[allow(clippy::too_many_arguments)]
+/// `ends`, the references of `regrouped` or the fields of `groups`: under a ministry grouping
+/// the lanes of the ministries among them, under a theme grouping the lanes of the themes among
+/// them and of the gaps among the ends, under a proposal grouping the lanes of the proposals
+/// among them, and the last lane (measures in no group) when a measure may have joined or left
+/// it. Bars of measures in `fresh`, whose own fields changed, are made again; the others keep
+/// theirs. A lane appears or vanishes as a whole layout would have it. Returns the groups of
+/// the lanes laid out again (`None` for the last lane), or `None` when the lanes cannot be told
+/// apart by their groups.
 fn regroup(
     timeline: &mut Timeline,
     roadmap: &Roadmap,
     index: &Index,
-    grouping: Grouping,
-    lang: Lang,
-    visible: &dyn Fn(&ItemRef) -> bool,
-    ends: &[ItemRef],
+    (grouping, lang, visible): (Grouping, Lang, Shows<'_>),
+    (ends, regrouped, groups): (&[ItemRef], &[ItemRef], &[&ItemRef]),
     fresh: &[&ItemRef],
 ) -> Option<Vec<Option<ItemRef>>> {
+    let grouped_by = |r: &ItemRef| {
+        matches!(
+            (grouping, r),
+            (Grouping::Ministry, ItemRef::Ministry(_))
+                | (Grouping::Theme, ItemRef::Theme(_))
+                | (Grouping::Proposal, ItemRef::Proposal(_))
+        )
+    };
     let mut keys: Vec<Option<ItemRef>> = Vec::new();
     for end in ends {
         let key = match (grouping, end) {
@@ -178,11 +228,30 @@ fn regroup(
             keys.push(Some(key));
         }
     }
-    let measures: Vec<&ItemRef> = ends
+    // A group that came or went has its lane come or go; one whose fields changed its title.
+    for group in regrouped.iter().chain(groups.iter().copied()) {
+        if grouped_by(group) {
+            keys.push(Some(group.clone()));
+        }
+    }
+    // Measures whose links changed, that came or went, whose proposals changed (under a
+    // proposal grouping) or whose gaps' themes did (under a theme grouping), may join or leave
+    // the last lane.
+    let of_regrouped_gaps = regrouped
         .iter()
+        .filter(|_| grouping == Grouping::Theme)
+        .filter(|g| matches!(g, ItemRef::Gap(_)))
+        .flat_map(|g| index.measures_of_gap(g));
+    let mut measures: Vec<&ItemRef> = ends
+        .iter()
+        .filter(|_| grouping != Grouping::Proposal)
+        .chain(regrouped)
         .filter(|e| matches!(e, ItemRef::Measure(_)))
+        .chain(of_regrouped_gaps)
         .collect();
-    if grouping != Grouping::Proposal && !measures.is_empty() {
+    measures.sort_unstable();
+    measures.dedup();
+    if !measures.is_empty() {
         keys.push(None);
     }
     keys.sort_unstable();
@@ -212,7 +281,12 @@ fn regroup(
                 .filter(kept)
                 .map(|b| (b.item.id_str(), b))
                 .collect();
-            groups::measures(roadmap, index, group)
+            let members = if roadmap.contains(group) {
+                groups::measures(roadmap, index, group)
+            } else {
+                Vec::new()
+            };
+            members
                 .iter()
                 .filter_map(|id| {
                     before
@@ -288,15 +362,16 @@ fn bar_tuple(b: &super::Bar) -> BarOf {
     )
 }
 
-/// The gaps lane `lane` laid out again with `gaps` (sorted, each once, all shown) placed again:
-/// their spans follow the measures that answer them. The other gaps keep their places and
-/// labels.
+/// The gaps lane `lane` laid out again with `gaps` (sorted, each once) placed again if they
+/// exist and are shown: their spans follow the measures that answer them, and those among
+/// `relabelled` (sorted) are labelled anew. The other gaps keep their places and labels.
 fn place_gaps(
     lane: &Lane,
     roadmap: &Roadmap,
     index: &Index,
-    lang: Lang,
+    (lang, visible): (Lang, Shows<'_>),
     gaps: &[&ItemRef],
+    relabelled: &[&ItemRef],
 ) -> Lane {
     let position = |r: &ItemRef| roadmap.position_of(ItemKind::Gap, r.id_str());
     let mut bars: Vec<BarOf> = Vec::with_capacity(lane.bars.len() + gaps.len());
@@ -326,9 +401,15 @@ fn place_gaps(
         let (Some(i), ItemRef::Gap(id)) = (position(gap), gap) else {
             continue;
         };
-        let Some(g) = roadmap.gap(id) else { continue };
-        // The gap's own label did not change with its measures.
-        let label = labels_kept.iter().find(|(r, _)| *r == gap).map_or_else(
+        let Some(g) = roadmap.gap(id).filter(|_| visible(gap)) else {
+            continue;
+        };
+        // Unless its own fields changed, the gap's label did not change with its measures.
+        let kept = labels_kept
+            .iter()
+            .find(|(r, _)| *r == gap)
+            .filter(|_| relabelled.binary_search(&gap).is_err());
+        let label = kept.map_or_else(
             || labels::short(roadmap, gap, lang, super::LABEL_CHARS),
             |(_, l)| (*l).clone(),
         );

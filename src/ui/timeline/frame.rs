@@ -508,7 +508,13 @@ mod tests {
         let Some(Touched::Items(items)) = history.take_touched() else {
             panic!("an edit of the event's own fields");
         };
-        assert!(derived.edited(&roadmap, &items, &[], &[]));
+        assert!(derived.edited(
+            &roadmap,
+            &crate::edit::Linked {
+                items,
+                ..Default::default()
+            }
+        ));
         let t = &derived.timeline;
         let kept = t
             .lanes
