@@ -93,11 +93,13 @@ impl WaymarkApp {
             // The running computation is of an earlier state; its end starts the next one.
             return;
         }
-        let roadmap = seen.clone();
+        let mut roadmap = seen.clone();
         let state = self.deriving.asked;
         self.deriving.running = Some(state);
         let (tx, ctx) = (self.tx.clone(), self.repaint.clone());
         std::thread::spawn(move || {
+            // Edits made meanwhile change the collections in place (see `Items::detach`).
+            roadmap.items.detach();
             let derived = Derived::compute(&roadmap, inputs);
             tx.send(Msg::Derived {
                 state,

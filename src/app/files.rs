@@ -384,6 +384,9 @@ impl WaymarkApp {
             let tx = self.tx.clone();
             let ctx = ctx.clone();
             std::thread::spawn(move || {
+                // Edits made while it saves change the collections in place (see
+                // `Items::detach`).
+                snapshot.roadmap.items.detach();
                 let result = match &target {
                     Some(path) => save_as(&mut snapshot, path, options),
                     None => save(&mut snapshot, options),

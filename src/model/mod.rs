@@ -151,6 +151,14 @@ macro_rules! collections {
         }
 
         impl Items {
+            /// Makes every collection this clone's own ([`Shared::detach`]): a worker that
+            /// reads a snapshot for long copies it first, on its own thread, so that the UI
+            /// thread's next edit changes its collections in place instead of copying the
+            /// ones it changes.
+            pub fn detach(&mut self) {
+                $( self.$field.detach(); )*
+            }
+
             /// The names of the collections, in the order a file writes them.
             pub const COLLECTIONS: &'static [&'static str] = &[$( stringify!($field) ),*];
 

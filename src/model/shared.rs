@@ -22,6 +22,15 @@ impl<T> Shared<T> {
     }
 }
 
+impl<T: Clone> Shared<T> {
+    /// Makes the list this clone's own, copying it if another clone shares it: what a worker
+    /// that reads a snapshot for long does first, so that the side still editing can change
+    /// the list in place instead of copying it then.
+    pub fn detach(&mut self) {
+        Arc::make_mut(&mut self.0);
+    }
+}
+
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Self(Arc::clone(&self.0))

@@ -251,7 +251,25 @@ fn regroup(
         .collect();
     measures.sort_unstable();
     measures.dedup();
-    if !measures.is_empty() {
+    // The last lane is laid out again only if one of them is in it, or joins it.
+    let in_last = |m: &&ItemRef| {
+        timeline
+            .lanes
+            .iter()
+            .filter(|l| l.layer == Layer::Measures && l.key.is_none())
+            .any(|l| l.bars.iter().any(|b| &b.item == *m))
+    };
+    let joins_last = |m: &&ItemRef| {
+        let ItemRef::Measure(id) = m else {
+            return false;
+        };
+        roadmap
+            .measure(id)
+            .and_then(|x| measure_bar(roadmap, lang, visible, x))
+            .is_some()
+            && !groups::is_grouped(roadmap, index, grouping, m)
+    };
+    if measures.iter().any(|m| in_last(m) || joins_last(m)) {
         keys.push(None);
     }
     keys.sort_unstable();
