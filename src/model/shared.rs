@@ -119,4 +119,16 @@ mod tests {
         assert_eq!(a.len(), 3);
         assert!(a.capacity() >= 3 && (a.as_ptr() == before || a.len() > 2));
     }
+
+    #[test]
+    fn a_detached_snapshot_leaves_the_other_side_changing_in_place() {
+        let mut a: Shared<String> = vec!["x".to_owned(), "y".to_owned()].into();
+        let mut snapshot = a.clone();
+        snapshot.detach();
+        assert!(!a.ptr_eq(&snapshot));
+        let before = a.as_ptr();
+        a[0].push('!');
+        assert_eq!(a.as_ptr(), before, "no copy once the snapshot is its own");
+        assert_eq!(snapshot[0], "x", "the snapshot keeps what it saw");
+    }
 }
