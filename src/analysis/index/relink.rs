@@ -2,7 +2,9 @@
 //! only the edges of the items at their ends.
 
 use super::{Index, NO_NOTE, Origin, Relation, Stored};
-use crate::model::{ItemKind, ItemRef, LinkKind, MeasureId, Provenance, Roadmap, Role};
+use crate::model::{
+    ItemKind, ItemRef, LinkKind, MeasureId, MeasureKind, Provenance, Roadmap, Role,
+};
 
 /// The two ends of a link, by kind and ID ([`LinkKind::end_keys`]), and the relation it makes
 /// from its first end: the one place that says how a link reads in the index.
@@ -30,7 +32,7 @@ impl Index {
     /// through programmes). Returns those items: the ends, and the items whose inherited
     /// responsibility may have changed with them.
     pub fn relink(&mut self, roadmap: &Roadmap, ends: &[ItemRef]) -> Vec<ItemRef> {
-        let items = self.reached(ends);
+        let items = self.reached(roadmap, ends);
         let mut lists: Vec<(u32, Vec<Stored>)> = items
             .iter()
             .map(|item| (self.numbers.number(item.clone()), Vec::new()))
@@ -79,10 +81,10 @@ impl Index {
     /// The items whose edges a change of links between `ends` may change: the ends, and for a
     /// measure among them, responsibility inherited through programmes (`inherit::each_inherited`)
     /// that may come or go with its responsibility links or its links through programmes: the
-    /// organisations responsible for it (should it be a programme that gained or lost a
-    /// measure), those of the programmes it is carried out through, and the measures carried
-    /// out through it.
-    fn reached(&self, ends: &[ItemRef]) -> Vec<ItemRef> {
+    /// organisations responsible for it if it is a programme (which may have gained or lost a
+    /// measure carried out through it), those of the programmes it is carried out through, and
+    /// the measures carried out through it.
+    fn reached(&self, roadmap: &Roadmap, ends: &[ItemRef]) -> Vec<ItemRef> {
         let mut items: Vec<ItemRef> = Vec::with_capacity(ends.len());
         let mut push = |item: &ItemRef| {
             if !items.contains(item) {
@@ -91,15 +93,24 @@ impl Index {
         };
         for end in ends {
             push(end);
-            if !matches!(end, ItemRef::Measure(_)) {
+            let ItemRef::Measure(id) = end else {
                 continue;
-            }
-            for s in self.stored(self.numbers.get(end)) {
-                if matches!(s.relation, Relation::Responsible(_))
-                    && s.outgoing
-                    && s.origin == Origin::Link
-                {
-                    push(self.numbers.item(s.other));
+            };
+            let stored = self.stored(self.numbers.get(end));
+            let programme = roadmap
+                .measure(id)
+                .is_some_and(|m| m.kind == MeasureKind::Programme)
+                || stored
+                    .iter()
+                    .any(|s| s.relation == Relation::Through && !s.outgoing);
+            if programme {
+                for s in stored {
+                    if matches!(s.relation, Relation::Responsible(_))
+                        && s.outgoing
+                        && s.origin == Origin::Link
+                    {
+                        push(self.numbers.item(s.other));
+                    }
                 }
             }
             for e in self.edges(end).filter(|e| e.relation == Relation::Through) {
