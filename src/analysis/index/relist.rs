@@ -16,15 +16,25 @@ impl Index {
         kinds.dedup();
         for kind in kinds {
             let k = kind.ordinal();
-            let numbers: Vec<u32> = roadmap
-                .items
-                .refs_of(kind)
-                .into_iter()
-                .map(|item| self.numbers.number(item))
-                .collect();
             let (start, end) = (self.own.starts[k], self.own.starts[k + 1]);
-            let len = numbers.len();
-            self.own.numbers.splice(start..end, numbers);
+            // Out first, every one of them (an item removed and inserted again may have moved);
+            // then those that are there now, in again at their places, first place first: the
+            // others keep their order.
+            let mut list: Vec<u32> = self.own.numbers[start..end].to_vec();
+            let mut back: Vec<(usize, u32)> = Vec::new();
+            for item in items.iter().filter(|i| i.kind() == kind) {
+                let n = self.numbers.number(item.clone());
+                list.retain(|&x| x != n);
+                if let Some(p) = roadmap.position_of(kind, item.id_str()) {
+                    back.push((p, n));
+                }
+            }
+            back.sort_unstable();
+            for (p, n) in back {
+                list.insert(p.min(list.len()), n);
+            }
+            let len = list.len();
+            self.own.numbers.splice(start..end, list);
             for s in &mut self.own.starts[k + 1..] {
                 *s = *s + len - (end - start);
             }
