@@ -134,10 +134,10 @@ pub fn references_to(roadmap: &Roadmap, key: &ItemKey) -> Vec<Reference> {
         };
         it.visit(&mut holders);
         for s in &it.scenarios {
-            holders.add(&ItemKey::Scenario(s.id.clone()), s);
+            holders.add(|| ItemKey::Scenario(s.id.clone()), s);
         }
         for p in &it.presentations {
-            holders.add(&ItemKey::Presentation(p.id.clone()), p);
+            holders.add(|| ItemKey::Presentation(p.id.clone()), p);
         }
     }
     if let ItemKey::Source(id) = key {
@@ -160,13 +160,19 @@ struct Holders<'a, 't> {
 }
 
 impl Holders<'_, '_> {
-    fn add(&mut self, holder: &ItemKey, value: &dyn References) {
+    /// Adds the fields of `value` that refer to the target; `holder` names it, made only if
+    /// there is one (most items refer to nothing removed).
+    fn add(&mut self, holder: impl FnOnce() -> ItemKey, value: &dyn References) {
         let mut fields: Vec<&'static str> = Vec::new();
         value.each_ref(&mut |field, kind, id| {
             if (kind, id) == self.target && !fields.contains(&field) {
                 fields.push(field);
             }
         });
+        if fields.is_empty() {
+            return;
+        }
+        let holder = holder();
         for field in fields {
             self.out.push(Reference::Field {
                 holder: holder.clone(),
@@ -179,7 +185,7 @@ impl Holders<'_, '_> {
 impl KindVisitor for Holders<'_, '_> {
     fn visit<T: Item>(&mut self, items: &[T]) {
         for x in items {
-            self.add(&ItemKey::from(x.item_ref()), x);
+            self.add(|| ItemKey::from(x.item_ref()), x);
         }
     }
 }
