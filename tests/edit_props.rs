@@ -209,8 +209,20 @@ fn edit_for(r: &Roadmap, op: &Op) -> Option<Result<Edit, EditError>> {
             kind,
             pick: i,
             text,
-        } => match kind % 5 {
+        } => match kind % 7 {
             0 => edit::edit_measure(r, &pick(&it.measures, *i)?.id, |m| m.text.clone_from(text)),
+            // A theme's number tags its gaps; a theme or ministry names a timeline lane.
+            5 => {
+                let number = it.themes.iter().map(|t| t.number).max().unwrap_or(0) + 1;
+                edit::edit_theme(r, &pick(&it.themes, *i)?.id, |t| {
+                    t.title.clone_from(text);
+                    t.number = number;
+                })
+            }
+            6 => edit::edit_ministry(r, &pick(&it.ministries, *i)?.code, |m| {
+                m.name.clone_from(text);
+                m.name_en.clone_from(text);
+            }),
             1 => edit::edit_gap(r, &pick(&it.gaps, *i)?.id, |g| g.text.clone_from(text)),
             2 => edit::edit_proposal(r, &pick(&it.proposals, *i)?.id, |p| {
                 p.statement.clone_from(text);
