@@ -1,7 +1,7 @@
 //! Bringing the linkage columns up to date after links changed, item by item: the gaps whose
 //! links changed get their links to measures again, and the measures whose links changed their
 //! place in the measure column and their links to ministries. The result equals
-//! [`super::columns`] computed whole (the property test `tests/edit_props.rs` checks it after
+//! [`super::columns`] computed whole (the property test `tests/edit_props` checks it after
 //! random edits).
 
 use super::{ColumnLink, Columns, LinkSide};

@@ -2,7 +2,7 @@
 //! links, references, items created or deleted. Only the lanes that show those items, or whose
 //! groups' members changed, are laid out again, and in a measure's lane the other bars keep
 //! their labels. The result equals a whole [`super::layout`] (the property test
-//! `tests/edit_props.rs` checks it after random edits); where it cannot tell, [`relayout`] says
+//! `tests/edit_props` checks it after random edits); where it cannot tell, [`relayout`] says
 //! so and the caller lays out the whole timeline.
 
 use super::{
