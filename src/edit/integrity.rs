@@ -184,6 +184,13 @@ impl Holders<'_, '_> {
 
 impl KindVisitor for Holders<'_, '_> {
     fn visit<T: Item>(&mut self, items: &[T]) {
+        // Items whose fields cannot refer to the target's kind are not looked at.
+        if items
+            .first()
+            .is_some_and(|x| !x.may_refer_to(self.target.0))
+        {
+            return;
+        }
         for x in items {
             self.add(|| ItemKey::from(x.item_ref()), x);
         }

@@ -97,6 +97,10 @@ macro_rules! impl_items {
                 fn target(&self) -> (ItemKind, &str) {
                     (ItemKind::$V, self.as_str())
                 }
+
+                fn may_target(kind: ItemKind) -> bool {
+                    kind == ItemKind::$V
+                }
             }
         )*
 
@@ -168,17 +172,29 @@ impl Items {
 pub trait RefTarget {
     /// The kind and ID referred to.
     fn target(&self) -> (ItemKind, &str);
+    /// Whether a reference of this type may refer to an item of `kind`.
+    fn may_target(kind: ItemKind) -> bool
+    where
+        Self: Sized;
 }
 
 impl RefTarget for ItemRef {
     fn target(&self) -> (ItemKind, &str) {
         (self.kind(), self.id_str())
     }
+
+    fn may_target(_: ItemKind) -> bool {
+        true
+    }
 }
 
 impl RefTarget for SourceRef {
     fn target(&self) -> (ItemKind, &str) {
         (ItemKind::Source, self.doc.as_str())
+    }
+
+    fn may_target(kind: ItemKind) -> bool {
+        kind == ItemKind::Source
     }
 }
 
@@ -188,9 +204,15 @@ pub trait RefField {
     fn each_ref<'a>(&'a self, f: &mut dyn FnMut(ItemKind, &'a str));
     /// Removes every reference to `(kind, id)`; whether any was removed.
     fn clear_ref(&mut self, kind: ItemKind, id: &str) -> bool;
+    /// Whether a field of this type may refer to an item of `kind`, whatever it holds.
+    fn may_hold(&self, kind: ItemKind) -> bool;
 }
 
 impl<T: RefTarget> RefField for Option<T> {
+    fn may_hold(&self, kind: ItemKind) -> bool {
+        T::may_target(kind)
+    }
+
     fn each_ref<'a>(&'a self, f: &mut dyn FnMut(ItemKind, &'a str)) {
         if let Some(x) = self {
             let (kind, id) = x.target();
@@ -208,6 +230,10 @@ impl<T: RefTarget> RefField for Option<T> {
 }
 
 impl<T: RefTarget> RefField for Vec<T> {
+    fn may_hold(&self, kind: ItemKind) -> bool {
+        T::may_target(kind)
+    }
+
     fn each_ref<'a>(&'a self, f: &mut dyn FnMut(ItemKind, &'a str)) {
         for x in self {
             let (kind, id) = x.target();
@@ -229,6 +255,11 @@ pub trait References {
     fn each_ref<'a>(&'a self, f: &mut dyn FnMut(&'static str, ItemKind, &'a str));
     /// Removes every reference to `(kind, id)`; the fields that held one.
     fn clear_ref(&mut self, kind: ItemKind, id: &str) -> Vec<&'static str>;
+    /// Whether any of its fields may refer to an item of `kind`, by the fields' types: items of
+    /// a type that cannot need not be looked at when looking for what refers to one.
+    fn may_refer_to(&self, _kind: ItemKind) -> bool {
+        true
+    }
 }
 
 /// Declares the fields of each type that hold references (see [`RefField`]).
@@ -238,6 +269,11 @@ macro_rules! references {
             #[allow(unused_variables)]
             fn each_ref<'a>(&'a self, f: &mut dyn FnMut(&'static str, ItemKind, &'a str)) {
                 $( RefField::each_ref(&self.$field, &mut |kind, id| f(stringify!($field), kind, id)); )*
+            }
+
+            #[allow(unused_variables)]
+            fn may_refer_to(&self, kind: ItemKind) -> bool {
+                false $( || RefField::may_hold(&self.$field, kind) )*
             }
 
             #[allow(unused_variables, unused_mut)]
@@ -307,6 +343,29 @@ mod tests {
         Items::default().visit(&mut count);
         let kinds: Vec<usize> = count.0.iter().map(|(k, _)| k.ordinal()).collect();
         assert_eq!(kinds, (0..ItemKind::COUNT).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn what_a_type_may_refer_to_follows_its_fields_types() {
+        let doc = crate::bundled::open().expect("bundled roadmap");
+        let items = &doc.roadmap.items;
+        let gap = items.gaps.first().expect("a gap");
+        for kind in [ItemKind::Theme, ItemKind::Stage, ItemKind::Source] {
+            assert!(gap.may_refer_to(kind), "{kind:?}");
+        }
+        for kind in [ItemKind::Measure, ItemKind::Event, ItemKind::Gap] {
+            assert!(!gap.may_refer_to(kind), "{kind:?}");
+        }
+        // A note is about any item.
+        let note = items.notes.first().expect("a note");
+        assert!(ItemKind::ALL.iter().all(|&k| note.may_refer_to(k)));
+        assert!(
+            !items
+                .sources
+                .first()
+                .expect("a source")
+                .may_refer_to(ItemKind::Gap)
+        );
     }
 
     #[test]
