@@ -38,13 +38,32 @@ impl Index {
             .map(|item| (self.numbers.number(item.clone()), Vec::new()))
             .collect();
         lists.dedup_by_key(|(n, _)| *n);
+        // The pass goes through every link: the items computed again are matched by kind first
+        // (one bit each), then by ID, copied out of the numbering so that a match reads no
+        // more than the two strings.
+        let keys: Vec<(ItemKind, Box<str>)> = lists
+            .iter()
+            .map(|(n, _)| {
+                let item = self.numbers.item(*n);
+                (item.kind(), item.id_str().into())
+            })
+            .collect();
+        let kinds = keys
+            .iter()
+            .fold(0u64, |mask, (kind, _)| mask | 1 << kind.ordinal());
+        let find = |(kind, id): (ItemKind, &str)| {
+            if kinds & 1 << kind.ordinal() == 0 {
+                return None;
+            }
+            keys.iter().position(|(k, x)| *k == kind && **x == *id)
+        };
         let mut throughs: Vec<(&MeasureId, &MeasureId)> = Vec::new();
         for l in &roadmap.items.links {
             if let LinkKind::Through { measure, programme } = &l.link {
                 throughs.push((measure, programme));
             }
             let (from, relation, to) = link_ends(&l.link);
-            let (at_from, at_to) = (self.find(&lists, from), self.find(&lists, to));
+            let (at_from, at_to) = (find(from), find(to));
             if at_from.is_none() && at_to.is_none() {
                 continue;
             }
