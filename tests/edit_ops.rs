@@ -2,6 +2,10 @@
 //! an item unlinks it as one undoable step, a measure changes hands, proposals and 小論点 are
 //! reordered, and a planner's new proposal survives a save and a reload.
 
+#[path = "common/integrity.rs"]
+mod integrity;
+
+use integrity::integrity_errors;
 use waymark::analysis::validate;
 use waymark::diagnostic::Diagnostic;
 use waymark::document::{Document, SaveOptions, save_as};
@@ -32,28 +36,10 @@ fn code(s: &str) -> MinistryCode {
     MinistryCode::new(s).expect("code")
 }
 
-/// The errors no edit may ever cause.
-const INTEGRITY: &[&str] = &[
-    "dangling-reference",
-    "unknown-ministry",
-    "self-link",
-    "link-type",
-    "cycle",
-    "duplicate-id",
-    "duplicate-reference",
-];
-
 fn errors(doc: &Document) -> Vec<Diagnostic> {
     validate(&doc.roadmap, &doc.files)
         .into_iter()
         .filter(Diagnostic::is_error)
-        .collect()
-}
-
-fn integrity_errors(doc: &Document) -> Vec<Diagnostic> {
-    errors(doc)
-        .into_iter()
-        .filter(|d| INTEGRITY.contains(&d.rule))
         .collect()
 }
 

@@ -11,9 +11,24 @@ use super::focus::{Focused, Steps};
 use super::index::Index;
 use super::linkage::{self, Columns};
 use super::timeline::{Changed, Grouping, Timeline, layout, relayout};
-use crate::edit::Linked;
 use crate::i18n::Lang;
 use crate::model::{ItemRef, Roadmap};
+
+/// What an edit followed in place changed beyond items' own fields (`crate::edit::Touched`
+/// finds it): no other item moved, and no header changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Linked {
+    /// Items whose own fields changed (those whose references changed among them).
+    pub items: Vec<ItemRef>,
+    /// The items at either end of the links that changed.
+    pub ends: Vec<ItemRef>,
+    /// Items created or removed.
+    pub listed: Vec<ItemRef>,
+    /// Items created, removed, or whose references changed, that hold references (or held them).
+    pub holders: Vec<ItemRef>,
+    /// Every item the holders referred to before or refer to now.
+    pub reached: Vec<ItemRef>,
+}
 
 /// The inputs the derived data depends on, besides the document itself.
 #[derive(Clone, Debug, PartialEq, Eq)]

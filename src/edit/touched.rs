@@ -9,6 +9,7 @@
 //! items) is [`Touched::Whole`].
 
 use super::{Edit, ItemValue};
+pub use crate::analysis::derived::Linked;
 use crate::model::{ItemRef, LinkKind, Roadmap};
 
 /// The most items [`Touched::Items`] or [`Touched::Links`] lists; an edit that changes more is
@@ -24,22 +25,6 @@ pub enum Touched {
     Links(Linked),
     /// Anything else.
     Whole,
-}
-
-/// What an edit in place changed beyond items' own fields: no other item moved, and no header
-/// changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Linked {
-    /// Items whose own fields changed (those whose references changed among them).
-    pub items: Vec<ItemRef>,
-    /// The items at either end of the links that changed.
-    pub ends: Vec<ItemRef>,
-    /// Items created or removed.
-    pub listed: Vec<ItemRef>,
-    /// Items created, removed, or whose references changed, that hold references (or held them).
-    pub holders: Vec<ItemRef>,
-    /// Every item the holders referred to before or refer to now.
-    pub reached: Vec<ItemRef>,
 }
 
 impl Linked {

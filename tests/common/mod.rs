@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod exports;
+pub mod integrity;
 pub mod pdf;
 
 use std::path::{Path, PathBuf};

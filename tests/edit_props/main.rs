@@ -5,6 +5,9 @@
 //! the edited roadmap, and the edited roadmap saves and reads back identically. What the views
 //! show, updated from what each edit touched, equals what a whole computation gives.
 
+#[path = "../common/integrity.rs"]
+mod integrity;
+
 mod follow;
 mod in_place;
 mod ops;
@@ -12,11 +15,10 @@ mod ops;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use integrity::integrity_errors;
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 use waymark::analysis::timeline::Grouping;
-use waymark::analysis::validate;
-use waymark::diagnostic::Diagnostic;
 use waymark::document::Document;
 
 use waymark::history::History;
@@ -25,24 +27,6 @@ use waymark::recovery::Overlay;
 
 use crate::follow::Follow;
 use crate::ops::{Op, edit_for, leaf, op};
-
-/// The errors no edit may ever cause.
-const INTEGRITY: &[&str] = &[
-    "dangling-reference",
-    "unknown-ministry",
-    "self-link",
-    "link-type",
-    "cycle",
-    "duplicate-id",
-    "duplicate-reference",
-];
-
-fn integrity_errors(doc: &Document) -> Vec<Diagnostic> {
-    validate(&doc.roadmap, &doc.files)
-        .into_iter()
-        .filter(|d| d.is_error() && INTEGRITY.contains(&d.rule))
-        .collect()
-}
 
 /// Runs `op`, checking integrity after every change (and what `follow` derives, if given).
 /// Returns how many edits were applied.
