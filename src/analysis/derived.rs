@@ -242,13 +242,8 @@ impl Derived {
                 self.focus.as_ref(),
             );
         }
-        if joined
-            || changed
-                .iter()
-                .any(|i| matches!(i, ItemRef::Measure(_) | ItemRef::Kpi(_)))
-        {
-            self.coverage = coverage(roadmap, &self.index);
-        }
+        self.coverage
+            .recount(roadmap, &self.index, changed.iter().chain(ends));
         self.generation = next_generation();
         // Events are listed by date, and an item that came or went changes its kind's list.
         // Links change no list: with no filter active (see above) every item is listed.

@@ -81,6 +81,9 @@ struct Own {
     numbers: Vec<u32>,
     /// The items of the kind with ordinal `k` are `numbers[starts[k]..starts[k + 1]]`.
     starts: [usize; ItemKind::COUNT + 1],
+    /// Whether the item with a number is in the roadmap, by number: not the end of a link to an
+    /// item that does not exist, nor an item removed since.
+    present: Vec<bool>,
 }
 
 impl Own {
@@ -94,10 +97,21 @@ impl Own {
         for (k, count) in counts.iter().enumerate() {
             starts[k + 1] = starts[k] + count;
         }
-        Self {
-            numbers: all_items(roadmap).map(|x| numbers.number(x)).collect(),
-            starts,
+        let numbers: Vec<u32> = all_items(roadmap).map(|x| numbers.number(x)).collect();
+        let mut present = Vec::new();
+        for &n in &numbers {
+            set_present(&mut present, n, true);
         }
+        Self {
+            numbers,
+            starts,
+            present,
+        }
+    }
+
+    /// Whether the item numbered `n` is in the roadmap.
+    fn is_present(&self, n: u32) -> bool {
+        self.present.get(n as usize).copied().unwrap_or(false)
     }
 
     /// The number of the `i`-th item of `kind`, if there is one.
@@ -113,6 +127,15 @@ impl Own {
     fn at(&self, kind: ItemKind, i: usize) -> u32 {
         self.nth(kind, i).expect("numbered with the roadmap")
     }
+}
+
+/// Records in `present` (see [`Own::present`]) whether the item numbered `n` is in the roadmap.
+fn set_present(present: &mut Vec<bool>, n: u32, is: bool) {
+    let n = n as usize;
+    if present.len() <= n {
+        present.resize(n + 1, false);
+    }
+    present[n] = is;
 }
 
 /// An item named by kind and ID, made into an [`ItemRef`] only if it is not numbered yet (a link
@@ -422,6 +445,19 @@ impl Index {
         // Items are numbered in the roadmap's order.
         out.sort_by_key(|(m, _)| self.numbers.get(m));
         out
+    }
+
+    /// The roles a ministry holds for the measures of the roadmap it is responsible for, one
+    /// per measure and role, as [`Self::measures_of_ministry`] without the ends of links to
+    /// measures that do not exist.
+    pub fn roles_of_ministry<'a>(&'a self, ministry: &ItemRef) -> impl Iterator<Item = Role> + 'a {
+        self.stored(self.numbers.get(ministry))
+            .iter()
+            .filter(|e| !e.outgoing && self.own.is_present(e.other))
+            .filter_map(|e| match e.relation {
+                Relation::Responsible(role) => Some(role),
+                _ => None,
+            })
     }
 
     /// The measures a ministry is responsible for, with its role.

@@ -1,6 +1,6 @@
 //! Bringing the index up to date after items were created or removed.
 
-use super::Index;
+use super::{Index, set_present};
 use crate::model::{ItemKind, ItemRef, Roadmap};
 
 impl Index {
@@ -25,7 +25,9 @@ impl Index {
             for item in items.iter().filter(|i| i.kind() == kind) {
                 let n = self.numbers.number(item.clone());
                 list.retain(|&x| x != n);
-                if let Some(p) = roadmap.position_of(kind, item.id_str()) {
+                let at = roadmap.position_of(kind, item.id_str());
+                set_present(&mut self.own.present, n, at.is_some());
+                if let Some(p) = at {
                     back.push((p, n));
                 }
             }
