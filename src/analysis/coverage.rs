@@ -246,15 +246,31 @@ fn recount<T>(
         return;
     }
     let position = |r: &ItemRef| roadmap.position_of(r.kind(), r.id_str());
-    list.retain(|x| !items.contains(item_of(x)));
-    let mut back: Vec<(usize, T)> = items
-        .iter()
-        .filter_map(|r| Some((position(r)?, entry(r)?)))
-        .collect();
-    back.sort_unstable_by_key(|(p, _)| *p);
-    for (p, x) in back {
+    // Items no longer in the roadmap have no place to search from: their entries are found by a
+    // scan. The others are found by their places, in a list in the roadmap's order.
+    let mut present: Vec<(usize, &ItemRef)> = Vec::with_capacity(items.len());
+    let mut gone: Vec<&ItemRef> = Vec::new();
+    for &r in items {
+        match position(r) {
+            Some(p) => present.push((p, r)),
+            None => gone.push(r),
+        }
+    }
+    if !gone.is_empty() {
+        list.retain(|x| !gone.contains(&item_of(x)));
+    }
+    present.sort_unstable_by_key(|(p, _)| *p);
+    for (p, r) in present {
         let at = list.partition_point(|y| position(item_of(y)).is_some_and(|q| q < p));
-        list.insert(at, x);
+        let there = list.get(at).is_some_and(|y| item_of(y) == r);
+        match (entry(r), there) {
+            (Some(x), true) => list[at] = x,
+            (Some(x), false) => list.insert(at, x),
+            (None, true) => {
+                list.remove(at);
+            }
+            (None, false) => {}
+        }
     }
 }
 
