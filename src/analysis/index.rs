@@ -183,19 +183,11 @@ struct Builder {
 }
 
 impl Builder {
-    /// The number of the item `key` names, numbering it if it has none yet.
-    ///
-    /// Links are written item by item, so a link mostly names the item of each kind that the one
-    /// before it named, or the next one. Those two are tried first: they are in cache, where the
-    /// table, at 100,000 items, mostly is not.
+    /// The number of the item `key` names, numbering it if it has none yet
+    /// ([`Numbers::number_near`]).
     fn number(&mut self, key: Key<'_>) -> u32 {
         let last = &mut self.last[key.kind.ordinal()];
-        let n = [*last, last.wrapping_add(1)]
-            .into_iter()
-            .find(|&n| self.numbers.is(n, key.kind, key.id))
-            .unwrap_or_else(|| self.numbers.number_key(key.kind, key.id, key.make));
-        *last = n;
-        n
+        self.numbers.number_near(last, key.kind, key.id, key.make)
     }
 
     fn add(

@@ -1,6 +1,7 @@
 //! Bringing the index up to date after links were added, removed or replaced, by computing again
 //! only the edges of the items at their ends.
 
+use super::numbers::Numbers;
 use super::{Index, NO_NOTE, Origin, Relation, Stored};
 use crate::model::{
     ItemKind, ItemRef, LinkKind, MeasureId, MeasureKind, Provenance, Roadmap, Role,
@@ -39,25 +40,44 @@ impl Index {
             .collect();
         lists.dedup_by_key(|(n, _)| *n);
         // The pass goes through every link: the items computed again are matched by kind first
-        // (one bit each), then by ID, copied out of the numbering so that a match reads no
-        // more than the two strings.
-        let keys: Vec<(ItemKind, Box<str>)> = lists
+        // (one bit each), then by the ID's fingerprint, then by ID, copied out of the numbering
+        // so that a match reads no more than the two strings.
+        let keys: Vec<(ItemKind, Fingerprint, Box<str>)> = lists
             .iter()
             .map(|(n, _)| {
                 let item = self.numbers.item(*n);
-                (item.kind(), item.id_str().into())
+                let id = item.id_str();
+                (item.kind(), Fingerprint::of(id), id.into())
             })
             .collect();
         let kinds = keys
             .iter()
-            .fold(0u64, |mask, (kind, _)| mask | 1 << kind.ordinal());
+            .fold(0u64, |mask, (kind, _, _)| mask | 1 << kind.ordinal());
         let find = |(kind, id): (ItemKind, &str)| {
             if kinds & 1 << kind.ordinal() == 0 {
                 return None;
             }
-            keys.iter().position(|(k, x)| *k == kind && **x == *id)
+            let print = Fingerprint::of(id);
+            keys.iter()
+                .position(|(k, p, x)| *k == kind && *p == print && **x == *id)
         };
+        // The other ends of each item's links as the index holds them, in the links' order:
+        // the link met next mostly joins the item to the next of them, which is then known
+        // without looking its ID up (a link removed skips one).
+        let mut guesses: Vec<Guesses> = lists
+            .iter()
+            .map(|(n, _)| Guesses {
+                others: self
+                    .stored(Some(*n))
+                    .iter()
+                    .filter(|e| e.origin == Origin::Link)
+                    .map(|e| e.other)
+                    .collect(),
+                next: 0,
+            })
+            .collect();
         let mut throughs: Vec<(&MeasureId, &MeasureId)> = Vec::new();
+        let mut last = [u32::MAX; ItemKind::COUNT];
         for l in &roadmap.items.links {
             if let LinkKind::Through { measure, programme } = &l.link {
                 throughs.push((measure, programme));
@@ -67,12 +87,31 @@ impl Index {
             if at_from.is_none() && at_to.is_none() {
                 continue;
             }
-            let [from_ref, to_ref] = l.link.ends();
+            // The number of each end: from `lists` for an end computed again, else guessed
+            // from the other end's links, else looked up.
+            let mut number = |at: Option<usize>,
+                              (kind, id): (ItemKind, &str),
+                              other: Option<usize>,
+                              end: usize| {
+                if let Some(i) = at {
+                    return lists[i].0;
+                }
+                if let Some(n) = other.and_then(|j| guesses[j].take(&self.numbers, kind, id)) {
+                    return n;
+                }
+                let last = &mut last[kind.ordinal()];
+                self.numbers
+                    .number_near(last, kind, id, &|| l.link.ends()[end].clone())
+            };
+            let (from_n, to_n) = (
+                number(at_from, from, at_to, 0),
+                number(at_to, to, at_from, 1),
+            );
             let note = self.note(l.note.as_deref());
-            self.push_pair(
+            Self::push_pair(
                 &mut lists,
-                (at_from, from_ref),
-                (at_to, to_ref),
+                (at_from, from_n),
+                (at_to, to_n),
                 relation,
                 l.provenance,
                 note,
@@ -163,30 +202,49 @@ impl Index {
         let ministries_listed = lists
             .iter()
             .any(|(n, _)| self.numbers.kind(*n) == Some(ItemKind::Ministry));
+        // A programme's organisations, by its number: a programme is carried out through by many
+        // measures, and its edges are as many.
+        let mut orgs_of: foldhash::HashMap<u32, Vec<(u32, Role)>> = foldhash::HashMap::default();
+        let (mut last_measure, mut last_programme) = (u32::MAX, u32::MAX);
         for &(measure, programme) in throughs {
             let at_measure = self.find(lists, (ItemKind::Measure, measure.as_str()));
             if at_measure.is_none() && !ministries_listed {
                 continue;
             }
-            let orgs = self.responsible(lists, programme);
+            let near = |last: &mut u32, id: &MeasureId| {
+                self.numbers.get_near(last, ItemKind::Measure, id.as_str())
+            };
+            let orgs: &[(u32, Role)] = match near(&mut last_programme, programme) {
+                Some(p) => orgs_of
+                    .entry(p)
+                    .or_insert_with(|| self.responsible(lists, p)),
+                None => &[],
+            };
             let at = |org: u32| lists.iter().position(|(n, _)| *n == org);
+            let measure_n = match at_measure {
+                Some(i) => Some(lists[i].0),
+                None => near(&mut last_measure, measure),
+            };
             if orgs.is_empty()
                 || (at_measure.is_none() && orgs.iter().all(|&(org, _)| at(org).is_none()))
-                || !self.responsible(lists, measure).is_empty()
+                || measure_n.is_some_and(|m| !self.responsible(lists, m).is_empty())
             {
                 continue;
             }
             let note = super::inherit::through_note(programme);
-            for (org, role) in orgs {
+            for &(org, role) in orgs {
                 let at_org = lists.iter().position(|(n, _)| *n == org);
                 if at_measure.is_none() && at_org.is_none() {
                     continue;
                 }
                 let note = self.note(Some(&note));
-                let org = self.numbers.item(org).clone();
-                self.push_pair(
+                let measure_n = match measure_n {
+                    Some(n) => n,
+                    None => self.numbers.number(ItemRef::Measure(measure.clone())),
+                };
+                Self::push_pair(
                     lists,
-                    (at_measure, ItemRef::Measure(measure.clone())),
+                    (at_measure, measure_n),
                     (at_org, org),
                     Relation::Responsible(role),
                     Provenance::Editorial,
@@ -197,12 +255,13 @@ impl Index {
         }
     }
 
-    /// The organisations `measure` names as responsible through its own links, with their
-    /// roles, in the roadmap's order: from `lists` where the measure is computed again.
-    fn responsible(&self, lists: &[(u32, Vec<Stored>)], measure: &MeasureId) -> Vec<(u32, Role)> {
-        let edges = match self.find(lists, (ItemKind::Measure, measure.as_str())) {
-            Some(i) => lists[i].1.as_slice(),
-            None => self.stored(self.numbers.get_key(ItemKind::Measure, measure.as_str())),
+    /// The organisations the measure numbered `measure` names as responsible through its own
+    /// links, with their roles, in the roadmap's order: from `lists` where the measure is
+    /// computed again.
+    fn responsible(&self, lists: &[(u32, Vec<Stored>)], measure: u32) -> Vec<(u32, Role)> {
+        let edges = match lists.iter().find(|(n, _)| *n == measure) {
+            Some((_, list)) => list.as_slice(),
+            None => self.stored(Some(measure)),
         };
         edges
             .iter()
@@ -230,14 +289,13 @@ impl Index {
         })
     }
 
-    /// Both ends of a pair, in the order the build puts them, onto the lists of the ends among
-    /// `lists` (`at_from`, `at_to`).
+    /// Both ends of a pair (by number), in the order the build puts them, onto the lists of the
+    /// ends among `lists` (`at_from`, `at_to`).
     #[allow(clippy::too_many_arguments)]
     fn push_pair(
-        &mut self,
         lists: &mut [(u32, Vec<Stored>)],
-        (at_from, from): (Option<usize>, ItemRef),
-        (at_to, to): (Option<usize>, ItemRef),
+        (at_from, from): (Option<usize>, u32),
+        (at_to, to): (Option<usize>, u32),
         relation: Relation,
         provenance: Provenance,
         note: u32,
@@ -252,12 +310,43 @@ impl Index {
             origin,
         };
         if let Some(i) = at_from {
-            let other = self.numbers.number(to);
-            lists[i].1.push(stored(true, other));
+            lists[i].1.push(stored(true, to));
         }
         if let Some(i) = at_to {
-            let other = self.numbers.number(from);
-            lists[i].1.push(stored(false, other));
+            lists[i].1.push(stored(false, from));
         }
+    }
+}
+
+/// An ID's length and last eight bytes: IDs of one kind mostly differ there (their ends number
+/// them), so comparing fingerprints tells most apart with no hashing and no call.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    fn of(id: &str) -> Self {
+        let bytes = id.as_bytes();
+        let n = bytes.len().min(8);
+        let mut tail = [0u8; 8];
+        tail[8 - n..].copy_from_slice(&bytes[bytes.len() - n..]);
+        Self(bytes.len(), u64::from_ne_bytes(tail))
+    }
+}
+
+/// The other ends of an item's links as the index held them before, in the links' order, and
+/// how far the pass over the links has used them.
+struct Guesses {
+    others: Vec<u32>,
+    next: usize,
+}
+
+impl Guesses {
+    /// The number of the item of `kind` with `id` if it is the next other end, or one of the two
+    /// after it (links removed since): a comparison of IDs instead of a lookup.
+    fn take(&mut self, numbers: &Numbers, kind: ItemKind, id: &str) -> Option<u32> {
+        let end = (self.next + 3).min(self.others.len());
+        let k = (self.next..end).find(|&k| numbers.is(self.others[k], kind, id))?;
+        self.next = k + 1;
+        Some(self.others[k])
     }
 }
