@@ -39,7 +39,7 @@ pub use touched::{Linked, Touched};
 
 use crate::model::{
     Conflict, FileId, GapId, Header, IdError, KpiId, Link, LinkKind, MeasureId, MinistryCode,
-    Roadmap,
+    Roadmap, Shifted,
 };
 
 /// One change to a roadmap. Every edit is invertible: [`apply`] returns the edit that undoes it.
@@ -349,7 +349,7 @@ fn apply_one(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
             integrity::check_value(roadmap, &value, None)?;
             value.insert_into(&mut roadmap.items, index);
             if let Some(item) = key.item_ref() {
-                roadmap.shifted(item.kind(), index, None);
+                roadmap.shifted(item.kind(), Shifted::Inserted(index));
             }
             Ok(Edit::Remove(key))
         }
@@ -369,7 +369,7 @@ fn apply_one(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
             }
             let value = key.take_at(&mut roadmap.items, i);
             if let Some(item) = key.item_ref() {
-                roadmap.shifted(item.kind(), i, Some(item.id_str()));
+                roadmap.shifted(item.kind(), Shifted::Removed(i, item.id_str()));
             }
             Ok(Edit::Insert { index: i, value })
         }
@@ -383,7 +383,7 @@ fn apply_one(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
             }
             key.move_within(&mut roadmap.items, from, to);
             if let Some(item) = key.item_ref() {
-                roadmap.shifted(item.kind(), from.min(to), None);
+                roadmap.shifted(item.kind(), Shifted::Moved(from, to));
             }
             Ok(Edit::Move { key, to: from })
         }

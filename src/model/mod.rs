@@ -34,6 +34,7 @@ pub use item_ref::{ItemKind, ItemRef};
 pub use items::*;
 pub use kinds::{BudgetKind, EventStatus, Horizon, OrgKind, Status};
 pub use link::{Link, LinkBreach, LinkKind, LinkType, Role};
+pub(crate) use lookup::Shifted;
 pub use parts::{Comparison, KpiActual, KpiKind, KpiLatest, KpiTarget, OverseasExample, Table};
 pub use presentation::{Basis, Presentation, Step, Zoom};
 pub use registry::{Item, KindVisitor, References};
@@ -314,10 +315,9 @@ impl Roadmap {
         self.lookup = lookup::Lookup::default();
     }
 
-    /// Keeps the lookup table current after items of `kind` were inserted, removed or moved at
-    /// positions from `from` on (`removed`: the ID of an item taken out at `from`).
-    pub(crate) fn shifted(&mut self, kind: ItemKind, from: usize, removed: Option<&str>) {
-        self.lookup.shifted(&self.items, kind, from, removed);
+    /// Keeps the lookup table current after an item of `kind` was inserted, removed or moved.
+    pub(crate) fn shifted(&mut self, kind: ItemKind, change: lookup::Shifted<'_>) {
+        self.lookup.shifted(&self.items, kind, change);
     }
 
     /// The state of `file`'s content: equal stamps (on this roadmap or a copy of it) mean that
