@@ -11,6 +11,7 @@
 mod groups;
 mod relayout;
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
@@ -70,8 +71,8 @@ pub struct Bar {
     pub row: usize,
     /// Stated, editorial or assumed timing.
     pub provenance: Provenance,
-    /// Label to draw.
-    pub label: String,
+    /// Label to draw: shared, so that laying out a lane again copies no text.
+    pub label: Arc<str>,
 }
 
 /// What a marker's position means.
@@ -103,8 +104,8 @@ pub struct Marker {
     pub at: f64,
     /// Row within the lane, from 0.
     pub row: usize,
-    /// Label to draw.
-    pub label: String,
+    /// Label to draw: shared, so that laying out a lane again copies no text.
+    pub label: Arc<str>,
     /// What the position means.
     pub kind: MarkerKind,
 }
@@ -225,10 +226,7 @@ fn lane_of_bars(
 }
 
 /// Markers packed into rows, each treated as `min_gap` years wide so that labels have room.
-fn packed_markers(
-    markers: Vec<(ItemRef, f64, String, MarkerKind)>,
-    min_gap: f64,
-) -> (Vec<Marker>, usize) {
+fn packed_markers(markers: Vec<MarkerOf>, min_gap: f64) -> (Vec<Marker>, usize) {
     let iv: Vec<(f64, f64)> = markers.iter().map(|m| (m.1, m.1 + min_gap)).collect();
     let (rows, n) = pack(&iv);
     let markers = markers
@@ -248,7 +246,7 @@ fn packed_markers(
 fn lane_of_markers(
     layer: Layer,
     title: String,
-    markers: Vec<(ItemRef, f64, String)>,
+    markers: Vec<(ItemRef, f64, Arc<str>)>,
     min_gap: f64,
 ) -> Lane {
     let markers = markers
@@ -272,7 +270,7 @@ const LABEL_YEARS: f64 = 2.5;
 
 /// A measure's bar, if it has a span and is visible: the item, start and end, provenance and
 /// label.
-type BarOf = (ItemRef, f64, f64, Provenance, String);
+type BarOf = (ItemRef, f64, f64, Provenance, Arc<str>);
 
 /// The bar of measure `m` (see [`BarOf`]).
 fn measure_bar(
@@ -290,7 +288,7 @@ fn measure_bar(
             f64::from(s.end_fy + 1),
             // A span with an assumed end is drawn as assumed, though its start is stated.
             s.weakest_provenance(),
-            labels::short(roadmap, &r, lang, LABEL_CHARS),
+            labels::short(roadmap, &r, lang, LABEL_CHARS).into(),
         )
     })
 }
@@ -305,7 +303,7 @@ fn targets_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> boo
         .filter(|(r, _)| visible(r))
         .map(|(r, year)| {
             let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
-            (r, f64::from(year), label)
+            (r, f64::from(year), label.into())
         })
         .collect();
     lane_of_markers(
@@ -319,7 +317,7 @@ fn targets_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> boo
 /// The events' lane.
 fn events_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> bool) -> Lane {
     events_lane_labelled(roadmap, lang, visible, &mut |r| {
-        labels::short(roadmap, r, lang, LABEL_CHARS)
+        labels::short(roadmap, r, lang, LABEL_CHARS).into()
     })
 }
 
@@ -329,7 +327,7 @@ fn events_lane_labelled(
     roadmap: &Roadmap,
     lang: Lang,
     visible: &dyn Fn(&ItemRef) -> bool,
-    label: &mut dyn FnMut(&ItemRef) -> String,
+    label: &mut dyn FnMut(&ItemRef) -> Arc<str>,
 ) -> Lane {
     let events = roadmap
         .items
@@ -364,7 +362,7 @@ fn kpis_lane(roadmap: &Roadmap, lang: Lang, visible: &dyn Fn(&ItemRef) -> bool) 
                 (
                     r.clone(),
                     f64::from(t.deadline_fy + 1),
-                    labels::short(roadmap, &r, lang, LABEL_CHARS),
+                    labels::short(roadmap, &r, lang, LABEL_CHARS).into(),
                 )
             })
         })
@@ -438,10 +436,10 @@ enum GapPlace {
 }
 
 /// A marker before packing: the item, position, label and kind.
-type MarkerOf = (ItemRef, f64, String, MarkerKind);
+type MarkerOf = (ItemRef, f64, Arc<str>, MarkerKind);
 
 /// The place of gap `g`, the `i`-th, labelled `label`, in the gaps lane.
-fn gap_place(roadmap: &Roadmap, index: &Index, i: usize, g: &Gap, label: String) -> GapPlace {
+fn gap_place(roadmap: &Roadmap, index: &Index, i: usize, g: &Gap, label: Arc<str>) -> GapPlace {
     let r = ItemRef::Gap(g.id.clone());
     let span_of = |id: &crate::model::MeasureId| roadmap.measure(id).and_then(|m| m.span.as_ref());
     let mut answered = false;
@@ -496,7 +494,7 @@ fn gap_lane(
         if !visible(&r) {
             continue;
         }
-        let label = labels::short(roadmap, &r, lang, LABEL_CHARS);
+        let label = labels::short(roadmap, &r, lang, LABEL_CHARS).into();
         match gap_place(roadmap, index, i, g, label) {
             GapPlace::Bar(bar) => bars.push(bar),
             GapPlace::Marker(marker) => markers.push(marker),

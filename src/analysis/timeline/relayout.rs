@@ -5,6 +5,8 @@
 //! `tests/edit_props` checks it after random edits); where it cannot tell, [`relayout`] says
 //! so and the caller lays out the whole timeline.
 
+use std::sync::Arc;
+
 use super::{
     BarOf, GapPlace, Grouping, LABEL_CHARS, LABEL_YEARS, Lane, Layer, MarkerOf, Timeline,
     events_lane_labelled, gap_lane, gap_place, gaps_packed, groups, kpis_lane, lane_of_bars,
@@ -84,7 +86,7 @@ fn events_lane_keeping(
     visible: &dyn Fn(&ItemRef) -> bool,
     changed: &[ItemRef],
 ) -> Lane {
-    let mut kept: foldhash::HashMap<ItemRef, String> = std::mem::take(&mut lane.markers)
+    let mut kept: foldhash::HashMap<ItemRef, Arc<str>> = std::mem::take(&mut lane.markers)
         .into_iter()
         .map(|m| (m.item, m.label))
         .collect();
@@ -93,7 +95,7 @@ fn events_lane_keeping(
     }
     events_lane_labelled(roadmap, lang, visible, &mut |r| {
         kept.remove(r)
-            .unwrap_or_else(|| labels::short(roadmap, r, lang, LABEL_CHARS))
+            .unwrap_or_else(|| labels::short(roadmap, r, lang, LABEL_CHARS).into())
     })
 }
 
@@ -427,9 +429,9 @@ fn place_gaps(
             .iter()
             .find(|(r, _)| *r == gap)
             .filter(|_| relabelled.binary_search(&gap).is_err());
-        let label = kept.map_or_else(
-            || labels::short(roadmap, gap, lang, super::LABEL_CHARS),
-            |(_, l)| (*l).clone(),
+        let label: Arc<str> = kept.map_or_else(
+            || labels::short(roadmap, gap, lang, super::LABEL_CHARS).into(),
+            |(_, l)| Arc::clone(l),
         );
         // In the gaps' order, as a whole layout lists them.
         let at = |r: &ItemRef| position(r).unwrap_or(usize::MAX);

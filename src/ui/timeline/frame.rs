@@ -105,7 +105,7 @@ struct LanePacking {
 #[derive(Clone, Default)]
 struct WidthMemo {
     pixels_per_point: u32,
-    widths: foldhash::HashMap<String, f64>,
+    widths: foldhash::HashMap<Arc<str>, f64>,
 }
 
 /// The widths of each lane's labels by the lane's [`Lane::revision`], at one pixel density:
@@ -190,9 +190,9 @@ fn keep_memo(ui: &egui::Ui, ctx: &ViewCtx<'_>, mut memo: WidthMemo, widths: &[Ar
             .timeline
             .lanes
             .iter()
-            .flat_map(|l| l.markers.iter().map(|m| m.label.as_str()))
+            .flat_map(|l| l.markers.iter().map(|m| &*m.label))
             .collect();
-        memo.widths.retain(|t, _| texts.contains(t.as_str()));
+        memo.widths.retain(|t, _| texts.contains(&**t));
     }
     let memo_id = egui::Id::unique("waymark-timeline-label-width-memo");
     ui.data_mut(|d| d.insert_temp(memo_id, memo));
@@ -206,7 +206,7 @@ fn measure(ui: &egui::Ui, memo: &mut WidthMemo, lane: &Lane) -> Vec<f64> {
     lane.markers
         .iter()
         .map(|m| {
-            if let Some(&w) = memo.widths.get(&m.label) {
+            if let Some(&w) = memo.widths.get(&*m.label) {
                 return w;
             }
             let galley = painter.layout_no_wrap(marker_text(&m.label), font.clone(), color);

@@ -255,7 +255,7 @@ fn bar_ui(
     let after_room = after_right.min(body.right()) - after_left.max(body.left());
     let full_w = painter
         .layout_no_wrap(
-            bar.label.clone(),
+            bar.label.to_string(),
             FontId::proportional(LABEL_FONT_SIZE),
             visuals.text_color(),
         )
@@ -275,7 +275,7 @@ fn bar_ui(
     .gamma_multiply(alpha);
     let mut hit = r.intersect(body);
     if room >= MIN_LABEL_ROOM {
-        let galley = label_galley(painter, bar.label.clone(), ink, room);
+        let galley = label_galley(painter, bar.label.to_string(), ink, room);
         let text_rect = Rect::from_min_size(
             Pos2::new(text_x, r.center().y - galley.size().y * 0.5),
             galley.size(),
