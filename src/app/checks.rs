@@ -5,11 +5,18 @@
 //! recovery file serializes every edited file: well under a frame for the bundled roadmap, but
 //! seconds for a roadmap a hundred times its size. For a large roadmap both run on a worker
 //! thread, on a snapshot of the document (a clone, which shares the items: see
-//! [`crate::model::Shared`]); their results arrive as messages. One check runs at a time: when
-//! it ends and the document has changed meanwhile, the next one starts from the latest state,
-//! so a burst of edits costs one check more, not one per edit.
+//! [`crate::model::Shared`]); their results arrive as messages. A check starts once edits have
+//! paused for [`QUIET`], and one runs at a time: when it ends and the document has changed
+//! meanwhile, the next one starts from the latest state once edits pause again, so a burst of
+//! edits costs one check, not one per edit.
+//!
+//! Waiting for a pause also keeps the check off the edits' backs. A worker's first step is to
+//! copy the collections of its snapshot (`Items::detach`), which takes a tenth of a second at
+//! 1000× the bundled roadmap; an edit made meanwhile would copy the collections it changes as
+//! well, on the UI thread. A burst of edits (typing, undoing and redoing) never meets one.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use super::WaymarkApp;
 use super::files::Msg;
@@ -20,11 +27,17 @@ use crate::history::Version;
 /// there for the very next frame (at most a few milliseconds in a release build).
 pub(super) const INLINE_ITEMS: usize = 5_000;
 
+/// How long edits must pause before a large roadmap's check starts.
+pub(super) const QUIET: Duration = Duration::from_millis(400);
+
 /// The checks and recovery writes running on workers.
 #[derive(Default)]
 pub(super) struct Checks {
     /// The version of the document the running check is of.
     running: Option<Version>,
+    /// When the next check is to start, once the last edit is [`QUIET`] old (and the running
+    /// check, if any, has ended).
+    due: Option<Instant>,
     /// Whether a recovery write is running.
     pub(super) writing_recovery: bool,
     /// Whether a save is running.
@@ -34,25 +47,45 @@ pub(super) struct Checks {
 }
 
 impl Checks {
-    /// Whether a check is running.
+    /// Whether the diagnostics are being brought up to date: a check is running or due.
     pub(super) fn is_checking(&self) -> bool {
+        self.running.is_some() || self.due.is_some()
+    }
+
+    /// Whether a check is running on a worker now.
+    pub(super) fn is_running(&self) -> bool {
         self.running.is_some()
     }
 }
 
 impl WaymarkApp {
     /// Brings the live diagnostics up to date with the document: now for a small roadmap, on a
-    /// worker for a large one.
+    /// worker for a large one, once edits pause ([`QUIET`]).
     pub(super) fn refresh_diagnostics(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.document else { return };
         if doc.roadmap.items.count() <= INLINE_ITEMS {
             self.live_diagnostics = doc.diagnostics();
             return;
         }
+        self.checks.due = Some(Instant::now() + QUIET);
+        ctx.request_repaint_after(QUIET);
+    }
+
+    /// Starts the check that is due, if edits have paused long enough and none is running:
+    /// called every frame.
+    pub(super) fn start_due_check(&mut self, ctx: &egui::Context) {
+        let Some(due) = self.checks.due else { return };
         if self.checks.running.is_some() {
-            // The running check is of an older state; its end starts the next one.
+            // Its end starts the next one.
             return;
         }
+        let now = Instant::now();
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            return;
+        }
+        self.checks.due = None;
+        let Some(doc) = &self.document else { return };
         let version = self.history.version();
         self.checks.running = Some(version);
         let mut roadmap = doc.roadmap.clone();
@@ -86,7 +119,11 @@ impl WaymarkApp {
         if version == self.history.version() {
             self.live_diagnostics = diagnostics;
         } else {
-            self.refresh_diagnostics(ctx);
+            // The edits since asked for the next check; it starts once they pause.
+            if self.checks.due.is_none() {
+                self.checks.due = Some(Instant::now());
+            }
+            ctx.request_repaint();
         }
     }
 

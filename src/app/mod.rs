@@ -238,6 +238,12 @@ impl WaymarkApp {
         self.checks.is_checking()
     }
 
+    /// Whether a check of a large roadmap is running on a worker now, rather than waiting for
+    /// edits to pause.
+    pub fn is_check_running(&self) -> bool {
+        self.checks.is_running()
+    }
+
     /// Whether a save is being written on a worker.
     pub fn is_saving(&self) -> bool {
         self.checks.saving
@@ -294,6 +300,7 @@ impl WaymarkApp {
         }
         self.poll_jobs(&ctx);
         self.tick_files(&ctx);
+        self.start_due_check(&ctx);
         let mut actions = Vec::new();
         if let Some(at_start) = self.present.at_start.take() {
             let id = match at_start {
