@@ -202,6 +202,62 @@ fn until_current(ctx: &egui::Context, app: &mut WaymarkApp, mut frame: u64) -> u
     frame
 }
 
+/// Draws frames while `busy` holds (for at most ten seconds); returns the next frame's number.
+fn step_while(
+    ctx: &egui::Context,
+    app: &mut WaymarkApp,
+    mut frame: u64,
+    busy: fn(&WaymarkApp) -> bool,
+) -> u64 {
+    let start = Instant::now();
+    while busy(app) && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(2));
+        common::run_frame(ctx, frame, |ui, _| app.frame_ui(ui));
+        frame += 1;
+    }
+    frame
+}
+
+/// The worst moment for an edit of a large roadmap: just as the background check starts, when
+/// its worker copies the collections it shares with the document (edits in a burst never meet
+/// one: the check waits for them to pause). `edit` is made and the check left to start; the
+/// undo then lands at once, and is timed until the views are current. Printed, not part of
+/// criterion's statistics; returns the next frame's number.
+fn as_check_starts(
+    ctx: &egui::Context,
+    app: &mut WaymarkApp,
+    mut frame: u64,
+    name: &str,
+    edit: &Edit,
+    n: u32,
+) -> u64 {
+    const ROUNDS: u32 = 5;
+    let mut time = Duration::ZERO;
+    for _ in 0..ROUNDS {
+        frame = step_while(ctx, app, frame, WaymarkApp::is_checking);
+        app.apply(ctx, vec![Action::Edit(Box::new(edit.clone()))]);
+        common::run_frame(ctx, frame, |ui, _| app.frame_ui(ui));
+        frame = until_current(ctx, app, frame + 1);
+        if !app.is_checking() {
+            // Checked within the frame: a roadmap this small has no worker to meet.
+            app.apply(ctx, vec![Action::Undo]);
+            return frame;
+        }
+        frame = step_while(ctx, app, frame, |app| !app.is_check_running());
+        let start = Instant::now();
+        app.apply(ctx, vec![Action::Undo]);
+        common::run_frame(ctx, frame, |ui, _| app.frame_ui(ui));
+        frame = until_current(ctx, app, frame + 1);
+        time += start.elapsed();
+    }
+    frame = step_while(ctx, app, frame, WaymarkApp::is_checking);
+    eprintln!(
+        "edit_latency/undo_as_check_starts_{name}/{n}: {:.2} ms mean over {ROUNDS} undos",
+        time.as_secs_f64() * 1000.0 / f64::from(ROUNDS)
+    );
+    frame
+}
+
 fn edit_latency(c: &mut Criterion) {
     let scales = common::list_of_scales("WAYMARK_BENCH_EDIT_SCALES", &[1, 10, 100]);
     let generated = common::Generated::new(&scales);
@@ -271,6 +327,7 @@ fn edit_latency(c: &mut Criterion) {
                     "edit_latency/views_current_{name}/{n}: {:.2} ms mean over {edits_made} edits",
                     current_time.as_secs_f64() * 1000.0 / f64::from(edits_made)
                 );
+                frame = as_check_starts(&ctx, &mut app, frame, name, &edit, n);
             }
         }
     }

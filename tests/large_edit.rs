@@ -112,6 +112,44 @@ fn a_large_roadmap_is_checked_on_a_worker_and_its_diagnostics_follow_edits() {
     assert_eq!(h.state().diagnostics(), before.as_slice());
 }
 
+/// An edit that lands just as a check starts, while its worker may still be copying its
+/// snapshot, either stops that check or leaves it to finish on a copy of its own; either way
+/// the diagnostics end up those of the document as edited, once edits pause.
+#[test]
+fn an_edit_as_a_check_starts_leaves_the_diagnostics_right() {
+    let (mut h, _dir, _recovery) = large(4);
+    let ctx = h.ctx.clone();
+    let unsourced = |h: &Harness, i: usize| {
+        let doc = h.state().document().expect("loaded");
+        let mut m = doc
+            .roadmap
+            .items
+            .measures
+            .iter()
+            .filter(|m| m.source.is_some() && m.provenance == Provenance::Stated)
+            .nth(i)
+            .expect("stated measures with a source")
+            .clone();
+        m.source = None;
+        Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(m))))
+    };
+    let before = no_source_warnings(h.state().diagnostics());
+    for i in 0..3 {
+        let first = unsourced(&h, i * 2);
+        h.state_mut().apply(&ctx, vec![first]);
+        h.step();
+        // The check waits for edits to pause, then starts.
+        step_while(&mut h, "the pause", |app| !app.is_check_running());
+        let second = unsourced(&h, i * 2 + 1);
+        h.state_mut().apply(&ctx, vec![second]);
+        assert!(h.state().is_checking(), "the second edit is still to check");
+        until_checked(&mut h);
+        let after = h.state().diagnostics().to_vec();
+        assert_eq!(no_source_warnings(&after), before + 2 * (i + 1));
+        assert_eq!(after, h.state().document().expect("loaded").diagnostics());
+    }
+}
+
 /// Saving a large roadmap runs on a worker: the window keeps drawing and the document stays
 /// editable; an edit made while the save runs is not half-saved but stays unsaved, and the
 /// next save writes it.

@@ -193,6 +193,7 @@ impl WaymarkApp {
                 return false;
             }
         };
+        self.yield_check();
         let Some(doc) = self.document.as_mut() else {
             return false;
         };
@@ -212,6 +213,7 @@ impl WaymarkApp {
         if self.read_only {
             return false;
         }
+        self.yield_check();
         let Some(doc) = self.document.as_mut() else {
             return false;
         };

@@ -13,9 +13,13 @@
 //! Waiting for a pause also keeps the check off the edits' backs. A worker's first step is to
 //! copy the collections of its snapshot (`Items::detach`), which takes a tenth of a second at
 //! 1000× the bundled roadmap; an edit made meanwhile would copy the collections it changes as
-//! well, on the UI thread. A burst of edits (typing, undoing and redoing) never meets one.
+//! well, on the UI thread. A burst of edits (typing, undoing and redoing) never meets one. An
+//! edit that lands while a check is still copying stops it instead ([`WaymarkApp::yield_check`]):
+//! its result would be stale anyway, and the next check starts once edits pause again.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
 use super::WaymarkApp;
@@ -33,8 +37,8 @@ pub(super) const QUIET: Duration = Duration::from_millis(400);
 /// The checks and recovery writes running on workers.
 #[derive(Default)]
 pub(super) struct Checks {
-    /// The version of the document the running check is of.
-    running: Option<Version>,
+    /// The running check.
+    running: Option<Running>,
     /// When the next check is to start, once the last edit is [`QUIET`] old (and the running
     /// check, if any, has ended).
     due: Option<Instant>,
@@ -45,6 +49,23 @@ pub(super) struct Checks {
     /// A save asked for while one was running: where to and how, once it ends.
     pub(super) next_save: Option<(Option<std::path::PathBuf>, crate::document::SaveOptions)>,
 }
+
+/// A check running on a worker.
+struct Running {
+    /// The version of the document it is of.
+    version: Version,
+    /// Set by the UI thread to stop the worker while it copies its snapshot.
+    stop: Arc<AtomicBool>,
+    /// How far the worker is: [`COPYING`], [`CHECKING`] or [`STOPPED`].
+    stage: Arc<AtomicU8>,
+}
+
+/// The worker is making its snapshot's collections its own (`Items::detach_unless`).
+const COPYING: u8 = 0;
+/// The worker's snapshot is its own: edits no longer share anything with it.
+const CHECKING: u8 = 1;
+/// The worker stopped while copying and let go of its snapshot; it sends no result.
+const STOPPED: u8 = 2;
 
 impl Checks {
     /// Whether the diagnostics are being brought up to date: a check is running or due.
@@ -86,8 +107,17 @@ impl WaymarkApp {
         }
         self.checks.due = None;
         let Some(doc) = &self.document else { return };
-        let version = self.history.version();
-        self.checks.running = Some(version);
+        let running = Running {
+            version: self.history.version(),
+            stop: Arc::new(AtomicBool::new(false)),
+            stage: Arc::new(AtomicU8::new(COPYING)),
+        };
+        let (version, stop, stage) = (
+            running.version,
+            Arc::clone(&running.stop),
+            Arc::clone(&running.stage),
+        );
+        self.checks.running = Some(running);
         let mut roadmap = doc.roadmap.clone();
         let files = doc.files.clone();
         let canonical = doc.canonical.clone();
@@ -96,7 +126,12 @@ impl WaymarkApp {
         std::thread::spawn(move || {
             // Checking takes most of a second at 1000× the bundled roadmap: edits meanwhile
             // change the collections in place rather than copy them.
-            roadmap.items.detach();
+            if !roadmap.items.detach_unless(&stop) {
+                drop(roadmap);
+                stage.store(STOPPED, Ordering::Release);
+                return;
+            }
+            stage.store(CHECKING, Ordering::Release);
             let diagnostics = diagnostics_of(&roadmap, &files, &canonical);
             tx.send(Msg::Checked {
                 version,
@@ -105,6 +140,27 @@ impl WaymarkApp {
             .ok();
             ctx.request_repaint();
         });
+    }
+
+    /// Before an edit: a check still copying its snapshot is stopped, and waited for until it
+    /// has let go of it (the worker looks between slices of its copy, well under a millisecond
+    /// apart), so that the edit changes the collections in place. Its result would be of the
+    /// state before the edit; the next check starts once edits pause ([`QUIET`]).
+    pub(super) fn yield_check(&mut self) {
+        let Some(running) = &self.checks.running else {
+            return;
+        };
+        if running.stage.load(Ordering::Acquire) != COPYING {
+            return;
+        }
+        running.stop.store(true, Ordering::Release);
+        while running.stage.load(Ordering::Acquire) == COPYING {
+            std::thread::yield_now();
+        }
+        if running.stage.load(Ordering::Acquire) == STOPPED {
+            self.checks.running = None;
+            self.checks.due = Some(Instant::now() + QUIET);
+        }
     }
 
     /// A check has ended: its diagnostics are current if the document has not changed since;
@@ -145,6 +201,10 @@ impl WaymarkApp {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
+            let mut snapshot = snapshot;
+            // Writing takes seconds at 1000× the bundled roadmap: edits meanwhile change the
+            // collections in place rather than copy them.
+            snapshot.roadmap.items.detach();
             let result = crate::recovery::write_recovery(&snapshot, &dir).map(|w| w.is_some());
             tx.send(Msg::RecoveryWritten(result)).ok();
             ctx.request_repaint();

@@ -160,6 +160,15 @@ macro_rules! collections {
                 $( self.$field.detach(); )*
             }
 
+            /// As [`Self::detach`], but giving up as soon as `stop` is set
+            /// ([`Shared::detach_unless`]): a worker whose result an edit would make stale
+            /// anyway lets the edit change the collections in place rather than copy them.
+            /// Returns whether every collection is this clone's own.
+            pub fn detach_unless(&mut self, stop: &std::sync::atomic::AtomicBool) -> bool {
+                $( if !self.$field.detach_unless(stop) { return false; } )*
+                true
+            }
+
             /// The names of the collections, in the order a file writes them.
             pub const COLLECTIONS: &'static [&'static str] = &[$( stringify!($field) ),*];
 

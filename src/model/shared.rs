@@ -11,6 +11,7 @@
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A `Vec<T>` shared between clones until one of them changes it.
 pub struct Shared<T>(Arc<Vec<T>>);
@@ -29,7 +30,29 @@ impl<T: Clone> Shared<T> {
     pub fn detach(&mut self) {
         Arc::make_mut(&mut self.0);
     }
+
+    /// As [`Self::detach`], but giving up as soon as `stop` is set: the copy is made a slice of
+    /// [`DETACH_CHUNK`] items at a time, looking at `stop` before each. Returns whether the list
+    /// is this clone's own.
+    pub fn detach_unless(&mut self, stop: &AtomicBool) -> bool {
+        if Arc::get_mut(&mut self.0).is_some() {
+            return true;
+        }
+        let mut copy = Vec::with_capacity(self.0.len());
+        for chunk in self.0.chunks(DETACH_CHUNK) {
+            if stop.load(Ordering::Acquire) {
+                return false;
+            }
+            copy.extend_from_slice(chunk);
+        }
+        self.0 = Arc::new(copy);
+        true
+    }
 }
+
+/// How many items [`Shared::detach_unless`] copies between two looks at whether to stop: well
+/// under a millisecond's copying even for the largest items.
+pub const DETACH_CHUNK: usize = 512;
 
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
@@ -130,5 +153,24 @@ mod tests {
         a[0].push('!');
         assert_eq!(a.as_ptr(), before, "no copy once the snapshot is its own");
         assert_eq!(snapshot[0], "x", "the snapshot keeps what it saw");
+    }
+
+    #[test]
+    fn a_detach_told_to_stop_lets_go_and_one_left_alone_copies_everything() {
+        let a: Shared<String> = (0..3 * DETACH_CHUNK).map(|i| i.to_string()).collect();
+        let stop = AtomicBool::new(true);
+        let mut stopped = a.clone();
+        assert!(!stopped.detach_unless(&stop), "gives up");
+        assert!(stopped.ptr_eq(&a), "still shared, nothing copied");
+        stop.store(false, Ordering::Release);
+        let mut snapshot = a.clone();
+        assert!(snapshot.detach_unless(&stop));
+        assert!(!snapshot.ptr_eq(&a));
+        assert_eq!(snapshot, a, "a whole copy, in order");
+        let mut own: Shared<String> = vec!["x".to_owned()].into();
+        let before = own.as_ptr();
+        stop.store(true, Ordering::Release);
+        assert!(own.detach_unless(&stop), "its own already: nothing to stop");
+        assert_eq!(own.as_ptr(), before);
     }
 }
