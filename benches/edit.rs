@@ -193,13 +193,8 @@ fn edits(app: &WaymarkApp) -> Vec<(&'static str, Edit)> {
 
 /// Draws frames until the views show the current state's layout (a large roadmap's is computed
 /// on a worker); returns the next frame's number.
-fn until_current(ctx: &egui::Context, app: &mut WaymarkApp, mut frame: u64) -> u64 {
-    while app.is_deriving() {
-        std::thread::sleep(Duration::from_micros(200));
-        common::run_frame(ctx, frame, |ui, _| app.frame_ui(ui));
-        frame += 1;
-    }
-    frame
+fn until_current(ctx: &egui::Context, app: &mut WaymarkApp, frame: u64) -> u64 {
+    step_while(ctx, app, frame, WaymarkApp::is_deriving)
 }
 
 /// Draws frames while `busy` holds (for at most ten seconds); returns the next frame's number.
@@ -211,7 +206,7 @@ fn step_while(
 ) -> u64 {
     let start = Instant::now();
     while busy(app) && start.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(2));
+        std::thread::sleep(Duration::from_micros(200));
         common::run_frame(ctx, frame, |ui, _| app.frame_ui(ui));
         frame += 1;
     }

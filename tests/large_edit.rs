@@ -49,6 +49,27 @@ fn large(seed: u64) -> (Harness, tempfile::TempDir, tempfile::TempDir) {
     (h, dir, recovery)
 }
 
+/// The edit that makes the `i`-th stated measure with a source stop citing it (one more
+/// `no-source` warning), with the measure's ID.
+fn unsourced(h: &Harness, i: usize) -> (waymark::model::MeasureId, Action) {
+    let doc = h.state().document().expect("loaded");
+    let mut m = doc
+        .roadmap
+        .items
+        .measures
+        .iter()
+        .filter(|m| m.source.is_some() && m.provenance == Provenance::Stated)
+        .nth(i)
+        .expect("stated measures with a source")
+        .clone();
+    m.source = None;
+    let id = m.id.clone();
+    (
+        id,
+        Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(m)))),
+    )
+}
+
 fn no_source_warnings(diagnostics: &[Diagnostic]) -> usize {
     diagnostics.iter().filter(|d| d.rule == "no-source").count()
 }
@@ -59,24 +80,9 @@ fn a_large_roadmap_is_checked_on_a_worker_and_its_diagnostics_follow_edits() {
     let before = h.state().diagnostics().to_vec();
 
     // A stated measure that stops citing its source: one more `no-source` warning.
-    let doc = h.state().document().expect("loaded");
-    let mut measure = doc
-        .roadmap
-        .items
-        .measures
-        .iter()
-        .find(|m| m.source.is_some() && m.provenance == Provenance::Stated)
-        .expect("a stated measure with a source")
-        .clone();
-    measure.source = None;
-    let id = measure.id.clone();
+    let (id, unsourced) = unsourced(&h, 0);
     let ctx = h.ctx.clone();
-    h.state_mut().apply(
-        &ctx,
-        vec![Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(
-            measure,
-        ))))],
-    );
+    h.state_mut().apply(&ctx, vec![unsourced]);
     assert!(
         h.state().is_checking(),
         "the check runs on a worker, not in the edit's frame"
@@ -119,28 +125,14 @@ fn a_large_roadmap_is_checked_on_a_worker_and_its_diagnostics_follow_edits() {
 fn an_edit_as_a_check_starts_leaves_the_diagnostics_right() {
     let (mut h, _dir, _recovery) = large(4);
     let ctx = h.ctx.clone();
-    let unsourced = |h: &Harness, i: usize| {
-        let doc = h.state().document().expect("loaded");
-        let mut m = doc
-            .roadmap
-            .items
-            .measures
-            .iter()
-            .filter(|m| m.source.is_some() && m.provenance == Provenance::Stated)
-            .nth(i)
-            .expect("stated measures with a source")
-            .clone();
-        m.source = None;
-        Action::Edit(Box::new(Edit::Replace(ItemValue::Measure(m))))
-    };
     let before = no_source_warnings(h.state().diagnostics());
     for i in 0..3 {
-        let first = unsourced(&h, i * 2);
+        let (_, first) = unsourced(&h, i * 2);
         h.state_mut().apply(&ctx, vec![first]);
         h.step();
         // The check waits for edits to pause, then starts.
         step_while(&mut h, "the pause", |app| !app.is_check_running());
-        let second = unsourced(&h, i * 2 + 1);
+        let (_, second) = unsourced(&h, i * 2 + 1);
         h.state_mut().apply(&ctx, vec![second]);
         assert!(h.state().is_checking(), "the second edit is still to check");
         until_checked(&mut h);
