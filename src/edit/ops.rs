@@ -419,6 +419,24 @@ fn target_index(from: usize, neighbour: usize, before: bool) -> usize {
     if before { n } else { n + 1 }
 }
 
+/// Where the item at `from` in `list` moves to sit by `neighbour` (before it or after it),
+/// kept among the items of its own file: a file writes its items together, so an item placed
+/// among another file's would read back elsewhere. A neighbour in another file (a theme's gaps
+/// may come from several) gives the end of the item's file nearest to it; the numbers carry
+/// the order.
+fn move_target<T: crate::model::Item>(
+    list: &[T],
+    from: usize,
+    neighbour: usize,
+    before: bool,
+) -> usize {
+    let origin = list[from].origin();
+    let same = |i: &usize| list[*i].origin() == origin;
+    let first = (0..from).rev().take_while(same).last().unwrap_or(from);
+    let last = (from + 1..list.len()).take_while(same).last().unwrap_or(from);
+    target_index(from, neighbour, before).clamp(first, last)
+}
+
 /// The edit that moves proposal `id` to place `to_rank` (from 0) in number order: the numbers
 /// ①②③… are handed out again in the new order, and the proposal moves in its file to sit by
 /// its new neighbour.
@@ -441,7 +459,7 @@ pub fn move_proposal(
     let (changes, neighbour) = renumber(&members, from, to_rank);
     let mut edits = Vec::new();
     if let Some((n, before)) = neighbour {
-        let to = target_index(from, n, before);
+        let to = move_target(&it.proposals, from, n, before);
         if to != from {
             edits.push(Edit::Move { key, to });
         }
@@ -456,7 +474,8 @@ pub fn move_proposal(
 
 /// The edit that moves gap `id` to place `to_rank` (from 0) among the gaps of its theme (小論点
 /// order), in number order: numbers are handed out again in the new order, and the gap moves in
-/// its file to sit by its new neighbour.
+/// its file to sit by its new neighbour (or to the end of its file nearest to a neighbour in
+/// another file).
 pub fn move_gap(roadmap: &Roadmap, id: &GapId, to_rank: usize) -> Result<Edit, EditError> {
     let key = ItemKey::Gap(id.clone());
     let it = &roadmap.items;
@@ -474,7 +493,7 @@ pub fn move_gap(roadmap: &Roadmap, id: &GapId, to_rank: usize) -> Result<Edit, E
     let (changes, neighbour) = renumber(&members, from, to_rank);
     let mut edits = Vec::new();
     if let Some((n, before)) = neighbour {
-        let to = target_index(from, n, before);
+        let to = move_target(&it.gaps, from, n, before);
         if to != from {
             edits.push(Edit::Move { key, to });
         }
@@ -502,6 +521,35 @@ mod tests {
         let (changes, neighbour) = renumber(&members, 0, 9);
         assert_eq!(changes, vec![(1, 1), (2, 2), (3, 3), (0, 4)]);
         assert_eq!(neighbour, Some((3, false)));
+    }
+
+    #[test]
+    fn a_gap_moved_before_a_gap_of_another_file_stays_among_its_files_gaps() {
+        let mut roadmap = crate::bundled::open().expect("bundled").roadmap;
+        let first = roadmap.items.gaps[0].clone();
+        let mut other = roadmap
+            .items
+            .gaps
+            .iter()
+            .find(|g| g.origin != first.origin)
+            .expect("gaps in two files")
+            .clone();
+        // In the first gap's theme, after it.
+        other.theme.clone_from(&first.theme);
+        other.number = first.number + 100;
+        crate::edit::apply(&mut roadmap, Edit::Replace(ItemValue::Gap(other.clone())))
+            .expect("rethemes");
+        let moved = move_gap(&roadmap, &other.id, 0).expect("moves");
+        crate::edit::apply(&mut roadmap, moved).expect("applies");
+        // Each file's gaps are still together, as the files write them.
+        let origins: Vec<_> = roadmap.items.gaps.iter().map(|g| g.origin).collect();
+        for (i, o) in origins.iter().enumerate() {
+            let again = origins[i + 1..].iter().position(|x| x == o);
+            let between = again.is_some_and(|k| origins[i + 1..i + 1 + k].iter().any(|x| x != o));
+            assert!(!between, "gaps of one file split at {i}");
+        }
+        let gap = |id: &GapId| roadmap.gap(id).expect("there").number;
+        assert!(gap(&other.id) < gap(&first.id), "first in number order");
     }
 
     #[test]
