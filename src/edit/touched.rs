@@ -70,7 +70,7 @@ impl Touched {
     /// What `edit` touches, found before it is applied to `roadmap`.
     pub fn of(roadmap: &Roadmap, edit: &Edit) -> Self {
         let mut found = Linked::default();
-        if !in_place(roadmap, edit, &mut found) {
+        if !in_place(roadmap, edit, &mut found, &mut LinkMoves::default()) {
             return Self::Whole;
         }
         Self::from(found)
@@ -106,8 +106,37 @@ impl Touched {
     }
 }
 
-/// Whether `edit` only replaces items in place, changes links, or creates or removes items: pushes what it touches onto `found`.
-fn in_place(roadmap: &Roadmap, edit: &Edit, found: &mut Linked) -> bool {
+/// The links added, removed and replaced by the edits of a batch seen so far, in order: a later
+/// edit's link index is of the links as those left them, not of the roadmap's.
+#[derive(Default)]
+struct LinkMoves(Vec<LinkMove>);
+
+#[derive(Clone, Copy)]
+enum LinkMove {
+    Added(usize),
+    Removed(usize),
+    Replaced(usize),
+}
+
+impl LinkMoves {
+    /// Where the link at `index` after the moves so far was in the roadmap: `None` when an
+    /// earlier edit of the batch put it there (its ends are listed already).
+    fn original(&self, mut index: usize) -> Option<usize> {
+        for m in self.0.iter().rev() {
+            match *m {
+                LinkMove::Added(k) | LinkMove::Replaced(k) if index == k => return None,
+                LinkMove::Added(k) if index > k => index -= 1,
+                LinkMove::Removed(k) if index >= k => index += 1,
+                _ => {}
+            }
+        }
+        Some(index)
+    }
+}
+
+/// Whether `edit` only replaces items in place, changes links, or creates or removes items:
+/// pushes what it touches onto `found`. `moves` are the link edits of the batch before it.
+fn in_place(roadmap: &Roadmap, edit: &Edit, found: &mut Linked, moves: &mut LinkMoves) -> bool {
     let link_ends = |link: &LinkKind, ends: &mut Vec<ItemRef>| {
         for end in link.ends() {
             push_new(ends, end);
@@ -128,14 +157,27 @@ fn in_place(roadmap: &Roadmap, edit: &Edit, found: &mut Linked) -> bool {
         }
         Edit::Insert { value, .. } => listed(value, found),
         Edit::Remove(key) => key.get(roadmap).is_some_and(|value| listed(&value, found)),
-        Edit::AddLink { link, .. } | Edit::RemoveLink { link, .. } => {
+        Edit::AddLink { index, link } => {
+            moves.0.push(LinkMove::Added(*index));
             link_ends(&link.link, &mut found.ends)
         }
-        Edit::ReplaceLink { index, link } => roadmap.items.links.get(*index).is_some_and(|old| {
-            link_ends(&old.link, &mut found.ends) && link_ends(&link.link, &mut found.ends)
-        }),
+        Edit::RemoveLink { index, link } => {
+            moves.0.push(LinkMove::Removed(*index));
+            link_ends(&link.link, &mut found.ends)
+        }
+        Edit::ReplaceLink { index, link } => {
+            let old = match moves.original(*index) {
+                Some(i) => match roadmap.items.links.get(i) {
+                    Some(old) => link_ends(&old.link, &mut found.ends),
+                    None => false,
+                },
+                None => true,
+            };
+            moves.0.push(LinkMove::Replaced(*index));
+            old && link_ends(&link.link, &mut found.ends)
+        }
         Edit::Batch(edits) => {
-            edits.len() <= MAX_ITEMS && edits.iter().all(|e| in_place(roadmap, e, found))
+            edits.len() <= MAX_ITEMS && edits.iter().all(|e| in_place(roadmap, e, found, moves))
         }
         _ => false,
     }
@@ -241,6 +283,53 @@ mod tests {
         })
         .expect("edits");
         assert!(matches!(Touched::of(&r, &edit), Touched::Links(l) if l.holders == vec![gap]));
+    }
+
+    #[test]
+    fn a_link_replaced_after_links_moved_in_the_same_batch_touches_what_it_replaced() {
+        let r = bundled();
+        let (at, old) = r
+            .items
+            .links
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, l)| matches!(l.link, LinkKind::Responsible { .. }))
+            .expect("a responsibility link");
+        let LinkKind::Responsible { measure, role, .. } = &old.link else {
+            unreachable!("found as one");
+        };
+        let was = old.link.ends()[1].clone();
+        let other = r
+            .items
+            .ministries
+            .iter()
+            .find(|m| ItemRef::Ministry(m.code.clone()) != was)
+            .expect("another ministry");
+        let mut new = old.clone();
+        new.link = LinkKind::Responsible {
+            measure: measure.clone(),
+            ministry: other.code.clone(),
+            role: *role,
+        };
+        // The first link goes, so the one replaced is one place earlier when it is replaced.
+        let edit = Edit::Batch(vec![
+            Edit::RemoveLink {
+                index: 0,
+                link: r.items.links[0].clone(),
+            },
+            Edit::ReplaceLink {
+                index: at - 1,
+                link: new,
+            },
+        ]);
+        let Touched::Links(linked) = Touched::of(&r, &edit) else {
+            panic!("link edits are followed in place");
+        };
+        assert!(linked.ends.contains(&was), "the ministry it named before");
+        assert!(linked.ends.contains(&ItemRef::Ministry(other.code.clone())));
+        let mut applied = r.clone();
+        crate::edit::apply(&mut applied, edit).expect("applies");
     }
 
     #[test]
