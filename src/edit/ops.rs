@@ -433,7 +433,10 @@ fn move_target<T: crate::model::Item>(
     let origin = list[from].origin();
     let same = |i: &usize| list[*i].origin() == origin;
     let first = (0..from).rev().take_while(same).last().unwrap_or(from);
-    let last = (from + 1..list.len()).take_while(same).last().unwrap_or(from);
+    let last = (from + 1..list.len())
+        .take_while(same)
+        .last()
+        .unwrap_or(from);
     target_index(from, neighbour, before).clamp(first, last)
 }
 
