@@ -52,8 +52,6 @@ pub(super) struct Checks {
 
 /// A check running on a worker.
 struct Running {
-    /// The version of the document it is of.
-    version: Version,
     /// Set by the UI thread to stop the worker while it copies its snapshot.
     stop: Arc<AtomicBool>,
     /// How far the worker is: [`COPYING`], [`CHECKING`] or [`STOPPED`].
@@ -107,17 +105,15 @@ impl WaymarkApp {
         }
         self.checks.due = None;
         let Some(doc) = &self.document else { return };
-        let running = Running {
-            version: self.history.version(),
-            stop: Arc::new(AtomicBool::new(false)),
-            stage: Arc::new(AtomicU8::new(COPYING)),
-        };
-        let (version, stop, stage) = (
-            running.version,
-            Arc::clone(&running.stop),
-            Arc::clone(&running.stage),
+        let version = self.history.version();
+        let (stop, stage) = (
+            Arc::new(AtomicBool::new(false)),
+            Arc::new(AtomicU8::new(COPYING)),
         );
-        self.checks.running = Some(running);
+        self.checks.running = Some(Running {
+            stop: Arc::clone(&stop),
+            stage: Arc::clone(&stage),
+        });
         let mut roadmap = doc.roadmap.clone();
         let files = doc.files.clone();
         let canonical = doc.canonical.clone();
@@ -164,7 +160,7 @@ impl WaymarkApp {
     }
 
     /// A check has ended: its diagnostics are current if the document has not changed since;
-    /// otherwise the next check starts.
+    /// otherwise the next check starts once edits pause.
     pub(super) fn checked(
         &mut self,
         ctx: &egui::Context,
