@@ -14,6 +14,7 @@ mod notice;
 mod picker;
 mod prefs;
 mod present;
+mod save;
 mod scenarios;
 mod shortcuts;
 mod trail;
