@@ -8,8 +8,9 @@ use crate::model::{Category, GapId, ItemRef, LinkKind, LinkType, MeasureKind, Th
 
 use super::super::ViewCtx;
 use super::create_linked;
-use super::fields::{Form, move_buttons};
+use super::fields::Form;
 use super::links::{Relation, relation_ui};
+use super::rows::move_buttons;
 
 /// Shows the form of gap `id`.
 pub fn gap_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &GapId, actions: &mut Vec<Action>) {

@@ -8,8 +8,9 @@ use crate::model::{
 };
 
 use super::super::ViewCtx;
-use super::fields::{Form, row_buttons};
+use super::fields::Form;
 use super::links::{Relation, relation_ui};
+use super::rows::row_buttons;
 
 /// Shows the form of KPI `id`.
 pub fn kpi_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &KpiId, actions: &mut Vec<Action>) {

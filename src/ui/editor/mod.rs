@@ -15,6 +15,7 @@ mod links;
 mod measure;
 mod other;
 mod proposal;
+mod rows;
 
 use crate::action::Action;
 use crate::edit::{self, Edit};

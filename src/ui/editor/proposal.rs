@@ -7,8 +7,9 @@ use crate::model::{ItemRef, LinkKind, MeasureKind, OverseasExample, ProposalId};
 
 use super::super::{ViewCtx, item_link};
 use super::create_linked;
-use super::fields::{Form, RowOp, item_entries, move_buttons, picker, row_buttons, text_field};
+use super::fields::{Form, item_entries, picker, text_field};
 use super::push;
+use super::rows::{RowOp, move_buttons, row_buttons};
 
 /// Shows the form of proposal `id`.
 pub fn proposal_ui(
