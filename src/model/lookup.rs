@@ -138,9 +138,14 @@ impl Table {
     /// Enters again the positions of the items of `kind` from position `from` on, as they are
     /// now.
     fn refresh(&mut self, items: &Items, kind: ItemKind, from: usize) {
+        self.enter(items, kind, from..usize::MAX);
+    }
+
+    /// Enters the positions of the items of `kind` in `range`, as they are now.
+    fn enter(&mut self, items: &Items, kind: ItemKind, range: std::ops::Range<usize>) {
         items.visit(&mut Refresh {
             kind,
-            from,
+            range,
             shifts: &self.shifts[kind.ordinal()],
             positions: &mut self.positions,
         });
@@ -188,10 +193,10 @@ impl KindVisitor for Positions {
     }
 }
 
-/// Enters the positions of the items of one kind from position `from` on.
+/// Enters the positions of the items of one kind in `range` (those of them that exist).
 struct Refresh<'a> {
     kind: ItemKind,
-    from: usize,
+    range: std::ops::Range<usize>,
     shifts: &'a Shifts,
     positions: &'a mut HashMap<(ItemKind, u64), Entry>,
 }
@@ -201,24 +206,8 @@ impl KindVisitor for Refresh<'_> {
         if T::KIND != self.kind {
             return;
         }
-        for j in self.from..items.len() {
+        for j in self.range.start..self.range.end.min(items.len()) {
             enter(self.positions, self.shifts, items, j);
-        }
-    }
-}
-
-/// Enters the one item of a kind at position `at`.
-struct EnterOne<'a> {
-    kind: ItemKind,
-    at: usize,
-    shifts: &'a Shifts,
-    positions: &'a mut HashMap<(ItemKind, u64), Entry>,
-}
-
-impl KindVisitor for EnterOne<'_> {
-    fn visit<T: Item>(&mut self, items: &[T]) {
-        if T::KIND == self.kind && self.at < items.len() {
-            enter(self.positions, self.shifts, items, self.at);
         }
     }
 }
@@ -282,12 +271,7 @@ impl Lookup {
                     at: at(i),
                     inserted: true,
                 });
-                items.visit(&mut EnterOne {
-                    kind,
-                    at: i,
-                    shifts: &table.shifts[k],
-                    positions: &mut table.positions,
-                });
+                table.enter(items, kind, i..i + 1);
             }
             Shifted::Removed(i, _) => table.shifts[k].log.push(Shift {
                 at: at(i),
